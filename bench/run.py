@@ -1,0 +1,607 @@
+"""Benchmark postlint: corpus throughput, single-file latency and import time.
+
+One command, from anywhere:
+
+    python bench/run.py [--corpus DIR] [--repeat N] [--latency-runs N] [--output FILE]
+
+Every figure comes from running the real command line in a fresh process, the
+way users and CI run it. Standard library only, so it works before postlint is
+installed and against any build of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_CORPUS = REPO.parent / "shared" / "corpus"
+EXAMPLES = REPO / "examples"
+TYPICAL_POSTING = EXAMPLES / "clean" / "backend-engineer-denver.md"
+DEFAULT_OUTPUT = REPO / "bench" / "results" / "latest.json"
+
+# What `postlint check` reads when given a folder (the interface contract).
+LINTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+# 0 = clean, 1 = violations found; both are successful runs for a benchmark.
+ACCEPTED_EXIT_CODES = (0, 1)
+EXIT_CODE_MEANINGS = {2: "usage or config error", 3: "internal error"}
+WARMUP_RUNS = 2
+IMPORTED_MODULE = "postlint.cli"
+RESULT_SCHEMA = 1
+
+# `python -X importtime` writes: "import time: <self us> | <cumulative us> | <name>",
+# with the name indented by one extra space per level of nesting.
+IMPORTTIME_LINE = re.compile(r"^import time:\s*(\d+)\s*\|\s*(\d+)\s*\|( *)(\S.*?)\s*$")
+
+
+# Starts one command, times it and reports its peak RSS, run as
+# `python -I -S -c LAUNCHER FIGURES_FILE ARGV...`.
+#
+# Why not Popen + os.wait4 from here: on Linux a child's ru_maxrss starts from
+# the address space it was forked from (exec records the old one's high-water
+# mark), so every child of this process would report at least this process's
+# own peak, which grows once a large JSON report has been parsed; `python -c
+# pass` measured that way reported 219 MiB after the parent had touched 200 MiB.
+# Spawned from this small, fresh interpreter instead, a child's ru_maxrss is
+# its own, with the launcher's few MiB as a floor (`python -c pass` shows it).
+# The launcher's start-up is also kept out of the timing.
+LAUNCHER = """\
+import os, sys, time
+figures, argv = sys.argv[1], sys.argv[2:]
+start = time.perf_counter()
+try:
+    pid = os.posix_spawnp(argv[0], argv, os.environ)
+except OSError as exc:
+    sys.exit(f"cannot start {argv[0]}: {exc}")
+_, status, usage = os.wait4(pid, 0)
+seconds = time.perf_counter() - start
+with open(figures, "w", encoding="ascii") as file:
+    file.write(f"{os.waitstatus_to_exitcode(status)} {seconds!r} {usage.ru_maxrss}")
+"""
+
+
+class BenchError(Exception):
+    """A step of the benchmark that cannot go on; the message says what to look at."""
+
+
+@dataclass(frozen=True, slots=True)
+class ChildRun:
+    """One finished child process: what it printed, how it ended, what it cost."""
+
+    argv: tuple[str, ...]
+    returncode: int
+    seconds: float
+    max_rss_kib: int | None
+    stdout: str
+    stderr: str
+
+
+def run_child(argv: Sequence[str]) -> ChildRun:
+    """Run a command to completion and return its output, wall time and peak RSS.
+
+    Where the OS allows, the command is started and timed by ``LAUNCHER`` rather
+    than by this process; see there for why. Output goes to temporary files, so
+    a large JSON report can never fill a pipe and stall the child while nobody
+    reads it.
+    """
+    measured = hasattr(os, "wait4") and hasattr(os, "posix_spawnp")
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.TemporaryDirectory(prefix="postlint-bench-") as scratch,
+    ):
+        figures = Path(scratch) / "figures"
+        command = list(argv)
+        if measured:
+            command = [sys.executable, "-I", "-S", "-c", LAUNCHER, str(figures), *argv]
+        start = time.perf_counter()
+        try:
+            returncode = subprocess.run(
+                command, check=False, cwd=REPO, stdin=subprocess.DEVNULL, stdout=out, stderr=err
+            ).returncode
+        except OSError as exc:
+            raise BenchError(f"cannot start {shlex.join(command)}: {exc}") from exc
+        seconds = time.perf_counter() - start
+        out.seek(0)
+        err.seek(0)
+        stdout = out.read().decode("utf-8", errors="replace")
+        stderr = err.read().decode("utf-8", errors="replace")
+        max_rss_kib: int | None = None
+        if measured:
+            if not figures.is_file():
+                raise BenchError(f"could not run {shlex.join(argv)}:\n{stderr.strip()}")
+            code, elapsed, rss = figures.read_text(encoding="ascii").split()
+            returncode, seconds = int(code), float(elapsed)
+            max_rss_kib = _rss_to_kib(int(rss))
+    return ChildRun(
+        argv=tuple(argv),
+        returncode=returncode,
+        seconds=seconds,
+        max_rss_kib=max_rss_kib,
+        stdout=stdout,
+        stderr=stderr,
+    )
+
+
+def _rss_to_kib(ru_maxrss: int) -> int:
+    """Return ``ru_maxrss`` in KiB: Linux reports KiB already, macOS bytes."""
+    return ru_maxrss // 1024 if sys.platform == "darwin" else ru_maxrss
+
+
+def require_success(run: ChildRun, what: str) -> None:
+    """Raise with the child's stderr unless it exited 0 or 1 without a traceback.
+
+    The traceback check matters because Python exits 1 on an uncaught
+    exception (a missing module, say), the same code as "violations found".
+    """
+    crashed = "Traceback (most recent call last)" in run.stderr
+    if run.returncode in ACCEPTED_EXIT_CODES and not crashed:
+        return
+    if crashed:
+        meaning = "crashed with a traceback"
+    elif run.returncode < 0:
+        meaning = f"killed by signal {-run.returncode}"
+    else:
+        meaning = EXIT_CODE_MEANINGS.get(run.returncode, "unexpected exit code")
+    stderr = run.stderr.strip() or "(nothing on stderr)"
+    raise BenchError(
+        f"{what} failed with exit code {run.returncode} ({meaning}):\n  $ {shlex.join(run.argv)}\n{stderr}"
+    )
+
+
+def find_postlint() -> list[str]:
+    """Return the command that runs postlint from this interpreter's environment.
+
+    ``sys.executable`` is deliberately not resolved: in a virtualenv it is a
+    symlink, and the console script sits beside the link, not its target.
+    """
+    name = "postlint.exe" if os.name == "nt" else "postlint"
+    script = Path(sys.executable).parent / name
+    if script.is_file() and os.access(script, os.X_OK):
+        return [str(script)]
+    return [sys.executable, "-m", "postlint"]
+
+
+def choose_corpus(requested: Path | None) -> tuple[Path, str]:
+    """Return the corpus folder and a few words on where it came from."""
+    if requested is not None:
+        corpus = requested.resolve()
+        if not corpus.is_dir():
+            raise BenchError(f"corpus folder {requested} does not exist")
+        return corpus, "given with --corpus"
+    if SHARED_CORPUS.is_dir():
+        return SHARED_CORPUS, "shared corpus beside the repository"
+    if EXAMPLES.is_dir():
+        return EXAMPLES, f"fallback: {SHARED_CORPUS} not found"
+    raise BenchError(f"no corpus: neither {SHARED_CORPUS} nor {EXAMPLES} exists; pass --corpus DIR")
+
+
+def count_extensions(corpus: Path) -> dict[str, int]:
+    """Count the corpus's files by lower-cased extension, most common first."""
+    counts: Counter[str] = Counter()
+    for _, _, filenames in os.walk(corpus):
+        for filename in filenames:
+            counts[Path(filename).suffix.lower() or "(none)"] += 1
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def choose_latency_file(corpus: Path) -> Path | None:
+    """Pick one ordinary Markdown posting for the single-file latency runs."""
+    if TYPICAL_POSTING.is_file():
+        return TYPICAL_POSTING
+    # All-caps names (README.md, SOURCES.md) document a corpus; they are not postings.
+    postings = (p for p in sorted(corpus.rglob("*.md")) if not p.stem.isupper())
+    return next(postings, None)
+
+
+def parse_report(run: ChildRun) -> dict[str, Any]:
+    """Parse ``--format json`` output, checking the parts the benchmark reads."""
+    try:
+        report = json.loads(run.stdout)
+    except json.JSONDecodeError as exc:
+        raise BenchError(
+            f"output of {shlex.join(run.argv)} is not JSON ({exc}); it starts with:\n"
+            f"{run.stdout[:500]!r}\nstderr:\n{run.stderr.strip() or '(nothing)'}"
+        ) from exc
+    if (
+        not isinstance(report, dict)
+        or not isinstance(report.get("summary"), dict)
+        or not isinstance(report.get("violations"), list)
+    ):
+        raise BenchError(f"JSON from {shlex.join(run.argv)} lacks a 'summary' object or a 'violations' list")
+    return report
+
+
+def per_second(count: int, seconds: float) -> float | None:
+    """Return ``count / seconds``, or None when there is nothing to divide."""
+    return round(count / seconds, 1) if count and seconds > 0 else None
+
+
+def measure_throughput(postlint: list[str], corpus: Path, repeat: int) -> dict[str, Any]:
+    """Lint the whole corpus ``repeat`` times; keep the times and the last report."""
+    argv = [*postlint, "check", str(corpus), "--format", "json", "--no-cache"]
+    runs: list[ChildRun] = []
+    for number in range(1, repeat + 1):
+        run = run_child(argv)
+        require_success(run, "throughput run")
+        progress(f"throughput run {number}/{repeat}: {run.seconds:.2f} s")
+        runs.append(run)
+    report = parse_report(runs[-1])
+    summary = report["summary"]
+    files = int(summary.get("files", 0))
+    times = [run.seconds for run in runs]
+    best = min(times)
+    median = statistics.median(times)
+    rules = Counter(str(v.get("rule", "?")) for v in report["violations"])
+    rss = [run.max_rss_kib for run in runs if run.max_rss_kib is not None]
+    return {
+        "command": shlex.join(argv),
+        "repeat": repeat,
+        "exit_code": runs[-1].returncode,
+        "times_s": [round(t, 4) for t in times],
+        "best_s": round(best, 4),
+        "median_s": round(median, 4),
+        "files": files,
+        "files_per_s_best": per_second(files, best),
+        "files_per_s_median": per_second(files, median),
+        "peak_rss_kib": max(rss) if rss else None,
+        "peak_rss_kib_runs": rss,
+        "report_version": report.get("version"),
+        "summary": summary,
+        "violations": int(summary.get("violations", len(report["violations"]))),
+        "violations_by_rule": dict(sorted(rules.items(), key=lambda item: (-item[1], item[0]))),
+    }
+
+
+def p90(values: Sequence[float]) -> float:
+    """Return the 90th percentile, interpolated between the nearest samples."""
+    if len(values) < 2:
+        return values[0]
+    return statistics.quantiles(values, n=10, method="inclusive")[8]
+
+
+def time_command(argv: Sequence[str], runs: int, what: str) -> list[ChildRun]:
+    """Run a command ``WARMUP_RUNS`` times unmeasured, then ``runs`` times."""
+    for _ in range(WARMUP_RUNS):
+        require_success(run_child(argv), what)
+    measured: list[ChildRun] = []
+    for _ in range(runs):
+        run = run_child(argv)
+        require_success(run, what)
+        measured.append(run)
+    return measured
+
+
+def latency_figures(argv: Sequence[str], runs: int, what: str) -> dict[str, Any]:
+    """Time a short command in fresh processes; report min / median / p90 in ms."""
+    progress(f"timing {what}: {WARMUP_RUNS} warm-up + {runs} runs")
+    measured = time_command(argv, runs, what)
+    ms = [run.seconds * 1000 for run in measured]
+    rss = [run.max_rss_kib for run in measured if run.max_rss_kib is not None]
+    return {
+        "command": shlex.join(argv),
+        "exit_code": measured[-1].returncode,
+        "min_ms": round(min(ms), 2),
+        "median_ms": round(statistics.median(ms), 2),
+        "p90_ms": round(p90(ms), 2),
+        "times_ms": [round(t, 2) for t in ms],
+        "peak_rss_kib": max(rss) if rss else None,
+    }
+
+
+def measure_latency(postlint: list[str], posting: Path, runs: int) -> dict[str, Any]:
+    """Time `postlint check FILE` and the bare interpreter as its floor."""
+    # --no-cache so that a result cached by the warm-up runs cannot be replayed.
+    check = [*postlint, "check", str(posting), "--no-cache"]
+    return {
+        "file": str(posting),
+        "warmup_runs": WARMUP_RUNS,
+        "runs": runs,
+        "postlint_check": latency_figures(check, runs, "postlint check FILE"),
+        "python_floor": latency_figures([sys.executable, "-c", "pass"], runs, "python -c pass"),
+    }
+
+
+def importtime_us(stderr: str, module: str) -> int | None:
+    """Return the cumulative microseconds of ``module``'s least nested line."""
+    found: tuple[int, int] | None = None
+    for line in stderr.splitlines():
+        match = IMPORTTIME_LINE.match(line)
+        if match is None or match.group(4) != module:
+            continue
+        depth, cumulative = len(match.group(3)), int(match.group(2))
+        if found is None or depth < found[0]:
+            found = (depth, cumulative)
+    return None if found is None else found[1]
+
+
+def measure_import_time(runs: int) -> dict[str, Any]:
+    """Time ``import postlint.cli`` with ``-X importtime``; skip if it cannot import."""
+    argv = [sys.executable, "-X", "importtime", "-c", f"import {IMPORTED_MODULE}"]
+    result: dict[str, Any] = {"module": IMPORTED_MODULE, "command": shlex.join(argv)}
+    probe = run_child(argv)
+    if probe.returncode != 0:
+        lines = probe.stderr.strip().splitlines()
+        reason = lines[-1] if lines else f"exit code {probe.returncode}"
+        progress(f"import time skipped: {reason}")
+        return {**result, "skipped": reason}
+    progress(f"timing import {IMPORTED_MODULE}: {WARMUP_RUNS} warm-up + {runs} runs")
+    measured = time_command(argv, runs, f"import {IMPORTED_MODULE}")
+    samples = [importtime_us(run.stderr, IMPORTED_MODULE) for run in measured]
+    cli_us = [us for us in samples if us is not None]
+    if not cli_us:
+        return {**result, "skipped": f"no '{IMPORTED_MODULE}' line in -X importtime"}
+    package_us = [us for us in (importtime_us(run.stderr, "postlint") for run in measured) if us is not None]
+    return {
+        **result,
+        "runs": runs,
+        "cumulative_us_min": min(cli_us),
+        "cumulative_us_median": round(statistics.median(cli_us)),
+        "cumulative_us_runs": cli_us,
+        # The package's own __init__ is imported first, on a line of its own.
+        "package_cumulative_us_median": (round(statistics.median(package_us)) if package_us else None),
+    }
+
+
+def postlint_version() -> str | None:
+    """Return ``postlint.__version__`` as this interpreter sees it, or None."""
+    run = run_child([sys.executable, "-c", "import postlint; print(postlint.__version__)"])
+    if run.returncode != 0:
+        return None
+    return run.stdout.strip() or None
+
+
+def git_state() -> dict[str, Any] | None:
+    """Return the checkout's commit and whether it has uncommitted changes."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "HEAD"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        status = subprocess.run(
+            ["git", "status", "--porcelain"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return {"commit": head, "dirty": bool(status.strip())}
+
+
+def machine_info() -> dict[str, Any]:
+    """Describe the machine: the figures mean little without it."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return {
+        "platform": platform.platform(),
+        "machine": platform.machine(),
+        "cpu_count": os.cpu_count(),
+        "usable_cpus": len(affinity(0)) if affinity else None,
+        "python": platform.python_version(),
+        "python_implementation": platform.python_implementation(),
+        "python_executable": sys.executable,
+    }
+
+
+def progress(message: str) -> None:
+    """Report progress on stderr, keeping stdout for the results table."""
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+def fmt(value: float | None, digits: int = 1, unit: str = "") -> str:
+    """Format a figure for the table; a missing one shows as a dash."""
+    if value is None:
+        return "-"
+    return f"{value:,.{digits}f}{unit}"
+
+
+Row = list[str]
+
+
+def render_table(sections: Sequence[Sequence[Row]]) -> str:
+    """Align a table made of sections, with a blank line between sections.
+
+    Labels share one left-aligned column across the table; the figures are
+    right-aligned in columns sized within their own section, so a wide figure
+    in one section does not push the next section's columns apart.
+    """
+    label_width = max(len(row[0]) for section in sections for row in section)
+    blocks = []
+    for section in sections:
+        columns = max(len(row) for row in section)
+        padded = [[*row, *([""] * (columns - len(row)))] for row in section]
+        widths = [max(len(row[i]) for row in padded) for i in range(1, columns)]
+        lines = []
+        for row in padded:
+            cells = [row[0].ljust(label_width)]
+            cells += [cell.rjust(width) for cell, width in zip(row[1:], widths, strict=True)]
+            lines.append("  ".join(cells).rstrip())
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def table_sections(results: dict[str, Any]) -> list[list[Row]]:
+    """Lay out the headline figures of a result as sections of table rows."""
+    corpus = results["corpus"]
+    corpus_rows: list[Row] = [["corpus files", f"{corpus['files']:,}"]]
+    corpus_rows += [[f"  {ext}", f"{n:,}"] for ext, n in corpus["files_by_extension"].items()]
+    corpus_rows.append(["lintable files", f"{corpus['lintable_files']:,}"])
+
+    throughput = results["throughput"]
+    rss = throughput["peak_rss_kib"]
+    throughput_rows: list[Row] = [
+        ["files linted", f"{throughput['files']:,}"],
+        [
+            f"throughput, best of {throughput['repeat']}",
+            fmt(throughput["best_s"], 2, " s"),
+            fmt(throughput["files_per_s_best"], 1, " files/s"),
+        ],
+        [
+            "throughput, median",
+            fmt(throughput["median_s"], 2, " s"),
+            fmt(throughput["files_per_s_median"], 1, " files/s"),
+        ],
+        ["peak RSS", fmt(None if rss is None else rss / 1024, 1, " MiB")],
+        ["violations", f"{throughput['violations']:,}"],
+    ]
+    throughput_rows += [[f"  {rule}", f"{n:,}"] for rule, n in throughput["violations_by_rule"].items()]
+
+    latency = results["latency"]
+    imports = results["import_time"]
+    runs = latency["runs"] if latency is not None else imports.get("runs", 0)
+    latency_rows: list[Row] = [[f"latency, ms ({runs} runs)", "min", "median", "p90"]]
+    if latency is not None:
+        for label, key in (
+            ("  postlint check FILE", "postlint_check"),
+            ("  python -c pass", "python_floor"),
+        ):
+            figures = latency[key]
+            latency_rows.append(
+                [
+                    label,
+                    fmt(figures["min_ms"]),
+                    fmt(figures["median_ms"]),
+                    fmt(figures["p90_ms"]),
+                ]
+            )
+    label = f"  import {imports['module']}"
+    if "skipped" in imports:
+        latency_rows.append([label, "skipped"])
+    else:
+        latency_rows.append(
+            [
+                label,
+                fmt(imports["cumulative_us_min"] / 1000),
+                fmt(imports["cumulative_us_median"] / 1000),
+            ]
+        )
+    return [corpus_rows, throughput_rows, latency_rows]
+
+
+def write_results(results: dict[str, Any], output: Path) -> None:
+    """Write the results as indented JSON, creating the folder if needed."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(results, indent=2, ensure_ascii=False)
+    output.write_text(text + "\n", encoding="utf-8")
+
+
+def positive_int(text: str) -> int:
+    """Parse a command-line count that must be at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is less than 1")
+    return value
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Read the command line."""
+    parser = argparse.ArgumentParser(
+        prog="python bench/run.py",
+        description="Benchmark postlint: corpus throughput, cold single-file "
+        "latency and import time. Figures depend on the machine.",
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        metavar="DIR",
+        help=f"folder to lint (default: {SHARED_CORPUS} if it exists, else {EXAMPLES})",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=positive_int,
+        metavar="N",
+        default=3,
+        help="full-corpus runs; best and median are reported (default: 3)",
+    )
+    parser.add_argument(
+        "--latency-runs",
+        type=positive_int,
+        metavar="N",
+        default=20,
+        help=f"measured single-file runs after {WARMUP_RUNS} warm-up runs (default: 20)",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        metavar="FILE",
+        default=DEFAULT_OUTPUT,
+        help="where to write the JSON results (default: bench/results/latest.json)",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run every measurement, print the table and write the JSON results."""
+    args = parse_args(argv)
+    try:
+        corpus, corpus_source = choose_corpus(args.corpus)
+        print(f"corpus: {corpus} ({corpus_source})", flush=True)
+        postlint = find_postlint()
+        version = postlint_version()
+        extensions = count_extensions(corpus)
+        posting = choose_latency_file(corpus)
+        results: dict[str, Any] = {
+            "schema": RESULT_SCHEMA,
+            "date": datetime.now().astimezone().isoformat(timespec="seconds"),
+            "bench_command": shlex.join(["python", "bench/run.py", *(sys.argv[1:] if argv is None else argv)]),
+            "machine": machine_info(),
+            "postlint": {
+                "version": version,
+                "command": shlex.join(postlint),
+                "git": git_state(),
+            },
+            "corpus": {
+                "path": str(corpus),
+                "source": corpus_source,
+                "files": sum(extensions.values()),
+                "files_by_extension": extensions,
+                "lintable_files": sum(extensions.get(s, 0) for s in LINTED_SUFFIXES),
+            },
+            "throughput": measure_throughput(postlint, corpus, args.repeat),
+            "latency": (None if posting is None else measure_latency(postlint, posting, args.latency_runs)),
+            "import_time": measure_import_time(args.latency_runs),
+        }
+    except BenchError as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        return 1
+    if posting is None:
+        progress("latency skipped: no Markdown posting found")
+
+    machine = results["machine"]
+    print(
+        f"postlint {version or '(version unknown)'} · Python {machine['python']} · "
+        f"{machine['platform']} · {machine['cpu_count']} CPUs"
+    )
+    if posting is not None:
+        print(f"latency file: {posting}")
+    print()
+    print(render_table(table_sections(results)))
+    write_results(results, args.output)
+    print(f"\nresults written to {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,5 @@
+"""`python -m postlint`."""
+
+from postlint.cli import main
+
+raise SystemExit(main())

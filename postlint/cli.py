@@ -1,0 +1,434 @@
+"""The `postlint` command line: a thin shell over the engine.
+
+`main(argv) -> int` never calls sys.exit below itself and never lets a
+traceback reach a user for something they caused: PostlintError and bad
+usage exit 2 with one line, anything else is a bug and exits 3.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from postlint import __version__
+from postlint.errors import PostlintError
+
+EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+FORMATS = ("text", "json", "github")
+ISSUES_URL = "https://github.com/postlint/postlint/issues"
+
+_selection = [
+    click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file."),
+    click.option("--pack", "packs", multiple=True, help="Add a pack file or folder (repeatable)."),
+    click.option("--select", multiple=True, help="Only these rules or packs (repeatable or comma-separated)."),
+    click.option("--ignore", multiple=True, help="Skip these rules or packs (repeatable or comma-separated)."),
+    click.option("--jurisdiction", "jurisdictions", multiple=True, help="Lint as if posted here (repeatable)."),
+]
+
+
+def _with_selection(func: Any) -> Any:
+    for option in reversed(_selection):
+        func = option(func)
+    return func
+
+
+def _split(values: Sequence[str]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _settings(config_path: str | None) -> Any:
+    from postlint.config import find_config, load_config
+
+    path = Path(config_path) if config_path else find_config(Path.cwd())
+    return load_config(path)
+
+
+def _linter(
+    settings: Any, packs: Sequence[str], select: Sequence[str], ignore: Sequence[str], jurisdictions: Sequence[str]
+) -> Any:
+    from postlint.runner import load_linter
+
+    return load_linter(
+        settings, extra_packs=packs, select=_split(select), ignore=_split(ignore), jurisdictions=_split(jurisdictions)
+    )
+
+
+def _colour(stream: Any) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="postlint", message="%(prog)s %(version)s")
+def cli() -> None:
+    """A compliance and quality linter for job postings."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@_with_selection
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help="Output format (default: text).")
+@click.option("--output", "output", type=click.Path(dir_okay=False, writable=True), help="Write the report here.")
+@click.option(
+    "--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="Lowest failing severity."
+)
+@click.option("--check-links", is_flag=True, help="Check links over the network.")
+@click.option("--quiet", "-q", is_flag=True, help="Print violations only, no summary.")
+@click.option("--statistics", is_flag=True, help="Print the number of violations per rule.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0: one per core).")
+@click.option("--no-cache", is_flag=True, help="Do not use or write caches.")
+@click.option("--stdin-filename", default=None, help="The name (and so the format) of standard input.")
+def check(
+    paths: tuple[str, ...],
+    config_path: str | None,
+    packs: tuple[str, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    jurisdictions: tuple[str, ...],
+    fmt: str | None,
+    output: str | None,
+    fail_on: str | None,
+    check_links: bool,
+    quiet: bool,
+    statistics: bool,
+    jobs: int,
+    no_cache: bool,
+    stdin_filename: str | None,
+) -> int:
+    """Lint postings: files, folders (recursively), or '-' for standard input."""
+    from postlint.runner import collect_files, lint_files
+    from postlint.violation import Severity
+
+    settings = _settings(config_path)
+    linter = _linter(settings, packs, select, ignore, jurisdictions)
+    files = collect_files(list(paths) or ["."])
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    threshold = Severity[fail_on or settings.fail_on]
+    max_bytes = int(settings.max_file_size * 1024 * 1024)
+
+    stream = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    colour = fmt == "text" and not output and _colour(sys.stdout)
+    all_violations = []
+    json_items: list[tuple[Any, dict[str, Any]]] = []
+    try:
+        for result in lint_files(linter, files, max_bytes=max_bytes, jobs=jobs, stdin_filename=stdin_filename):
+            all_violations.extend(result.violations)
+            if not result.violations:
+                continue
+            if fmt == "json":
+                from postlint.document import LineIndex
+                from postlint.output.json_format import violation_dict
+
+                index = LineIndex(result.decoded.text if result.decoded else "")
+                json_items.extend((v, violation_dict(v, index)) for v in result.violations)
+            elif fmt == "github":
+                from postlint.output.github import render_github
+
+                for v in result.violations:
+                    stream.write(render_github(v) + "\n")
+            else:
+                from postlint.output.text import render_violation
+
+                source = result.decoded.text if result.decoded else None
+                for v in result.violations:
+                    stream.write(render_violation(v, source, colour) + "\n\n")
+        if fmt == "json":
+            from postlint.output.json_format import render_json
+
+            stream.write(render_json(__version__, len(files), json_items) + "\n")
+        elif fmt == "text":
+            from postlint.output.text import render_statistics, render_summary
+
+            if statistics and all_violations:
+                stream.write(render_statistics(all_violations) + "\n\n")
+            if not quiet:
+                stream.write(render_summary(len(files), all_violations, colour) + "\n")
+        elif statistics and all_violations:
+            from postlint.output.text import render_statistics
+
+            click.echo(render_statistics(all_violations), err=True)
+    finally:
+        if output:
+            stream.close()
+    failing = any(v.severity >= threshold for v in all_violations)
+    return EXIT_VIOLATIONS if failing else EXIT_OK
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@_with_selection
+@click.option("--unsafe-fixes", is_flag=True, help="Apply unsafe fixes too.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; write nothing.")
+@click.option("--check", "check_only", is_flag=True, help="Exit 1 if anything would change; write nothing.")
+def fix(
+    paths: tuple[str, ...],
+    config_path: str | None,
+    packs: tuple[str, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    jurisdictions: tuple[str, ...],
+    unsafe_fixes: bool,
+    show_diff: bool,
+    check_only: bool,
+) -> int:
+    """Apply fixes in place: safe ones, and unsafe ones with --unsafe-fixes."""
+    import difflib
+
+    from postlint.fixes import apply_edits, write_atomically
+    from postlint.reader import format_for, parse
+    from postlint.runner import collect_files, read_document
+
+    settings = _settings(config_path)
+    linter = _linter(settings, packs, select, ignore, jurisdictions)
+    files = [f for f in collect_files(list(paths) or ["."]) if f != "-"]
+    max_bytes = int(settings.max_file_size * 1024 * 1024)
+    changed = 0
+    for path in files:
+        doc, decoded = read_document(path, max_bytes)
+        if decoded is None or doc.lossy:
+            click.echo(f"{path}: skipped: the file could not be read as UTF-8 text", err=True)
+            continue
+        text, total = decoded.text, 0
+        for _ in range(10):  # re-lint after each pass: one fix can enable or overlap another
+            new_text, applied = apply_edits(text, linter.lint_document(doc), unsafe=unsafe_fixes)
+            if not applied or new_text == text:
+                break
+            text, total = new_text, total + applied
+            doc = parse(text, format_for(path, "text"), path)
+        if text == decoded.text:
+            continue
+        changed += 1
+        if show_diff:
+            diff = difflib.unified_diff(
+                decoded.text.splitlines(keepends=True), text.splitlines(keepends=True), f"a/{path}", f"b/{path}"
+            )
+            sys.stdout.write("".join(diff))
+        elif check_only:
+            click.echo(f"{path}: would apply {total} fix{'es' if total != 1 else ''}")
+        else:
+            write_atomically(Path(path), text, decoded.bom)
+            click.echo(f"{path}: applied {total} fix{'es' if total != 1 else ''}")
+    if check_only:
+        return EXIT_VIOLATIONS if changed else EXIT_OK
+    if not show_diff:
+        click.echo(f"{changed} file{'s' if changed != 1 else ''} {'changed' if changed else 'unchanged'}.", err=True)
+    return EXIT_OK
+
+
+@cli.command("rules")
+@click.option("--pack", "pack_names", multiple=True, help="Only rules of these packs.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def rules_command(pack_names: tuple[str, ...], config_path: str | None, fmt: str) -> int:
+    """List every rule: id, severity, kind and a one-line summary."""
+    import json
+
+    from postlint.runner import load_linter
+
+    settings = _settings(config_path)
+    linter = load_linter(settings, extra_packs=[p for p in pack_names if _is_path(p)])
+    wanted = [p for p in pack_names if not _is_path(p)]
+    rules = [r for r in linter.rules if not wanted or r.pack in wanted]
+    if wanted and not rules:
+        raise PostlintError(f"no rules in pack(s) {', '.join(wanted)}")
+    if fmt == "json":
+        rows = [{"id": r.id, "severity": r.severity.name, "kind": r.spec.kind, "summary": r.summary} for r in rules]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    width = max((len(r.id) for r in rules), default=10)
+    for rule in rules:
+        click.echo(f"{rule.id:<{width}}  {rule.severity.name:<7}  {rule.spec.kind:<7}  {rule.summary}")
+    return EXIT_OK
+
+
+def _is_path(name: str) -> bool:
+    return "/" in name or name.endswith((".yaml", ".yml")) or Path(name).exists()
+
+
+@cli.command()
+@click.argument("rule_id")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
+@click.option("--pack", "packs", multiple=True, help="Add a pack file or folder (repeatable).")
+def explain(rule_id: str, config_path: str | None, packs: tuple[str, ...]) -> int:
+    """Show a rule's documentation: what, why, references, examples, fix safety."""
+    from postlint.engine import rule_matches
+    from postlint.explain import render_explanation
+    from postlint.runner import load_linter
+
+    linter = load_linter(_settings(config_path), extra_packs=packs)
+    found = [r for r in linter.rules if r.id == rule_id or (rule_matches(r, rule_id) and rule_id != r.pack)]
+    if not found:
+        import difflib
+
+        close = difflib.get_close_matches(rule_id, [r.id for r in linter.rules], n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; see `postlint rules`"
+        raise PostlintError(f"unknown rule {rule_id!r}{hint}")
+    click.echo(render_explanation(found[0]))
+    return EXIT_OK
+
+
+@cli.command()
+@click.argument("path")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def inspect(path: str, fmt: str) -> int:
+    """Show what postlint read from a posting: format, front matter, title, sections, links."""
+    from postlint.inspect import describe_document, render_description
+    from postlint.runner import collect_files, read_document
+
+    collect_files([path])  # a missing path is a usage error
+    doc, _ = read_document(path, 64 * 1024 * 1024)
+    facts = describe_document(doc)
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(facts, indent=2, ensure_ascii=False, default=str))
+    else:
+        click.echo(render_description(facts))
+    return EXIT_OK
+
+
+@cli.group()
+def packs() -> None:
+    """Work on rule packs: test their examples, print their schema."""
+
+
+@packs.command("test")
+@click.argument("paths", nargs=-1)
+@click.option("--verbose", "-v", is_flag=True, help="List every example, not only failures.")
+def packs_test(paths: tuple[str, ...], verbose: bool) -> int:
+    """Run every rule's pass/fail examples (default: the built-in packs)."""
+    from postlint.engine import Linter
+    from postlint.packs.examples import run_examples
+    from postlint.packs.loader import load_pack, pack_files, resolve_packs
+
+    builtin = resolve_packs(["builtin"], Path.cwd())
+    tested = builtin if not paths else [load_pack(f) for p in paths for f in pack_files(p)]
+    known = {p.path: p for p in builtin} | {p.path: p for p in tested}
+    linter = Linter(rules=tuple(r for p in known.values() for r in p.rules))
+    failures = total = 0
+    for result in run_examples(linter, [r for p in tested for r in p.rules]):
+        total += 1
+        if not result.ok:
+            failures += 1
+            click.echo(f"{result.source}:{result.line}: {result.rule} {result.expect}[{result.index}]: {result.detail}")
+        elif verbose:
+            click.echo(f"ok  {result.rule} {result.expect}[{result.index}]: {result.detail}")
+    rules = sum(len(p.rules) for p in tested)
+    click.echo(f"{total - failures} passed, {failures} failed ({rules} rules in {len(tested)} packs)")
+    return EXIT_VIOLATIONS if failures else EXIT_OK
+
+
+@packs.command("schema")
+def packs_schema() -> int:
+    """Print the JSON Schema of a rule pack (for editors and CI)."""
+    import json
+
+    from postlint.packs.schema import pack_schema
+
+    click.echo(json.dumps(pack_schema(), indent=2))
+    return EXIT_OK
+
+
+STARTER_CONFIG = """\
+# postlint configuration. Every key is optional; see `postlint rules` and
+# `postlint explain RULE` for what each rule checks.
+
+# Packs to run: 'builtin' for every built-in pack, a built-in's name,
+# a pack file or folder (relative to this file), or an installed plugin pack.
+packs: [builtin]
+
+# Run only these rules or packs (empty: all of them), and skip these.
+select: []
+ignore: []
+
+# Change a rule's (or a whole pack's) severity: error, warning or info.
+severity: {}
+#   quality/too-long: warning
+
+# Skip rules for some files (globs relative to this file; ** matches folders).
+per-file-ignores: {}
+#   "drafts/**": [quality/placeholder]
+
+# Jurisdictions to assume when a posting names no location (e.g. US-CO, CA-ON).
+jurisdictions: []
+
+# The names of your front-matter fields, if they differ from these.
+front-matter:
+  location: location
+  title: title
+  salary_min: salary_min
+  salary_max: salary_max
+  salary_currency: salary_currency
+  salary_period: salary_period
+  apply_url: apply_url
+
+# Network link checking is off unless asked for (--check-links or check: true).
+links:
+  check: false
+  timeout: 10
+  concurrency: 16
+  allow_private: false
+  exclude: []
+
+# The lowest severity that makes `postlint check` exit 1.
+fail-on: error
+"""
+
+
+@cli.command()
+@click.option("--force", is_flag=True, help="Overwrite an existing .postlint.yaml.")
+def init(force: bool) -> int:
+    """Write a commented starter .postlint.yaml in the current folder."""
+    target = Path(".postlint.yaml")
+    if target.exists() and not force:
+        raise PostlintError(".postlint.yaml already exists (use --force to overwrite)", path=str(target))
+    target.write_text(STARTER_CONFIG, encoding="utf-8")
+    click.echo(f"Wrote {target}")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return its exit code (tests call this directly)."""
+    args = list(argv) if argv is not None else sys.argv[1:]
+    try:
+        result = cli.main(args=args, prog_name="postlint", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        click.echo(exc.ctx.get_help() if exc.ctx else str(exc))
+        return EXIT_USAGE
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_USAGE
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except (click.Abort, KeyboardInterrupt):
+        click.echo("Interrupted.", err=True)
+        return EXIT_INTERRUPTED
+    except PostlintError as exc:
+        click.echo(f"postlint: error: {exc}", err=True)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as exc:
+        import traceback
+
+        click.echo(f"postlint: internal error: {type(exc).__name__}: {exc}", err=True)
+        if os.environ.get("POSTLINT_DEBUG"):
+            traceback.print_exc()
+        else:
+            frame = traceback.extract_tb(exc.__traceback__)[-1]
+            click.echo(
+                f"  at {Path(frame.filename).name}:{frame.lineno}; set POSTLINT_DEBUG=1 for the traceback", err=True
+            )
+        click.echo(f"This is a bug in postlint {__version__}; please report it at {ISSUES_URL}", err=True)
+        return EXIT_INTERNAL
+    return result if isinstance(result, int) else EXIT_OK

@@ -1,0 +1,186 @@
+"""Configuration: discovery, validation and the resolved settings a run uses.
+
+Discovery follows the nearest-wins rule: the first of `.postlint.yaml`,
+`postlint.yaml` or a `pyproject.toml` with a `[tool.postlint]` table found in
+the current folder or its parents. No cascade: one file configures a run.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from postlint.errors import ConfigError
+
+CONFIG_NAMES = (".postlint.yaml", "postlint.yaml")
+SEVERITIES = ("error", "warning", "info")
+FRONT_MATTER_DEFAULTS: dict[str, str] = {
+    "location": "location",
+    "title": "title",
+    "salary_min": "salary_min",
+    "salary_max": "salary_max",
+    "salary_currency": "salary_currency",
+    "salary_period": "salary_period",
+    "apply_url": "apply_url",
+}
+
+
+@dataclass(frozen=True)
+class LinksSettings:
+    check: bool = False
+    timeout: float = 10.0
+    concurrency: int = 16
+    allow_private: bool = False
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """A validated configuration, with paths resolved against the config file's folder."""
+
+    packs: tuple[str, ...] = ("builtin",)
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    jurisdictions: tuple[str, ...] = ()
+    front_matter: dict[str, str] = field(default_factory=lambda: dict(FRONT_MATTER_DEFAULTS))
+    links: LinksSettings = LinksSettings()
+    fail_on: str = "error"
+    max_file_size: float = 10.0  # megabytes
+    base: Path = Path(".")
+    source: str | None = None  # the config file, if any
+
+
+def _model() -> Any:
+    """The pydantic model of the config file (built on first use, to keep start-up light)."""
+    from typing import Literal
+
+    from pydantic import BaseModel, ConfigDict, Field
+
+    class FrontMatterModel(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        location: str = "location"
+        title: str = "title"
+        salary_min: str = "salary_min"
+        salary_max: str = "salary_max"
+        salary_currency: str = "salary_currency"
+        salary_period: str = "salary_period"
+        apply_url: str = "apply_url"
+
+    class LinksModel(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        check: bool = False
+        timeout: float = Field(10.0, gt=0)
+        concurrency: int = Field(16, ge=1)
+        allow_private: bool = False
+        exclude: list[str] = []
+
+    Severity = Literal["error", "warning", "info"]
+
+    class ConfigModel(BaseModel):
+        model_config = ConfigDict(extra="forbid", populate_by_name=True)
+        packs: list[str] = ["builtin"]
+        select: list[str] = []
+        ignore: list[str] = []
+        severity: dict[str, Severity] = {}
+        per_file_ignores: dict[str, list[str]] = Field({}, alias="per-file-ignores")
+        jurisdictions: list[str] = []
+        front_matter: FrontMatterModel = Field(FrontMatterModel(), alias="front-matter")
+        links: LinksModel = LinksModel()
+        fail_on: Severity = Field("error", alias="fail-on")
+        max_file_size: float = Field(
+            10.0, alias="max-file-size", gt=0, description="Megabytes; larger files are reported, not linted."
+        )
+
+    return ConfigModel
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file at or above `start`."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _pyproject_table(pyproject) is not None:
+            return pyproject
+    return None
+
+
+def _pyproject_table(path: Path) -> dict[str, Any] | None:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read: {exc}", path=str(path)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML: {exc}", path=str(path)) from None
+    table = data.get("tool", {}).get("postlint")
+    return table if isinstance(table, dict) else None
+
+
+def load_config(path: Path | None) -> Settings:
+    """Read and validate a config file; None gives the defaults."""
+    if path is None:
+        return Settings()
+    from postlint.packs.yamlpos import describe, load_yaml, locate
+
+    marks: dict[Any, tuple[int, int]] = {}
+    if path.name == "pyproject.toml":
+        data: Any = _pyproject_table(path)
+        if data is None:
+            raise ConfigError("pyproject.toml has no [tool.postlint] table", path=str(path))
+        prefix: tuple[str, ...] = ("tool", "postlint")
+    else:
+        try:
+            source = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise ConfigError("config file does not exist", path=str(path)) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"cannot read config: {exc}", path=str(path)) from None
+        data, marks = load_yaml(source, str(path), ConfigError)
+        prefix = ()
+        if data is None:
+            data = {}
+    if not isinstance(data, dict):
+        raise ConfigError("the configuration must be a mapping of keys to values", path=str(path), line=1)
+    from pydantic import ValidationError
+
+    try:
+        model = _model().model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        loc = tuple(error["loc"])
+        line, column = locate(marks, loc) if marks else (None, None)
+        message = str(error["msg"])
+        if error["type"] == "extra_forbidden":
+            message = f"unknown key {loc[-1]!r}"
+        where = describe((*prefix, *loc))
+        raise ConfigError(f"{where}: {message}", path=str(path), line=line, column=column) from None
+    return Settings(
+        packs=tuple(model.packs),
+        select=tuple(_split(model.select)),
+        ignore=tuple(_split(model.ignore)),
+        severity=dict(model.severity),
+        per_file_ignores={k: tuple(_split(v)) for k, v in model.per_file_ignores.items()},
+        jurisdictions=tuple(model.jurisdictions),
+        front_matter=model.front_matter.model_dump(),
+        links=LinksSettings(**{**model.links.model_dump(), "exclude": tuple(model.links.exclude)}),
+        fail_on=model.fail_on,
+        max_file_size=model.max_file_size,
+        base=path.parent.resolve(),
+        source=str(path),
+    )
+
+
+def _split(values: list[str] | tuple[str, ...]) -> list[str]:
+    """Accept both `[a, b]` and `["a,b"]`."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]

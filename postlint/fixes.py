@@ -1,0 +1,63 @@
+"""Applying fixes: pure edits on text, then an atomic write that keeps the file's bytes' shape.
+
+Overlapping edits are never merged: the first one wins and the other violation
+stays reported. Edits are applied from the end backwards so offsets stay valid.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from postlint.violation import Edit, Violation
+
+ALLOWED = {False: ("safe",), True: ("safe", "unsafe")}
+
+
+def fixable(violations: Iterable[Violation], unsafe: bool = False) -> list[Violation]:
+    return [v for v in violations if v.fix is not None and v.fix.applicability in ALLOWED[unsafe]]
+
+
+def apply_edits(text: str, violations: Iterable[Violation], unsafe: bool = False) -> tuple[str, int]:
+    """Apply the allowed, non-overlapping fixes; return the new text and how many were applied."""
+    chosen: list[tuple[Edit, ...]] = []
+    taken: list[tuple[int, int]] = []
+    for violation in sorted(fixable(violations, unsafe), key=lambda v: (v.start, v.end)):
+        assert violation.fix is not None
+        edits = violation.fix.edits
+        if any((a < e.end and e.start < b) or (a == b == e.start) for e in edits for a, b in taken):
+            continue
+        chosen.append(edits)
+        taken.extend((e.start, e.end) for e in edits)
+    all_edits = sorted((e for edits in chosen for e in edits), key=lambda e: (e.start, e.end), reverse=True)
+    if not all_edits:
+        return text, 0
+    newline = "\r\n" if "\r\n" in text else "\n"
+    parts: list[str] = []
+    pos = len(text)
+    for edit in all_edits:
+        replacement = edit.replacement.replace("\r\n", "\n").replace("\n", newline)
+        parts.append(text[edit.end : pos])
+        parts.append(replacement)
+        pos = edit.start
+    parts.append(text[:pos])
+    return "".join(reversed(parts)), len(chosen)
+
+
+def write_atomically(path: Path, text: str, bom: bool) -> None:
+    """Write UTF-8 (with the original BOM, if any) through a temporary file and a rename."""
+    data = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
+    mode = path.stat().st_mode & 0o7777
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".postlint-tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

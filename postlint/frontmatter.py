@@ -1,0 +1,70 @@
+"""YAML front matter: `---` fenced at the very top of a posting.
+
+A syntax error is a problem of the document (reported as a violation with its
+line), not an exception: one bad posting must not stop a run over a folder.
+"""
+
+from __future__ import annotations
+
+import re
+
+from postlint.document import Document, FrontMatter, Problem
+
+_OPEN = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w -]*?)\s*:", re.MULTILINE)
+
+
+def split_front_matter(text: str) -> tuple[int, int, int] | None:
+    """Return (yaml_start, yaml_end, block_end) offsets if the text opens with front matter."""
+    opening = _OPEN.match(text)
+    if opening is None:
+        return None
+    closing = _CLOSE.search(text, opening.end())
+    if closing is None:
+        return None
+    return opening.end(), closing.start(), closing.end()
+
+
+def parse_front_matter(doc: Document) -> int:
+    """Parse the document's front matter into `doc.front_matter`; return where the body starts."""
+    found = split_front_matter(doc.text)
+    if found is None:
+        return 0
+    yaml_start, yaml_end, block_end = found
+    source = doc.text[yaml_start:yaml_end]
+    import yaml
+
+    try:
+        data = yaml.load(source, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        offset = yaml_start
+        if mark is not None:
+            offset = _offset_in(source, mark.line, mark.column) + yaml_start
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        doc.problems.append(Problem("front-matter", f"Front matter is not valid YAML: {problem}", offset, offset))
+        doc.front_matter = FrontMatter({}, 0, block_end)
+        return block_end
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        doc.problems.append(
+            Problem("front-matter", "Front matter must be a mapping of keys to values", yaml_start, yaml_start)
+        )
+        data = {}
+    keys = {str(k): v for k, v in data.items()}
+    offsets = {m.group(1): yaml_start + m.start(1) for m in _TOP_KEY.finditer(source) if m.group(1) in keys}
+    doc.front_matter = FrontMatter(keys, 0, block_end, offsets)
+    return block_end
+
+
+def _offset_in(source: str, line: int, column: int) -> int:
+    """Offset of a 0-based YAML mark (line, column) inside `source`."""
+    pos = 0
+    for _ in range(line):
+        nxt = source.find("\n", pos)
+        if nxt == -1:
+            return len(source)
+        pos = nxt + 1
+    return min(pos + column, len(source))

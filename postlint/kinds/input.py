@@ -1,0 +1,43 @@
+"""`input`: problems with the file itself (not UTF-8, binary, too large, bad front matter).
+
+The reader records these as Problems while it decodes and parses; this kind
+turns them into violations so they obey selection, severity and suppression
+like any other rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from postlint.document import Document
+from postlint.kinds.base import Check, Context, RuleSpec
+from postlint.violation import Finding
+
+Problem = Literal["not-utf8", "binary-file", "file-too-large", "front-matter", "unreadable", "directive"]
+
+
+class InputSpec(RuleSpec):
+    """Report the reader's problems of one kind."""
+
+    kind: Literal["input"]
+    placeholders: ClassVar[frozenset[str]] = frozenset({"match", "detail"})
+    default_scope: ClassVar[tuple[str, ...]] = ("raw",)
+
+    problem: Problem = Field(description="Which reader problem this rule reports.")
+
+    def compile(self) -> InputCheck:
+        return InputCheck(self.problem)
+
+
+@dataclass(frozen=True, slots=True)
+class InputCheck(Check):
+    problem: str
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        for problem in doc.problems:
+            if problem.code == self.problem:
+                yield Finding(problem.start, problem.end, {"match": "", "detail": problem.message})

@@ -1,0 +1,1 @@
+"""Reporters: turn violations into text for people and formats for machines."""

@@ -1,0 +1,61 @@
+"""The JSON report of the public interface, and the dict form of one violation."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from postlint.document import LineIndex
+from postlint.violation import Violation
+
+
+def violation_dict(v: Violation, index: LineIndex) -> dict[str, Any]:
+    """A violation as the interface's JSON object (fix edits converted to line and column)."""
+    fix = None
+    if v.fix is not None:
+        edits = []
+        for edit in v.fix.edits:
+            line, column = index.position(edit.start)
+            end_line, end_column = index.position(edit.end)
+            edits.append(
+                {
+                    "line": line,
+                    "column": column,
+                    "end_line": end_line,
+                    "end_column": end_column,
+                    "replacement": edit.replacement,
+                }
+            )
+        fix = {"applicability": v.fix.applicability, "description": v.fix.description, "edits": edits}
+    return {
+        "path": v.path,
+        "rule": v.rule,
+        "severity": v.severity.name,
+        "message": v.message,
+        "line": v.line,
+        "column": v.column,
+        "end_line": v.end_line,
+        "end_column": v.end_column,
+        "fix": fix,
+        "suggestion": v.suggestion,
+        "references": list(v.references),
+    }
+
+
+def summary(files: int, violations: Sequence[Violation]) -> dict[str, int]:
+    counts = {"files": files, "violations": len(violations), "error": 0, "warning": 0, "info": 0, "fixable": 0}
+    for v in violations:
+        counts[v.severity.name] += 1
+        if v.fix is not None and v.fix.applicability == "safe":
+            counts["fixable"] += 1
+    return counts
+
+
+def render_json(version: str, files: int, items: Sequence[tuple[Violation, dict[str, Any]]]) -> str:
+    report = {
+        "version": version,
+        "summary": summary(files, [v for v, _ in items]),
+        "violations": [d for _, d in items],
+    }
+    return json.dumps(report, ensure_ascii=False, indent=2)

@@ -1,0 +1,1 @@
+"""Rule packs: loading YAML, validating it, compiling rules."""

@@ -1,0 +1,207 @@
+"""Load rule packs from YAML: validate every field, compile every pattern, once.
+
+Errors name the file, line and column of the bad node and the path to it, so a
+pack author never meets a traceback:
+`acme.yaml:42:7: rules[3] (acme/salary) -> patterns[2]: invalid regex ...`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from postlint.errors import PackError
+from postlint.packs.model import Pack, Rule
+from postlint.packs.yamlpos import describe, load_yaml, locate
+from postlint.violation import Severity
+
+_PACK_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_PACK_KEYS = {"pack", "version", "description", "rules"}
+PACK_SUFFIXES = (".yaml", ".yml")
+
+
+def builtin_dir() -> Path:
+    """The folder of built-in packs shipped inside the package (`postlint/rules`)."""
+    from importlib.resources import files
+
+    return Path(str(files("postlint.rules")))
+
+
+def builtin_names() -> list[str]:
+    return sorted(p.stem for p in builtin_dir().glob("*.yaml"))
+
+
+def load_pack(path: str | Path) -> Pack:
+    """Load one pack file (memoised on path, size and mtime, so a run compiles it once)."""
+    resolved = Path(path)
+    try:
+        stat = resolved.stat()
+    except OSError as exc:
+        raise PackError(f"cannot read pack: {exc.strerror}", path=str(path)) from None
+    return _load_pack_cached(str(resolved), stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=64)
+def _load_pack_cached(path: str, size: int, mtime_ns: int) -> Pack:
+    try:
+        source = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackError(f"cannot read pack: {exc}", path=path) from None
+    return parse_pack(source, path)
+
+
+def parse_pack(source: str, filename: str) -> Pack:
+    """Validate and compile a pack given as YAML text."""
+    data, marks = load_yaml(source, filename, PackError)
+
+    def fail(loc: tuple[str | int, ...], message: str) -> PackError:
+        line, column = locate(marks, loc)
+        where = describe(loc)
+        return PackError(f"{where}: {message}" if where else message, path=filename, line=line, column=column)
+
+    if not isinstance(data, dict):
+        raise fail((), "a pack must be a mapping with 'pack', 'version', 'description' and 'rules'")
+    for key in data:
+        if key not in _PACK_KEYS:
+            raise fail((key,), f"unknown key {key!r}; a pack has {', '.join(sorted(_PACK_KEYS))}")
+    name = data.get("pack")
+    if not isinstance(name, str) or not _PACK_NAME.match(name):
+        raise fail(("pack",), "'pack' must be a lower-case kebab-case name, like 'acme-compliance'")
+    rules_data = data.get("rules")
+    if not isinstance(rules_data, list) or not rules_data:
+        raise fail(("rules",), "'rules' must be a non-empty list of rules")
+    description = data.get("description", "")
+    if not isinstance(description, str):
+        raise fail(("description",), "'description' must be text")
+
+    rules: list[Rule] = []
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(rules_data):
+        rule = _build_rule(raw, index, name, filename, fail, marks)
+        for rid in (rule.id, *(_full_id(a, name) for a in rule.spec.aliases)):
+            if rid in seen:
+                raise fail(("rules", index, "id"), f"duplicate rule id {rid!r} (first used by rules[{seen[rid]}])")
+            seen[rid] = index
+        rules.append(rule)
+    return Pack(name, str(data.get("version", "")), description, filename, tuple(rules))
+
+
+def _full_id(rule_id: str, pack: str) -> str:
+    return rule_id if "/" in rule_id else f"{pack}/{rule_id}"
+
+
+def _build_rule(raw: Any, index: int, pack: str, filename: str, fail: Any, marks: Any) -> Rule:
+    from pydantic import ValidationError
+
+    from postlint.kinds import known_kinds, spec_class
+
+    loc: tuple[str | int, ...] = ("rules", index)
+    if not isinstance(raw, dict):
+        raise fail(loc, "a rule must be a mapping with at least 'id', 'kind', 'message' and 'description'")
+    label = f"rules[{index}]" + (f" ({raw['id']})" if isinstance(raw.get("id"), str) else "")
+    kind = raw.get("kind")
+    if kind is None:
+        raise fail(loc, f"{label}: missing 'kind'; one of {', '.join(known_kinds())}")
+    spec_cls = spec_class(str(kind))
+    if spec_cls is None:
+        raise fail((*loc, "kind"), f"unknown kind {kind!r}; known kinds: {', '.join(known_kinds())}")
+    rule_id = raw.get("id")
+    if isinstance(rule_id, str) and "/" in rule_id and rule_id.split("/", 1)[0] != pack:
+        raise fail((*loc, "id"), f"rule id {rule_id!r} must start with the pack name '{pack}/'")
+    try:
+        spec = spec_cls.model_validate(raw)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        sub = tuple(
+            p
+            for p in error["loc"]
+            if not (isinstance(p, str) and (p in ("str", "Example") or p.startswith("function-")))
+        )
+        message = str(error["msg"]).removeprefix("Value error, ")
+        if error["type"] == "extra_forbidden":
+            message = f"unknown key {sub[-1]!r} for a {kind} rule"
+        elif error["type"] == "missing":
+            message = f"missing required key {sub[-1]!r}"
+        where = describe(sub)
+        raise fail((*loc, *sub), f"{label}{' -> ' + where if where else ''}: {message}") from None
+    except ValueError as exc:  # a kind's compile-time check outside pydantic
+        raise fail(loc, f"{label}: {exc}") from None
+    try:
+        check = spec.compile()
+    except ValueError as exc:
+        raise fail(loc, f"{label}: {exc}") from None
+    line = locate(marks, loc)[0] or 0
+    full_id = _full_id(spec.id, pack)
+    return Rule(full_id, pack, Severity[spec.severity], spec, check, filename, line)
+
+
+def pack_files(target: str | Path) -> list[Path]:
+    """The pack files a path names: the file itself, or every .yaml/.yml in a folder (sorted)."""
+    path = Path(target)
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.suffix in PACK_SUFFIXES and p.is_file())
+    if path.is_file():
+        return [path]
+    raise PackError("no such pack file or folder", path=str(target))
+
+
+def resolve_packs(names: list[str], base: Path) -> list[Pack]:
+    """Packs by name: 'builtin' (all built-ins), a built-in's name, an installed plugin, or a path."""
+    packs: list[Pack] = []
+    seen: set[str] = set()
+    for name in names:
+        for file in _pack_targets(name, base):
+            key = str(file.resolve())
+            if key in seen:
+                continue
+            seen.add(key)
+            packs.append(load_pack(file))
+    by_name: dict[str, str] = {}
+    for pack in packs:
+        if pack.name in by_name:
+            raise PackError(f"two packs are named {pack.name!r} (also {by_name[pack.name]})", path=pack.path)
+        by_name[pack.name] = pack.path
+    return packs
+
+
+def _pack_targets(name: str, base: Path) -> list[Path]:
+    if name == "builtin":
+        return sorted(builtin_dir().glob("*.yaml"))
+    if _PACK_NAME.match(name) and "/" not in name and not name.endswith(PACK_SUFFIXES):
+        candidate = builtin_dir() / f"{name}.yaml"
+        if candidate.is_file():
+            return [candidate]
+        plugin = _plugin_pack(name)
+        if plugin is not None:
+            return plugin
+        if not (base / name).exists():
+            raise PackError(
+                f"unknown pack {name!r}: not a built-in ({', '.join(builtin_names())}), installed plugin or path"
+            )
+    path = Path(name).expanduser()
+    if not path.is_absolute():
+        path = base / path
+    return pack_files(path)
+
+
+def _plugin_pack(name: str) -> list[Path] | None:
+    """A pack installed by another package under the `postlint.packs` entry-point group."""
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group="postlint.packs"):
+        if ep.name != name:
+            continue
+        try:
+            target = ep.load()
+            if callable(target):
+                target = target()
+        except Exception as exc:  # a broken plugin is the user's to fix, not a postlint bug
+            raise PackError(f"plugin pack {name!r} ({ep.value}) failed to load: {exc}") from None
+        targets = target if isinstance(target, (list, tuple)) else [target]
+        files: list[Path] = []
+        for item in targets:
+            files.extend(pack_files(str(item)))
+        return files
+    return None

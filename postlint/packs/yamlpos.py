@@ -1,0 +1,80 @@
+"""YAML with positions: the data plus the line and column of every key and item.
+
+PyYAML's constructed data forgets where things were; pack and config errors
+must say `file:line:col`, so the node tree is walked alongside the data.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from postlint.errors import PostlintError
+
+Path = tuple[str | int, ...]
+
+
+def load_yaml(
+    source: str, filename: str, error: type[PostlintError] = PostlintError
+) -> tuple[Any, dict[Path, tuple[int, int]]]:
+    """Parse one YAML document; return (data, {path: (line, column)}), 1-based."""
+    import yaml
+
+    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = loader_cls(source)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise error(
+            f"YAML syntax error: {exc.problem or exc.context}", path=filename, line=line, column=column
+        ) from None
+    except yaml.YAMLError as exc:
+        raise error(f"YAML error: {exc}", path=filename) from None
+    finally:
+        loader.dispose()
+    marks: dict[Path, tuple[int, int]] = {}
+    _walk(node, (), marks, filename, error)
+    return data, marks
+
+
+def _walk(node: Any, path: Path, marks: dict[Path, tuple[int, int]], filename: str, error: type[PostlintError]) -> None:
+    import yaml
+
+    marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in seen:
+                line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                raise error(f"duplicate key {key!r}", path=filename, line=line, column=column)
+            seen.add(key)
+            _walk(value_node, (*path, key), marks, filename, error)
+            marks[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, (*path, index), marks, filename, error)
+
+
+def locate(marks: dict[Path, tuple[int, int]], loc: Path) -> tuple[int | None, int | None]:
+    """The position of the deepest known node on a pydantic error's path."""
+    for cut in range(len(loc), -1, -1):
+        found = marks.get(tuple(loc[:cut]))
+        if found is not None:
+            return found
+    return None, None
+
+
+def describe(loc: Path) -> str:
+    """`rules[3] -> patterns[2]` from ('rules', 3, 'patterns', 2)."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += (" -> " if out else "") + str(part)
+    return out

@@ -1,0 +1,130 @@
+"""Running a linter over paths: finding files, reading them, linting them (in parallel if asked)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from postlint.config import Settings
+from postlint.document import Document, Format, Problem
+from postlint.engine import Linter, select_rules
+from postlint.errors import InputError
+from postlint.reader import EXTENSIONS, Decoded, build_document, decode, format_for
+from postlint.violation import Violation
+
+SKIPPED_DIRS = {"node_modules", "__pycache__", "venv"}
+PARALLEL_THRESHOLD = 64  # below this many files, process start-up costs more than it saves
+
+
+def load_linter(
+    settings: Settings | None = None,
+    *,
+    extra_packs: Sequence[str] = (),
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    jurisdictions: Sequence[str] = (),
+) -> Linter:
+    """Build a Linter from settings plus command-line additions (packs compiled once)."""
+    from postlint.packs.loader import resolve_packs
+
+    settings = settings or Settings()
+    packs = resolve_packs(list(settings.packs), settings.base)
+    packs += [p for p in resolve_packs(list(extra_packs), Path.cwd()) if p.path not in {q.path for q in packs}]
+    names = [p.name for p in packs]
+    duplicates = {n for n in names if names.count(n) > 1}
+    if duplicates:
+        from postlint.errors import PackError
+
+        raise PackError(f"two packs are named {sorted(duplicates)[0]!r}")
+    rules = [rule for pack in packs for rule in pack.rules]
+    chosen = select_rules(rules, [*settings.select, *select], [*settings.ignore, *ignore], settings.severity)
+    for tokens in settings.per_file_ignores.values():
+        select_rules(rules, (), tokens, {})  # validates the names
+    return Linter(
+        rules=tuple(chosen),
+        jurisdictions=tuple(jurisdictions) or settings.jurisdictions,
+        front_matter=dict(settings.front_matter),
+        per_file_ignores=tuple(settings.per_file_ignores.items()),
+    )
+
+
+def collect_files(paths: Sequence[str]) -> list[str]:
+    """Files to lint: named files as given; folders searched for posting extensions, hidden ones skipped."""
+    found: list[str] = []
+    for raw in paths:
+        if raw == "-":
+            found.append(raw)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
+                for name in sorted(files):
+                    if Path(name).suffix.lower() in EXTENSIONS and not name.startswith("."):
+                        found.append(os.path.normpath(os.path.join(root, name)))
+        elif path.exists():
+            found.append(raw)
+        else:
+            raise InputError("no such file or folder", path=raw)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    path: str
+    violations: list[Violation]
+    decoded: Decoded | None  # None when the file could not be read
+
+
+def read_document(path: str, max_bytes: int, stdin_filename: str | None = None) -> tuple[Document, Decoded | None]:
+    """Read and parse one file (or standard input for '-'); unreadable files become problems."""
+    display = (stdin_filename or "-") if path == "-" else path
+    fmt: Format = format_for(display, "markdown" if path == "-" else "text")
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        doc = Document("", fmt, display)
+        doc.problems.append(Problem("unreadable", f"Cannot read the file: {exc.strerror or exc}", 0, 0))
+        doc.lossy = True
+        return doc, None
+    doc = build_document(data, display, fmt, max_bytes)
+    decoded = None if doc.lossy else decode(data)
+    return doc, decoded
+
+
+def lint_file(linter: Linter, path: str, max_bytes: int, stdin_filename: str | None = None) -> FileResult:
+    doc, decoded = read_document(path, max_bytes, stdin_filename)
+    return FileResult(doc.path, linter.lint_document(doc), decoded)
+
+
+_WORKER_LINTER: Linter | None = None
+_WORKER_MAX = 0
+
+
+def _init_worker(linter: Linter, max_bytes: int) -> None:
+    global _WORKER_LINTER, _WORKER_MAX
+    _WORKER_LINTER, _WORKER_MAX = linter, max_bytes
+
+
+def _lint_in_worker(path: str) -> FileResult:
+    assert _WORKER_LINTER is not None
+    result = lint_file(_WORKER_LINTER, path, _WORKER_MAX)
+    return FileResult(result.path, result.violations, None)
+
+
+def lint_files(
+    linter: Linter, files: Sequence[str], *, max_bytes: int, jobs: int = 0, stdin_filename: str | None = None
+) -> Iterator[FileResult]:
+    """Lint files in order; with several cores and many files, in worker processes."""
+    workers = jobs or (os.cpu_count() or 1)
+    if workers <= 1 or len(files) < PARALLEL_THRESHOLD or "-" in files:
+        for path in files:
+            yield lint_file(linter, path, max_bytes, stdin_filename)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(linter, max_bytes)) as pool:
+        yield from pool.map(_lint_in_worker, files, chunksize=max(1, min(64, len(files) // (workers * 8) or 1)))

@@ -1,0 +1,102 @@
+"""Inline suppression comments and front-matter ignores.
+
+`<!-- postlint-disable RULE... -->` ... `<!-- postlint-enable RULE... -->`,
+`<!-- postlint-disable-next-line RULE... -->`, `<!-- postlint-disable-file RULE... -->`
+(no rule: all rules). Plain text uses the same directive alone on a line after `# `.
+Front matter: `postlint: {ignore: [RULE...]}`. A directive naming an unknown rule
+is itself reported, so suppressions cannot silently go stale.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from postlint.document import Document, Problem
+
+_COMMENT = re.compile(r"<!--\s*postlint-(disable-next-line|disable-file|disable|enable)\b(.*?)-->", re.DOTALL)
+_TEXT_LINE = re.compile(
+    r"^[ \t]*#[ \t]*postlint-(disable-next-line|disable-file|disable|enable)\b([^\n]*)$", re.MULTILINE
+)
+ALL = "*"
+
+
+@dataclass
+class Suppressions:
+    """Which rules are off where: for the whole file, or over ranges of offsets."""
+
+    file_wide: set[str] = field(default_factory=set)  # tokens (ALL for every rule)
+    ranges: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, token)
+
+    def suppressed(self, offset: int, matches: Callable[[str], bool]) -> bool:
+        if any(t == ALL or matches(t) for t in self.file_wide):
+            return True
+        return any(a <= offset < b and (t == ALL or matches(t)) for a, b, t in self.ranges)
+
+
+def parse_suppressions(doc: Document, is_known: Callable[[str], bool]) -> Suppressions:
+    """Read every directive of a document; unknown rule names become `directive` problems."""
+    result = Suppressions()
+    text = doc.text
+    pattern = _TEXT_LINE if doc.format == "text" else _COMMENT
+    open_at: dict[str, int] = {}
+    if "postlint-" in text:
+        for m in pattern.finditer(text):
+            verb = m.group(1)
+            tokens = [t for t in re.split(r"[\s,]+", m.group(2).strip()) if t]
+            for token in tokens:
+                if not is_known(token):
+                    doc.problems.append(
+                        Problem(
+                            "directive",
+                            f"Unknown rule or pack {token!r} in a suppression comment",
+                            m.start(2),
+                            m.end(2),
+                        )
+                    )
+            tokens = [t for t in tokens if is_known(t)] if tokens else [ALL]
+            if not tokens:
+                continue
+            if verb == "disable-file":
+                result.file_wide.update(tokens)
+            elif verb == "disable":
+                for token in tokens:
+                    open_at.setdefault(token, m.end())
+            elif verb == "enable":
+                closing = list(open_at) if tokens == [ALL] else tokens
+                for token in closing:
+                    if token in open_at:
+                        result.ranges.append((open_at.pop(token), m.start(), token))
+            else:
+                start, end = _next_line(text, m.end())
+                result.ranges.extend((start, end, token) for token in tokens)
+    for token, start in open_at.items():
+        result.ranges.append((start, len(text) + 1, token))
+    ignored = doc.meta("postlint")
+    if isinstance(ignored, dict):
+        listed = ignored.get("ignore", [])
+        listed = [listed] if isinstance(listed, str) else listed
+        if isinstance(listed, list):
+            for token in map(str, listed):
+                if is_known(token):
+                    result.file_wide.add(token)
+                else:
+                    at = doc.front_matter.key_offsets.get("postlint", 0) if doc.front_matter else 0
+                    doc.problems.append(
+                        Problem("directive", f"Unknown rule or pack {token!r} in front-matter ignore", at, at)
+                    )
+    return result
+
+
+def _next_line(text: str, after: int) -> tuple[int, int]:
+    """The span of the first non-blank line after the directive's line."""
+    pos = text.find("\n", after)
+    while pos != -1:
+        start = pos + 1
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        if text[start:end].strip():
+            return start, end + 1
+        pos = end if end < len(text) else -1
+    return len(text), len(text)
