@@ -41,20 +41,34 @@ def _split(values: Sequence[str]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-def _settings(config_path: str | None) -> Any:
+def _settings(config_path: str | None, use_cache: bool = True) -> Any:
     from postlint.config import find_config, load_config
 
     path = Path(config_path) if config_path else find_config(Path.cwd())
-    return load_config(path)
+    if path is None or not use_cache:
+        return load_config(path)
+    from postlint.cache import cached
+
+    return cached("config", path, lambda: load_config(path))
 
 
 def _linter(
-    settings: Any, packs: Sequence[str], select: Sequence[str], ignore: Sequence[str], jurisdictions: Sequence[str]
+    settings: Any,
+    packs: Sequence[str],
+    select: Sequence[str],
+    ignore: Sequence[str],
+    jurisdictions: Sequence[str],
+    use_cache: bool = True,
 ) -> Any:
     from postlint.runner import load_linter
 
     return load_linter(
-        settings, extra_packs=packs, select=_split(select), ignore=_split(ignore), jurisdictions=_split(jurisdictions)
+        settings,
+        extra_packs=packs,
+        select=_split(select),
+        ignore=_split(ignore),
+        jurisdictions=_split(jurisdictions),
+        use_cache=use_cache,
     )
 
 
@@ -107,8 +121,8 @@ def check(
     from postlint.runner import collect_files, lint_files
     from postlint.violation import Severity
 
-    settings = _settings(config_path)
-    linter = _linter(settings, packs, select, ignore, jurisdictions)
+    settings = _settings(config_path, not no_cache)
+    linter = _linter(settings, packs, select, ignore, jurisdictions, not no_cache)
     files = collect_files(list(paths) or ["."])
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -235,18 +249,18 @@ def rules_command(pack_names: tuple[str, ...], config_path: str | None, fmt: str
     from postlint.runner import load_linter
 
     settings = _settings(config_path)
-    linter = load_linter(settings, extra_packs=[p for p in pack_names if _is_path(p)])
+    linter = load_linter(settings, extra_packs=[p for p in pack_names if _is_path(p)], use_cache=True)
     wanted = [p for p in pack_names if not _is_path(p)]
     rules = [r for r in linter.rules if not wanted or r.pack in wanted]
     if wanted and not rules:
         raise PostlintError(f"no rules in pack(s) {', '.join(wanted)}")
     if fmt == "json":
-        rows = [{"id": r.id, "severity": r.severity.name, "kind": r.spec.kind, "summary": r.summary} for r in rules]
+        rows = [{"id": r.id, "severity": r.severity.name, "kind": r.kind, "summary": r.summary} for r in rules]
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return EXIT_OK
     width = max((len(r.id) for r in rules), default=10)
     for rule in rules:
-        click.echo(f"{rule.id:<{width}}  {rule.severity.name:<7}  {rule.spec.kind:<7}  {rule.summary}")
+        click.echo(f"{rule.id:<{width}}  {rule.severity.name:<7}  {rule.kind:<7}  {rule.summary}")
     return EXIT_OK
 
 

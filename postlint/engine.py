@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from postlint.document import Document, Format
-from postlint.kinds.base import Context
+from postlint.checks.base import Context
 from postlint.packs.model import Rule
 from postlint.suppression import parse_suppressions
 from postlint.violation import Finding, Severity, Violation
@@ -77,7 +77,7 @@ class Linter:
         for rule in self.rules_for(doc.path):
             if only is not None and rule.id != only:
                 continue
-            if not rule.spec.when.applies(doc, ctx):
+            if not rule.when.applies(doc, ctx):
                 continue
             for finding in rule.check.check(doc, ctx):
                 if suppressions.suppressed(finding.start, lambda t, r=rule: rule_matches(r, t)):
@@ -103,9 +103,9 @@ class Linter:
         end_line, end_column = index.position(finding.end)
         values = _Blank(finding.values)
         try:
-            message = rule.spec.message.format_map(values)
+            message = rule.message.format_map(values)
         except (ValueError, IndexError, AttributeError):
-            message = rule.spec.message
+            message = rule.message
         return Violation(
             path=doc.path,
             rule=rule.id,
@@ -119,7 +119,7 @@ class Linter:
             end_column=end_column,
             fix=finding.fix,
             suggestion=finding.suggestion,
-            references=rule.spec.references,
+            references=rule.references,
             match=doc.text[finding.start : finding.end],
         )
 
@@ -128,7 +128,7 @@ def rule_matches(rule: Rule, token: str) -> bool:
     """A selector names a rule by id, pack name or a former id (alias)."""
     if token in (rule.id, rule.pack):
         return True
-    return any(token in (alias, f"{rule.pack}/{alias}") for alias in rule.spec.aliases)
+    return any(token in (alias, f"{rule.pack}/{alias}") for alias in rule.aliases)
 
 
 def select_rules(

@@ -26,13 +26,19 @@ def load_linter(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     jurisdictions: Sequence[str] = (),
+    use_cache: bool = False,
 ) -> Linter:
-    """Build a Linter from settings plus command-line additions (packs compiled once)."""
+    """Build a Linter from settings plus command-line additions (packs compiled once).
+
+    `use_cache` loads compiled packs from the on-disk cache: fast, but the rules
+    then carry no specs (docs and examples), which only `explain` and `packs test` need.
+    """
     from postlint.packs.loader import resolve_packs
 
     settings = settings or Settings()
-    packs = resolve_packs(list(settings.packs), settings.base)
-    packs += [p for p in resolve_packs(list(extra_packs), Path.cwd()) if p.path not in {q.path for q in packs}]
+    packs = resolve_packs(list(settings.packs), settings.base, use_cache=use_cache)
+    extra = resolve_packs(list(extra_packs), Path.cwd(), use_cache=use_cache)
+    packs += [p for p in extra if p.path not in {q.path for q in packs}]
     names = [p.name for p in packs]
     duplicates = {n for n in names if names.count(n) > 1}
     if duplicates:

@@ -5,70 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
-from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, PROSE_KINDS, TABLE_CELL, Block, Document
-from postlint.violation import Finding
+from postlint.checks.base import Check, Condition
 
 NAME = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 RULE_ID = re.compile(rf"^(?:{NAME}/)?{NAME}$")
 
-# Scopes a rule can search. `text` is every prose block; `raw` is every character of
-# the file (front matter, code and URLs included); `title` is the posting's title.
 Scope = Literal["text", "heading", "paragraph", "list_item", "table_cell", "code", "title", "raw"]
-_BLOCK_SCOPES: dict[str, frozenset[str]] = {
-    "text": PROSE_KINDS,
-    "heading": frozenset({HEADING}),
-    "paragraph": frozenset({PARAGRAPH}),
-    "list_item": frozenset({LIST_ITEM}),
-    "table_cell": frozenset({TABLE_CELL}),
-    "code": frozenset({CODE}),
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What a check may know besides the document: facts decided outside it."""
-
-    jurisdictions: frozenset[str] = frozenset()
-    today: dt.date | None = None
-    front_matter_names: tuple[tuple[str, str], ...] = ()  # canonical name -> the posting's key
-
-    def field_name(self, canonical: str) -> str:
-        for name, key in self.front_matter_names:
-            if name == canonical:
-                return key
-        return canonical
-
-
-def iter_scope(doc: Document, scopes: tuple[str, ...]) -> Iterator[tuple[int, str]]:
-    """Yield (offset, text) pieces a rule searches, each text's offsets mapping to offset + i."""
-    if "raw" in scopes:
-        yield 0, doc.text
-        return
-    kinds: set[str] = set()
-    for scope in scopes:
-        kinds |= _BLOCK_SCOPES.get(scope, frozenset())
-    if kinds:
-        for block in doc.blocks:
-            if block.kind in kinds:
-                yield block.start, block.prose
-    if "title" in scopes and doc.title is not None and doc.title_start >= 0:
-        verbatim = doc.text[doc.title_start : doc.title_end] == doc.title
-        searched = any(b.start <= doc.title_start < b.end for b in doc.blocks if b.kind in kinds)
-        if verbatim and not searched:
-            yield doc.title_start, doc.title
-
-
-def scope_blocks(doc: Document, scopes: tuple[str, ...]) -> list[Block]:
-    kinds: set[str] = set()
-    for scope in scopes:
-        kinds |= _BLOCK_SCOPES.get(scope, frozenset())
-    return [b for b in doc.blocks if b.kind in kinds]
 
 
 class Example(BaseModel):
@@ -113,23 +59,14 @@ class When(BaseModel):
             compile_regex(pattern)
         return value
 
-    def applies(self, doc: Document, ctx: Context) -> bool:
-        if self.formats and doc.format not in self.formats:
-            return False
-        if self.jurisdictions and not any(
-            j == want or j.startswith(want + "-") for j in ctx.jurisdictions for want in self.jurisdictions
-        ):
-            return False
-        today = ctx.today or dt.date.today()
-        if self.since and today < self.since:
-            return False
-        if self.until and today >= self.until:
-            return False
-        for key, pattern in self.front_matter.items():
-            value = doc.meta(key)
-            if value is None or not re.search(pattern, str(value)):
-                return False
-        return True
+    def to_condition(self) -> Condition:
+        return Condition(
+            tuple(self.formats),
+            tuple(self.jurisdictions),
+            tuple((key, re.compile(pattern)) for key, pattern in self.front_matter.items()),
+            self.since,
+            self.until,
+        )
 
 
 def compile_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -138,6 +75,23 @@ def compile_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
         return re.compile(pattern, flags)
     except re.error as exc:
         raise ValueError(f"invalid regex {pattern!r}: {exc.msg} at position {exc.pos}") from None
+
+
+def combine_regexes(patterns: tuple[str, ...] | list[str], flags: int = 0) -> re.Pattern[str]:
+    """One regex for several, so a text is scanned once per rule, not once per pattern.
+
+    Each pattern was validated on its own; a set that cannot share one regex (a
+    global flag such as `(?i)` inside, or a group name used twice) is a pack error.
+    """
+    if len(patterns) == 1:
+        return compile_regex(patterns[0], flags)
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+    except re.error:
+        raise ValueError(
+            "these patterns cannot be combined into one regex (a global flag such as '(?i)' or a repeated "
+            "group name?); use 'ignore_case' instead of global flags and distinct group names"
+        ) from None
 
 
 class RuleSpec(BaseModel):
@@ -189,19 +143,3 @@ class RuleSpec(BaseModel):
     def compile(self) -> Check:
         """Build the check that runs this rule (validated, compiled once)."""
         raise NotImplementedError
-
-
-class Check:
-    """A compiled rule body: finds problems, knows nothing of ids or severities."""
-
-    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        raise NotImplementedError
-
-
-def fix_case(template: str, like: str) -> str:
-    """Give a replacement the case of the text it replaces ("Salesman" -> "Salesperson")."""
-    if like.isupper() and len(like) > 1:
-        return template.upper()
-    if like[:1].isupper() and not template[:1].isupper():
-        return template[:1].upper() + template[1:]
-    return template

@@ -3,25 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from postlint.document import Document
-from postlint.kinds.base import Check, Context, RuleSpec, compile_regex, fix_case, iter_scope
-from postlint.violation import Edit, Finding, Fix
-
-
-def terms_pattern(terms: list[str], ignore_case: bool) -> re.Pattern[str] | None:
-    """One regex for many literal terms: longest first, whole words, any run of spaces between words."""
-    if not terms:
-        return None
-    unique = sorted({t.strip() for t in terms if t.strip()}, key=lambda t: (-len(t), t))
-    alternatives = [r"\s+".join(re.escape(word) for word in term.split()) for term in unique]
-    body = "|".join(alternatives)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE if ignore_case else 0)
+from postlint.checks.forbid import ForbidCheck, terms_pattern
+from postlint.kinds.base import RuleSpec, combine_regexes, compile_regex
 
 
 class ForbidSpec(RuleSpec):
@@ -58,43 +45,9 @@ class ForbidSpec(RuleSpec):
             k.strip().lower() if self.ignore_case else k.strip(): (tuple(v) if isinstance(v, list) else (v,))
             for k, v in self.replace.items()
         }
-        patterns = [compile_regex(p, flags) for p in self.patterns]
+        patterns = [combine_regexes(self.patterns, flags)] if self.patterns else []
         terms = terms_pattern([*self.terms, *self.replace], self.ignore_case)
         if terms is not None:
             patterns.insert(0, terms)
         exceptions = [compile_regex(p, flags) for p in self.exceptions]
         return ForbidCheck(self.scopes, tuple(patterns), tuple(exceptions), replacements, self.ignore_case, self.fix)
-
-
-@dataclass(frozen=True, slots=True)
-class ForbidCheck(Check):
-    scopes: tuple[str, ...]
-    patterns: tuple[re.Pattern[str], ...]
-    exceptions: tuple[re.Pattern[str], ...]
-    replacements: dict[str, tuple[str, ...]]
-    ignore_case: bool
-    applicability: Literal["safe", "unsafe", "display"]
-
-    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        for offset, text in iter_scope(doc, self.scopes):
-            excluded = [(m.start(), m.end()) for e in self.exceptions for m in e.finditer(text)]
-            seen: set[tuple[int, int]] = set()
-            for pattern in self.patterns:
-                for m in pattern.finditer(text):
-                    a, b = m.span()
-                    if a == b or (a, b) in seen or any(x < b and a < y for x, y in excluded):
-                        continue
-                    seen.add((a, b))
-                    yield self._finding(offset + a, offset + b, m.group())
-
-    def _finding(self, start: int, end: int, matched: str) -> Finding:
-        key = " ".join(matched.split())
-        options = self.replacements.get(key.lower() if self.ignore_case else key, ())
-        options = tuple(fix_case(o, matched) for o in options)
-        if len(options) == 1:
-            fix = Fix(self.applicability, f"Replace with '{options[0]}'", (Edit(start, end, options[0]),))
-            return Finding(start, end, {"match": matched, "replacement": options[0]}, fix=fix)
-        if options:
-            quoted = ", ".join(f"'{o}'" for o in options)
-            return Finding(start, end, {"match": matched, "replacement": quoted}, suggestion=f"Consider {quoted}")
-        return Finding(start, end, {"match": matched, "replacement": ""})

@@ -7,15 +7,12 @@ like any other rule.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from postlint.document import Document
-from postlint.kinds.base import Check, Context, RuleSpec
-from postlint.violation import Finding
+from postlint.checks.input import InputCheck
+from postlint.kinds.base import RuleSpec
 
 Problem = Literal["not-utf8", "binary-file", "file-too-large", "front-matter", "unreadable", "directive"]
 
@@ -31,13 +28,3 @@ class InputSpec(RuleSpec):
 
     def compile(self) -> InputCheck:
         return InputCheck(self.problem)
-
-
-@dataclass(frozen=True, slots=True)
-class InputCheck(Check):
-    problem: str
-
-    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        for problem in doc.problems:
-            if problem.code == self.problem:
-                yield Finding(problem.start, problem.end, {"match": "", "detail": problem.message})

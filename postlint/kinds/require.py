@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from postlint.document import Document
-from postlint.kinds.base import Check, Context, RuleSpec, compile_regex, iter_scope
-from postlint.kinds.forbid import terms_pattern
-from postlint.violation import Finding
+from postlint.checks.forbid import terms_pattern
+from postlint.checks.require import RequireCheck
+from postlint.kinds.base import RuleSpec, combine_regexes, compile_regex
 
 
 class RequireSpec(RuleSpec):
@@ -52,44 +49,9 @@ class RequireSpec(RuleSpec):
 
     def compile(self) -> RequireCheck:
         flags = re.IGNORECASE if self.ignore_case else 0
-        patterns = [compile_regex(p, flags) for p in self.patterns]
+        patterns = [combine_regexes(self.patterns, flags)] if self.patterns else []
         terms = terms_pattern(list(self.terms), self.ignore_case)
         if terms is not None:
             patterns.append(terms)
         section = compile_regex(self.section, re.IGNORECASE) if self.section else None
         return RequireCheck(self.scopes, tuple(patterns), self.fields, section, self.suggestion)
-
-
-@dataclass(frozen=True, slots=True)
-class RequireCheck(Check):
-    scopes: tuple[str, ...]
-    patterns: tuple[re.Pattern[str], ...]
-    fields: tuple[str, ...]
-    section: re.Pattern[str] | None
-    suggestion: str | None
-
-    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        for name in self.fields:
-            value = doc.meta(ctx.field_name(name))
-            if value not in (None, "", [], {}):
-                return
-        if "title" in self.scopes and doc.title and any(p.search(doc.title) for p in self.patterns):
-            return
-        where = _end_of_text(doc)
-        ranges: list[tuple[int, int]] | None = None
-        if self.section is not None:
-            sections = [s for s in doc.sections if self.section.search(s.title)]
-            ranges = [(s.heading_start, s.end) for s in sections]
-            if sections:
-                where = sections[0].heading_start
-        for offset, text in iter_scope(doc, self.scopes):
-            if ranges is not None and not any(a <= offset < b for a, b in ranges):
-                continue
-            if any(p.search(text) for p in self.patterns):
-                return
-        yield Finding(where, where, {"match": ""}, suggestion=self.suggestion)
-
-
-def _end_of_text(doc: Document) -> int:
-    """Where something missing would be added: just after the last non-blank character."""
-    return len(doc.text.rstrip())

@@ -8,6 +8,7 @@ pack author never meets a traceback:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -22,25 +23,47 @@ _PACK_KEYS = {"pack", "version", "description", "rules"}
 PACK_SUFFIXES = (".yaml", ".yml")
 
 
+@lru_cache(maxsize=1)
 def builtin_dir() -> Path:
-    """The folder of built-in packs shipped inside the package (`postlint/rules`)."""
+    """The folder of built-in packs: `postlint/rules` when installed, `rules/` in a source checkout.
+
+    The repository keeps the packs in `rules/` at its root and the build maps that
+    folder to the `postlint.rules` package. Running from a checkout without
+    installing (or with the checkout's folder first on sys.path) finds no such
+    package, so the checkout's own `rules/` is used.
+    """
     from importlib.resources import files
 
-    return Path(str(files("postlint.rules")))
+    try:
+        return Path(str(files("postlint.rules")))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parents[2] / "rules"
 
 
 def builtin_names() -> list[str]:
     return sorted(p.stem for p in builtin_dir().glob("*.yaml"))
 
 
-def load_pack(path: str | Path) -> Pack:
-    """Load one pack file (memoised on path, size and mtime, so a run compiles it once)."""
+def load_pack(path: str | Path, *, use_cache: bool = True) -> Pack:
+    """Load one pack file, compiled once per run and, with `use_cache`, from the on-disk cache.
+
+    Packs from the disk cache carry no pydantic specs (`Rule.spec` is None): what
+    needs them (`explain`, `packs test`) loads with `use_cache=False`.
+    """
     resolved = Path(path)
     try:
         stat = resolved.stat()
     except OSError as exc:
         raise PackError(f"cannot read pack: {exc.strerror}", path=str(path)) from None
-    return _load_pack_cached(str(resolved), stat.st_size, stat.st_mtime_ns)
+    if not use_cache:
+        return _load_pack_cached(str(resolved), stat.st_size, stat.st_mtime_ns)
+    from postlint.cache import cached
+
+    def build() -> Pack:
+        pack = _load_pack_cached(str(resolved), stat.st_size, stat.st_mtime_ns)
+        return replace(pack, rules=tuple(replace(rule, spec=None) for rule in pack.rules))
+
+    return cached("pack", resolved, build)
 
 
 @lru_cache(maxsize=64)
@@ -80,7 +103,7 @@ def parse_pack(source: str, filename: str) -> Pack:
     seen: dict[str, int] = {}
     for index, raw in enumerate(rules_data):
         rule = _build_rule(raw, index, name, filename, fail, marks)
-        for rid in (rule.id, *(_full_id(a, name) for a in rule.spec.aliases)):
+        for rid in (rule.id, *(_full_id(a, name) for a in rule.aliases)):
             if rid in seen:
                 raise fail(("rules", index, "id"), f"duplicate rule id {rid!r} (first used by rules[{seen[rid]}])")
             seen[rid] = index
@@ -134,7 +157,21 @@ def _build_rule(raw: Any, index: int, pack: str, filename: str, fail: Any, marks
         raise fail(loc, f"{label}: {exc}") from None
     line = locate(marks, loc)[0] or 0
     full_id = _full_id(spec.id, pack)
-    return Rule(full_id, pack, Severity[spec.severity], spec, check, filename, line)
+    return Rule(
+        id=full_id,
+        pack=pack,
+        severity=Severity[spec.severity],
+        kind=spec.kind,
+        message=spec.message,
+        description=spec.description,
+        references=spec.references,
+        aliases=spec.aliases,
+        when=spec.when.to_condition(),
+        check=check,
+        source=filename,
+        line=line,
+        spec=spec,
+    )
 
 
 def pack_files(target: str | Path) -> list[Path]:
@@ -147,7 +184,7 @@ def pack_files(target: str | Path) -> list[Path]:
     raise PackError("no such pack file or folder", path=str(target))
 
 
-def resolve_packs(names: list[str], base: Path) -> list[Pack]:
+def resolve_packs(names: list[str], base: Path, *, use_cache: bool = False) -> list[Pack]:
     """Packs by name: 'builtin' (all built-ins), a built-in's name, an installed plugin, or a path."""
     packs: list[Pack] = []
     seen: set[str] = set()
@@ -157,7 +194,7 @@ def resolve_packs(names: list[str], base: Path) -> list[Pack]:
             if key in seen:
                 continue
             seen.add(key)
-            packs.append(load_pack(file))
+            packs.append(load_pack(file, use_cache=use_cache))
     by_name: dict[str, str] = {}
     for pack in packs:
         if pack.name in by_name:

@@ -1,0 +1,1 @@
+"""Checks: the compiled, pydantic-free bodies of rules that run over documents."""

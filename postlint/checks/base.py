@@ -1,0 +1,113 @@
+"""What every check shares: the context it runs in, the scopes it searches, the condition to run.
+
+Nothing here imports pydantic: compiled packs are cached and loaded without it,
+so a cold `postlint check` pays only for what runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, PROSE_KINDS, TABLE_CELL, Block, Document
+from postlint.violation import Finding
+
+SCOPES = ("text", "heading", "paragraph", "list_item", "table_cell", "code", "title", "raw")
+
+# Scopes a rule can search. `text` is every prose block; `raw` is every character of
+# the file (front matter, code and URLs included); `title` is the posting's title.
+BLOCK_SCOPES: dict[str, frozenset[str]] = {
+    "text": PROSE_KINDS,
+    "heading": frozenset({HEADING}),
+    "paragraph": frozenset({PARAGRAPH}),
+    "list_item": frozenset({LIST_ITEM}),
+    "table_cell": frozenset({TABLE_CELL}),
+    "code": frozenset({CODE}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a check may know besides the document: facts decided outside it."""
+
+    jurisdictions: frozenset[str] = frozenset()
+    today: dt.date | None = None
+    front_matter_names: tuple[tuple[str, str], ...] = ()  # canonical name -> the posting's key
+
+    def field_name(self, canonical: str) -> str:
+        for name, key in self.front_matter_names:
+            if name == canonical:
+                return key
+        return canonical
+
+
+def iter_scope(doc: Document, scopes: tuple[str, ...]) -> Iterator[tuple[int, str]]:
+    """Yield (offset, text) pieces a rule searches, each text's offsets mapping to offset + i."""
+    if "raw" in scopes:
+        yield 0, doc.text
+        return
+    kinds: set[str] = set()
+    for scope in scopes:
+        kinds |= BLOCK_SCOPES.get(scope, frozenset())
+    if kinds:
+        for block in doc.blocks:
+            if block.kind in kinds:
+                yield block.start, block.prose
+    if "title" in scopes and doc.title is not None and doc.title_start >= 0:
+        verbatim = doc.text[doc.title_start : doc.title_end] == doc.title
+        searched = any(b.start <= doc.title_start < b.end for b in doc.blocks if b.kind in kinds)
+        if verbatim and not searched:
+            yield doc.title_start, doc.title
+
+
+def scope_blocks(doc: Document, scopes: tuple[str, ...]) -> list[Block]:
+    kinds: set[str] = set()
+    for scope in scopes:
+        kinds |= BLOCK_SCOPES.get(scope, frozenset())
+    return [b for b in doc.blocks if b.kind in kinds]
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """A rule's `when`, compiled: formats, jurisdictions, front-matter regexes, dates in force."""
+
+    formats: tuple[str, ...] = ()
+    jurisdictions: tuple[str, ...] = ()
+    front_matter: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    def applies(self, doc: Document, ctx: Context) -> bool:
+        if self.formats and doc.format not in self.formats:
+            return False
+        if self.jurisdictions and not any(
+            j == want or j.startswith(want + "-") for j in ctx.jurisdictions for want in self.jurisdictions
+        ):
+            return False
+        if self.since or self.until:
+            today = ctx.today or dt.date.today()
+            if (self.since and today < self.since) or (self.until and today >= self.until):
+                return False
+        for key, pattern in self.front_matter:
+            value = doc.meta(key)
+            if value is None or not pattern.search(str(value)):
+                return False
+        return True
+
+
+class Check:
+    """A compiled rule body: finds problems, knows nothing of ids or severities."""
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        raise NotImplementedError
+
+
+def fix_case(template: str, like: str) -> str:
+    """Give a replacement the case of the text it replaces ("Salesman" -> "Salesperson")."""
+    if like.isupper() and len(like) > 1:
+        return template.upper()
+    if like[:1].isupper() and not template[:1].isupper():
+        return template[:1].upper() + template[1:]
+    return template

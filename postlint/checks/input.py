@@ -1,0 +1,20 @@
+"""The `input` check: report the reader's problems of one kind as violations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from postlint.checks.base import Check, Context
+from postlint.document import Document
+from postlint.violation import Finding
+
+
+@dataclass(frozen=True, slots=True)
+class InputCheck(Check):
+    problem: str
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        for problem in doc.problems:
+            if problem.code == self.problem:
+                yield Finding(problem.start, problem.end, {"match": "", "detail": problem.message})
