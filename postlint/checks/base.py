@@ -104,10 +104,16 @@ class Check:
         raise NotImplementedError
 
 
-def fix_case(template: str, like: str) -> str:
-    """Give a replacement the case of the text it replaces ("Salesman" -> "Salesperson")."""
-    if like.isupper() and len(like) > 1:
+def fix_case(template: str, like: str, term: str | None = None) -> str:
+    """Give a replacement the case of the text it replaces ("Salesman" -> "Salesperson").
+
+    Text written as the pack wrote the term ("Bluebird" for the term "Bluebird")
+    keeps the replacement as written: its capitals are the word's, not emphasis.
+    """
+    if term is not None and " ".join(like.split()) == term:
+        return template
+    if like.isupper() and len(like) > 1 and not (term and term.isupper()):
         return template.upper()
-    if like[:1].isupper() and not template[:1].isupper():
+    if like[:1].isupper() and not template[:1].isupper() and not (term and term[:1].isupper()):
         return template[:1].upper() + template[1:]
     return template

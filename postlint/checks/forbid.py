@@ -27,7 +27,7 @@ class ForbidCheck(Check):
     scopes: tuple[str, ...]
     patterns: tuple[re.Pattern[str], ...]
     exceptions: tuple[re.Pattern[str], ...]
-    replacements: dict[str, tuple[str, ...]]
+    replacements: dict[str, tuple[str, tuple[str, ...]]]  # lookup key -> (term as written, options)
     ignore_case: bool
     applicability: Literal["safe", "unsafe", "display"]
 
@@ -45,8 +45,8 @@ class ForbidCheck(Check):
 
     def _finding(self, start: int, end: int, matched: str) -> Finding:
         key = " ".join(matched.split())
-        options = self.replacements.get(key.lower() if self.ignore_case else key, ())
-        options = tuple(fix_case(o, matched) for o in options)
+        term, options = self.replacements.get(key.lower() if self.ignore_case else key, (key, ()))
+        options = tuple(fix_case(o, matched, term) for o in options)
         if len(options) == 1:
             fix = Fix(self.applicability, f"Replace with '{options[0]}'", (Edit(start, end, options[0]),))
             return Finding(start, end, {"match": matched, "replacement": options[0]}, fix=fix)

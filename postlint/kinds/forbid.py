@@ -42,7 +42,10 @@ class ForbidSpec(RuleSpec):
     def compile(self) -> ForbidCheck:
         flags = re.IGNORECASE if self.ignore_case else 0
         replacements = {
-            k.strip().lower() if self.ignore_case else k.strip(): (tuple(v) if isinstance(v, list) else (v,))
+            (k.strip().lower() if self.ignore_case else k.strip()): (
+                k.strip(),
+                tuple(v) if isinstance(v, list) else (v,),
+            )
             for k, v in self.replace.items()
         }
         patterns = [combine_regexes(self.patterns, flags)] if self.patterns else []

@@ -1,0 +1,38 @@
+"""The README's pack example is a real pack: it loads and its examples pass."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from postlint.engine import Linter
+from postlint.packs.examples import run_examples
+from postlint.packs.loader import parse_pack
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def _yaml_blocks() -> list[str]:
+    return re.findall(r"```yaml\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
+
+
+def test_readme_pack_example_loads_and_its_examples_pass() -> None:
+    packs = [block for block in _yaml_blocks() if block.startswith("pack:")]
+    assert packs, "the README shows an example pack"
+    pack = parse_pack(packs[0], "README.md")
+    results = list(run_examples(Linter(rules=pack.rules), list(pack.rules)))
+    assert results
+    assert all(r.ok for r in results), [r.detail for r in results if not r.ok]
+
+
+def test_readme_config_example_is_valid(tmp_path: Path) -> None:
+    from postlint.config import load_config
+
+    configs = [block for block in _yaml_blocks() if block.startswith("packs:")]
+    assert configs
+    (tmp_path / "compliance").mkdir()
+    config = tmp_path / ".postlint.yaml"
+    config.write_text(configs[0], encoding="utf-8")
+    settings = load_config(config)
+    assert settings.fail_on == "error"
+    assert settings.per_file_ignores == {"drafts/**": ("quality/placeholder",)}
