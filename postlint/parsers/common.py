@@ -11,6 +11,8 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 
 # A bare URL in running text; trailing sentence punctuation is not part of it.
 BARE_URL = re.compile(r"(?:\b[a-zA-Z][a-zA-Z0-9+.-]{1,9}://|\bwww\.)[^\s<>\"'`]+", re.ASCII)
+# Template tags of static-site generators (Liquid/Jekyll `{% ... %}`, Hugo shortcodes): logic, not prose.
+TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{<.*?>\}\}|\{\{%.*?%\}\}", re.DOTALL)
 EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 _TRAILING = ".,;:!?'\")]}*_"
 
@@ -46,14 +48,14 @@ def _trim_url(url: str) -> str:
 
 
 def mask_bare_links(doc: Document, block: Block) -> Block:
-    """Record bare URLs and e-mail addresses in a block as links and mask them in its prose."""
+    """Record bare URLs and e-mail addresses in a block as links; mask them and template tags in its prose."""
     prose = block.prose
-    if "@" not in prose and "://" not in prose and "www." not in prose:
+    if "@" not in prose and "://" not in prose and "www." not in prose and "{" not in prose:
         return block
-    hits: list[tuple[int, int]] = []
+    hits: list[tuple[int, int]] = [m.span() for m in TEMPLATE_TAG.finditer(prose)] if "{" in prose else []
     for m in BARE_URL.finditer(prose):
         url = _trim_url(m.group())
-        if not url:
+        if not url or any(a <= m.start() < b for a, b in hits):
             continue
         a = block.start + m.start()
         doc.links.append(Link(url, url, a, a + len(url), a, a + len(url)))
