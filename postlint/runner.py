@@ -117,8 +117,7 @@ def _init_worker(linter: Linter, max_bytes: int) -> None:
 
 def _lint_in_worker(path: str) -> FileResult:
     assert _WORKER_LINTER is not None
-    result = lint_file(_WORKER_LINTER, path, _WORKER_MAX)
-    return FileResult(result.path, result.violations, None)
+    return lint_file(_WORKER_LINTER, path, _WORKER_MAX)
 
 
 def lint_files(

@@ -16,25 +16,30 @@ from html.parser import HTMLParser
 from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document, Link
 from postlint.parsers.common import BARE_URL, EMAIL, mask
 
-_BLOCK = frozenset(
-    {"address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir"}
-    | {"div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6"}
-    | {"head", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre", "section"}
-    | {"summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul"}
+
+def _names(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_BLOCK = _names(  # elements that start and end blocks; all others are inline
+    "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset figcaption figure"
+    " footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html legend li main menu nav ol p pre section summary"
+    " table tbody td tfoot th thead title tr ul"
 )
-_VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
-)
-_SKIP = frozenset({"script", "style", "template", "noscript", "svg"})  # never visible prose
-_HEAD_OK = frozenset({"title", "meta", "link", "style", "script", "base", "noscript", "template"})
-_INLINE_CODE = frozenset({"code", "kbd", "samp", "tt"})
+_VOID = _names("area base br col embed hr img input link meta param source track wbr")
+_SKIP = _names("script style template noscript svg")  # never visible prose
+_HEAD_OK = _names("title meta link style script base noscript template")
+_INLINE_CODE = _names("code kbd samp tt")
 _KINDS = {"li": LIST_ITEM, "td": TABLE_CELL, "th": TABLE_CELL, "pre": CODE}
 _KINDS.update({f"h{n}": HEADING for n in range(1, 7)})
-# A start tag closes an open element of these kinds when it is the innermost block, as browsers do.
-_IMPLIED = {"p": {"p"}, "li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "td": {"td", "th"}}
-_IMPLIED.update({"th": _IMPLIED["td"], "tr": {"tr", "td", "th"}})
+# Opening a block closes these when they are the innermost block, as browsers do (any block closes <p>).
+_IMPLIED = {"li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "td": {"td", "th"}, "th": {"td", "th"}}
+_IMPLIED["tr"] = {"tr", "td", "th"}
+_CLOSES = {tag: frozenset(_IMPLIED.get(tag, set()) | {"p"}) for tag in _BLOCK}
+_NEWLINE = re.compile("\n")
+_ENTITY_AT_END = re.compile(r"&(?:[a-zA-Z][-.a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+)")
 _LINK_HINT = re.compile(r"://|www\.|@")
-_URL_CHAR = re.compile(r"[^\s<>\"'`]")  # an entity that can sit inside a bare URL, like &amp;
+_URL_CHAR = re.compile(r"[^\s<>\"'`]")  # an entity that may sit inside a bare URL, like &amp;
 _TRAILING = ".,;:!?'\")]}*_"  # as in parsers.common, so every format trims URLs alike
 _TAG_NAME = re.compile(r"<[a-zA-Z][^\t\n\r\f />\x00]*(?:\s|/(?!>))*")
 _ATTR = re.compile(r"""((?<=['"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?(?:\s|/(?!>))*""")
@@ -42,13 +47,15 @@ _TEXT, _CODE, _ENT, _BLANK = range(4)  # segment kinds: prose, masked code, mask
 
 
 class _Text:
-    """Raw pieces of an element's text (title, h1, anchor) and the span of its non-blank part."""
+    """Raw text of a title, h1 or link, the span of its non-blank part, and for an `<a href>`,
+    `link`: its tag's start and end, its URL and the URL's span (-1 if not in the source verbatim)."""
 
-    __slots__ = ("end", "parts", "start")
+    __slots__ = ("end", "link", "parts", "start")
 
-    def __init__(self) -> None:
+    def __init__(self, link: tuple[int, int, str, int, int] = (-1, -1, "", -1, -1)) -> None:
         self.parts: list[str] = []
         self.start = self.end = -1
+        self.link = link
 
     def add(self, off: int, raw: str, content: bool) -> None:
         self.parts.append(raw)
@@ -62,7 +69,7 @@ class _Text:
 
 
 def _href_span(tag_text: str, url: str) -> tuple[int, int] | None:
-    """Where `url` sits verbatim in the first href of a start tag (mirrors HTMLParser's scan)."""
+    """Where `url` sits verbatim in the first href of a start tag (scanned as HTMLParser does)."""
     name = _TAG_NAME.match(tag_text)
     k = name.end() if name else len(tag_text)
     while k < len(tag_text):
@@ -82,30 +89,26 @@ def _href_span(tag_text: str, url: str) -> tuple[int, int] | None:
 
 
 class _Builder(HTMLParser):
-    """Tracks open elements and the block being built; handlers place text by `getpos()`."""
+    """Tracks open elements and the block being built; handlers place text with `getpos()`."""
 
     def __init__(self, doc: Document, start: int, end: int) -> None:
         super().__init__(convert_charrefs=False)
         self.doc, self.text, self.limit = doc, doc.text, end
-        newlines, find = [], doc.text.find
-        pos = find("\n", start, end)
-        while pos != -1:
-            newlines.append(pos + 1)
-            pos = find("\n", pos + 1, end)
-        self.newlines, self.base, self.base_line = newlines, start, 0
+        self.newlines = [m.end() for m in _NEWLINE.finditer(doc.text, start, end)]
+        self.base, self.base_line = start, 0
         self.stack: list[str] = []
         self.open: dict[str, int] = {}
         self.open_blocks: list[str] = []
         self.kinds: list[str] = []
         self.skip = self.code = 0
-        self.segs: list[tuple[int, str, int, bool]] = []
+        self.segs: list[tuple[int, str, int, bool]] = []  # (offset, raw text, segment kind, inside <a>)
         self.bstart = self.bend = -1
         self.bkind, self.blevel, self.bquoted = PARAGRAPH, 0, False
         self.has_text = self.has_code = self.url_hint = False
         self.title: _Text | None = None
         self.h1: _Text | None = None
+        self.anchor: _Text | None = None
         self.found: dict[str, tuple[str, int, int]] = {}
-        self.anchor: tuple[int, int, str, int, int, _Text] | None = None
         self.links: list[Link] = []
 
     def restart(self, pos: int) -> None:
@@ -114,7 +117,7 @@ class _Builder(HTMLParser):
         self.base, self.base_line = pos, bisect.bisect_right(self.newlines, pos)
 
     def tell(self) -> int:
-        """The absolute offset of the token being handled (getpos() is relative to `base`)."""
+        """The absolute offset of the token being handled (getpos() counts from `base`)."""
         line, col = self.getpos()
         if line == 1:
             return self.base + col
@@ -122,24 +125,35 @@ class _Builder(HTMLParser):
         return self.newlines[i] + col if 0 <= i < len(self.newlines) else -1
 
     def resume(self) -> int:
-        """Finish the tokenizer; return where a fresh one must restart, or `limit` when done."""
-        while True:  # HTMLParser stops after a bad '&#'; feeding nothing resumes it
-            before = self.tell()
+        """Drain the tokenizer; return where a fresh one must start, or `limit` when done.
+
+        HTMLParser stops at a '&#' that is no character reference (then dumps the rest as text)
+        and at a tag that never ends (then recovers in quadratic time): step over both instead.
+        """
+        stop = -1
+        while self.tell() != stop:  # after consuming a bad '&#' it stops; feeding nothing resumes it
+            stop = self.tell()
             self.feed("")
-            if self.tell() == before:
-                break
-        stop = self.tell()
-        if 0 <= stop < self.limit and self.cdata_elem is None and self.text.startswith("&#", stop):
-            self._data(stop, "&#", _TEXT)  # it would dump the rest as text; step over it instead
-            return stop + 2
+        if 0 <= stop < self.limit - 1 and self.cdata_elem is None:
+            if _ENTITY_AT_END.fullmatch(self.text, stop, self.limit):  # '&amp' cut off by the region's end
+                self._entity(stop, self.text[stop : self.limit])
+                return self.limit
+            if self.text.startswith("&#", stop):
+                self._data(stop, "&#", _TEXT)
+                return stop + 2
+            if self.text[stop] == "<":
+                return self.skip_construct(stop)
         self.close()
         return self.limit
 
-    # -- HTMLParser callbacks ------------------------------------------------------------
+    def skip_construct(self, stop: int) -> int:
+        """Where to resume after a construct HTMLParser cannot finish; it stays masked."""
+        gt = -1 if self.text.startswith("<!--", stop) else self.text.find(">", stop + 1, self.limit)
+        return gt + 1 if gt >= 0 else self.limit
 
     def handle_data(self, data: str) -> None:
         off = self.tell()
-        if data and off >= 0 and self.text.startswith(data, off) and off + len(data) <= self.limit:
+        if data and off >= 0 and off + len(data) <= self.limit and self.text.startswith(data, off):
             self._data(off, data, _TEXT)
 
     def handle_entityref(self, name: str) -> None:
@@ -149,49 +163,55 @@ class _Builder(HTMLParser):
         self._entity(self.tell(), "&#" + name)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.open.get("head") and tag not in _HEAD_OK:
+        if tag not in _HEAD_OK and self.open.get("head"):
             self._close("head")
         if tag in _BLOCK:
             self._flush()
-            implied = _IMPLIED.get(tag, set()) | {"p"}
-            while self.open_blocks and self.open_blocks[-1] in implied:
-                self._close(self.open_blocks[-1])
-        if tag == "br":
+            closes, blocks = _CLOSES[tag], self.open_blocks
+            while blocks and blocks[-1] in closes:
+                self._close(blocks[-1])
+        elif tag == "br":
             self._separate()
-        if tag == "a":
+        elif tag == "a":
             self._end_anchor(-1)  # an <a> inside an <a> closes the first, as browsers do
             hrefs = [value for name, value in attrs if name == "href"]
             if hrefs and not self.skip:
-                self._start_anchor(self.tell(), (hrefs[0] or "").strip())
+                self._start_anchor((hrefs[0] or "").strip())
         if tag not in _VOID:
             self._push(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         off, tag_text = self.tell(), self.get_starttag_text() or ""
         self.handle_starttag(tag, attrs)
-        if tag not in _VOID:  # <div/> is an empty element here, so '/>' cannot swallow the page
-            self._end(tag, off + len(tag_text) if self.text.startswith(tag_text, off) else -1)
+        if tag not in _VOID:  # '<div/>' is taken as empty, so a stray '/>' cannot swallow the page
+            self._end(tag, off + len(tag_text) if tag_text and self.text.startswith(tag_text, off) else -1)
 
     def handle_endtag(self, tag: str) -> None:
         off = self.tell()
-        gt = self.text.find(">", off, self.limit) if self.text.startswith("</", off) else -1
+        gt = self.text.find(">", off, self.limit) if off >= 0 and self.text.startswith("</", off) else -1
         self._end(tag, gt + 1 if gt >= 0 else -1)
 
-    # -- element state -----------------------------------------------------------------
+    def _end(self, tag: str, end: int) -> None:
+        if tag in _BLOCK:
+            self._flush()
+        elif tag == "a":
+            self._end_anchor(end)
+        self._close(tag)
 
     def _push(self, tag: str) -> None:
         if tag in _BLOCK:
             self._flush()
             self.open_blocks.append(tag)
+            if tag in _KINDS:
+                self.kinds.append(tag)
+            if tag in ("title", "h1") and getattr(self, tag) is None and tag not in self.found and not self.skip:
+                setattr(self, tag, _Text())  # the first title, and the first h1 in case there is none
+        elif tag in _SKIP:
+            self.skip += 1
+        elif tag in _INLINE_CODE:
+            self.code += 1
         self.stack.append(tag)
         self.open[tag] = self.open.get(tag, 0) + 1
-        self.kinds += [tag] if tag in _KINDS else []
-        self.skip += tag in _SKIP
-        self.code += tag in _INLINE_CODE
-        if tag == "title" and self.title is None and "title" not in self.found and not self.skip:
-            self.title = _Text()
-        if tag == "h1" and self.h1 is None and "h1" not in self.found and not self.skip:
-            self.h1 = _Text()
 
     def _pop(self) -> str:
         tag = self.stack.pop()
@@ -199,16 +219,17 @@ class _Builder(HTMLParser):
         if tag in _BLOCK:
             self._flush()
             self.open_blocks.pop()
-        if tag in _KINDS:
-            self.kinds.pop()
-        self.skip -= tag in _SKIP
-        self.code -= tag in _INLINE_CODE
-        for name in ("title", "h1"):
-            collected = getattr(self, name)
-            if tag == name and collected is not None and not self.open[name]:
+            if tag in _KINDS:
+                self.kinds.pop()
+            collected = self.title if tag == "title" else self.h1 if tag == "h1" else None
+            if collected is not None and not self.open[tag]:
                 if collected.start >= 0:
-                    self.found[name] = (collected.value(), collected.start, collected.end)
-                setattr(self, name, None)
+                    self.found[tag] = (collected.value(), collected.start, collected.end)
+                setattr(self, tag, None)
+        elif tag in _SKIP:
+            self.skip -= 1
+        elif tag in _INLINE_CODE:
+            self.code -= 1
         return tag
 
     def _close(self, tag: str) -> None:
@@ -217,56 +238,47 @@ class _Builder(HTMLParser):
             while self.stack and self._pop() != tag:
                 pass
 
-    def _end(self, tag: str, end: int) -> None:
-        if tag in _BLOCK:
-            self._flush()
-        if tag == "a":
-            self._end_anchor(end)
-        self._close(tag)
-
-    def _start_anchor(self, off: int, url: str) -> None:
-        tag_text = self.get_starttag_text() or ""
-        if not tag_text or not self.text.startswith(tag_text, off):
-            return  # cannot place the tag exactly: no link rather than a guessed one
+    def _start_anchor(self, url: str) -> None:
+        off, tag_text = self.tell(), self.get_starttag_text() or ""
+        if off < 0 or not tag_text or not self.text.startswith(tag_text, off):
+            return  # the tag cannot be placed exactly: no link rather than a misplaced one
         span = _href_span(tag_text, url)
         us, ue = (off + span[0], off + span[1]) if span else (-1, -1)
-        self.anchor = (off, off + len(tag_text), url, us, ue, _Text())
+        self.anchor = _Text((off, off + len(tag_text), url, us, ue))
 
     def _end_anchor(self, end: int) -> None:
-        if self.anchor is None:
-            return
-        start, tag_end, url, us, ue, text = self.anchor
-        self.anchor = None
-        end = end if end >= 0 else max(tag_end, text.end)
-        self.links.append(Link(url, text.value(), start, end, us, ue))
-
-    # -- text and blocks ---------------------------------------------------------------
+        a, self.anchor = self.anchor, None
+        if a is not None:
+            start, tag_end, url, us, ue = a.link
+            end = end if end >= 0 else max(tag_end, a.end)  # unclosed: up to its last text
+            self.links.append(Link(url, a.value(), start, end, us, ue))
 
     def _entity(self, off: int, raw: str) -> None:
         if off < 0 or not self.text.startswith(raw, off):
             return
-        if self.text.startswith(";", off + len(raw)) and off + len(raw) < self.limit:
+        if off + len(raw) < self.limit and self.text[off + len(raw)] == ";":
             raw += ";"
-        value = html.unescape(raw)
-        kind = _TEXT if value == raw else _BLANK if value.isspace() else _ENT
-        self._data(off, raw, kind)  # unknown names like "AT&T" are shown literally by browsers
+        value = html.unescape(raw)  # unknown names, as in "AT&T", are shown literally by browsers
+        self._data(off, raw, _TEXT if value == raw else _BLANK if value.isspace() else _ENT)
 
     def _data(self, off: int, raw: str, kind: int) -> None:
+        opened = self.open
         if self.skip:
             return
-        if self.open.get("head") and not self.open.get("title"):
+        if opened.get("head") and not opened.get("title"):
             if kind != _TEXT or raw.isspace():
                 return
             self._close("head")  # text in <head> starts the body, as browsers do
         content = kind == _ENT or (kind == _TEXT and not raw.isspace())
-        if self.open.get("title"):
+        if opened.get("title"):
             if self.title is not None:
                 self.title.add(off, raw, content)
             return
-        for collector in (self.h1, self.anchor[5] if self.anchor else None):
-            if collector is not None:
-                collector.add(off, raw, content)
-        if kind == _TEXT and (self.code or self.open.get("pre")):
+        if self.h1 is not None:
+            self.h1.add(off, raw, content)
+        if self.anchor is not None:
+            self.anchor.add(off, raw, content)
+        if kind == _TEXT and (self.code or opened.get("pre")):
             kind = _CODE
         if self.bstart < 0:
             if not content:
@@ -275,57 +287,54 @@ class _Builder(HTMLParser):
             tag = self.kinds[-1] if self.kinds else "p"
             self.bkind = _KINDS.get(tag, PARAGRAPH)
             self.blevel = int(tag[1]) if self.bkind == HEADING else 0
-            self.bquoted = bool(self.open.get("blockquote"))
+            self.bquoted = bool(opened.get("blockquote"))
         if content:
             self.bend = off + len(raw.rstrip())
-            self.has_text |= kind == _TEXT
-            self.has_code |= kind == _CODE
-        self.url_hint |= kind == _TEXT and _LINK_HINT.search(raw) is not None
+            self.has_text = self.has_text or kind == _TEXT
+            self.has_code = self.has_code or kind == _CODE
+        if kind == _TEXT and not self.url_hint:
+            self.url_hint = _LINK_HINT.search(raw) is not None
         self.segs.append((off, raw, kind, self.anchor is not None))
 
     def _separate(self) -> None:
         """Text on both sides of a block boundary or <br> is two words in a title or link text."""
-        for collector in (self.title, self.h1, self.anchor[5] if self.anchor else None):
+        for collector in (self.title, self.h1, self.anchor):
             if collector is not None:
                 collector.parts.append(" ")
 
     def _flush(self) -> None:
-        """Emit the block being built (prose = source with everything but text masked)."""
-        self._separate()
+        """Emit the block being built: its prose is the source with all but text masked."""
+        if self.anchor is not None or self.h1 is not None or self.title is not None:
+            self._separate()
         if self.bstart < 0:
             return
-        segs, bs, be, text = self.segs, self.bstart, self.bend, self.text
+        segs, bs, be = self.segs, self.bstart, self.bend
         kind = CODE if self.has_code and not self.has_text else self.bkind
-        url_hint = self.url_hint
+        hint = self.url_hint
         self.segs, self.bstart, self.has_text, self.has_code, self.url_hint = [], -1, False, False, False
         if kind == CODE:
-            self.doc.blocks.append(Block(CODE, bs, be, mask(text[bs:be]), quoted=self.bquoted))
+            self.doc.blocks.append(Block(CODE, bs, be, mask(self.text[bs:be]), quoted=self.bquoted))
             return
-        prose: list[str] = []
-        view: list[str] = []  # prose plus URL-safe entities such as &amp;, for finding URLs
-        anchored: list[tuple[int, int]] = []
-        pos = bs
-        for off, raw, seg_kind, in_anchor in segs:
+        prose = self._compose(segs, bs, be, urls=False)
+        if hint:  # URLs are found in a view that keeps "&amp;" and the like, then masked in prose
+            anchored = [(max(off, bs), off + len(raw)) for off, raw, _, in_a in segs if in_a]
+            prose = self._bare_urls(prose, self._compose(segs, bs, be, urls=True), bs, anchored)
+        if prose.strip():
+            self.doc.blocks.append(Block(kind, bs, be, prose, self.blevel, quoted=self.bquoted))
+
+    def _compose(self, segs: list[tuple[int, str, int, bool]], bs: int, be: int, urls: bool) -> str:
+        parts, pos, text = [], bs, self.text
+        for off, raw, kind, _ in segs:
+            keep = kind == _TEXT or (urls and kind == _ENT and _URL_CHAR.fullmatch(html.unescape(raw)) is not None)
             s, e = max(off, bs), min(off + len(raw), be)
-            if s >= e:
-                continue
-            if s > pos:
-                gap = mask(text[pos:s])
-                prose.append(gap)
-                view.append(gap)
-            piece = raw[s - off : e - off]
-            prose.append(piece if seg_kind == _TEXT else mask(piece))
-            url_safe = seg_kind == _ENT and _URL_CHAR.fullmatch(html.unescape(raw)) is not None
-            view.append(piece if seg_kind == _TEXT or url_safe else mask(piece))
-            if in_anchor:
-                anchored.append((s, e))
-            pos = e
-        prose.append(mask(text[pos:be]))
-        result = "".join(prose)
-        if url_hint:
-            result = self._bare_urls(result, "".join(view), bs, anchored)
-        if result.strip():
-            self.doc.blocks.append(Block(kind, bs, be, result, self.blevel, quoted=self.bquoted))
+            if keep and s < e:
+                if s > pos:
+                    parts.append(mask(text[pos:s]))
+                parts.append(text[s:e])
+                pos = e
+        if pos < be:
+            parts.append(mask(text[pos:be]))
+        return "".join(parts)
 
     def _bare_urls(self, prose: str, view: str, bs: int, anchored: list[tuple[int, int]]) -> str:
         """Mask bare URLs and e-mail addresses in prose; those outside <a> text also become links."""
@@ -337,7 +346,7 @@ class _Builder(HTMLParser):
             if len(url) > (4 if url[:4].lower() == "www." else url.find("://") + 3):
                 hits.append((m.start(), m.start() + len(url), ""))
         for m in EMAIL.finditer(view):
-            if not any(a <= m.start() < b for a, b, _ in hits):
+            if not any(a < m.end() and m.start() < b for a, b, _ in hits):
                 hits.append((m.start(), m.end(), "mailto:"))
         starts = [s for s, _ in anchored]
         pieces, last = [], 0
@@ -345,11 +354,11 @@ class _Builder(HTMLParser):
             pieces += [prose[last:s], mask(prose[s:e])]
             last = e
             i = bisect.bisect_right(starts, bs + s) - 1
-            if i < 0 or bs + s >= anchored[i][1]:  # URLs written as <a> text already have their link
+            if i < 0 or bs + s >= anchored[i][1]:  # a URL written as <a> text already has its link
                 raw = view[s:e]
                 value = html.unescape(raw)
-                us, ue = (bs + s, bs + e) if value == raw else (-1, -1)  # "&amp;" is not the URL verbatim
-                self.links.append(Link(scheme + value, value, bs + s, bs + e, us, ue))
+                span = (bs + s, bs + e) if value == raw else (-1, -1)  # "&amp;" is not the URL verbatim
+                self.links.append(Link(scheme + value, value, bs + s, bs + e, *span))
         pieces.append(prose[last:])
         return "".join(pieces)
 
@@ -377,7 +386,5 @@ def parse_html(doc: Document, start: int = 0, end: int | None = None) -> None:
             builder.feed(text[pos:end])
             pos = builder.resume()
         except Exception:  # HTMLParser raises AssertionError on some bogus '<![' declarations
-            stop = max(builder.tell(), pos)
-            gt = text.find(">", stop, end)
-            pos = max(gt + 1 if gt >= 0 else end, pos + 1)  # mask the construct and go on
+            pos = max(builder.skip_construct(max(builder.tell(), pos)), pos + 1)
     builder.finish()
