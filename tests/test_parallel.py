@@ -1,0 +1,51 @@
+"""Worker processes give exactly the report one process gives."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from postlint.runner import PARALLEL_THRESHOLD
+
+PACK = """\
+pack: wording
+version: "1"
+description: test pack
+rules:
+  - id: wording/salesman
+    kind: forbid
+    severity: error
+    message: "Use '{replacement}' for '{match}'"
+    description: Gendered job titles put people off applying.
+    references: [https://example.org/research]
+    replace: {salesman: salesperson}
+"""
+
+
+def _run(args: list[str], cwd: Path) -> dict:
+    proc = subprocess.run(
+        [sys.executable, "-m", "postlint", *args], cwd=cwd, capture_output=True, text=True, check=False, timeout=120
+    )
+    assert proc.returncode == 1, proc.stderr
+    return json.loads(proc.stdout)
+
+
+@pytest.mark.parametrize("fmt", ["json"])
+def test_parallel_run_matches_serial_run(tmp_path: Path, fmt: str) -> None:
+    (tmp_path / "wording.yaml").write_text(PACK, encoding="utf-8")
+    postings = tmp_path / "postings"
+    postings.mkdir()
+    for n in range(PARALLEL_THRESHOLD + 6):
+        lines = ["# Sales role", "", *(f"Line {i} of posting {n}." for i in range(n % 7)), "", "We need a Salesman."]
+        (postings / f"p{n:03}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ["check", "postings", "--format", fmt, "--pack", "wording.yaml", "--select", "wording", "--no-cache"]
+    serial = _run([*args, "--jobs", "1"], tmp_path)
+    parallel = _run([*args, "--jobs", "2"], tmp_path)
+    assert parallel == serial
+    assert serial["summary"]["violations"] == PARALLEL_THRESHOLD + 6
+    edits = [v["fix"]["edits"][0] for v in serial["violations"]]
+    assert all(edit["line"] == v["line"] > 2 for edit, v in zip(edits, serial["violations"], strict=True))
