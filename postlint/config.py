@@ -52,6 +52,12 @@ class Settings:
     max_file_size: float = 10.0  # megabytes
     base: Path = Path(".")
     source: str | None = None  # the config file, if any
+    positions: dict[tuple[str | int, ...], tuple[int, int]] = field(default_factory=dict)  # YAML path -> line, col
+
+    def where(self, *path: str | int) -> dict[str, object]:
+        """Keyword arguments for an error about the config value at `path`: file, line, column."""
+        line, column = self.positions.get(tuple(path), (None, None))
+        return {"path": self.source, "line": line, "column": column}
 
 
 def _model() -> Any:
@@ -165,6 +171,15 @@ def load_config(path: Path | None) -> Settings:
             message = f"unknown key {loc[-1]!r}"
         where = describe((*prefix, *loc))
         raise ConfigError(f"{where}: {message}", path=str(path), line=line, column=column) from None
+    for key, values in (("packs", model.packs), ("select", model.select), ("ignore", model.ignore)):
+        for index, value in enumerate(values):
+            for token in _split([value]):
+                marks.setdefault((key, token), marks.get((key, index), marks.get((key,), (1, 1))))
+    for glob, values in model.per_file_ignores.items():
+        for index, value in enumerate(values):
+            for token in _split([value]):
+                at = marks.get(("per-file-ignores", glob, index), (1, 1))
+                marks.setdefault(("per-file-ignores", glob, token), at)
     return Settings(
         packs=tuple(model.packs),
         select=tuple(_split(model.select)),
@@ -178,6 +193,7 @@ def load_config(path: Path | None) -> Settings:
         max_file_size=model.max_file_size,
         base=path.parent.resolve(),
         source=str(path),
+        positions=marks,
     )
 
 

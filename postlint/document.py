@@ -148,6 +148,7 @@ class Document:
     title_start: int = -1
     title_end: int = -1
     lossy: bool = False  # decoded with replacement characters: never write fixes back
+    linted: bool = True  # False for files only reported (binary, too large, unreadable)
     _line_index: LineIndex | None = None
 
     @property

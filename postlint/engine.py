@@ -8,13 +8,14 @@ then turns each Finding into a Violation with line and column.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from postlint.document import Document, Format
 from postlint.checks.base import Context
+from postlint.document import Document, Format
 from postlint.packs.model import Rule
 from postlint.suppression import parse_suppressions
 from postlint.violation import Finding, Severity, Violation
@@ -39,7 +40,8 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
             out, i = out + "[^/]", i + 1
         else:
             out, i = out + re.escape(pattern[i]), i + 1
-    return re.compile(rf"(?:.*/)?{out}$" if not pattern.startswith("/") else f"{out}$")
+    # Like .gitignore: a glob without '/' matches a file name at any depth; one with '/' is anchored.
+    return re.compile(rf"(?:.*/)?{out}$" if "/" not in pattern.rstrip("/") else f"{out.removeprefix('/')}$")
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class Linter:
     front_matter: Mapping[str, str] = field(default_factory=dict)
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     today: dt.date | None = None
+    base: str | None = None  # the config file's folder: per-file-ignores globs are relative to it
 
     def known(self, token: str) -> bool:
         """True if a token names a rule (id or alias) or a pack of this linter."""
@@ -62,6 +65,10 @@ class Linter:
     def rules_for(self, path: str | None) -> list[Rule]:
         if not path or not self.per_file_ignores:
             return list(self.rules)
+        if self.base is not None:
+            absolute = os.path.abspath(path)
+            if absolute.startswith(self.base.rstrip(os.sep) + os.sep):
+                path = os.path.relpath(absolute, self.base)
         posix = path.replace("\\", "/").removeprefix("./")
         ignored = [t for glob, tokens in self.per_file_ignores if glob_regex(glob).match(posix) for t in tokens]
         return [r for r in self.rules if not any(rule_matches(r, t) for t in ignored)]
@@ -75,7 +82,7 @@ class Linter:
         suppressions = parse_suppressions(doc, self.known)
         violations: list[Violation] = []
         for rule in self.rules_for(doc.path):
-            if only is not None and rule.id != only:
+            if (only is not None and rule.id != only) or (not doc.linted and rule.kind != "input"):
                 continue
             if not rule.when.applies(doc, ctx):
                 continue

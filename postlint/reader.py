@@ -63,12 +63,12 @@ def build_document(data: bytes, path: str, fmt: Format, max_bytes: int = DEFAULT
         doc.problems.append(
             Problem("file-too-large", f"File is {size:.1f} MB, over the {limit:g} MB limit; not linted", 0, 0)
         )
-        doc.lossy = True
+        doc.lossy, doc.linted = True, False
         return doc
     if looks_binary(data):
         doc = Document("", fmt, path)
         doc.problems.append(Problem("binary-file", "File looks binary (it contains NUL bytes); not linted", 0, 0))
-        doc.lossy = True
+        doc.lossy, doc.linted = True, False
         return doc
     decoded = decode(data)
     doc = parse(decoded.text, fmt, path)

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from postlint.config import Settings
 from postlint.document import Document, Format, Problem
-from postlint.engine import Linter, select_rules
-from postlint.errors import InputError
+from postlint.engine import Linter, rule_matches, select_rules
+from postlint.errors import ConfigError, InputError, PostlintError
+from postlint.packs.model import Pack, Rule
 from postlint.reader import EXTENSIONS, Decoded, build_document, decode, format_for
 from postlint.violation import Violation
 
@@ -36,7 +37,15 @@ def load_linter(
     from postlint.packs.loader import resolve_packs
 
     settings = settings or Settings()
-    packs = resolve_packs(list(settings.packs), settings.base, use_cache=use_cache)
+    packs: list[Pack] = []
+    for name in settings.packs:
+        try:
+            found = resolve_packs([name], settings.base, use_cache=use_cache)
+        except PostlintError as exc:
+            if exc.path or not settings.source:
+                raise
+            raise ConfigError(f"packs: {exc.message}", **settings.where("packs", name)) from None
+        packs += [p for p in found if p.path not in {q.path for q in packs}]
     extra = resolve_packs(list(extra_packs), Path.cwd(), use_cache=use_cache)
     packs += [p for p in extra if p.path not in {q.path for q in packs}]
     names = [p.name for p in packs]
@@ -46,15 +55,33 @@ def load_linter(
 
         raise PackError(f"two packs are named {sorted(duplicates)[0]!r}")
     rules = [rule for pack in packs for rule in pack.rules]
+    _check_config_names(rules, settings)
     chosen = select_rules(rules, [*settings.select, *select], [*settings.ignore, *ignore], settings.severity)
-    for tokens in settings.per_file_ignores.values():
-        select_rules(rules, (), tokens, {})  # validates the names
     return Linter(
+        base=str(settings.base.resolve()) if settings.source else None,
         rules=tuple(chosen),
         jurisdictions=tuple(jurisdictions) or settings.jurisdictions,
         front_matter=dict(settings.front_matter),
         per_file_ignores=tuple(settings.per_file_ignores.items()),
     )
+
+
+def _check_config_names(rules: Sequence[Rule], settings: Settings) -> None:
+    """Rule and pack names in the config must exist; say where in the config file they are."""
+
+    named: list[tuple[tuple[str, ...], str, str]] = [(("select", t), "select", t) for t in settings.select]
+    named += [(("ignore", t), "ignore", t) for t in settings.ignore]
+    named += [(("severity", t), "severity", t) for t in settings.severity]
+    named += [
+        (("per-file-ignores", glob, t), f"per-file-ignores[{glob!r}]", t)
+        for glob, ts in settings.per_file_ignores.items()
+        for t in ts
+    ]
+    for path, option, token in named:
+        if not any(rule_matches(rule, token) for rule in rules):
+            raise ConfigError(
+                f"{option}: unknown rule or pack {token!r} (see `postlint rules`)", **settings.where(*path)
+            )
 
 
 def collect_files(paths: Sequence[str]) -> list[str]:
@@ -94,7 +121,7 @@ def read_document(path: str, max_bytes: int, stdin_filename: str | None = None) 
     except OSError as exc:
         doc = Document("", fmt, display)
         doc.problems.append(Problem("unreadable", f"Cannot read the file: {exc.strerror or exc}", 0, 0))
-        doc.lossy = True
+        doc.lossy, doc.linted = True, False
         return doc, None
     doc = build_document(data, display, fmt, max_bytes)
     decoded = None if doc.lossy else decode(data)

@@ -13,13 +13,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from postlint.document import Document, Problem
+from postlint.document import CODE, Document, Problem
 
 _COMMENT = re.compile(r"<!--\s*postlint-(disable-next-line|disable-file|disable|enable)\b(.*?)-->", re.DOTALL)
 _TEXT_LINE = re.compile(
     r"^[ \t]*#[ \t]*postlint-(disable-next-line|disable-file|disable|enable)\b([^\n]*)$", re.MULTILINE
 )
 ALL = "*"
+_TOKEN = re.compile(r"[^\s,]+")
 
 
 @dataclass
@@ -42,20 +43,17 @@ def parse_suppressions(doc: Document, is_known: Callable[[str], bool]) -> Suppre
     pattern = _TEXT_LINE if doc.format == "text" else _COMMENT
     open_at: dict[str, int] = {}
     if "postlint-" in text:
+        code = [(b.start, b.end) for b in doc.blocks if b.kind == CODE]
         for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in code):
+                continue  # a directive shown in a code sample is not a directive
             verb = m.group(1)
-            tokens = [t for t in re.split(r"[\s,]+", m.group(2).strip()) if t]
-            for token in tokens:
+            named = [(t.group(), m.start(2) + t.start()) for t in _TOKEN.finditer(m.group(2))]
+            for token, at in named:
                 if not is_known(token):
-                    doc.problems.append(
-                        Problem(
-                            "directive",
-                            f"Unknown rule or pack {token!r} in a suppression comment",
-                            m.start(2),
-                            m.end(2),
-                        )
-                    )
-            tokens = [t for t in tokens if is_known(t)] if tokens else [ALL]
+                    message = f"Unknown rule or pack {token!r} in a suppression comment"
+                    doc.problems.append(Problem("directive", message, at, at + len(token)))
+            tokens = [t for t, _ in named if is_known(t)] if named else [ALL]
             if not tokens:
                 continue
             if verb == "disable-file":

@@ -54,7 +54,8 @@ def iter_scope(doc: Document, scopes: tuple[str, ...]) -> Iterator[tuple[int, st
     if kinds:
         for block in doc.blocks:
             if block.kind in kinds:
-                yield block.start, block.prose
+                # A code block's prose is all masked; code scope searches its source.
+                yield block.start, (doc.text[block.start : block.end] if block.kind == CODE else block.prose)
     if "title" in scopes and doc.title is not None and doc.title_start >= 0:
         verbatim = doc.text[doc.title_start : doc.title_end] == doc.title
         searched = any(b.start <= doc.title_start < b.end for b in doc.blocks if b.kind in kinds)

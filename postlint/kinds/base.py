@@ -7,7 +7,7 @@ import re
 import string
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from postlint.checks.base import Check, Condition
 
@@ -39,6 +39,15 @@ class Examples(BaseModel):
     failing: tuple[ExampleInput, ...] = Field((), alias="fail")
 
 
+def _valid_regex(pattern: str) -> str:
+    compile_regex(pattern)
+    return pattern
+
+
+# A pack regex, validated where it is written, so an error points at the pattern's own line.
+Regex = Annotated[str, AfterValidator(_valid_regex)]
+
+
 class When(BaseModel):
     """Conditions under which a rule applies to a posting."""
 
@@ -48,16 +57,9 @@ class When(BaseModel):
     jurisdictions: tuple[str, ...] = Field(
         (), description="Applies when the posting is in one of these (US-CO also matches US)."
     )
-    front_matter: dict[str, str] = Field({}, description="Front-matter key -> regex its value must match.")
+    front_matter: dict[str, Regex] = Field({}, description="Front-matter key -> regex its value must match.")
     since: dt.date | None = Field(None, description="In force from this date.")
     until: dt.date | None = Field(None, description="In force until this date (exclusive).")
-
-    @field_validator("front_matter")
-    @classmethod
-    def _regexes(cls, value: dict[str, str]) -> dict[str, str]:
-        for pattern in value.values():
-            compile_regex(pattern)
-        return value
 
     def to_condition(self) -> Condition:
         return Condition(
@@ -121,11 +123,12 @@ class RuleSpec(BaseModel):
             raise ValueError(f"rule id {value!r} must be lower-case kebab case, like 'pack/rule-name'")
         return value
 
-    @model_validator(mode="after")
-    def _message_placeholders(self) -> RuleSpec:
-        allowed = self.placeholders | {"match"}
+    @field_validator("message")
+    @classmethod
+    def _message_placeholders(cls, message: str) -> str:
+        allowed = cls.placeholders | {"match"}
         try:
-            names = {name for _, name, _, _ in string.Formatter().parse(self.message) if name is not None}
+            names = {name for _, name, _, _ in string.Formatter().parse(message) if name is not None}
         except ValueError as exc:
             raise ValueError(f"message is not a valid template: {exc}") from None
         unknown = sorted(n for n in names if n not in allowed)
@@ -134,7 +137,7 @@ class RuleSpec(BaseModel):
                 f"message uses unknown placeholder(s) {', '.join('{' + n + '}' for n in unknown)}; "
                 f"this kind offers {', '.join('{' + n + '}' for n in sorted(allowed))}"
             )
-        return self
+        return message
 
     @property
     def scopes(self) -> tuple[str, ...]:

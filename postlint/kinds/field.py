@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from postlint.checks.field import FieldCheck
-from postlint.kinds.base import RuleSpec, compile_regex
+from postlint.kinds.base import Regex, RuleSpec, compile_regex
 
 
 class FieldSpec(RuleSpec):
@@ -19,15 +19,8 @@ class FieldSpec(RuleSpec):
 
     field: str = Field(description="Canonical field name (mapped by the `front-matter` config).")
     required: bool = Field(True, description="Fire when the field is missing or empty.")
-    pattern: str | None = Field(None, description="Regex the value (as text) must match when present.")
+    pattern: Regex | None = Field(None, description="Regex the value (as text) must match when present.")
     labels: bool = Field(True, description="Also accept a `Label: value` line of a plain-text posting.")
-
-    @field_validator("pattern")
-    @classmethod
-    def _valid_regex(cls, value: str | None) -> str | None:
-        if value is not None:
-            compile_regex(value)
-        return value
 
     def compile(self) -> FieldCheck:
         pattern = compile_regex(self.pattern) if self.pattern else None

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import ClassVar, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
 from postlint.checks.forbid import ForbidCheck, terms_pattern
-from postlint.kinds.base import RuleSpec, combine_regexes, compile_regex
+from postlint.kinds.base import Regex, RuleSpec, combine_regexes, compile_regex
 
 
 class ForbidSpec(RuleSpec):
@@ -21,17 +21,10 @@ class ForbidSpec(RuleSpec):
     replace: dict[str, str | list[str]] = Field(
         {}, description="Term -> replacement (a fix) or list of replacements (suggestions)."
     )
-    patterns: tuple[str, ...] = Field((), description="Regular expressions (Python syntax).")
-    exceptions: tuple[str, ...] = Field((), description="Regexes: a match overlapping one of these is not reported.")
+    patterns: tuple[Regex, ...] = Field((), description="Regular expressions (Python syntax).")
+    exceptions: tuple[Regex, ...] = Field((), description="Regexes: a match overlapping one of these is not reported.")
     ignore_case: bool = True
     fix: Literal["safe", "unsafe", "display"] = Field("safe", description="Applicability of single-replacement fixes.")
-
-    @field_validator("patterns", "exceptions")
-    @classmethod
-    def _valid_regexes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for pattern in value:
-            compile_regex(pattern)
-        return value
 
     @model_validator(mode="after")
     def _something_to_find(self) -> ForbidSpec:

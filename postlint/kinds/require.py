@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
 from postlint.checks.forbid import terms_pattern
 from postlint.checks.require import RequireCheck
-from postlint.kinds.base import RuleSpec, combine_regexes, compile_regex
+from postlint.kinds.base import Regex, RuleSpec, combine_regexes, compile_regex
 
 
 class RequireSpec(RuleSpec):
@@ -17,29 +17,15 @@ class RequireSpec(RuleSpec):
 
     kind: Literal["require"]
 
-    patterns: tuple[str, ...] = Field((), description="Regexes; any one match satisfies the rule.")
+    patterns: tuple[Regex, ...] = Field((), description="Regexes; any one match satisfies the rule.")
     terms: tuple[str, ...] = Field((), description="Words or phrases (whole words); any one satisfies the rule.")
     fields: tuple[str, ...] = Field(
         (),
         description="Front-matter fields (canonical names, mapped by the `front-matter` config) that satisfy the rule.",
     )
-    section: str | None = Field(None, description="Regex on headings: search only under matching sections.")
+    section: Regex | None = Field(None, description="Regex on headings: search only under matching sections.")
     ignore_case: bool = True
     suggestion: str | None = Field(None, description="What to add, shown with the violation.")
-
-    @field_validator("patterns")
-    @classmethod
-    def _valid_regexes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for pattern in value:
-            compile_regex(pattern)
-        return value
-
-    @field_validator("section")
-    @classmethod
-    def _valid_section(cls, value: str | None) -> str | None:
-        if value is not None:
-            compile_regex(value)
-        return value
 
     @model_validator(mode="after")
     def _something_to_find(self) -> RequireSpec:

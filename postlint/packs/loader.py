@@ -44,7 +44,7 @@ def builtin_names() -> list[str]:
     return sorted(p.stem for p in builtin_dir().glob("*.yaml"))
 
 
-def load_pack(path: str | Path, *, use_cache: bool = True) -> Pack:
+def load_pack(path: str | Path, *, use_cache: bool = False) -> Pack:
     """Load one pack file, compiled once per run and, with `use_cache`, from the on-disk cache.
 
     Packs from the disk cache carry no pydantic specs (`Rule.spec` is None): what
@@ -79,9 +79,10 @@ def parse_pack(source: str, filename: str) -> Pack:
     """Validate and compile a pack given as YAML text."""
     data, marks = load_yaml(source, filename, PackError)
 
-    def fail(loc: tuple[str | int, ...], message: str) -> PackError:
+    def fail(loc: tuple[str | int, ...], message: str, where: str | None = None) -> PackError:
+        """An error at the YAML node of `loc`; `where` replaces the default `rules[3] -> key` breadcrumb."""
         line, column = locate(marks, loc)
-        where = describe(loc)
+        where = describe(loc) if where is None else where
         return PackError(f"{where}: {message}" if where else message, path=filename, line=line, column=column)
 
     if not isinstance(data, dict):
@@ -126,7 +127,7 @@ def _build_rule(raw: Any, index: int, pack: str, filename: str, fail: Any, marks
     label = f"rules[{index}]" + (f" ({raw['id']})" if isinstance(raw.get("id"), str) else "")
     kind = raw.get("kind")
     if kind is None:
-        raise fail(loc, f"{label}: missing 'kind'; one of {', '.join(known_kinds())}")
+        raise fail(loc, f"missing 'kind'; one of {', '.join(known_kinds())}", label)
     spec_cls = spec_class(str(kind))
     if spec_cls is None:
         raise fail((*loc, "kind"), f"unknown kind {kind!r}; known kinds: {', '.join(known_kinds())}")
@@ -148,13 +149,13 @@ def _build_rule(raw: Any, index: int, pack: str, filename: str, fail: Any, marks
         elif error["type"] == "missing":
             message = f"missing required key {sub[-1]!r}"
         where = describe(sub)
-        raise fail((*loc, *sub), f"{label}{' -> ' + where if where else ''}: {message}") from None
+        raise fail((*loc, *sub), message, f"{label}{' -> ' + where if where else ''}") from None
     except ValueError as exc:  # a kind's compile-time check outside pydantic
-        raise fail(loc, f"{label}: {exc}") from None
+        raise fail(loc, str(exc), label) from None
     try:
         check = spec.compile()
     except ValueError as exc:
-        raise fail(loc, f"{label}: {exc}") from None
+        raise fail(loc, str(exc), label) from None
     line = locate(marks, loc)[0] or 0
     full_id = _full_id(spec.id, pack)
     return Rule(

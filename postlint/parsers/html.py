@@ -285,6 +285,8 @@ class _Builder(HTMLParser):
                 return
             self.bstart = off + len(raw) - len(raw.lstrip())
             tag = self.kinds[-1] if self.kinds else "p"
+            if tag in ("td", "th") and self.open_blocks[-1] not in ("td", "th"):
+                tag = "p"  # a <p> or <div> inside a (layout) table cell is a paragraph
             self.bkind = _KINDS.get(tag, PARAGRAPH)
             self.blevel = int(tag[1]) if self.bkind == HEADING else 0
             self.bquoted = bool(opened.get("blockquote"))
@@ -323,7 +325,8 @@ class _Builder(HTMLParser):
             self.doc.blocks.append(Block(kind, bs, be, prose, self.blevel, quoted=self.bquoted))
 
     def _compose(self, segs: list[tuple[int, str, int, bool]], bs: int, be: int, urls: bool) -> str:
-        parts, pos, text = [], bs, self.text
+        parts: list[str] = []
+        pos, text = bs, self.text
         for off, raw, kind, _ in segs:
             keep = kind == _TEXT or (urls and kind == _ENT and _URL_CHAR.fullmatch(html.unescape(raw)) is not None)
             s, e = max(off, bs), min(off + len(raw), be)
@@ -349,7 +352,8 @@ class _Builder(HTMLParser):
             if not any(a < m.end() and m.start() < b for a, b, _ in hits):
                 hits.append((m.start(), m.end(), "mailto:"))
         starts = [s for s, _ in anchored]
-        pieces, last = [], 0
+        pieces: list[str] = []
+        last = 0
         for s, e, scheme in sorted(hits):
             pieces += [prose[last:s], mask(prose[s:e])]
             last = e

@@ -1,0 +1,276 @@
+"""Loading rule packs: a valid pack, every kind of bad input with its position, `packs test`, `packs schema`."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import BUILTIN_PACKS, run_cli, run_cli_many
+
+from postlint.engine import Linter
+from postlint.errors import PackError
+from postlint.packs.loader import parse_pack
+from postlint.violation import Severity
+
+# Line numbers below refer to this text: the rule starts on line 5, its keys are on lines 5-11.
+BASE = """\
+pack: p
+version: "1"
+description: A pack for the tests.
+rules:
+  - id: p/one
+    kind: forbid
+    severity: error
+    message: "Found '{match}'"
+    description: Why it matters.
+    references: [https://example.com/why]
+    terms: [rockstar]
+"""
+
+
+def test_valid_pack() -> None:
+    pack = parse_pack(BASE, "p.yaml")
+    assert pack.name == "p"
+    assert pack.version == "1"
+    assert pack.description == "A pack for the tests."
+    assert pack.path == "p.yaml"
+    assert [r.id for r in pack.rules] == ["p/one"]
+    rule = pack.rules[0]
+    assert rule.pack == "p"
+    assert rule.severity == Severity.error
+    assert rule.kind == "forbid"
+    assert rule.references == ("https://example.com/why",)
+    assert rule.line == 5
+    violations = Linter(rules=pack.rules).lint_text("We want a rockstar.\n")
+    assert [(v.rule, v.line, v.column, v.end_column) for v in violations] == [("p/one", 1, 11, 19)]
+
+
+def test_short_rule_id_gets_the_pack_prefix() -> None:
+    pack = parse_pack(BASE.replace("id: p/one", "id: one"), "p.yaml")
+    assert [r.id for r in pack.rules] == ["p/one"]
+
+
+def test_pack_with_every_kind_loads() -> None:
+    source = BASE + (
+        "  - id: p/req\n"
+        "    kind: require\n"
+        "    message: No EEO statement\n"
+        "    description: d\n"
+        "    terms: [equal opportunity]\n"
+        "  - id: p/field\n"
+        "    kind: field\n"
+        "    message: '{field} is missing'\n"
+        "    description: d\n"
+        "    field: location\n"
+        "  - id: p/metric\n"
+        "    kind: metric\n"
+        "    message: '{value} words'\n"
+        "    description: d\n"
+        "    metric: words\n"
+        "    max: 10\n"
+        "  - id: p/input\n"
+        "    kind: input\n"
+        "    message: '{detail}'\n"
+        "    description: d\n"
+        "    problem: binary-file\n"
+    )
+    pack = parse_pack(source, "p.yaml")
+    assert [r.kind for r in pack.rules] == ["forbid", "require", "field", "metric", "input"]
+    assert [r.line for r in pack.rules] == [5, 12, 17, 22, 28]
+
+
+def _error(source: str) -> str:
+    with pytest.raises(PackError) as info:
+        parse_pack(source, "p.yaml")
+    return str(info.value)
+
+
+def _position(message: str) -> tuple[int, int]:
+    m = re.match(r"p\.yaml:(\d+):(\d+): ", message)
+    assert m, f"error does not start with 'p.yaml:LINE:COL: ': {message!r}"
+    return int(m.group(1)), int(m.group(2))
+
+
+BAD_PACKS = {
+    "yaml-syntax": (BASE.replace("    severity: error\n", "    severity: error: fatal\n"), 7),
+    "unknown-top-level-key": (BASE.replace("rules:\n", "colour: red\nrules:\n"), 4),
+    "unknown-rule-key": (BASE + "    colour: red\n", 12),
+    "unknown-kind": (BASE.replace("kind: forbid", "kind: prohibit"), 6),
+    "invalid-regex": (BASE + "    patterns:\n      - 'fine'\n      - '(unclosed'\n      - 'also fine'\n", 14),
+    "duplicate-rule-id": (BASE + BASE.split("rules:\n", 1)[1], 12),
+    "duplicate-yaml-key": (BASE + "    severity: info\n", 12),
+    "wrong-pack-prefix": (BASE.replace("id: p/one", "id: other/one"), 5),
+    "unknown-placeholder": (BASE.replace("Found '{match}'", "Found '{nope}'"), 8),
+    "forbid-with-nothing-to-find": (BASE.replace("    terms: [rockstar]\n", ""), 5),
+    "metric-without-min-or-max": (
+        BASE.replace("kind: forbid", "kind: metric").replace("    terms: [rockstar]\n", "    metric: words\n"),
+        5,
+    ),
+    "bad-severity": (BASE.replace("severity: error", "severity: fatal"), 7),
+    "bad-rule-id-case": (BASE.replace("id: p/one", "id: p/One"), 5),
+    "bad-format-in-when": (BASE + "    when:\n      formats: [pdf]\n", 13),
+    "rules-not-a-list": ("pack: p\nversion: '1'\nrules: 3\n", 3),
+    "bad-pack-name": (BASE.replace("pack: p\n", "pack: My Pack\n"), 1),
+}
+
+
+@pytest.mark.parametrize(("source", "line"), list(BAD_PACKS.values()), ids=list(BAD_PACKS))
+def test_bad_pack_is_a_pack_error_at_the_right_line(source: str, line: int) -> None:
+    message = _error(source)
+    assert _position(message)[0] == line, message
+    assert "Traceback" not in message
+
+
+def test_error_names_the_offending_key_or_id() -> None:
+    assert "colour" in _error(BASE + "    colour: red\n")
+    assert "prohibit" in _error(BASE.replace("kind: forbid", "kind: prohibit"))
+    assert "p/one" in _error(BASE + BASE.split("rules:\n", 1)[1])
+    assert "{nope}" in _error(BASE.replace("Found '{match}'", "Found '{nope}'"))
+    assert "(unclosed" in _error(BASE + "    patterns: ['(unclosed']\n")
+
+
+def test_unknown_placeholder_is_fine_when_the_kind_offers_it() -> None:
+    source = BASE.replace("Found '{match}'", "Use '{replacement}' for '{match}'")
+    assert parse_pack(source, "p.yaml").rules[0].id == "p/one"
+
+
+@pytest.mark.parametrize("text", ["", "# just a comment\n", "- a\n- b\n", "just a string\n"], ids=str)
+def test_a_pack_must_be_a_mapping(text: str) -> None:
+    with pytest.raises(PackError) as info:
+        parse_pack(text, "p.yaml")
+    assert str(info.value).startswith("p.yaml")
+
+
+# ---------------------------------------------------------------- built-in packs
+
+
+@pytest.mark.parametrize("path", BUILTIN_PACKS, ids=lambda p: p.name)
+def test_every_builtin_rule_is_documented(path: Path) -> None:
+    pack = parse_pack(path.read_text(encoding="utf-8"), str(path))
+    assert pack.rules
+    for rule in pack.rules:
+        assert rule.id.startswith(f"{pack.name}/")
+        assert rule.description.strip(), rule.id
+        assert rule.references, rule.id
+        assert all(ref.startswith(("http://", "https://")) for ref in rule.references), rule.id
+        assert rule.spec is not None
+        examples = rule.spec.examples
+        assert examples.passing or examples.failing, f"{rule.id} has no examples"
+
+
+PACK_WITH_EXAMPLES = """\
+pack: mine
+version: "1"
+description: d
+rules:
+  - id: mine/rockstar
+    kind: forbid
+    severity: warning
+    message: "'{match}'"
+    description: d
+    references: [https://example.com]
+    terms: [rockstar]
+    examples:
+      pass: ["We hire engineers."]
+      fail: ["We hire a {word}."]
+"""
+PACKS_TEST_CASES = {
+    "builtins": None,
+    "correct": PACK_WITH_EXAMPLES.replace("{word}", "rockstar"),
+    "wrong-example": PACK_WITH_EXAMPLES.replace("{word}", "developer"),
+    "bad-pack": PACK_WITH_EXAMPLES.replace("kind: forbid", "kind: nope"),
+}
+
+
+@pytest.fixture(scope="module")
+def packs_test(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, str, str]]:
+    """`postlint packs test` on the built-ins and on each PACKS_TEST_CASES pack, run side by side."""
+    calls = []
+    for case, text in PACKS_TEST_CASES.items():
+        folder = tmp_path_factory.mktemp(case)
+        args = ["packs", "test"]
+        if text is not None:
+            (folder / "mine.yaml").write_text(text, encoding="utf-8")
+            args.append("mine.yaml")
+        calls.append((args, {"cwd": folder}))
+    return dict(zip(PACKS_TEST_CASES, run_cli_many(calls), strict=True))
+
+
+def test_packs_test_passes_on_the_builtins(packs_test) -> None:
+    code, out, err = packs_test["builtins"]
+    assert code == 0, out + err
+    assert re.search(r"\b0 failed\b", out)
+
+
+def test_packs_test_passes_on_a_correct_pack(packs_test) -> None:
+    code, out, err = packs_test["correct"]
+    assert (code, err) == (0, ""), out + err
+    assert re.search(r"\b2 passed, 0 failed\b", out)
+
+
+def test_packs_test_fails_on_a_wrong_example(packs_test) -> None:
+    code, out, err = packs_test["wrong-example"]
+    assert code == 1, out + err
+    assert "mine/rockstar" in out
+    assert "Traceback" not in err
+
+
+def test_packs_test_on_a_bad_pack_is_a_usage_error(packs_test) -> None:
+    code, _, err = packs_test["bad-pack"]
+    assert code == 2
+    assert "mine.yaml:6:" in err
+    assert "Traceback" not in err
+
+
+# ---------------------------------------------------------------- schema
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict:
+    code, out, err = run_cli("packs", "schema")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_schema_is_a_valid_draft_2020_12_schema(schema: dict) -> None:
+    from jsonschema import Draft202012Validator
+
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    Draft202012Validator.check_schema(schema)
+
+
+@pytest.mark.parametrize("path", BUILTIN_PACKS, ids=lambda p: p.name)
+def test_schema_accepts_the_builtin_packs(schema: dict, path: Path) -> None:
+    from jsonschema import Draft202012Validator
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    errors = [e.message for e in Draft202012Validator(schema).iter_errors(data)]
+    assert errors == []
+
+
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        lambda d: d.update(colour="red"),
+        lambda d: d["rules"][0].update(colour="red"),
+        lambda d: d["rules"][0].update(kind="prohibit"),
+        lambda d: d["rules"][0].update(severity="fatal"),
+        lambda d: d.pop("rules"),
+    ],
+    ids=["unknown-top-level-key", "unknown-rule-key", "unknown-kind", "bad-severity", "no-rules"],
+)
+def test_schema_rejects_bad_packs(schema: dict, mutate) -> None:
+    from jsonschema import Draft202012Validator
+
+    data = yaml.safe_load(BUILTIN_PACKS[0].read_text(encoding="utf-8"))
+    mutate(data)
+    assert list(Draft202012Validator(schema).iter_errors(data))
+
+
+def test_schema_accepts_the_test_base_pack(schema: dict) -> None:
+    from jsonschema import Draft202012Validator
+
+    assert list(Draft202012Validator(schema).iter_errors(yaml.safe_load(BASE))) == []
