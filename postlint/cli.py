@@ -124,6 +124,10 @@ def check(
     settings = _settings(config_path, not no_cache)
     linter = _linter(settings, packs, select, ignore, jurisdictions, not no_cache)
     files = collect_files(list(paths) or ["."])
+    if (check_links or settings.links.check) and not any(
+        r.kind == "links" or r.id == "links/broken" for r in linter.rules
+    ):
+        click.echo("postlint: warning: no link-checking rule is loaded, so links are not fetched", err=True)
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     threshold = Severity[fail_on or settings.fail_on]
