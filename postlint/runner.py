@@ -124,7 +124,7 @@ def read_document(path: str, max_bytes: int, stdin_filename: str | None = None) 
         doc.lossy, doc.linted = True, False
         return doc, None
     doc = build_document(data, display, fmt, max_bytes)
-    decoded = None if doc.lossy else decode(data)
+    decoded = decode(data) if doc.linted else None  # lossy text still shows excerpts; fix checks doc.lossy
     return doc, decoded
 
 
