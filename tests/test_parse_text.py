@@ -223,3 +223,15 @@ def test_front_matter_in_text_keeps_line_numbers() -> None:
 def test_directive_lines_are_not_prose() -> None:
     doc = txt("# postlint-disable quality/all-caps\nSome text.\n")
     assert "postlint" not in prose_of(doc)
+
+
+def test_overlapping_url_and_email_keep_prose_aligned() -> None:
+    from postlint.reader import parse
+
+    text = "Write to http://x.org/a@b.co or jobs@www.example.com today.\n"
+    doc = parse(text, "text")
+    for block in doc.blocks:
+        assert len(block.prose) == block.end - block.start
+        for i, ch in enumerate(block.prose):
+            assert ch in {" ", "\n"} or ch == text[block.start + i]
+    assert [link.url for link in doc.links] == ["http://x.org/a@b.co", "mailto:jobs@www.example.com"]

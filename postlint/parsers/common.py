@@ -55,13 +55,15 @@ def mask_bare_links(doc: Document, block: Block) -> Block:
     hits: list[tuple[int, int]] = [m.span() for m in TEMPLATE_TAG.finditer(prose)] if "{" in prose else []
     for m in BARE_URL.finditer(prose):
         url = _trim_url(m.group())
-        if not url or any(a <= m.start() < b for a, b in hits):
+        if m.start() and prose[m.start() - 1] == "@":
+            continue  # the host of an e-mail address (jobs@www.example.com), not a URL
+        if not url or any(a < m.start() + len(url) and m.start() < b for a, b in hits):
             continue
         a = block.start + m.start()
         doc.links.append(Link(url, url, a, a + len(url), a, a + len(url)))
         hits.append((m.start(), m.start() + len(url)))
     for m in EMAIL.finditer(prose):
-        if any(a <= m.start() < b for a, b in hits):
+        if any(a < m.end() and m.start() < b for a, b in hits):
             continue
         a = block.start + m.start()
         doc.links.append(Link("mailto:" + m.group(), m.group(), a, a + len(m.group()), a, a + len(m.group())))
