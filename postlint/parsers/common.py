@@ -14,7 +14,7 @@ BARE_URL = re.compile(r"(?:\b[a-zA-Z][a-zA-Z0-9+.-]{1,9}://|\bwww\.)[^\s<>\"'`]+
 # Template tags of static-site generators (Liquid/Jekyll `{% ... %}`, Hugo shortcodes): logic, not prose.
 TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{<.*?>\}\}|\{\{%.*?%\}\}", re.DOTALL)
 EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
-_TRAILING = ".,;:!?'\")]}*_"
+URL_TRAILING = ".,;:!?'\")]}*_"  # sentence punctuation that ends a bare URL rather than belonging to it
 
 
 def mask(text: str) -> str:
@@ -40,7 +40,7 @@ def compose_prose(source: str, start: int, end: int, spans: list[tuple[int, int]
 
 
 def _trim_url(url: str) -> str:
-    while url and url[-1] in _TRAILING:
+    while url and url[-1] in URL_TRAILING:
         if url[-1] == ")" and url.count("(") >= url.count(")"):
             break
         url = url[:-1]

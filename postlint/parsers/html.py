@@ -14,7 +14,7 @@ import re
 from html.parser import HTMLParser
 
 from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document, Link
-from postlint.parsers.common import BARE_URL, EMAIL, mask
+from postlint.parsers.common import BARE_URL, EMAIL, URL_TRAILING, mask
 
 
 def _names(words: str) -> frozenset[str]:
@@ -40,7 +40,6 @@ _NEWLINE = re.compile("\n")
 _ENTITY_AT_END = re.compile(r"&(?:[a-zA-Z][-.a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+)")
 _LINK_HINT = re.compile(r"://|www\.|@")
 _URL_CHAR = re.compile(r"[^\s<>\"'`]")  # an entity that may sit inside a bare URL, like &amp;
-_TRAILING = ".,;:!?'\")]}*_"  # as in parsers.common, so every format trims URLs alike
 _TAG_NAME = re.compile(r"<[a-zA-Z][^\t\n\r\f />\x00]*(?:\s|/(?!>))*")
 _ATTR = re.compile(r"""((?<=['"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?(?:\s|/(?!>))*""")
 _TEXT, _CODE, _ENT, _BLANK = range(4)  # segment kinds: prose, masked code, masked entity, blank entity
@@ -344,7 +343,7 @@ class _Builder(HTMLParser):
         hits: list[tuple[int, int, str]] = []
         for m in BARE_URL.finditer(view):
             url = m.group()
-            while url and url[-1] in _TRAILING and (url[-1] != ")" or url.count(")") > url.count("(")):
+            while url and url[-1] in URL_TRAILING and (url[-1] != ")" or url.count(")") > url.count("(")):
                 url = url[:-1]
             if len(url) > (4 if url[:4].lower() == "www." else url.find("://") + 3):
                 hits.append((m.start(), m.start() + len(url), ""))
