@@ -51,14 +51,14 @@ def test_clean_examples_have_no_errors_in_the_full_report(report: dict) -> None:
         assert [v for v in found.get(rel, []) if v["severity"] == "error"] == [], rel
 
 
-# Examples whose defects belong to packs not built yet: mojibake (issue 4), links and EEO (issues 3, 5).
-NOT_YET_CAUGHT = {"copy-paste-mojibake.md", "legacy-careers-page.html"}
+# Examples whose defects belong to packs not built yet: links and EEO (issues 3, 5).
+NOT_YET_CAUGHT = {"legacy-careers-page.html"}
 
 
 @pytest.mark.parametrize(
     "path",
     [
-        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="needs the encoding, links and EEO packs"))
+        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="needs the links and EEO packs"))
         if p.name in NOT_YET_CAUGHT
         else p
         for p in FLAWED

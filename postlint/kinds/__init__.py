@@ -22,6 +22,7 @@ BUILTIN_KINDS: dict[str, str] = {
     "field": "postlint.kinds.field:FieldSpec",
     "metric": "postlint.kinds.metric:MetricSpec",
     "input": "postlint.kinds.input:InputSpec",
+    "mojibake": "postlint.kinds.mojibake:MojibakeSpec",
 }
 
 
