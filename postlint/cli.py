@@ -187,6 +187,7 @@ def check(
 @click.option("--unsafe-fixes", is_flag=True, help="Apply unsafe fixes too.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; write nothing.")
 @click.option("--check", "check_only", is_flag=True, help="Exit 1 if anything would change; write nothing.")
+@click.option("--stdin-filename", default=None, help="The name (and so the format) of standard input.")
 def fix(
     paths: tuple[str, ...],
     config_path: str | None,
@@ -197,47 +198,50 @@ def fix(
     unsafe_fixes: bool,
     show_diff: bool,
     check_only: bool,
+    stdin_filename: str | None,
 ) -> int:
-    """Apply fixes in place: safe ones, and unsafe ones with --unsafe-fixes."""
+    """Apply fixes in place: safe ones, and unsafe ones with --unsafe-fixes ('-': stdin to stdout)."""
     import difflib
 
-    from postlint.fixes import apply_edits, write_atomically
-    from postlint.reader import format_for, parse
+    from postlint.fixes import fix_document, write_atomically
     from postlint.runner import collect_files, read_document
 
     settings = _settings(config_path)
     linter = _linter(settings, packs, select, ignore, jurisdictions)
-    files = [f for f in collect_files(list(paths) or ["."]) if f != "-"]
+    files = collect_files(list(paths) or ["."])
     max_bytes = int(settings.max_file_size * 1024 * 1024)
     changed = 0
     for path in files:
-        doc, decoded = read_document(path, max_bytes)
-        if decoded is None or doc.lossy:
-            click.echo(f"{path}: skipped: the file could not be read as UTF-8 text", err=True)
+        doc, decoded = read_document(path, max_bytes, stdin_filename)
+        if decoded is None:
+            click.echo(f"{doc.path}: skipped: {doc.problems[0].message if doc.problems else 'not linted'}", err=True)
+            if path == "-":
+                return EXIT_USAGE
             continue
-        text, total = decoded.text, 0
-        for _ in range(10):  # re-lint after each pass: one fix can enable or overlap another
-            new_text, applied = apply_edits(text, linter.lint_document(doc), unsafe=unsafe_fixes)
-            if not applied or new_text == text:
-                break
-            text, total = new_text, total + applied
-            doc = parse(text, format_for(path, "text"), path)
-        if text == decoded.text:
+        text, total = fix_document(linter, doc, unsafe=unsafe_fixes)
+        if doc.lossy and text == doc.text:
+            click.echo(f"{doc.path}: not rewritten: it is not valid UTF-8 (see encoding/invalid-utf8)", err=True)
+            if path == "-":
+                return EXIT_USAGE  # writing the text back would replace the bad bytes with U+FFFD
+        if path == "-" and not show_diff and not check_only:
+            sys.stdout.buffer.write((b"\xef\xbb\xbf" if decoded.bom else b"") + text.encode("utf-8"))
+            sys.stdout.flush()
+            continue
+        if text == doc.text:
             continue
         changed += 1
         if show_diff:
-            diff = difflib.unified_diff(
-                decoded.text.splitlines(keepends=True), text.splitlines(keepends=True), f"a/{path}", f"b/{path}"
-            )
+            before = doc.text.splitlines(keepends=True)
+            diff = difflib.unified_diff(before, text.splitlines(keepends=True), f"a/{doc.path}", f"b/{doc.path}")
             sys.stdout.write("".join(diff))
         elif check_only:
-            click.echo(f"{path}: would apply {total} fix{'es' if total != 1 else ''}")
+            click.echo(f"{doc.path}: would apply {total} fix{'es' if total != 1 else ''}")
         else:
-            write_atomically(Path(path), text, decoded.bom)
-            click.echo(f"{path}: applied {total} fix{'es' if total != 1 else ''}")
+            write_atomically(Path(path), text, decoded.bom and not doc.lossy)
+            click.echo(f"{doc.path}: applied {total} fix{'es' if total != 1 else ''}", err=True)
     if check_only:
         return EXIT_VIOLATIONS if changed else EXIT_OK
-    if not show_diff:
+    if not show_diff and "-" not in files:
         click.echo(f"{changed} file{'s' if changed != 1 else ''} {'changed' if changed else 'unchanged'}.", err=True)
     return EXIT_OK
 

@@ -83,6 +83,7 @@ class Problem:
     message: str
     start: int
     end: int
+    replacement: str | None = None  # the whole text, repaired, when a repair is known (an unsafe fix)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,13 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from postlint.document import Document
 from postlint.violation import Edit, Violation
+
+if TYPE_CHECKING:
+    from postlint.engine import Linter
 
 ALLOWED = {False: ("safe",), True: ("safe", "unsafe")}
 
@@ -44,6 +49,36 @@ def apply_edits(text: str, violations: Iterable[Violation], unsafe: bool = False
         pos = edit.start
     parts.append(text[:pos])
     return "".join(reversed(parts)), len(chosen)
+
+
+MAX_PASSES = 10
+
+
+def fix_document(linter: Linter, doc: Document, unsafe: bool = False) -> tuple[str, int]:
+    """Apply fixes to a fixpoint: re-lint after each pass, since one fix can enable or overlap another.
+
+    Returns the fixed text and the number of fixes applied. A document decoded with
+    replacement characters is only changed by a fix that replaces the whole text (a
+    re-encoding, which is unsafe); anything else would write the replacement characters.
+    """
+    from postlint.reader import parse
+
+    text, total = doc.text, 0
+    for _ in range(MAX_PASSES):
+        violations = linter.lint_document(doc)
+        if doc.lossy:
+            violations = [v for v in violations if v.fix is not None and _whole(v, doc)]
+        new_text, applied = apply_edits(text, violations, unsafe=unsafe)
+        if not applied or new_text == text:
+            break
+        text, total = new_text, total + applied
+        doc = parse(text, doc.format, doc.path)
+    return text, total
+
+
+def _whole(violation: Violation, doc: Document) -> bool:
+    assert violation.fix is not None
+    return any(e.start == 0 and e.end == len(doc.text) for e in violation.fix.edits)
 
 
 def write_atomically(path: Path, text: str, bom: bool) -> None:

@@ -30,6 +30,7 @@ class Decoded:
     lossy: bool  # invalid UTF-8 was replaced: the text cannot be written back
     bad_offset: int = -1  # first replaced character, if lossy
     bad_byte: int = -1
+    legacy: tuple[str, str] | None = None  # (codec name, text) when the bytes decode cleanly as a legacy codec
 
 
 def format_for(path: str, default: Format = "markdown") -> Format:
@@ -51,7 +52,19 @@ def decode(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), bom, False)
     except UnicodeDecodeError as exc:
         prefix = data[: exc.start].decode("utf-8", errors="replace")
-        return Decoded(data.decode("utf-8", errors="replace"), bom, True, len(prefix), data[exc.start])
+        text = data.decode("utf-8", errors="replace")
+        return Decoded(text, bom, True, len(prefix), data[exc.start], _legacy_reading(data))
+
+
+def _legacy_reading(data: bytes) -> tuple[str, str] | None:
+    """The file read as Windows-1252 (or Latin-1 when it has no C1-range bytes), if that works."""
+    try:
+        return "Windows-1252", data.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
+    if not any(0x80 <= b <= 0x9F for b in data):
+        return "Latin-1", data.decode("latin-1")
+    return None
 
 
 def build_document(data: bytes, path: str, fmt: Format, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
@@ -74,14 +87,16 @@ def build_document(data: bytes, path: str, fmt: Format, max_bytes: int = DEFAULT
     doc = parse(decoded.text, fmt, path)
     if decoded.lossy:
         doc.lossy = True
-        doc.problems.append(
-            Problem(
-                "not-utf8",
-                f"File is not valid UTF-8 (byte 0x{decoded.bad_byte:02X}); re-save it as UTF-8",
-                decoded.bad_offset,
-                decoded.bad_offset + 1,
-            )
-        )
+        codec, text = decoded.legacy or ("", None)
+        hint = f"it reads cleanly as {codec}" if codec else "re-save it as UTF-8"
+        message = f"File is not valid UTF-8 (byte 0x{decoded.bad_byte:02X}); {hint}"
+        start = decoded.bad_offset
+        doc.problems.append(Problem("not-utf8", message, start, start + 1, text))
+    elif "\ufffd" in decoded.text:
+        for index, char in enumerate(decoded.text):
+            if char == "\ufffd":
+                message = "U+FFFD REPLACEMENT CHARACTER: a character was lost before this file was saved"
+                doc.problems.append(Problem("replacement-char", message, index, index + 1))
     return doc
 
 

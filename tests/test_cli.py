@@ -408,7 +408,7 @@ def test_odd_files_do_not_stop_the_run(odd) -> None:
     assert report["summary"]["files"] == 5
     assert "postlint/binary-file" in by_path["binary.md"]
     assert "postlint/file-too-large" in by_path["huge.md"]
-    assert "postlint/not-utf8" in by_path["cp1252.txt"]
+    assert "encoding/invalid-utf8" in by_path["cp1252.txt"]
     assert "quality/placeholder" in by_path["cp1252.txt"]  # the rest of a non-UTF-8 file is still linted
     assert "quality/title" in by_path["empty.md"]  # an empty file is linted like any other
     assert "nested/fine.md" not in by_path
@@ -417,7 +417,7 @@ def test_odd_files_do_not_stop_the_run(odd) -> None:
 
 def test_not_utf8_points_at_the_bad_byte(odd) -> None:
     _, report, _ = odd
-    (v,) = [v for v in report["violations"] if v["rule"] == "postlint/not-utf8"]
+    (v,) = [v for v in report["violations"] if v["rule"] == "encoding/invalid-utf8"]
     assert (v["path"], v["line"], v["column"], v["severity"]) == ("cp1252.txt", 1, 11, "error")
 
 
@@ -439,7 +439,7 @@ def test_max_file_size_from_config(ran: dict[str, Run]) -> None:
 # ---------------------------------------------------------------- rules, explain, inspect
 
 BUILTIN_IDS = {
-    "postlint/not-utf8",
+    "encoding/invalid-utf8",
     "postlint/binary-file",
     "postlint/file-too-large",
     "postlint/front-matter",

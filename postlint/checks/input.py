@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from postlint.checks.base import Check, Context
 from postlint.document import Document
-from postlint.violation import Finding
+from postlint.violation import Edit, Finding, Fix
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,5 +16,10 @@ class InputCheck(Check):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for problem in doc.problems:
-            if problem.code == self.problem:
-                yield Finding(problem.start, problem.end, {"match": "", "detail": problem.message})
+            if problem.code != self.problem:
+                continue
+            fix = None
+            if problem.replacement is not None:
+                edit = Edit(0, len(doc.text), problem.replacement)
+                fix = Fix("unsafe", "Re-encode the whole file as UTF-8 from its legacy encoding", (edit,))
+            yield Finding(problem.start, problem.end, {"match": "", "detail": problem.message}, fix=fix)

@@ -14,7 +14,9 @@ from pydantic import Field
 from postlint.checks.input import InputCheck
 from postlint.kinds.base import RuleSpec
 
-Problem = Literal["not-utf8", "binary-file", "file-too-large", "front-matter", "unreadable", "directive"]
+Problem = Literal[
+    "not-utf8", "replacement-char", "binary-file", "file-too-large", "front-matter", "unreadable", "directive"
+]
 
 
 class InputSpec(RuleSpec):
