@@ -283,6 +283,11 @@ _LOSSY = (
 )
 
 
+def visible(text: str) -> str:
+    """Show invisible characters (U+F8FF, C1 controls) in a message as escapes."""
+    return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) in ("Co", "Cc", "Cf") else c for c in text)
+
+
 @dataclass(frozen=True, slots=True)
 class MojibakeCheck(Check):
     """Report mojibake runs with their repair (safe when lossless, unsafe when a guess)."""
@@ -296,7 +301,7 @@ class MojibakeCheck(Check):
             reading = "Mac Roman" if codec == "mac_roman" else "Windows-1252"
             taken.append((start, end))
             fix = Fix("safe", f"Replace with '{repaired}'", (Edit(start, end, repaired),))
-            values = {"match": text[start:end], "replacement": repaired, "encoding": reading}
+            values = {"match": visible(text[start:end]), "replacement": repaired, "encoding": reading}
             yield Finding(start, end, values, fix=fix)
         if not self.lossy or ("â" not in text and "Â" not in text):
             return
