@@ -120,6 +120,33 @@ def _in_scripts(char: str) -> bool:
     return any(a <= ord(char) <= b for a, b in _SCRIPT_RANGES)
 
 
+def _tile(run: str, data: list[int], codec: str) -> list[tuple[int, int, str]] | None:
+    """The run's sequences if the whole run is well-formed UTF-8 of two or more characters.
+
+    Legitimate text almost never has a run of non-ASCII characters that, read back through a
+    codec, is entirely valid multi-byte UTF-8 twice over; mojibake always is. Such a run is
+    accepted whole, without judging each character: that is what repairs garbled names,
+    symbols and isolated Greek or Cyrillic letters that the careful pass leaves alone.
+    """
+    if len(run) < 4 or -1 in data:
+        return None
+    raw = bytes(data)
+    try:
+        decoded = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if len(decoded) < 2 or any(ord(c) < 0x80 or unicodedata.category(c) in ("Cn", "Co", "Cs") for c in decoded):
+        return None
+    if codec == "cp1251" and not all(_in_scripts(c) for c in decoded):
+        return None
+    spans, i = [], 0
+    for char in decoded:
+        width = len(char.encode("utf-8"))
+        spans.append((i, i + width, char))
+        i += width
+    return spans
+
+
 def _decode_run(
     run: str, codec: str, before: str = "", after: str = "", depth_ok: bool = True
 ) -> list[tuple[int, int, str]]:
@@ -129,6 +156,9 @@ def _decode_run(
     """
     table = _table(codec)
     data = [table.get(ch, -1) for ch in run]
+    tiled = _tile(run, data, codec)
+    if tiled is not None:
+        return tiled
     found: list[tuple[int, int, str]] = []
     i, n = 0, len(run)
     while i < n:
@@ -152,7 +182,7 @@ def _decode_run(
                 # 'SÓ…', 'MÄ£ÄM': a capital before and no lower-case letter after is a word in capitals
                 # (unless what stands before is itself repaired garbage).
                 after_capital = not follows_garbage and left.isupper() and not right.islower()
-                if codec == "cp1251" and not (ord(char) < 0x800 and _in_scripts(char)):
+                if char and codec == "cp1251" and not (ord(char) < 0x800 and _in_scripts(char)):
                     char = ""  # Cyrillic text read as Windows-1251 yields Cyrillic, nothing else
                 if char and len(garbled) == 2 and not follows_garbage and _odd_context(garbled, char, left, right):
                     char = ""
@@ -234,7 +264,7 @@ def _find_all(text: str) -> list[tuple[int, int, str, str]]:
             if sum(b - a for a, b, _ in spans) > sum(b - a for a, b, _ in best):
                 best, best_codec = spans, codec
         for a, b, repaired in best:
-            final = _repair_deeper(repaired)
+            final = _repair_deeper(repaired, best_codec)
             # A character of the Windows-1252 table is accepted above only as a step of double
             # encoding; if the deeper repair does not turn it into text, the run is not mojibake.
             if all(ord(c) < 0x80 or _plausible(c) or _in_scripts(c) for c in final):
@@ -242,32 +272,33 @@ def _find_all(text: str) -> list[tuple[int, int, str, str]]:
     return results
 
 
-def _repair_deeper(text: str, depth: int = 1) -> str:
-    """Undo double and triple encoding: repair the repair while it is still mojibake."""
+def _repair_deeper(text: str, codec: str, depth: int = 1) -> str:
+    """Undo double and triple encoding: repair the repair while all of it is still mojibake.
+
+    Double encoding is the same mistake made twice, so the repair must read back through the
+    same codec, and every non-ASCII run of it must be well-formed UTF-8 there; a repair that
+    merely contains something decodable ('€™' is Arabic through Mac Roman) is left as it is.
+    """
     if depth >= _MAX_DEPTH:
         return text
-    inner = find_mojibake_once(text)
-    if not inner:
-        return text
-    out, pos = [], 0
-    for a, b, repaired in inner:
-        out.append(text[pos:a])
-        out.append(repaired)
-        pos = b
-    out.append(text[pos:])
-    return _repair_deeper("".join(out), depth + 1)
-
-
-def find_mojibake_once(text: str) -> list[tuple[int, int, str]]:
-    found: list[tuple[int, int, str]] = []
+    table = _table(codec)
+    out, pos, changed = [], 0, False
     for m in _NON_ASCII_RUN.finditer(text):
-        before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
-        for codec in CODECS:
-            spans = _merge(_decode_run(m.group(), codec, before, after), m.group())
-            if spans:
-                found.extend((m.start() + a, m.start() + b, r) for a, b, r in spans)
-                break
-    return found
+        run = m.group()
+        data = [table.get(ch, -1) for ch in run]
+        if -1 in data:
+            return text
+        try:
+            decoded = bytes(data).decode("utf-8")
+        except UnicodeDecodeError:
+            return text
+        out.append(text[pos : m.start()])
+        out.append(decoded)
+        pos, changed = m.end(), True
+    if not changed:
+        return text
+    out.append(text[pos:])
+    return _repair_deeper("".join(out), codec, depth + 1)
 
 
 # Windows-1252 mojibake whose C1 bytes (0x80-0x9F) were dropped on the way: only a guess.
