@@ -252,10 +252,21 @@ def find_mojibake(text: str) -> list[tuple[int, int, str, str]]:
     ]
 
 
+@cache
+def _lead_characters() -> frozenset[str]:
+    """Characters that can start a garbled sequence in some codec: UTF-8 lead bytes, and Mac Roman
+    'ü' (9F), the first byte left of an emoji whose lead was lost."""
+    leads = {ch for codec in CODECS for ch, byte in _table(codec).items() if 0xC2 <= byte <= 0xF4}
+    return frozenset(leads | {"ü"})
+
+
 def _find_all(text: str) -> list[tuple[int, int, str, str]]:
     results: list[tuple[int, int, str, str]] = []
+    leads = _lead_characters()
     for m in _NON_ASCII_RUN.finditer(text):
         run = m.group()
+        if len(run) < 2 or leads.isdisjoint(run):
+            continue  # one character, or none that can start a sequence: the common case, made cheap
         best: list[tuple[int, int, str]] = []
         best_codec = ""
         before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
