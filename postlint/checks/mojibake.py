@@ -147,9 +147,7 @@ def _tile(run: str, data: list[int], codec: str) -> list[tuple[int, int, str]] |
     return spans
 
 
-def _decode_run(
-    run: str, codec: str, before: str = "", after: str = "", depth_ok: bool = True
-) -> list[tuple[int, int, str]]:
+def _decode_run(run: str, codec: str, before: str = "", after: str = "") -> list[tuple[int, int, str]]:
     """Spans (start, end, repaired) of `run` that are UTF-8 mis-decoded through `codec`.
 
     `before` and `after` are the characters around the run, for telling words apart from garbage.
@@ -188,7 +186,9 @@ def _decode_run(
                     char = ""
                 if char and len(garbled) == 2 and after_capital and not garbled[1].isalnum():
                     char = ""
-                intermediate = char in _table("windows-1252") and depth_ok
+                # A Windows-1252 character may be a step of double encoding; the caller keeps it
+                # only if the deeper repair turns it into text.
+                intermediate = char in _table("windows-1252")
                 if char and (_plausible(char) or (ord(char) < 0x800 and _in_scripts(char)) or intermediate):
                     if lost_lead and not 0x1F000 <= ord(char) <= 0x1FAFF:
                         i += 1
