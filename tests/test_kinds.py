@@ -500,3 +500,33 @@ def test_when_dates(tmp_path: Path, when: dict[str, str], today: dt.date, fires:
 def test_when_dates_default_to_today(make_linter) -> None:
     assert _fires(make_linter([dict(FLAG, when={"since": "2000-01-01"})]))
     assert not _fires(make_linter([dict(FLAG, when={"since": "2999-01-01"})]))
+
+
+def test_forbid_substitute_expands_groups_and_reports_bad_templates() -> None:
+    from postlint.engine import Linter
+    from postlint.errors import PackError
+    from postlint.fixes import apply_edits
+    from postlint.packs.loader import parse_pack
+    from postlint.reader import parse
+
+    pack = """\
+pack: sub
+rules:
+  - id: sub/double
+    kind: forbid
+    message: "double-escaped '{match}' -> '{replacement}'"
+    description: d
+    substitute:
+      '&amp;([a-z]+);': '&\\1;'
+"""
+    linter = Linter(rules=parse_pack(pack, "p.yaml").rules)
+    text = "A &amp;amp; B &amp;nbsp; C\n"
+    violations = linter.lint_document(parse(text, "text"))
+    assert [(v.column, v.message) for v in violations] == [
+        (3, "double-escaped '&amp;amp;' -> '&amp;'"),
+        (15, "double-escaped '&amp;nbsp;' -> '&nbsp;'"),
+    ]
+    assert apply_edits(text, violations)[0] == "A &amp; B &nbsp; C\n"
+    bad = pack.replace("'&\\1;'", "'&\\2;'")
+    with pytest.raises(PackError, match=r"^p\.yaml:\d+:\d+: .*invalid group reference 2"):
+        parse_pack(bad, "p.yaml")

@@ -30,6 +30,7 @@ class ForbidCheck(Check):
     replacements: dict[str, tuple[str, tuple[str, ...]]]  # lookup key -> (term as written, options)
     ignore_case: bool
     applicability: Literal["safe", "unsafe", "display"]
+    substitutions: tuple[tuple[re.Pattern[str], str], ...] = ()  # regex -> replacement template
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for offset, text in iter_scope(doc, self.scopes):
@@ -42,6 +43,18 @@ class ForbidCheck(Check):
                         continue
                     seen.add((a, b))
                     yield self._finding(offset + a, offset + b, m.group())
+            for pattern, template in self.substitutions:
+                for m in pattern.finditer(text):
+                    a, b = m.span()
+                    if a == b or (a, b) in seen or any(x < b and a < y for x, y in excluded):
+                        continue
+                    seen.add((a, b))
+                    replacement = m.expand(template)
+                    what = f"Replace with '{replacement}'" if replacement.strip() else "Remove it"
+                    if replacement and not replacement.strip():
+                        what = "Replace with a plain space" if replacement == " " else "Replace with plain spacing"
+                    fix = Fix(self.applicability, what, (Edit(offset + a, offset + b, replacement),))
+                    yield Finding(offset + a, offset + b, {"match": m.group(), "replacement": replacement}, fix=fix)
 
     def _finding(self, start: int, end: int, matched: str) -> Finding:
         key = " ".join(matched.split())

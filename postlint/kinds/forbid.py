@@ -22,14 +22,22 @@ class ForbidSpec(RuleSpec):
         {}, description="Term -> replacement (a fix) or list of replacements (suggestions)."
     )
     patterns: tuple[Regex, ...] = Field((), description="Regular expressions (Python syntax).")
+    substitute: dict[Regex, str] = Field(
+        {}, description="Regex -> replacement template (\\1 or \\g<name> for groups; '' removes the match): a fix."
+    )
     exceptions: tuple[Regex, ...] = Field((), description="Regexes: a match overlapping one of these is not reported.")
     ignore_case: bool = True
     fix: Literal["safe", "unsafe", "display"] = Field("safe", description="Applicability of single-replacement fixes.")
 
     @model_validator(mode="after")
     def _something_to_find(self) -> ForbidSpec:
-        if not (self.terms or self.replace or self.patterns):
-            raise ValueError("a forbid rule needs at least one of 'terms', 'replace' or 'patterns'")
+        if not (self.terms or self.replace or self.patterns or self.substitute):
+            raise ValueError("a forbid rule needs at least one of 'terms', 'replace', 'patterns' or 'substitute'")
+        for pattern, template in self.substitute.items():
+            try:
+                compile_regex(pattern).sub(template, "")  # parses the template: a bad group reference fails at load
+            except (re.error, IndexError) as exc:
+                raise ValueError(f"substitute {pattern!r}: bad replacement {template!r}: {exc}") from None
         return self
 
     def compile(self) -> ForbidCheck:
@@ -46,4 +54,7 @@ class ForbidSpec(RuleSpec):
         if terms is not None:
             patterns.insert(0, terms)
         exceptions = [compile_regex(p, flags) for p in self.exceptions]
-        return ForbidCheck(self.scopes, tuple(patterns), tuple(exceptions), replacements, self.ignore_case, self.fix)
+        substitutions = tuple((compile_regex(p, flags), t) for p, t in self.substitute.items())
+        return ForbidCheck(
+            self.scopes, tuple(patterns), tuple(exceptions), replacements, self.ignore_case, self.fix, substitutions
+        )
