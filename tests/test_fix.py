@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import stat
 import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import cli_env
+
 GARBLED = "# Role\r\n\r\n#### `\uf8ffüí∞ USD 110k~190k` `üåé Phoenix, AZ`\r\n\r\nWe‚Äôve got a role for you."
 FIXED = "# Role\r\n\r\n#### `💰 USD 110k~190k` `🌎 Phoenix, AZ`\r\n\r\nWe’ve got a role for you."
 
 
 def _postlint(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "NO_COLOR": "1", "POSTLINT_CACHE_DIR": str(cwd / ".cache"), "PYTHONPATH": str(ROOT)}
+    """Run the CLI keeping stdout as bytes: these tests compare bytes exactly."""
+    env = cli_env({"POSTLINT_CACHE_DIR": str(cwd / ".cache")})
     return subprocess.run(
         [sys.executable, "-m", "postlint", *args], cwd=cwd, env=env, input=stdin, capture_output=True, check=False
     )

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 from postlint.runner import PARALLEL_THRESHOLD
 
@@ -27,11 +26,9 @@ rules:
 
 
 def _run(args: list[str], cwd: Path) -> dict:
-    proc = subprocess.run(
-        [sys.executable, "-m", "postlint", *args], cwd=cwd, capture_output=True, text=True, check=False, timeout=120
-    )
-    assert proc.returncode == 1, proc.stderr
-    return json.loads(proc.stdout)
+    code, out, err = run_cli(*args, cwd=cwd)
+    assert code == 1, err
+    return json.loads(out)
 
 
 @pytest.mark.parametrize("fmt", ["json"])
