@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
-_CODE_DIRS = ("checks", "kinds", "packs")
+_CODE_DIRS = ("checks", "kinds", "packs", "facts")
 
 
 def cache_dir() -> Path:

@@ -301,14 +301,27 @@ def explain(rule_id: str, config_path: str | None, packs: tuple[str, ...]) -> in
 @cli.command()
 @click.argument("path")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def inspect(path: str, fmt: str) -> int:
-    """Show what postlint read from a posting: format, front matter, title, sections, links."""
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
+@click.option("--pack", "packs", multiple=True, help="Add a pack file or folder (repeatable).")
+@click.option("--jurisdiction", "jurisdictions", multiple=True, help="Read as if posted here (repeatable).")
+@click.option("--stdin-filename", default=None, help="The name (and so the format) of standard input.")
+def inspect(
+    path: str,
+    fmt: str,
+    config_path: str | None,
+    packs: tuple[str, ...],
+    jurisdictions: tuple[str, ...],
+    stdin_filename: str | None,
+) -> int:
+    """Show what postlint read from a posting: title, sections, locations, jurisdictions, pay, statements."""
     from postlint.inspect import describe_document, render_description
     from postlint.runner import collect_files, read_document
 
     collect_files([path])  # a missing path is a usage error
-    doc, _ = read_document(path, 64 * 1024 * 1024)
-    facts = describe_document(doc)
+    settings = _settings(config_path)
+    linter = _linter(settings, packs, (), (), jurisdictions)
+    doc, _ = read_document(path, int(settings.max_file_size * 1024 * 1024), stdin_filename)
+    facts = describe_document(doc, linter)
     if fmt == "json":
         import json
 

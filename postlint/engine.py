@@ -11,14 +11,28 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from postlint.checks.base import Context
 from postlint.document import Document, Format
+from postlint.laws import active_laws, describe_laws
 from postlint.packs.model import Rule
 from postlint.suppression import parse_suppressions
 from postlint.violation import Finding, Severity, Violation
+
+if TYPE_CHECKING:
+    from postlint.facts.gazetteer import Gazetteer
+    from postlint.facts.posting import PostingFacts
+
+
+@lru_cache(maxsize=1)
+def builtin_gazetteer() -> Gazetteer:
+    """The gazetteer shipped with postlint, read once per process."""
+    from postlint.facts.gazetteer import load_gazetteer
+
+    return load_gazetteer()
 
 
 class _Blank(dict[str, Any]):
@@ -52,7 +66,9 @@ class Linter:
     """
 
     rules: tuple[Rule, ...]
-    jurisdictions: tuple[str, ...] = ()
+    jurisdictions: tuple[str, ...] = ()  # `--jurisdiction`: overrides what a posting names
+    default_jurisdictions: tuple[str, ...] = ()  # config `jurisdictions`: where a posting names none
+    gazetteer: Gazetteer | None = None  # None: the built-in one, loaded on first use
     front_matter: Mapping[str, str] = field(default_factory=dict)
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     today: dt.date | None = None
@@ -73,12 +89,21 @@ class Linter:
         ignored = [t for glob, tokens in self.per_file_ignores if glob_regex(glob).match(posix) for t in tokens]
         return [r for r in self.rules if not any(rule_matches(r, t) for t in ignored)]
 
+    def facts(self, doc: Document, jurisdictions: Iterable[str] | None = None) -> PostingFacts:
+        """The posting's facts (places, jurisdictions, pay) as this linter reads them."""
+        from postlint.facts.posting import PostingFacts
+
+        override = tuple(jurisdictions) if jurisdictions is not None else self.jurisdictions
+        gazetteer = self.gazetteer if self.gazetteer is not None else builtin_gazetteer()
+        return PostingFacts(doc, gazetteer, self.front_matter, override=override, default=self.default_jurisdictions)
+
     def lint_document(
         self, doc: Document, *, jurisdictions: Iterable[str] | None = None, only: str | None = None
     ) -> list[Violation]:
         """Every violation in one parsed document, sorted by position (`only`: run just that rule)."""
-        wanted = tuple(jurisdictions) if jurisdictions is not None else self.jurisdictions
-        ctx = Context(frozenset(wanted), self.today, tuple(self.front_matter.items()))
+        facts = self.facts(doc, jurisdictions)
+        today = self.today or dt.date.today()
+        ctx = Context(today=today, front_matter_names=tuple(self.front_matter.items()), facts=facts)
         suppressions = parse_suppressions(doc, self.known)
         violations: list[Violation] = []
         for rule in self.rules_for(doc.path):
@@ -86,10 +111,21 @@ class Linter:
                 continue
             if not rule.when.applies(doc, ctx):
                 continue
-            for finding in rule.check.check(doc, ctx):
+            rule_ctx, severity, message = ctx, rule.severity, rule.message
+            laws = ""
+            if rule.laws:
+                active = active_laws(rule.laws, facts.jurisdictions, today)
+                if active:
+                    laws = describe_laws(active)
+                elif rule.elsewhere is None:
+                    continue
+                else:
+                    severity, message = rule.elsewhere, rule.message_elsewhere or rule.message
+                rule_ctx = replace(ctx, laws=active)
+            for finding in rule.check.check(doc, rule_ctx):
                 if suppressions.suppressed(finding.start, lambda t, r=rule: rule_matches(r, t)):
                     continue
-                violations.append(self._stamp(doc, rule, finding))
+                violations.append(self._stamp(doc, rule, finding, severity, message, laws))
         violations.sort(key=Violation.sort_key)
         return violations
 
@@ -104,20 +140,23 @@ class Linter:
         return self.lint_document(doc, jurisdictions=wanted)
 
     @staticmethod
-    def _stamp(doc: Document, rule: Rule, finding: Finding) -> Violation:
+    def _stamp(
+        doc: Document, rule: Rule, finding: Finding, severity: Severity, template: str, laws: str = ""
+    ) -> Violation:
         index = doc.line_index
         line, column = index.position(finding.start)
         end_line, end_column = index.position(finding.end)
         values = _Blank(finding.values)
+        values.setdefault("laws", laws)
         try:
-            message = rule.message.format_map(values)
+            message = template.format_map(values)
         except (ValueError, IndexError, AttributeError):
-            message = rule.message
+            message = template
         return Violation(
             path=doc.path,
             rule=rule.id,
-            severity=rule.severity,
-            message=message,
+            severity=severity,
+            message=finding.message or message,
             start=finding.start,
             end=finding.end,
             line=line,

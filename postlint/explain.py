@@ -7,7 +7,21 @@ import textwrap
 from postlint.kinds.base import Example
 from postlint.packs.model import Rule
 
-_SKIP = {"id", "kind", "severity", "message", "description", "references", "aliases", "when", "scope", "examples"}
+_SKIP = {
+    "id",
+    "kind",
+    "severity",
+    "message",
+    "message_elsewhere",
+    "description",
+    "references",
+    "aliases",
+    "when",
+    "scope",
+    "examples",
+    "laws",
+    "elsewhere",
+}
 
 
 def _fix_safety(rule: Rule) -> str:
@@ -22,6 +36,45 @@ def _fix_safety(rule: Rule) -> str:
     return "No automatic fix: the rule shows what to change."
 
 
+def _laws_section(rule: Rule) -> list[str]:
+    """The laws a rule encodes: jurisdiction, law, citation, dates in force, and what each accepts."""
+    import datetime as dt
+
+    spec = rule.spec
+    today = dt.date.today()
+    elsewhere = spec.elsewhere
+    out = ["Laws it encodes", "---------------"]
+    out.append(
+        f"An {rule.severity.name} where one of these is in force for the posting's jurisdictions"
+        + (f"; a {elsewhere} elsewhere." if elsewhere else "; the rule does not run elsewhere.")
+    )
+    out.append("")
+    for law in spec.laws:
+        since = law.since.isoformat() if law.since else "—"
+        state = (
+            "in force"
+            if (law.since is None or law.since <= today) and (law.until is None or today < law.until)
+            else ("not yet in force" if law.since and law.since > today else "no longer in force")
+        )
+        until = f" until {law.until.isoformat()}" if law.until else ""
+        out.append(
+            f"  {law.jurisdiction:<18} {law.name} ({law.citation})"
+            if law.citation
+            else f"  {law.jurisdiction:<18} {law.name}"
+        )
+        extra = law.params()
+        details = ", ".join(
+            f"{k}: {', '.join(v) if isinstance(v, (list, tuple)) else v}" for k, v in extra.items() if v is not None
+        )
+        out.append(f"  {'':<18} since {since}{until} ({state}){'; ' + details if details else ''}")
+        if law.note:
+            out += [f"  {'':<18} {line}" for line in textwrap.wrap(law.note, 68)]
+        if law.url:
+            out.append(f"  {'':<18} {law.url}")
+    out.append("")
+    return out
+
+
 def render_explanation(rule: Rule) -> str:
     """The rule's what, why, options, fix safety, references and examples, as text."""
     spec = rule.spec
@@ -31,8 +84,13 @@ def render_explanation(rule: Rule) -> str:
     )
     if spec.aliases:
         out.append(f"Also known as: {', '.join(spec.aliases)}")
-    out += ["", f"Message: {spec.message}", "", "Why it matters", "--------------"]
+    out += ["", f"Message: {spec.message}"]
+    if spec.message_elsewhere:
+        out.append(f"Elsewhere: {spec.message_elsewhere}")
+    out += ["", "Why it matters", "--------------"]
     out += [*textwrap.wrap(" ".join(spec.description.split()), 88), ""]
+    if spec.laws:
+        out += _laws_section(rule)
     when = spec.when.model_dump(exclude_defaults=True)
     if when:
         out += ["Applies when", "------------"] + [f"  {k}: {v}" for k, v in when.items()] + [""]

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from postlint.document import Document
 
+if TYPE_CHECKING:
+    from postlint.engine import Linter
 
-def describe_document(doc: Document) -> dict[str, Any]:
-    """Facts as plain data: format, front matter, title, sections, fields, links, problems."""
+# The require rules whose matches are statements worth showing (the kinds of statement a posting makes).
+STATEMENT_PACKS = ("eeo", "visa", "fair-chance", "ontario")
+
+
+def describe_document(doc: Document, linter: Linter | None = None) -> dict[str, Any]:
+    """Facts as plain data: format, front matter, title, sections, fields, links, places, pay, statements."""
     index = doc.line_index
 
     def line(offset: int) -> int:
         return index.position(offset)[0]
+
+    extracted: dict[str, Any] = {}
+    if linter is not None:
+        extracted = _extracted_facts(doc, linter, line)
 
     fm = doc.front_matter
     return {
@@ -32,6 +42,68 @@ def describe_document(doc: Document) -> dict[str, Any]:
         "links": [{"url": link.url, "text": link.text, "line": line(link.start)} for link in doc.links],
         "blocks": {kind: sum(1 for b in doc.blocks if b.kind == kind) for kind in sorted({b.kind for b in doc.blocks})},
         "problems": [{"problem": p.code, "message": p.message, "line": line(p.start)} for p in doc.problems],
+        **extracted,
+    }
+
+
+def _extracted_facts(doc: Document, linter: Linter, line: Any) -> dict[str, Any]:
+    """Places, jurisdictions, pay and statements, as the linter's rules will read them."""
+    import datetime as dt
+
+    from postlint.checks.base import Context
+    from postlint.checks.require import RequireCheck
+
+    facts = linter.facts(doc)
+    gazetteer = facts.gazetteer
+    jurisdictions = facts.jurisdictions
+    ctx = Context(
+        today=linter.today or dt.date.today(), front_matter_names=tuple(linter.front_matter.items()), facts=facts
+    )
+    statements = []
+    for rule in linter.rules:
+        if rule.pack not in STATEMENT_PACKS or not isinstance(rule.check, RequireCheck):
+            continue
+        found = rule.check.find(doc, ctx)
+        statements.append(
+            {
+                "rule": rule.id,
+                "found": found is not None,
+                "form": found.label if found else None,
+                "text": found.text if found else None,
+                "line": line(found.start) if found else None,
+            }
+        )
+    return {
+        "places": [
+            {
+                "text": p.text,
+                "jurisdictions": list(p.jurisdictions),
+                "source": p.source,
+                "remote": p.remote,
+                "line": line(p.start),
+            }
+            for p in facts.places
+        ],
+        "jurisdictions": {
+            "ids": list(jurisdictions),
+            "names": [gazetteer.name(j) if gazetteer else j for j in jurisdictions],
+            "source": facts.jurisdiction_source,
+        },
+        "pay": [
+            {
+                "text": p.text,
+                "kind": p.kind,
+                "minimum": p.minimum,
+                "maximum": p.maximum,
+                "currency": p.currency,
+                "period": p.period,
+                "source": p.source,
+                "summary": p.describe(),
+                "line": line(p.start),
+            }
+            for p in facts.pay
+        ],
+        "statements": statements,
     }
 
 
@@ -60,4 +132,38 @@ def render_description(facts: dict[str, Any]) -> str:
             else:
                 out.append(f"  {item['problem']}: {item['message']}  (line {item['line']})")
     out.append("blocks: " + ", ".join(f"{n} {kind}" for kind, n in facts["blocks"].items()))
+    if "jurisdictions" in facts:
+        out += _render_extracted(facts)
     return "\n".join(out)
+
+
+def _render_extracted(facts: dict[str, Any]) -> list[str]:
+    out: list[str] = []
+    if facts["places"]:
+        out.append("locations:")
+        for place in facts["places"]:
+            remote = " remote" if place["remote"] else ""
+            ids = ", ".join(place["jurisdictions"])
+            out.append(f"  {place['text']!r} -> {ids}{remote}  ({place['source']}, line {place['line']})")
+    else:
+        out.append("locations: none found")
+    found = facts["jurisdictions"]
+    if found["ids"]:
+        pairs = ", ".join(f"{i} ({n})" if n != i else i for i, n in zip(found["ids"], found["names"], strict=True))
+        out.append(f"jurisdictions ({found['source']}): {pairs}")
+    else:
+        out.append("jurisdictions: none (laws tied to a place do not apply; see --jurisdiction)")
+    if facts["pay"]:
+        out.append("pay:")
+        out += [f"  {p['summary']}: {p['text'].strip()!r}  ({p['source']}, line {p['line']})" for p in facts["pay"]]
+    else:
+        out.append("pay: none found")
+    if facts["statements"]:
+        out.append("statements:")
+        for item in facts["statements"]:
+            if item["found"]:
+                form = f" [{item['form']}]" if item["form"] else ""
+                out.append(f"  {item['rule']}{form}: {item['text']!r}  (line {item['line']})")
+            else:
+                out.append(f"  {item['rule']}: not found")
+    return out

@@ -7,7 +7,9 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from postlint.cache import cached
 from postlint.config import Settings
 from postlint.document import Document, Format, Problem
 from postlint.engine import Linter, rule_matches, select_rules
@@ -15,6 +17,9 @@ from postlint.errors import ConfigError, InputError, PostlintError
 from postlint.packs.model import Pack, Rule
 from postlint.reader import EXTENSIONS, Decoded, build_document, decode, format_for
 from postlint.violation import Violation
+
+if TYPE_CHECKING:
+    from postlint.facts.gazetteer import Gazetteer
 
 SKIPPED_DIRS = {"node_modules", "__pycache__", "venv"}
 PARALLEL_THRESHOLD = 64  # below this many files, process start-up costs more than it saves
@@ -57,13 +62,25 @@ def load_linter(
     rules = [rule for pack in packs for rule in pack.rules]
     _check_config_names(rules, settings)
     chosen = select_rules(rules, [*settings.select, *select], [*settings.ignore, *ignore], settings.severity)
+    places = [entry for pack in packs for entry in pack.places]
     return Linter(
         base=str(settings.base.resolve()) if settings.source else None,
         rules=tuple(chosen),
-        jurisdictions=tuple(jurisdictions) or settings.jurisdictions,
+        jurisdictions=tuple(jurisdictions),
+        default_jurisdictions=tuple(settings.jurisdictions),
+        gazetteer=load_gazetteer(places, use_cache=use_cache),
         front_matter=dict(settings.front_matter),
         per_file_ignores=tuple(settings.per_file_ignores.items()),
     )
+
+
+def load_gazetteer(places: Sequence[dict[str, Any]] = (), *, use_cache: bool = False) -> Gazetteer:
+    """The built-in gazetteer (from the disk cache when allowed) plus the places packs add."""
+    from postlint.facts import gazetteer
+
+    source = gazetteer.builtin_path()
+    built = cached("gazetteer", source, gazetteer.load_gazetteer, enabled=use_cache)
+    return built.extend(places) if places else built
 
 
 def _check_config_names(rules: Sequence[Rule], settings: Settings) -> None:

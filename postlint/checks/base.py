@@ -10,9 +10,14 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, PROSE_KINDS, TABLE_CELL, Block, Document
 from postlint.violation import Finding
+
+if TYPE_CHECKING:
+    from postlint.facts.posting import PostingFacts
+    from postlint.laws import Law
 
 SCOPES = ("text", "heading", "paragraph", "list_item", "table_cell", "code", "title", "raw")
 
@@ -30,11 +35,23 @@ BLOCK_SCOPES: dict[str, frozenset[str]] = {
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a check may know besides the document: facts decided outside it."""
+    """What a check may know besides the document: facts decided outside it.
 
-    jurisdictions: frozenset[str] = frozenset()
+    `facts` (places, jurisdictions, pay) is computed lazily and shared by every
+    rule run on the document; `laws` are the rule's laws in force there.
+    """
+
+    fixed_jurisdictions: frozenset[str] = frozenset()
     today: dt.date | None = None
     front_matter_names: tuple[tuple[str, str], ...] = ()  # canonical name -> the posting's key
+    facts: PostingFacts | None = None
+    laws: tuple[Law, ...] = ()
+
+    @property
+    def jurisdictions(self) -> frozenset[str]:
+        if self.facts is not None:
+            return frozenset(self.facts.jurisdictions)
+        return self.fixed_jurisdictions
 
     def field_name(self, canonical: str) -> str:
         for name, key in self.front_matter_names:
@@ -79,6 +96,8 @@ class Condition:
     front_matter: tuple[tuple[str, re.Pattern[str]], ...] = ()
     since: dt.date | None = None
     until: dt.date | None = None
+    text: re.Pattern[str] | None = None
+    unless: re.Pattern[str] | None = None
 
     def applies(self, doc: Document, ctx: Context) -> bool:
         if self.formats and doc.format not in self.formats:
@@ -95,7 +114,9 @@ class Condition:
             value = doc.meta(key)
             if value is None or not pattern.search(str(value)):
                 return False
-        return True
+        if self.text is not None and not self.text.search(doc.text):
+            return False
+        return self.unless is None or not self.unless.search(doc.text)
 
 
 class Check:

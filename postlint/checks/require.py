@@ -8,7 +8,18 @@ from dataclasses import dataclass
 
 from postlint.checks.base import Check, Context, iter_scope
 from postlint.document import Document
+from postlint.insertion import anchor, end_of_posting, insertion_fix, pick_suggestion
 from postlint.violation import Finding
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """Where a required statement was found, and which of its named forms it is (for `inspect`)."""
+
+    start: int
+    end: int
+    text: str
+    label: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,29 +29,51 @@ class RequireCheck(Check):
     fields: tuple[str, ...]
     section: re.Pattern[str] | None
     suggestion: str | None
+    suggestions: tuple[tuple[str, str], ...] = ()  # (jurisdiction, suggestion): the most specific one wins
+    insert_at: str | None = None  # end | after-location | after-pay: adds the suggestion as an unsafe fix
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+    def find(self, doc: Document, ctx: Context) -> Found | None:
+        """The first place that satisfies the rule, or None."""
         for name in self.fields:
             value = doc.meta(ctx.field_name(name))
             if value not in (None, "", [], {}):
-                return
-        if "title" in self.scopes and doc.title and any(p.search(doc.title) for p in self.patterns):
-            return
-        where = _end_of_text(doc)
+                fm = doc.front_matter
+                at = fm.key_offsets.get(ctx.field_name(name), 0) if fm else 0
+                return Found(at, at, f"{name}: {value}", "front-matter")
+        if "title" in self.scopes and doc.title:
+            for pattern in self.patterns:
+                match = pattern.search(doc.title)
+                if match:
+                    at = max(doc.title_start, 0)
+                    return Found(at, at + len(doc.title), match.group(0), _label(match))
         ranges: list[tuple[int, int]] | None = None
         if self.section is not None:
-            sections = [s for s in doc.sections if self.section.search(s.title)]
-            ranges = [(s.heading_start, s.end) for s in sections]
-            if sections:
-                where = sections[0].heading_start
+            ranges = [(s.heading_start, s.end) for s in doc.sections if self.section.search(s.title)]
         for offset, text in iter_scope(doc, self.scopes):
             if ranges is not None and not any(a <= offset < b for a, b in ranges):
                 continue
-            if any(p.search(text) for p in self.patterns):
-                return
-        yield Finding(where, where, {"match": ""}, suggestion=self.suggestion)
+            for pattern in self.patterns:
+                match = pattern.search(text)
+                if match:
+                    return Found(offset + match.start(), offset + match.end(), match.group(0), _label(match))
+        return None
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        if self.find(doc, ctx) is not None:
+            return
+        jurisdictions = tuple(sorted(ctx.jurisdictions)) if self.suggestions else ()
+        suggestion = pick_suggestion(self.suggestion, self.suggestions, jurisdictions)
+        where = end_of_posting(doc)
+        if self.section is not None:
+            sections = [s for s in doc.sections if self.section.search(s.title)]
+            if sections:
+                where = sections[0].heading_start
+        fix = None
+        if self.insert_at and suggestion:
+            where, fix = insertion_fix(doc, suggestion, anchor(ctx.facts, self.insert_at))
+        yield Finding(where, where, {"match": ""}, fix=fix, suggestion=suggestion)
 
 
-def _end_of_text(doc: Document) -> int:
-    """Where something missing would be added: just after the last non-blank character."""
-    return len(doc.text.rstrip())
+def _label(match: re.Match[str]) -> str | None:
+    """The name of the named group that matched (`(?P<not_offered>...)`), if the pattern names its forms."""
+    return match.lastgroup

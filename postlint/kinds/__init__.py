@@ -23,6 +23,9 @@ BUILTIN_KINDS: dict[str, str] = {
     "metric": "postlint.kinds.metric:MetricSpec",
     "input": "postlint.kinds.input:InputSpec",
     "mojibake": "postlint.kinds.mojibake:MojibakeSpec",
+    "pay-range": "postlint.kinds.pay:PayRangeSpec",
+    "pay-width": "postlint.kinds.pay:PayWidthSpec",
+    "pay-period": "postlint.kinds.pay:PayPeriodSpec",
 }
 
 

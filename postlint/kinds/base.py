@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from postlint.checks.base import Check, Condition
+from postlint.laws import Law
 
 NAME = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+JURISDICTION_ID = re.compile(r"^[A-Z]{2,3}(?:-[A-Z0-9]+)*$")
 RULE_ID = re.compile(rf"^(?:{NAME}/)?{NAME}$")
 
 Scope = Literal["text", "heading", "paragraph", "list_item", "table_cell", "code", "title", "raw"]
@@ -60,6 +62,8 @@ class When(BaseModel):
     front_matter: dict[str, Regex] = Field({}, description="Front-matter key -> regex its value must match.")
     since: dt.date | None = Field(None, description="In force from this date.")
     until: dt.date | None = Field(None, description="In force until this date (exclusive).")
+    text: Regex | None = Field(None, description="Applies only when the posting's text matches (case-insensitive).")
+    unless: Regex | None = Field(None, description="Does not apply when the posting's text matches (case-insensitive).")
 
     def to_condition(self) -> Condition:
         return Condition(
@@ -68,6 +72,39 @@ class When(BaseModel):
             tuple((key, re.compile(pattern)) for key, pattern in self.front_matter.items()),
             self.since,
             self.until,
+            compile_regex(self.text, re.IGNORECASE) if self.text else None,
+            compile_regex(self.unless, re.IGNORECASE) if self.unless else None,
+        )
+
+
+class LawSpec(BaseModel):
+    """A law a rule encodes: where it applies, since when, and the citation a user can look up."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    jurisdiction: str = Field(description="Jurisdiction id, e.g. US-CO, US-NY-NYC, CA-ON, EU-AT (prefix = parent).")
+    name: str = Field(description="The law's short name, e.g. 'Colorado Equal Pay for Equal Work Act'.")
+    citation: str = Field("", description="Statute or regulation, e.g. 'C.R.S. § 8-5-201'.")
+    since: dt.date | None = Field(None, description="In force from this date.")
+    until: dt.date | None = Field(None, description="In force until this date (exclusive).")
+    url: str | None = Field(None, description="The statute or the regulator's guidance.")
+    note: str = Field("", description="What a reader should know: scope, thresholds, uncertainty.")
+
+    @field_validator("jurisdiction")
+    @classmethod
+    def _jurisdiction_shape(cls, value: str) -> str:
+        if not JURISDICTION_ID.match(value):
+            raise ValueError(f"jurisdiction {value!r} must be an id like 'US-CO', 'CA-ON' or 'EU-AT'")
+        return value
+
+    def params(self) -> dict[str, Any]:
+        """The fields a kind adds to its laws (everything beyond the common ones)."""
+        common = set(LawSpec.model_fields)
+        return {k: v for k, v in self.model_dump().items() if k not in common}
+
+    def to_law(self) -> Law:
+        return Law(
+            self.jurisdiction, self.name, self.citation, self.since, self.until, self.url, self.note, self.params()
         )
 
 
@@ -113,6 +150,15 @@ class RuleSpec(BaseModel):
     references: tuple[str, ...] = Field((), description="The law, regulator or research the rule rests on (URLs).")
     aliases: tuple[str, ...] = Field((), description="Former ids of this rule, still accepted in config and comments.")
     when: When = When()
+    laws: tuple[LawSpec, ...] = Field(
+        (),
+        description="Laws the rule encodes: it runs at `severity` where one is in force for the posting's "
+        "jurisdictions, and at `elsewhere` (or not at all) where none is. Messages may use {laws}.",
+    )
+    elsewhere: Literal["error", "warning", "info"] | None = Field(
+        None, description="Severity where none of `laws` applies (best practice); unset: the rule does not run there."
+    )
+    message_elsewhere: str | None = Field(None, description="The message where none of `laws` applies.")
     scope: tuple[Scope, ...] | None = None
     examples: Examples = Examples()
 
@@ -123,10 +169,12 @@ class RuleSpec(BaseModel):
             raise ValueError(f"rule id {value!r} must be lower-case kebab case, like 'pack/rule-name'")
         return value
 
-    @field_validator("message")
+    @field_validator("message", "message_elsewhere")
     @classmethod
-    def _message_placeholders(cls, message: str) -> str:
-        allowed = cls.placeholders | {"match"}
+    def _message_placeholders(cls, message: str | None) -> str | None:
+        if message is None:
+            return None
+        allowed = cls.placeholders | {"match", "laws"}
         try:
             names = {name for _, name, _, _ in string.Formatter().parse(message) if name is not None}
         except ValueError as exc:
@@ -138,6 +186,12 @@ class RuleSpec(BaseModel):
                 f"this kind offers {', '.join('{' + n + '}' for n in sorted(allowed))}"
             )
         return message
+
+    @model_validator(mode="after")
+    def _laws_consistent(self) -> RuleSpec:
+        if (self.elsewhere or self.message_elsewhere) and not self.laws:
+            raise ValueError("'elsewhere' and 'message_elsewhere' need 'laws' (where the rule applies in full)")
+        return self
 
     @property
     def scopes(self) -> tuple[str, ...]:

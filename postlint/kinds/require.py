@@ -26,11 +26,23 @@ class RequireSpec(RuleSpec):
     section: Regex | None = Field(None, description="Regex on headings: search only under matching sections.")
     ignore_case: bool = True
     suggestion: str | None = Field(None, description="What to add, shown with the violation.")
+    suggestions: dict[str, str] = Field(
+        {},
+        description="Jurisdiction id -> the suggestion for postings there (the most specific match wins over "
+        "`suggestion`), e.g. wording for the UK or Canada.",
+    )
+    insert_at: Literal["end", "after-location", "after-pay"] | None = Field(
+        None,
+        description="Offer the suggestion as an unsafe fix, added after the posting's first location or pay line "
+        "(or at the end when it has none).",
+    )
 
     @model_validator(mode="after")
     def _something_to_find(self) -> RequireSpec:
         if not (self.patterns or self.terms or self.fields):
             raise ValueError("a require rule needs at least one of 'patterns', 'terms' or 'fields'")
+        if self.insert_at and not (self.suggestion or self.suggestions):
+            raise ValueError("'insert_at' needs a 'suggestion' to insert")
         return self
 
     def compile(self) -> RequireCheck:
@@ -40,4 +52,12 @@ class RequireSpec(RuleSpec):
         if terms is not None:
             patterns.append(terms)
         section = compile_regex(self.section, re.IGNORECASE) if self.section else None
-        return RequireCheck(self.scopes, tuple(patterns), self.fields, section, self.suggestion)
+        return RequireCheck(
+            self.scopes,
+            tuple(patterns),
+            self.fields,
+            section,
+            self.suggestion,
+            tuple(self.suggestions.items()),
+            self.insert_at,
+        )

@@ -19,7 +19,7 @@ from postlint.packs.yamlpos import describe, load_yaml, locate
 from postlint.violation import Severity
 
 _PACK_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_PACK_KEYS = {"pack", "version", "description", "rules"}
+_PACK_KEYS = {"pack", "version", "description", "rules", "places"}
 PACK_SUFFIXES = (".yaml", ".yml")
 
 
@@ -109,7 +109,24 @@ def parse_pack(source: str, filename: str) -> Pack:
                 raise fail(("rules", index, "id"), f"duplicate rule id {rid!r} (first used by rules[{seen[rid]}])")
             seen[rid] = index
         rules.append(rule)
-    return Pack(name, str(data.get("version", "")), description, filename, tuple(rules))
+    places = _places(data.get("places", []), fail)
+    return Pack(name, str(data.get("version", "")), description, filename, tuple(rules), places)
+
+
+def _places(raw: Any, fail: Any) -> tuple[dict[str, Any], ...]:
+    """A pack's own gazetteer entries, checked with the built-in gazetteer's rules."""
+    if raw == []:
+        return ()
+    from postlint.facts.gazetteer import validate_entry
+
+    if not isinstance(raw, list):
+        raise fail(("places",), "'places' must be a list of jurisdictions (id, name, names, codes, places, remote)")
+    for index, entry in enumerate(raw):
+        try:
+            validate_entry(entry)
+        except ValueError as exc:
+            raise fail(("places", index), str(exc)) from None
+    return tuple(raw)
 
 
 def _full_id(rule_id: str, pack: str) -> str:
@@ -172,6 +189,9 @@ def _build_rule(raw: Any, index: int, pack: str, filename: str, fail: Any, marks
         source=filename,
         line=line,
         spec=spec,
+        laws=tuple(law.to_law() for law in spec.laws),
+        elsewhere=Severity[spec.elsewhere] if spec.elsewhere else None,
+        message_elsewhere=spec.message_elsewhere,
     )
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from postlint.laws import Law
 from postlint.violation import Severity
 
 if TYPE_CHECKING:
@@ -29,6 +30,9 @@ class Rule:
     source: str  # the pack file it came from
     line: int = 0  # where the rule starts in that file
     spec: RuleSpec | None = None  # the validated YAML; None when the pack came from the cache
+    laws: tuple[Law, ...] = ()  # where set, the rule runs in full only where one is in force
+    elsewhere: Severity | None = None  # severity where none of `laws` applies; None: not run there
+    message_elsewhere: str | None = None
 
     @property
     def name(self) -> str:
@@ -44,7 +48,8 @@ class Rule:
         return text
 
     def with_severity(self, severity: Severity) -> Rule:
-        return replace(self, severity=severity)
+        """An override from config: the rule reports at this severity wherever it runs."""
+        return replace(self, severity=severity, elsewhere=severity if self.elsewhere is not None else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,3 +59,4 @@ class Pack:
     description: str
     path: str
     rules: tuple[Rule, ...]
+    places: tuple[dict[str, Any], ...] = ()  # gazetteer entries the pack adds (jurisdictions of its own)

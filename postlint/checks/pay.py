@@ -1,0 +1,218 @@
+"""Pay checks: a range where one is required, ranges no wider than the law allows, a stated period.
+
+They read the posting's pay from the shared facts (`ctx.facts.pay`), found once
+per posting by the pay parser, and the laws in force from `ctx.laws`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from postlint.checks.base import Check, Context
+from postlint.document import Document
+from postlint.facts.posting import PayFact
+from postlint.insertion import anchor, insertion_fix
+from postlint.laws import Law, describe_laws, within
+from postlint.violation import Edit, Finding, Fix
+
+AMOUNT_KINDS = frozenset({"range", "single", "from", "up-to"})
+DEFAULT_ACCEPTS = ("range", "single")
+_PERIOD_WORDS = re.compile(
+    r"\b(?:per\s+(?:hour|hr|day|week|month|year|annum)|hourly|daily|weekly|bi-?weekly|monthly|annual(?:ly)?|yearly|"
+    r"p\.\s?a\.|pa|an\s+hour|a\s+year|a\s+month)\b|/\s?(?:hr|h|hour|yr|year|mo|month|wk|week)\b|"
+    r"月薪|年薪|时薪|日薪|薪|brutto|jährlich|monatlich|par\s+an|par\s+mois|al\s+año",
+    re.IGNORECASE,
+)
+
+
+def currency_symbol(symbols: tuple[tuple[str, str], ...], jurisdictions: tuple[str, ...]) -> str:
+    """The currency to write for the posting's country (CA$ in Canada), most specific area first."""
+    best: tuple[int, str] | None = None
+    for area, symbol in symbols:
+        if any(within(j, area) for j in jurisdictions) and (best is None or len(area) > best[0]):
+            best = (len(area), symbol)
+    return best[1] if best else "$"
+
+
+@dataclass(frozen=True, slots=True)
+class PayRangeCheck(Check):
+    """No pay, only a vague phrase, or (where a law asks for a range) a single figure or open bound."""
+
+    suggestion: str
+    symbols: tuple[tuple[str, str], ...]
+    insert_at: str = "after-location"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        facts = ctx.facts
+        if facts is None:
+            return
+        pay = facts.pay
+        amounts = [p for p in pay if p.is_amount]
+        vague = [p for p in pay if not p.is_amount]
+        jurisdictions = tuple(sorted(ctx.jurisdictions))
+        symbol = currency_symbol(self.symbols, jurisdictions)
+        period = next((p.period for p in pay if p.period), None) or "year"
+        line = self.suggestion.format(currency=symbol, period=period)
+        amount_template = line.split(":", 1)[1].strip() if ":" in line else line
+        if ctx.laws:
+            unmet = [law for law in ctx.laws if not any(p.kind in _accepts(law) for p in amounts)]
+            if not unmet:
+                return
+            laws = describe_laws(unmet)
+        elif amounts:
+            return
+        else:
+            laws = ""
+        if amounts:
+            shown = amounts[0]
+            kind = {"single": "a single figure", "from": "only a minimum", "up-to": "only a maximum"}.get(
+                shown.kind, shown.kind
+            )
+            problem = f"The pay is {kind} ('{shown.text.strip()}'), not a minimum and a maximum"
+            yield Finding(
+                shown.start,
+                shown.end,
+                {"match": shown.text, "problem": problem, "laws": laws},
+                suggestion=f"Give the range: {amount_template}",
+            )
+            return
+        if vague:
+            shown = vague[0]
+            problem = f"The pay is only a vague phrase ('{shown.text.strip()}')"
+            fix = None
+            if shown.source == "text":
+                fix = Fix(
+                    "unsafe", f"Replace with {amount_template!r}", (Edit(shown.start, shown.end, amount_template),)
+                )
+            yield Finding(
+                shown.start,
+                shown.end,
+                {"match": shown.text, "problem": problem, "laws": laws},
+                fix=fix,
+                suggestion=line,
+            )
+            return
+        where, fix = insertion_fix(doc, line, anchor(facts, self.insert_at), "Add a pay line")
+        yield Finding(where, where, {"match": "", "problem": "No pay in the posting", "laws": laws}, fix, line)
+
+
+def _accepts(law: Law) -> tuple[str, ...]:
+    return tuple(law.params.get("accepts") or DEFAULT_ACCEPTS)
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """A cap on a range's width: an amount, a share of the minimum, or both."""
+
+    max_width: float | None = None
+    max_ratio: float | None = None
+    currency: str | None = None
+    period: str | None = "year"
+    exempt_above: float | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PayWidthCheck(Check):
+    """A range wider than the law (or the pack's own policy) allows."""
+
+    limits: tuple[Limit, ...]  # the pack's own limits, used where no law applies
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        facts = ctx.facts
+        if facts is None:
+            return
+        limits = [_limit(law) for law in ctx.laws] if ctx.laws else list(self.limits)
+        for fact in facts.pay:
+            if fact.kind != "range" or fact.minimum is None or fact.maximum is None:
+                continue
+            for limit in limits:
+                broken = _breaks(fact, limit)
+                if broken:
+                    yield Finding(
+                        fact.start,
+                        fact.end,
+                        {
+                            "match": fact.text,
+                            "width": _amount(fact.maximum - fact.minimum),
+                            "limit": broken,
+                            "laws": limit.source,
+                        },
+                        suggestion=f"Narrow the range to at most {broken}",
+                    )
+                    break
+
+
+def _limit(law: Law) -> Limit:
+    p: Mapping[str, object] = law.params
+    return Limit(
+        _float(p.get("max_width")),
+        _float(p.get("max_ratio")),
+        p.get("currency") if isinstance(p.get("currency"), str) else None,  # type: ignore[arg-type]
+        str(p.get("period") or "year"),
+        _float(p.get("exempt_above")),
+        law.title,
+    )
+
+
+def _float(value: object) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _breaks(fact: PayFact, limit: Limit) -> str | None:
+    """The limit the range breaks, written for the message, or None."""
+    assert fact.minimum is not None and fact.maximum is not None
+    if limit.currency and fact.currency and fact.currency != limit.currency:
+        return None
+    period = fact.period or ("year" if fact.minimum >= 10_000 else None)
+    if limit.period and period != limit.period:
+        return None
+    if limit.exempt_above is not None and fact.maximum > limit.exempt_above:
+        return None
+    width = fact.maximum - fact.minimum
+    if limit.max_width is not None and width > limit.max_width:
+        return f"{limit.currency or ''} {_amount(limit.max_width)}".strip()
+    if limit.max_ratio is not None and width > limit.max_ratio * fact.minimum:
+        return f"{limit.max_ratio:.0%} of the minimum ({_amount(limit.max_ratio * fact.minimum)})"
+    return None
+
+
+def _amount(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+
+
+@dataclass(frozen=True, slots=True)
+class PayPeriodCheck(Check):
+    """An amount with no period: '$80,000–$95,000' per what?"""
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        facts = ctx.facts
+        if facts is None:
+            return
+        for fact in facts.pay:
+            if fact.kind not in AMOUNT_KINDS or fact.period or fact.source != "text":
+                continue
+            line_start = doc.text.rfind("\n", 0, fact.start) + 1
+            line_end = doc.text.find("\n", fact.end)
+            line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+            if _PERIOD_WORDS.search(line):
+                continue
+            guess = _guess_period(fact)
+            yield Finding(
+                fact.start,
+                fact.end,
+                {"match": fact.text.strip()},
+                fix=Fix("display", f"Add ' per {guess}'", (Edit(fact.end, fact.end, f" per {guess}"),)),
+                suggestion=f"Say what period the amount is for, e.g. '{fact.text.strip()} per {guess}'",
+            )
+
+
+def _guess_period(fact: PayFact) -> str:
+    value = fact.maximum or fact.minimum or 0
+    if value < 300:
+        return "hour"
+    if value < 15_000:
+        return "month"
+    return "year"

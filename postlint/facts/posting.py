@@ -1,0 +1,266 @@
+"""What postlint knows about one posting: its places, jurisdictions and pay, computed once and lazily.
+
+Rules share these facts through the check context, so a posting is searched for
+places and pay once however many rules ask, and not at all when none does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from postlint.document import CODE, Document
+from postlint.laws import within
+
+if TYPE_CHECKING:
+    from postlint.facts.gazetteer import Gazetteer
+    from postlint.facts.locations import Place
+
+# A section about pay: a bare amount under it is pay ("## Compensation" then "$120k – $150k").
+PAY_HEADING = re.compile(
+    r"\b(?:compensation|salary|salaries|pay|wages?|remuneration|rate of pay|pay range|what we offer|"
+    r"gehalt|vergütung|verguetung|salaire|rémunération|remuneration|salario|retribución|lön|薪资|薪酬|待遇|工资)\b",
+    re.IGNORECASE,
+)
+_PAY_SCOPES = frozenset({"heading", "paragraph", "list_item", "table_cell"})
+_EXPLICIT_US_DOLLAR = re.compile(r"US\$|USD|U\.S\.\s*dollars?", re.IGNORECASE)
+# The currency a bare '$' means, by the country of the posting.
+_DOLLAR_BY_COUNTRY = (("CA", "CAD"), ("AU", "AUD"), ("NZ", "NZD"), ("SG", "SGD"), ("US", "USD"))
+
+
+@dataclass(frozen=True, slots=True)
+class PayFact:
+    """A pay mention in the posting, with offsets into the whole source."""
+
+    start: int
+    end: int
+    kind: str  # range | single | up-to | from | vague
+    minimum: float | None
+    maximum: float | None
+    currency: str | None
+    period: str | None
+    text: str
+    source: str  # "text" or "front-matter"
+
+    @property
+    def is_amount(self) -> bool:
+        return self.kind != "vague"
+
+    def describe(self) -> str:
+        """'USD 135,000–165,000 per year (range)' for inspect and messages."""
+        low = _money(self.minimum)
+        high = _money(self.maximum)
+        if self.kind == "range":
+            amount = f"{low}–{high}"
+        elif self.kind == "single":
+            amount = low
+        elif self.kind == "up-to":
+            amount = f"up to {high}"
+        elif self.kind == "from":
+            amount = f"from {low}"
+        else:
+            return f"vague: {self.text!r}"
+        currency = f"{self.currency} " if self.currency else ""
+        period = f" per {self.period}" if self.period else ""
+        return f"{currency}{amount}{period} ({self.kind})"
+
+
+def _money(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return f"{value:,.2f}" if value != int(value) else f"{int(value):,}"
+
+
+class PostingFacts:
+    """Facts about one document, each computed on first use."""
+
+    __slots__ = ("_jurisdictions", "_pay", "_places", "default", "doc", "gazetteer", "names", "override")
+
+    def __init__(
+        self,
+        doc: Document,
+        gazetteer: Gazetteer | None,
+        front_matter_names: Mapping[str, str],
+        *,
+        override: Sequence[str] = (),
+        default: Sequence[str] = (),
+    ) -> None:
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self.names = front_matter_names
+        self.override = tuple(override)
+        self.default = tuple(default)
+        self._places: list[Place] | None = None
+        self._jurisdictions: tuple[str, ...] | None = None
+        self._pay: list[PayFact] | None = None
+
+    def field(self, canonical: str) -> Any:
+        """A front-matter value by its canonical name (mapped by the `front-matter` config)."""
+        return self.doc.meta(self.names.get(canonical, canonical))
+
+    @property
+    def places(self) -> list[Place]:
+        if self._places is None:
+            if self.gazetteer is None:
+                self._places = []
+            else:
+                from postlint.facts.locations import find_places
+
+                keys = [self.names.get("location", "location")]
+                self._places = find_places(self.doc, self.gazetteer, keys)
+        return self._places
+
+    @property
+    def jurisdiction_source(self) -> str:
+        """Where the jurisdictions came from: option, posting, config or none."""
+        if self.override:
+            return "option"
+        if self.detected:
+            return "posting"
+        return "config" if self.default else "none"
+
+    @property
+    def detected(self) -> tuple[str, ...]:
+        if self._jurisdictions is None:
+            if self.gazetteer is None or not self.doc.linted:
+                self._jurisdictions = ()
+            else:
+                from postlint.facts.locations import posting_jurisdictions
+
+                self._jurisdictions = posting_jurisdictions(self.places, self.gazetteer)
+        return self._jurisdictions
+
+    @property
+    def jurisdictions(self) -> tuple[str, ...]:
+        """`--jurisdiction` wins; else what the posting names; else the config's default."""
+        if self.override:
+            return self.override
+        return self.detected or self.default
+
+    @property
+    def pay(self) -> list[PayFact]:
+        if self._pay is None:
+            self._pay = self._find_pay()
+        return self._pay
+
+    def _find_pay(self) -> list[PayFact]:
+        from postlint.facts.pay import find_pay
+
+        doc = self.doc
+        found = self._front_matter_pay()
+        pay_sections = {i for i, s in enumerate(doc.sections) if PAY_HEADING.search(s.title)}
+        for block in doc.blocks:
+            if block.kind not in _PAY_SCOPES or block.kind == CODE:
+                continue
+            in_pay_section = block.section in pay_sections and block.kind != "heading"
+            for mention in find_pay(block.prose, pay_context=in_pay_section):
+                found.append(
+                    PayFact(
+                        block.start + mention.start,
+                        block.start + mention.end,
+                        mention.kind,
+                        mention.minimum,
+                        mention.maximum,
+                        self._currency(mention.currency, mention.text),
+                        mention.period,
+                        mention.text,
+                        "text",
+                    )
+                )
+        return found
+
+    def _currency(self, currency: str | None, text: str) -> str | None:
+        """A bare '$' is the dollar of the posting's country (CA$ in Toronto), not always US$."""
+        if currency != "USD" or "$" not in text or _EXPLICIT_US_DOLLAR.search(text):
+            return currency
+        for country, code in _DOLLAR_BY_COUNTRY:
+            if self.jurisdictions and all(within(j, country) for j in self.jurisdictions):
+                return code
+        return currency
+
+    def _front_matter_pay(self) -> list[PayFact]:
+        """Pay given as front-matter fields (`salary_min`/`salary_max`, or one `salary` text)."""
+        doc = self.doc
+        fm = doc.front_matter
+        if fm is None:
+            return []
+        low, high = _number(self.field("salary_min")), _number(self.field("salary_max"))
+        currency = self.field("salary_currency")
+        period = self.field("salary_period")
+        key = self.names.get("salary_min", "salary_min") if low is not None else self.names.get("salary_max")
+        if low is not None or high is not None:
+            at = fm.key_offsets.get(key or "", fm.start)
+            if low is not None and high is not None and high > low:
+                kind = "range"
+            elif low is not None and (high is None or high == low):
+                kind, high = "single", low if high is None else high
+            elif high is not None and low is None:
+                kind = "up-to"
+            else:
+                return []
+            text = doc.text[at : doc.text.find("\n", at)] if at >= 0 else ""
+            return [
+                PayFact(
+                    at,
+                    at + len(text),
+                    kind,
+                    low,
+                    high,
+                    str(currency).upper() if currency else None,
+                    _period(period),
+                    text,
+                    "front-matter",
+                )
+            ]
+        raw = fm.data.get("salary") if self.names.get("salary_min") == "salary_min" else None
+        if isinstance(raw, str) and "salary" in fm.key_offsets:
+            from postlint.facts.pay import find_pay
+
+            at = fm.key_offsets["salary"]
+            return [
+                PayFact(at, at + len(raw), m.kind, m.minimum, m.maximum, m.currency, m.period, m.text, "front-matter")
+                for m in find_pay(raw, pay_context=True)
+            ]
+        return []
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return float(value) if value > 0 else None
+    if isinstance(value, str):
+        cleaned = re.sub(r"[^\d.]", "", value.replace(",", ""))
+        try:
+            number = float(cleaned)
+        except ValueError:
+            return None
+        return number if number > 0 else None
+    return None
+
+
+_PERIODS = {
+    "hour": "hour",
+    "hourly": "hour",
+    "hr": "hour",
+    "day": "day",
+    "daily": "day",
+    "week": "week",
+    "weekly": "week",
+    "biweekly": "biweekly",
+    "month": "month",
+    "monthly": "month",
+    "year": "year",
+    "yearly": "year",
+    "annual": "year",
+    "annually": "year",
+    "annum": "year",
+}
+
+
+def _period(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    return _PERIODS.get(value.strip().lower().removeprefix("per ").replace("-", ""))
