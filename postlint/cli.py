@@ -348,7 +348,10 @@ def packs_test(paths: tuple[str, ...], verbose: bool) -> int:
     builtin = resolve_packs(["builtin"], Path.cwd())
     tested = builtin if not paths else [load_pack(f) for p in paths for f in pack_files(p)]
     known = {p.path: p for p in builtin} | {p.path: p for p in tested}
-    linter = Linter(rules=tuple(r for p in known.values() for r in p.rules))
+    from postlint.runner import load_gazetteer
+
+    places = [entry for p in known.values() for entry in p.places]
+    linter = Linter(rules=tuple(r for p in known.values() for r in p.rules), gazetteer=load_gazetteer(places))
     failures = total = 0
     for result in run_examples(linter, [r for p in tested for r in p.rules]):
         total += 1

@@ -44,7 +44,7 @@ def insertion(doc: Document, text: str, after: int | None = None) -> tuple[int, 
         at = close + 1 if close >= 0 else end_of_posting(doc)
         return at, f"{newline}{element}"
     if after is None or after < 0 or after >= len(doc.text):
-        return end_of_posting(doc), f"{newline}{newline}{text}{newline}"
+        return end_of_posting(doc), f"{newline}{newline}{text}"
     line_end = doc.text.find("\n", after)
     line_end = len(doc.text) if line_end < 0 else line_end
     if line_end > 0 and doc.text[line_end - 1] == "\r":
@@ -58,7 +58,7 @@ def insertion(doc: Document, text: str, after: int | None = None) -> tuple[int, 
     # Markdown: a line added under a paragraph line would join that paragraph; add a paragraph of its own.
     blank = _BLANK_LINE.search(doc.text, line_end)
     if blank is None:
-        return end_of_posting(doc), f"{newline}{newline}{text}{newline}"
+        return end_of_posting(doc), f"{newline}{newline}{text}"
     return blank.start(), f"{newline}{newline}{text}"
 
 

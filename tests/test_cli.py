@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, run_cli_many
+from conftest import COMPLIANT, ROOT, run_cli_many
 
 import postlint
 
@@ -22,10 +22,11 @@ BODY = (
     "We build friendly accounting software for small shops and their owners. "
     "You will talk with customers, write clear guides, and help the team fix problems quickly. "
 ) * 5
-CLEAN = "# Support Specialist\n\nLocation: Denver, CO (hybrid)\n\n" + BODY + "\n"  # passes every built-in rule
-WARNINGS_ONLY = "# Support Specialist\n\nLocation: Denver, CO\n\nShort.\n"  # quality/too-short only
-ERROR = "# Support Specialist\n\nLocation: Denver, CO\n\nJoin [Company Name] today.\n" + BODY + "\n"
-NO_LOCATION = "# Support Specialist\n\nJoin [Company Name] today.\n" + BODY + "\n"  # placeholder 3:6-3:20, location
+CLEAN = "# Support Specialist\n\nLocation: Denver, CO (hybrid)\n\n" + BODY + "\n\n" + COMPLIANT  # passes every rule
+WARNINGS_ONLY = "# Support Specialist\n\nLocation: Denver, CO\n\nShort.\n\n" + COMPLIANT  # quality/too-short only
+ERROR = "# Support Specialist\n\nLocation: Denver, CO\n\nJoin [Company Name] today.\n" + BODY + "\n\n" + COMPLIANT
+# placeholder 3:6-3:20, location
+NO_LOCATION = "# Support Specialist\n\nJoin [Company Name] today.\n" + BODY + "\n\n" + COMPLIANT
 
 FIX_PACK = """\
 pack: fx
@@ -119,7 +120,8 @@ SCENARIOS: dict[str, Scenario] = {
         ["check", "--format", "json", "job.md"], {"job.md": ERROR}, env={"GITHUB_ACTIONS": "true"}
     ),
     "statistics": Scenario(
-        ["check", "--statistics", "a.md", "b.md"], {"a.md": "Lorem ipsum. TBD. XXX.\n", "b.md": "Lorem ipsum.\n"}
+        ["check", "--statistics", "a.md", "b.md"],
+        {"a.md": "Lorem ipsum. TBD. XXX.\n\n" + COMPLIANT, "b.md": "Lorem ipsum.\n\n" + COMPLIANT},
     ),
     "loud": Scenario(["check", "job.md", "clean.md"], {"job.md": ERROR, "clean.md": CLEAN}),
     "quiet": Scenario(["check", "--quiet", "job.md", "clean.md"], {"job.md": ERROR, "clean.md": CLEAN}),
@@ -511,7 +513,6 @@ def test_inspect_json(ran: dict[str, Run]) -> None:
     assert "https://boards.greenhouse.io/tallgrassledger/jobs/5127384" in [link["url"] for link in facts["links"]]
 
 
-@pytest.mark.xfail(strict=True, reason="location gazetteer and pay parser come with the compliance packs (issue 3)")
 def test_inspect_shows_locations_jurisdictions_and_pay(ran: dict[str, Run]) -> None:
     out = ran["inspect"].out
     assert "US-CO" in out  # the jurisdiction the location maps to

@@ -7,13 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import run_cli, run_main
+from conftest import COMPLIANT, run_cli, run_main
 
 from postlint.config import find_config, load_config
 from postlint.errors import ConfigError
 
 # One error (quality/placeholder) and one warning (quality/too-short); it has a title and a location.
-POSTING = "# Job\n\nLorem ipsum. Remote.\n"
+POSTING = "# Job\n\nLorem ipsum. Remote.\n\n" + COMPLIANT
 
 
 def check(cwd: Path, *args: str) -> tuple[int, list[tuple[str, str, str]], str]:

@@ -17,6 +17,7 @@ from postlint.insertion import anchor, insertion_fix
 from postlint.laws import Law, describe_laws, within
 from postlint.violation import Edit, Finding, Fix
 
+_LABEL = re.compile(r"[^:\n]{1,40}:\s*")
 AMOUNT_KINDS = frozenset({"range", "single", "from", "up-to"})
 DEFAULT_ACCEPTS = ("range", "single")
 _PERIOD_WORDS = re.compile(
@@ -83,9 +84,9 @@ class PayRangeCheck(Check):
             problem = f"The pay is only a vague phrase ('{shown.text.strip()}')"
             fix = None
             if shown.source == "text":
-                fix = Fix(
-                    "unsafe", f"Replace with {amount_template!r}", (Edit(shown.start, shown.end, amount_template),)
-                )
+                label = _LABEL.match(shown.text)  # "Salary: competitive": keep the label, replace the phrase
+                start = shown.start + (label.end() if label else 0)
+                fix = Fix("unsafe", f"Replace with {amount_template!r}", (Edit(start, shown.end, amount_template),))
             yield Finding(
                 shown.start,
                 shown.end,
@@ -194,6 +195,8 @@ class PayPeriodCheck(Check):
         for fact in facts.pay:
             if fact.kind not in AMOUNT_KINDS or fact.period or fact.source != "text":
                 continue
+            if fact.kind != "range" and (fact.maximum or fact.minimum or 0) < 1000:
+                continue  # "$150 for the take-home exercise": a payment, not a rate of pay
             line_start = doc.text.rfind("\n", 0, fact.start) + 1
             line_end = doc.text.find("\n", fact.end)
             line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from postlint.document import CODE, Document
+from postlint.document import Document
 from postlint.laws import within
 
 if TYPE_CHECKING:
@@ -25,6 +25,9 @@ PAY_HEADING = re.compile(
     re.IGNORECASE,
 )
 _PAY_SCOPES = frozenset({"heading", "paragraph", "list_item", "table_cell"})
+_PAY_TEMPLATE = re.compile(r"\{%-?\s*include\s[^%]*?(?:salary|pay|compensation|wage)[^%]*%\}", re.IGNORECASE)
+_TEMPLATE_MIN = re.compile(r"\bmin(?:imum)?\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
+_TEMPLATE_MAX = re.compile(r"\bmax(?:imum)?\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
 _EXPLICIT_US_DOLLAR = re.compile(r"US\$|USD|U\.S\.\s*dollars?", re.IGNORECASE)
 # The currency a bare '$' means, by the country of the posting.
 _DOLLAR_BY_COUNTRY = (("CA", "CAD"), ("AU", "AUD"), ("NZ", "NZD"), ("SG", "SGD"), ("US", "USD"))
@@ -42,7 +45,7 @@ class PayFact:
     currency: str | None
     period: str | None
     text: str
-    source: str  # "text" or "front-matter"
+    source: str  # "text", "front-matter" or "template"
 
     @property
     def is_amount(self) -> bool:
@@ -151,11 +154,15 @@ class PostingFacts:
         doc = self.doc
         found = self._front_matter_pay()
         pay_sections = {i for i, s in enumerate(doc.sections) if PAY_HEADING.search(s.title)}
+        previous = ""
         for block in doc.blocks:
-            if block.kind not in _PAY_SCOPES or block.kind == CODE:
+            if block.kind not in _PAY_SCOPES:
                 continue
-            in_pay_section = block.section in pay_sections and block.kind != "heading"
-            for mention in find_pay(block.prose, pay_context=in_pay_section):
+            # Under a pay heading, or right after a pay label ("Base salary" | "$120k–$150k" in a table).
+            labelled = len(previous) <= 40 and bool(PAY_HEADING.search(previous))
+            context = (block.section in pay_sections or labelled) and block.kind != "heading"
+            previous = block.prose.strip()
+            for mention in find_pay(block.prose, pay_context=context):
                 found.append(
                     PayFact(
                         block.start + mention.start,
@@ -167,6 +174,26 @@ class PostingFacts:
                         mention.period,
                         mention.text,
                         "text",
+                    )
+                )
+        found += self._template_pay()
+        found.sort(key=lambda fact: fact.start)
+        return found
+
+    def _template_pay(self) -> list[PayFact]:
+        """Pay passed to a site template: `{% include salary_range.html min="$90,000" max="$120,000" %}`."""
+        from postlint.facts.pay import find_pay
+
+        found: list[PayFact] = []
+        for tag in _PAY_TEMPLATE.finditer(self.doc.text):
+            low, high = _TEMPLATE_MIN.search(tag.group(0)), _TEMPLATE_MAX.search(tag.group(0))
+            if not (low and high and low.group(1).strip() and high.group(1).strip()):
+                continue
+            for m in find_pay(f"{low.group(1)} - {high.group(1)}", pay_context=True)[:1]:
+                text = tag.group(0)
+                found.append(
+                    PayFact(
+                        tag.start(), tag.end(), m.kind, m.minimum, m.maximum, m.currency, m.period, text, "template"
                     )
                 )
         return found

@@ -1,0 +1,1 @@
+"""Data files shipped with postlint (the gazetteer of places and jurisdictions)."""

@@ -1,0 +1,429 @@
+"""Where a posting's role is: places and remote scopes found in a Document.
+
+Pay-transparency and similar laws attach to where the work is (or, for remote roles,
+where it could be done), so rules need the posting's jurisdictions. Only places a posting
+*gives as its location* count: front matter, `Location:` lines, the title, headings,
+table cells, short lines at the top, and a few phrases that state the location
+("this position is located in ..."). Other prose is not scanned, because "our customers
+in Texas" does not make a Texas job.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from postlint.document import HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
+from postlint.facts.gazetteer import Gazetteer
+
+__all__ = ["Place", "find_places", "posting_jurisdictions"]
+
+# Front-matter keys that conventionally hold a location, looked at besides the configured ones.
+_CONVENTIONAL_KEYS = ("location", "locations", "city", "office", "job_location", "workplace")
+
+# Labels of a location value, lowercased: "Location: Denver, CO", "Standort: München", "工作地点：上海".
+_LABELS = frozenset(
+    {
+        "location", "locations", "location(s)", "job location", "job locations", "work location",
+        "work locations", "office location", "office locations", "office", "offices", "based in", "where",
+        "city", "remote", "duty station", "duty location", "worksite", "work site", "place of work",
+        "position location", "ort", "standort", "standorte", "arbeitsort", "einsatzort", "dienstort", "lieu",
+        "lieu de travail", "localisation", "ubicación", "ubicacion", "sede", "地点", "工作地点", "工作城市",
+        "办公地点", "工作地址", "实习地点", "城市", "base地点", "勤務地", "base",
+    }
+)  # fmt: skip
+# A heading that starts with one of these introduces the location ("## Location & Level", "## 工作地点").
+_HEADING_LABELS = frozenset(
+    {"location", "locations", "standort", "standorte", "arbeitsort", "lieu", "localisation", "ubicación",
+     "地点", "工作地点", "工作城市", "办公地点", "工作地址", "实习地点", "勤務地"}
+)  # fmt: skip
+# (separator, 1 if it needs a space on each side): a dash is searched alone, as one-character
+# searches are several times faster than searching " – ".
+_SEPARATORS = ((":", 0), ("：", 0), (" - ", 0), ("–", 1), ("—", 1))
+_MARKUP = " \t*_#>-–—•·|"
+_VALUE_END = re.compile(r"[|•·\n]")
+# "Base 北京", "Based in Berlin" as a line of its own.
+_BASE_LINE = re.compile(r"^[ \t>*_#\-]*(?:based\s+in|base)[ \t]+([^\n]{1,40}?)[ \t*_]*$", re.IGNORECASE | re.MULTILINE)
+
+# Phrases that state the posting's location inside a sentence, found by their anchor words.
+_CUES = ("located in", "based in", "locations in", "offices in", "office in", "commute to", "relocate to")
+_CUE_SUBJECT = re.compile(
+    r"(?:(?:position|role|job|opportunity|team|we|we're|we are)\s+(?:is\s+|are\s+|will\s+be\s+)?"
+    r"(?:currently\s+|primarily\s+|fully\s+)?(?:located|based)"
+    r"|(?:we|our)\s+(?:\w+\s+)?(?:locations|offices|office)"
+    r"|(?:willing|able|need|required)\s+to(?:\s+\w+)?\s+(?:or\s+)?(?:commute|relocate)"
+    r"|(?:relocate|commute)\s+to\s+or\s+(?:commute|relocate))"
+    r"\s*\Z",
+    re.IGNORECASE,
+)
+# A cue's value runs to the end of the sentence; "D.C." and "St." do not end it.
+_CUE_END = re.compile(r"[;!?\n]|(?<!\b[A-Z])(?<!\bSt)(?<!\bFt)(?<!\bMt)\.(?=\s|\Z)")
+_CUE_MAX = 120
+
+_JOIN = "\n\x00\n"
+_TOP_LINES = 12  # non-blank lines at the top of the body where a bare "Denver, CO" line is read as the location
+_SHORT_LINE = 80  # display width; a CJK character counts double
+_MAX_HEADING = 150
+_MAX_VALUE = 200
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place the posting gives as its location, with where it was found."""
+
+    start: int  # offsets in doc.text (a front-matter value whose text cannot be found: its key)
+    end: int
+    text: str  # the matched text
+    jurisdictions: tuple[str, ...]  # direct ids ("US-CO",); for a remote place the area's id ("US",)
+    source: str  # "front-matter" | "field" | "title" | "heading" | "table" | "text"
+    remote: bool  # a remote role scoped to that area ("Remote (US)")
+
+
+def find_places(doc: Document, gazetteer: Gazetteer, location_keys: Sequence[str] = ("location",)) -> list[Place]:
+    """Places the posting gives as its location: front matter, fields, title, headings, tables, then the text.
+
+    The text (short lines at the top, "this role is based in ..." phrases) is read only when the
+    posting has no explicit location in front matter or a labelled field: those are more reliable.
+    """
+    found = _Collector(doc.text, gazetteer)
+    _front_matter(doc, found, location_keys)
+    _fields(doc, found)
+    explicit = bool(found.places)
+    _title(doc, found)
+    found.scan_many(
+        [(b.prose, b.start) for b in doc.blocks if b.kind == HEADING and len(b.prose) <= _MAX_HEADING], "heading"
+    )
+    found.scan_many(
+        [(b.prose, b.start) for b in doc.blocks if b.kind == TABLE_CELL and len(b.prose) <= _MAX_VALUE], "table"
+    )
+    if not explicit:
+        _top_lines(doc, found)
+        _cues(doc, found)
+    return found.places
+
+
+def posting_jurisdictions(places: Sequence[Place], gazetteer: Gazetteer) -> tuple[str, ...]:
+    """Sorted, de-duplicated ids: every place's ids, plus for each remote place every remote-covered id under its
+    country (a "Remote (US)" posting must follow Colorado's law, among others)."""
+    ids: set[str] = set()
+    for place in places:
+        ids.update(place.jurisdictions)
+        if place.remote:
+            for jid in place.jurisdictions:
+                ids.update(gazetteer.remote_covered(jid))
+    return tuple(sorted(ids))
+
+
+class _Collector:
+    """Scans snippets of the document and keeps each place once (the first source to find it wins)."""
+
+    __slots__ = ("gazetteer", "places", "spans", "text")
+
+    def __init__(self, text: str, gazetteer: Gazetteer) -> None:
+        self.text = text
+        self.gazetteer = gazetteer
+        self.places: list[Place] = []
+        self.spans: list[tuple[int, int]] = []
+
+    def scan(
+        self,
+        snippet: str,
+        base: int,
+        source: str,
+        *,
+        location_value: bool = False,
+        remote: bool = False,
+        anchor: tuple[int, int] | None = None,
+    ) -> None:
+        """Find places in `snippet`, which sits at `base` in the document (or, if it cannot be placed, at `anchor`)."""
+        gazetteer = self.gazetteer
+        remote_spans = gazetteer.find_remote(snippet, location_value=location_value, scoped=remote)
+        for s, e, ids in remote_spans:
+            self._add(snippet, base, s, e, ids, source, True, anchor)
+        for s, e, ids in gazetteer.find(snippet, location_value=location_value):
+            if not any(rs < e and s < rend for rs, rend, _ in remote_spans):  # "US" in "Remote (US)" is no office
+                self._add(snippet, base, s, e, ids, source, False, anchor)
+
+    def scan_many(self, pieces: list[tuple[str, int]], source: str) -> None:
+        """Scan many short snippets (headings, cells) as one string: one regex pass instead of one per snippet."""
+        if len(pieces) < 2:
+            for snippet, base in pieces:
+                self.scan(snippet, base, source)
+            return
+        # The separator is neither space nor word, so no name, code or remote phrase spans two snippets.
+        joined = _JOIN.join(p for p, _ in pieces)
+        offsets: list[int] = []
+        at = 0
+        for snippet, _ in pieces:
+            offsets.append(at)
+            at += len(snippet) + len(_JOIN)
+        gazetteer = self.gazetteer
+        remote_spans = gazetteer.find_remote(joined)
+        spans = [(s, e, ids, True) for s, e, ids in remote_spans]
+        spans += [
+            (s, e, ids, False)
+            for s, e, ids in gazetteer.find(joined)
+            if not any(rs < e and s < rend for rs, rend, _ in remote_spans)
+        ]
+        for s, e, ids, remote in sorted(spans, key=lambda t: t[0]):
+            i = bisect.bisect_right(offsets, s) - 1
+            self._add(joined, pieces[i][1] - offsets[i], s, e, ids, source, remote, None)
+
+    def _add(
+        self,
+        snippet: str,
+        base: int,
+        s: int,
+        e: int,
+        ids: tuple[str, ...],
+        source: str,
+        remote: bool,
+        anchor: tuple[int, int] | None,
+    ) -> None:
+        if anchor is None:
+            start, end = base + s, base + e
+            if any(a < end and start < b for a, b in self.spans):
+                return
+            self.spans.append((start, end))
+        else:
+            start, end = anchor
+        self.places.append(Place(start, end, snippet[s:e], ids, source, remote))
+
+
+def _strings(value: Any) -> Iterable[str]:
+    """The text in a front-matter value: a string, or the strings in a list or mapping."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            if isinstance(item, str):
+                yield item
+            elif isinstance(item, dict):
+                yield from (v for v in item.values() if isinstance(v, str))
+    elif isinstance(value, dict):
+        yield from (v for v in value.values() if isinstance(v, str))
+
+
+def _front_matter(doc: Document, found: _Collector, location_keys: Sequence[str]) -> None:
+    fm = doc.front_matter
+    if fm is None or not fm.data:
+        return
+    by_lower: dict[str, str] = {}
+    for key in fm.data:
+        by_lower.setdefault(key.lower(), key)
+    for name in dict.fromkeys(k.lower() for k in (*location_keys, *_CONVENTIONAL_KEYS)):
+        key = by_lower.get(name)
+        if key is None:
+            continue
+        key_at = fm.key_offsets.get(key, fm.start)
+        cursor = key_at
+        for value in _strings(fm.data[key]):
+            at = doc.text.find(value, cursor, fm.end) if value else -1
+            if at >= 0:
+                found.scan(value, at, "front-matter", location_value=True, remote=name == "remote")
+                cursor = at + len(value)
+            else:  # folded or escaped in the YAML: point at the key
+                found.scan(value, 0, "front-matter", location_value=True, anchor=(key_at, key_at + len(key)))
+
+
+def _label(text: str) -> str:
+    return " ".join(text.strip(_MARKUP).lower().split())
+
+
+def _is_heading_label(prose: str) -> bool:
+    label = _label(prose.replace("：", " ").replace(":", " "))
+    if label in _LABELS:
+        return True
+    first = label.split(" ", 1)[0] if label else ""
+    return first in _HEADING_LABELS
+
+
+def _fields(doc: Document, found: _Collector) -> None:
+    """Labelled location values: plain-text fields, `Location:` lines, a `## Location` heading's text, table pairs."""
+    for f in doc.fields:
+        if f.name in _LABELS:
+            found.scan(f.value[:_MAX_VALUE], f.start, "field", location_value=True, remote=f.name == "remote")
+    blocks = doc.blocks
+    prose_blocks = [b for b in blocks if b.kind in (PARAGRAPH, LIST_ITEM)]
+    for index, block in enumerate(prose_blocks):
+        # "Location" alone on a line, the value on the next one (or in the next paragraph).
+        prose = block.prose
+        newline = prose.find("\n", 0, 41)
+        first = prose[:newline] if newline >= 0 else prose[:41]
+        if len(first) <= 40 and _label(first) in _HEADING_LABELS:
+            if newline >= 0 and prose[newline + 1 :].strip():
+                value_end = prose.find("\n", newline + 1)
+                value = prose[newline + 1 : value_end if value_end >= 0 else len(prose)][:_MAX_VALUE]
+                found.scan(value, block.start + newline + 1, "field", location_value=True)
+            elif index + 1 < len(prose_blocks):
+                follower = prose_blocks[index + 1]
+                value = follower.prose.split("\n", 1)[0][:_MAX_VALUE]
+                found.scan(value, follower.start, "field", location_value=True)
+    for block, at, label in _label_values(doc.text, prose_blocks):
+        value = _value_at(block, at, prose_blocks)
+        if value is not None:
+            owner, vs, ve = value
+            found.scan(owner.prose[vs:ve], owner.start + vs, "field", location_value=True, remote=label == "remote")
+    for index, block in enumerate(blocks):
+        if block.kind == HEADING and len(block.prose) <= 60 and _is_heading_label(block.prose):
+            # "## Location" / "## 工作地点": the blocks up to the next heading hold the value.
+            for follower in blocks[index + 1 : index + 4]:
+                if follower.kind == HEADING:
+                    break
+                if follower.kind in (PARAGRAPH, LIST_ITEM, TABLE_CELL) and len(follower.prose) <= _MAX_VALUE:
+                    found.scan(follower.prose, follower.start, "field", location_value=True)
+        elif block.kind == TABLE_CELL and len(block.prose) <= 40 and index + 1 < len(blocks):
+            label = _label(block.prose.rstrip(":："))
+            cell = blocks[index + 1]
+            if label in _LABELS and cell.kind == TABLE_CELL and len(cell.prose) <= _MAX_VALUE:
+                found.scan(cell.prose, cell.start, "table", location_value=True, remote=label == "remote")
+
+
+def _label_values(text: str, blocks: list[Block]) -> Iterator[tuple[Block, int, str]]:
+    """(block, offset in its prose where the value starts, label) for each label line in paragraphs and list items.
+
+    Separators are found with `str.find` on the whole text (a regex over every paragraph costs more
+    than the rest of the extraction together), the label is then checked in the block's prose.
+    """
+    if not blocks:
+        return
+    starts = [b.start for b in blocks]
+    hits: list[tuple[int, Block, int, str]] = []
+    for sep, padded in _SEPARATORS:
+        pos = text.find(sep)
+        while pos != -1:
+            i = bisect.bisect_right(starts, pos) - 1
+            if i >= 0 and pos < blocks[i].end:
+                block = blocks[i]
+                prose = block.prose
+                local = pos - block.start
+                # Masked markup or a URL is not a separator; a dash separates only with spaces around it.
+                if prose.startswith(sep, local) and (not padded or prose[local - 1 : local + 2] == f" {sep} "):
+                    head_end = local - padded
+                    head = prose[max(prose.rfind("\n", 0, head_end) + 1, head_end - 40) : head_end]
+                    cut = max(head.rfind("|"), head.rfind("•"), head.rfind("·"))
+                    if cut >= 0:
+                        head = head[cut + 1 :]
+                    # Labels are short: most separators follow a longer stretch of prose and stop here.
+                    if len(head.strip(_MARKUP)) <= 20 and (label := _label(head)) in _LABELS:
+                        hits.append((pos, block, local + len(sep) + padded, label))
+            pos = text.find(sep, pos + 1)
+    pos = text.find("📍")
+    while pos != -1:
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and pos < blocks[i].end:
+            hits.append((pos, blocks[i], pos - blocks[i].start + 1, "location"))
+        pos = text.find("📍", pos + 1)
+    for word in ("base", "Base"):
+        pos = text.find(word)
+        while pos != -1:
+            i = bisect.bisect_right(starts, pos) - 1
+            if i >= 0 and pos < blocks[i].end:
+                block = blocks[i]
+                local = pos - block.start
+                line_start = block.prose.rfind("\n", 0, local) + 1
+                if not block.prose[line_start:local].strip(_MARKUP):  # at the start of its line
+                    m = _BASE_LINE.match(block.prose, line_start)
+                    if m is not None:
+                        hits.append((pos, block, m.start(1), "base"))
+            pos = text.find(word, pos + 1)
+    hits.sort(key=lambda h: h[0])
+    for _, block, local, label in hits:
+        yield block, local, label
+
+
+def _value_at(block: Block, at: int, blocks: list[Block]) -> tuple[Block, int, int] | None:
+    """The value after a label: the rest of the line, or when that is empty ("**Location:**" alone) the next line."""
+    prose = block.prose
+    end = _VALUE_END.search(prose, at)
+    ve = end.start() if end else len(prose)
+    if prose[at:ve].strip(_MARKUP):
+        return block, at, min(ve, at + _MAX_VALUE)
+    nl = prose.find("\n", at)
+    if nl != -1:
+        nxt = prose.find("\n", nl + 1)
+        ve = len(prose) if nxt == -1 else nxt
+        return (block, nl + 1, min(ve, nl + 1 + _MAX_VALUE)) if prose[nl + 1 : ve].strip() else None
+    index = blocks.index(block)
+    if index + 1 < len(blocks):
+        follower = blocks[index + 1]
+        nxt = follower.prose.find("\n")
+        ve = len(follower.prose) if nxt == -1 else nxt
+        if follower.start - block.end < 4 and follower.prose[:ve].strip():
+            return follower, 0, min(ve, _MAX_VALUE)
+    return None
+
+
+def _title(doc: Document, found: _Collector) -> None:
+    title = doc.title
+    if not title or doc.title_start < 0:
+        return
+    at = doc.text.find(title, doc.title_start, doc.title_start + 4 * len(title) + 200)
+    if at >= 0:
+        found.scan(title, at, "title")
+    else:
+        found.scan(title, 0, "title", anchor=(doc.title_start, max(doc.title_end, doc.title_start)))
+
+
+def _width(line: str) -> int:
+    return len(line) + len(_WIDE.findall(line))
+
+
+def _top_lines(doc: Document, found: _Collector) -> None:
+    """Short lines among the first non-blank lines of the body ("Springfield, VA" under the title).
+
+    Consecutive short lines are scanned as one chunk; long lines are left out, not blanked, since
+    scanning their width in spaces would cost as much as scanning their text.
+    """
+    seen = 0
+    for block in doc.blocks:
+        if block.kind not in (PARAGRAPH, LIST_ITEM, HEADING, TABLE_CELL):
+            continue
+        scanned = block.kind in (PARAGRAPH, LIST_ITEM)  # headings and cells are scanned on their own
+        prose = block.prose
+        chunk_start = -1
+        pos = 0
+        for line in prose.split("\n"):
+            end = pos + len(line)
+            stripped = line.strip()
+            short = bool(stripped) and _width(stripped) <= _SHORT_LINE
+            if short and chunk_start < 0:
+                chunk_start = pos
+            elif not short and chunk_start >= 0 and stripped:
+                if scanned:
+                    found.scan(prose[chunk_start : pos - 1], block.start + chunk_start, "text")
+                chunk_start = -1
+            seen += bool(stripped)
+            if seen >= _TOP_LINES:
+                if chunk_start >= 0 and scanned:
+                    found.scan(prose[chunk_start:end], block.start + chunk_start, "text")
+                return
+            pos = end + 1
+        if chunk_start >= 0 and scanned:
+            found.scan(prose[chunk_start:].rstrip(), block.start + chunk_start, "text")
+
+
+def _cues(doc: Document, found: _Collector) -> None:
+    """Phrases that state the location in a sentence: "This role is based in Denver", "we have offices in Ottawa"."""
+    text = doc.text
+    prose_blocks = [b for b in doc.blocks if b.kind in (PARAGRAPH, LIST_ITEM)]
+    starts = [b.start for b in prose_blocks]
+    # Cues are searched in lower case only: each needs a subject before it ("the role is based in"),
+    # so a sentence never starts with one.
+    for cue in _CUES:
+        verb = cue.index(" ")
+        pos = text.find(cue)
+        while pos != -1:
+            i = bisect.bisect_right(starts, pos) - 1
+            if i >= 0 and pos < prose_blocks[i].end:
+                block = prose_blocks[i]
+                local = pos - block.start
+                if _CUE_SUBJECT.search(block.prose, max(0, local - 60), local + verb):
+                    vs = local + len(cue)
+                    end = _CUE_END.search(block.prose, vs, vs + _CUE_MAX)
+                    found.scan(block.prose[vs : end.start() if end else vs + _CUE_MAX], block.start + vs, "text")
+            pos = text.find(cue, pos + 1)

@@ -1,0 +1,837 @@
+"""Pay stated in the prose of a job posting: ranges, single figures, open bounds and vague wording.
+
+One block of prose at a time (a paragraph, list item, table cell, heading or `Label: value` line).
+A figure is pay only when something says so: the caller knows the block is about pay
+(`pay_context`), a pay word shares its sentence, or a period is attached to it ("$25/hour").
+Figures about money that is not pay (funding, revenue, budgets, stipends, bonuses, prices)
+are dropped even when a pay word is nearby, because postings mix them freely.
+
+Conventions worth knowing:
+
+* A bare `$` is read as USD; the caller may re-interpret it by jurisdiction.
+* `kr` alone says nothing about which crown: currency is None unless one Nordic code
+  (SEK, NOK, DKK) appears in the block.
+* `¥` is JPY, or CNY when 元/RMB/CNY/人民币 appear or the block is Chinese (Han without kana).
+* In Chinese text a figure in thousands (`15k-25k`, `25-50K·15薪`) is monthly unless 年薪 says
+  otherwise: Chinese postings quote k-figures per month and yearly pay in 万/W with 年薪.
+  A block of Chinese text with a k-range counts as pay context by itself, because such
+  postings put the salary straight after the job title with no label.
+* `lakh`/`LPA`/`crore` imply INR (they are Indian number words); `LPA` also means per year.
+* A mention's text covers the figures with their currency and an attached period
+  ("€5,000-€6,000 per month"), not qualifiers such as "up to" or "starting at".
+* A vague phrase ("competitive salary", "DOE") is reported only when no figure is given in the
+  same sentence; next to a figure it merely qualifies it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+__all__ = ["PayMention", "find_pay"]
+
+
+@dataclass(frozen=True, slots=True)
+class PayMention:
+    """One statement of pay, located by offsets into the block it was found in."""
+
+    start: int
+    end: int
+    kind: str  # "range" | "single" | "up-to" | "from" | "vague"
+    minimum: float | None
+    maximum: float | None
+    currency: str | None
+    period: str | None
+    text: str
+
+
+# ---------------------------------------------------------------- lexical pieces
+
+_SP = "[ \\t\\u00a0\\u202f\\u2009\\u2007]"  # a space, including the no-break kinds used as separators
+_GAP = "[ \\t\\u00a0\\u202f\\u2009\\u2007Â]*"  # "Â" is a no-break space decoded as cp1252
+
+_CODES = (
+    "USD|CAD|AUD|NZD|GBP|EUR|CHF|SEK|NOK|DKK|ISK|PLN|CZK|HUF|RON|INR|JPY|CNY|RMB|HKD|SGD|KRW|BRL|MXN|ZAR|AED|ILS|TWD"
+)
+_CODE = f"(?<![A-Za-z])(?:{_CODES})(?![A-Za-z])"
+_DOLLARS = r"(?<![A-Za-z])(?:US|USD|CA|CAD|C|AU|AUD|A|NZ|HK|SG|S|R|MX)\$|\$"
+_PRE = rf"(?:{_DOLLARS}|£|€|₹|₨|¥|￥|₩|Rs\.?(?={_SP}?\d)|{_CODE}|kr\.?(?={_SP}?\d))"
+# The same, to find where a prefix ends right before a figure (a window search cannot look past its end).
+_PRE_TAIL = re.compile(rf"(?:{_DOLLARS}|£|€|₹|₨|¥|￥|₩|Rs\.?|{_CODE}|kr\.?){_SP}?$")
+_POST = (
+    rf"(?:€|£|\$|₹|¥|￥|美元|欧元|英镑|日元|人民币|港币|元|{_CODE}|kr\.?(?![A-Za-zåäöæø])|:-"
+    r"|(?:euros?|Euro|rupees|yuan)(?![A-Za-z]))"
+)
+
+# Thousands grouped by comma, dot, space (incl. no-break kinds) or apostrophe, Indian lakh grouping, or plain.
+_NUM = (
+    r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d{1,2})?"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?"
+    r"|(?<=[$€£₹¥])\d{1,3}(?:,[ ]?\d{3})+(?:\.\d{1,2})?"  # "$89, 670": a stray space after the comma
+    r"|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?"
+    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d{1,2})?"
+    r"|\d{1,3}(?:['’]\d{3})+(?:\.\d{1,2})?"
+    r"|\d+(?:[.,]\d+)?"
+)
+_MULT = (
+    r"(?:[ \u00a0]?(?:[kK]|million(?:s|en)?|Million(?:en)?|Mio\.?|billion|Mrd\.?|trillion|lakhs?|lacs?|LPA|crores?)"
+    r"|mn|MM|M|m|bn|B|万|千|[wW])(?![A-Za-z])"
+)
+_ATOM = re.compile(
+    rf"(?P<pre>{_PRE})?{_SP}?(?<![\d.,])(?P<num>{_NUM})(?![\d]|[.,]\d)"
+    rf"(?P<dash>,[-–](?![\d]))?(?P<mult>{_MULT})?(?P<plus>\+)?(?:{_SP}?(?P<post>{_POST})(?!{_SP}?[\d{{]))?"
+)
+
+_MULT_VALUE = {
+    "k": 1e3,
+    "千": 1e3,
+    "万": 1e4,
+    "w": 1e4,
+    "m": 1e6,
+    "mn": 1e6,
+    "mm": 1e6,
+    "mio": 1e6,
+    "million": 1e6,
+    "millions": 1e6,
+    "millionen": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+    "mrd": 1e9,
+    "trillion": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "lac": 1e5,
+    "lacs": 1e5,
+    "lpa": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+}
+_SMALL_MULTS = frozenset({"k", "千", "万", "w", "lakh", "lakhs", "lac", "lacs", "lpa", "crore", "crores"})
+
+_CURRENCY = {
+    "$": "USD",
+    "US$": "USD",
+    "USD$": "USD",
+    "CA$": "CAD",
+    "CAD$": "CAD",
+    "C$": "CAD",
+    "AU$": "AUD",
+    "AUD$": "AUD",
+    "A$": "AUD",
+    "NZ$": "NZD",
+    "HK$": "HKD",
+    "SG$": "SGD",
+    "S$": "SGD",
+    "R$": "BRL",
+    "MX$": "MXN",
+    "£": "GBP",
+    "€": "EUR",
+    "₹": "INR",
+    "₨": "INR",
+    "RS": "INR",
+    "RS.": "INR",
+    "₩": "KRW",
+    "RMB": "CNY",
+    "元": "CNY",
+    "人民币": "CNY",
+    "美元": "USD",
+    "欧元": "EUR",
+    "英镑": "GBP",
+    "日元": "JPY",
+    "港币": "HKD",
+    "EURO": "EUR",
+    "EUROS": "EUR",
+    "RUPEES": "INR",
+    "YUAN": "CNY",
+    "¥": "YEN",  # JPY or CNY, settled per block
+    "￥": "YEN",
+    "KR": "KR",  # some crown, settled per block
+    "KR.": "KR",
+    ":-": "KR",
+}
+
+# Rough units per US dollar, only to judge whether a figure is a plausible wage.
+_SCALE = {"SEK": 10, "NOK": 10, "DKK": 7, "ISK": 140, "PLN": 4, "CZK": 23, "HUF": 360, "RON": 4.6, "INR": 83}
+_SCALE |= {"JPY": 150, "CNY": 7, "HKD": 8, "KRW": 1350, "BRL": 5, "MXN": 17, "ZAR": 18, "AED": 3.7, "ILS": 3.7}
+_SCALE |= {"TWD": 32, "KR": 10}
+# Plausible wages per period, in dollar-like units; outside these a figure is something else.
+_BOUNDS = {
+    "hour": (1.0, 2_000.0),
+    "day": (10.0, 20_000.0),
+    "week": (50.0, 50_000.0),
+    "biweekly": (100.0, 100_000.0),
+    "semimonth": (100.0, 100_000.0),
+    "month": (100.0, 250_000.0),
+    "year": (1_000.0, 5_000_000.0),
+    None: (5.0, 5_000_000.0),
+}
+
+# ---------------------------------------------------------------- periods
+
+_PER_WORD = (
+    r"hour|hr|hrs|h|std\.?|stunde|heure|hora|timme|uur|小时|时"
+    r"|day|diem|jour|tag|día|dia|dag|天|日"
+    r"|week|wk|woche|semaine|semana|vecka|周"
+    r"|fortnight|two\s+weeks|2\s+weeks"
+    r"|month|mo|mth|monat|mois|mes|månad|mån|maand|月"
+    r"|year|yr|annum|jahr|jaar|an|année|año|ano|år|年"
+)
+_BARE_WORD = (
+    r"hourly|daily|weekly|bi-?weekly|bi\s+weekly|fortnightly|semi-?monthly|semi\s+monthly|monthly|yearly"
+    r"|annually|annual|per\s+annum|p\.\s?a\.?|pa|p\.\s?h\.?|p\.\s?m\.|jährlich|monatlich|annuel(?:le)?|mensuel(?:le)?"
+    r"|anual|mensual|hour|day|week|month|year"
+)
+_FILLER = (
+    r"(?:(?:gross|brutto|bruto|net|netto|base|basic|salary|fixed|total|OTE|CTC|before\s+tax(?:es)?|pre-?tax"
+    r"|full[- ]time|FTE|in\s+total|USD|EUR|GBP|or\s+more|and\s+up|or\s+above)\s*[,/]?\s*)"
+)
+_PERIOD_AFTER = re.compile(
+    rf"{_SP}*(?P<paren>\(\s*)?{_FILLER}{{0,2}}"
+    rf"(?:(?:/\s*|per\s+|an?\s+|each\s+|every\s+|p\s*/\s*|pro\s+|par\s+|al\s+|im\s+|je\s+|i\s+|每)(?:/\s*)?(?:per\s+)?"
+    rf"(?P<p1>{_PER_WORD})|(?P<p2>{_BARE_WORD}))(?![A-Za-zÀ-ÿ])",
+    re.IGNORECASE,
+)
+_ADVERB = re.compile(r"[a-z-]+ly|per annum|p\.", re.IGNORECASE)
+_PERIOD_BEFORE = re.compile(
+    r"(?:\bhourly|\bper\s+hour|\bdaily|\bday\s+rate|\bper\s+day|\bweekly|\bper\s+week|\bbi-?weekly|\bsemi-?monthly"
+    r"|\bmonthly|\bper\s+month|\byearly|\bannual(?:ly)?|\bper\s+annum|\bper\s+year|年薪|月薪|时薪|日薪|周薪"
+    r"|\bJahres\w*|\bMonatsgehalt|\bmonatlich|\bStundenlohn|\bStundensatz|\bTagessatz|\bannuel(?:le)?|\bmensuel(?:le)?"
+    r"|\banual|\bmensual|\bårslön|\bmånadslön|\btimlön|\bmaandsalaris|\bjaarsalaris|\buurloon|总包|年包)",
+    re.IGNORECASE,
+)
+
+
+def _period_of(word: str) -> str | None:
+    """Map a period word in any of the supported spellings to the period it names."""
+    w = re.sub(r"\s+", " ", word.lower())
+    if w.startswith(("bi", "fortnight", "two week", "2 week", "zweiwöch")):
+        return "biweekly"
+    if w.startswith("semi"):
+        return "semimonth"
+    if w.startswith(("hour", "hr", "std", "stund", "heure", "hora", "timme", "timlön", "uur", "p.h", "p. h")) or w in {
+        "h",
+        "小时",
+        "时",
+        "时薪",
+    }:
+        return "hour"
+    if w.startswith(("day", "dail", "diem", "jour", "tag", "día", "dia", "dag")) or w in {"天", "日", "日薪"}:
+        return "day"
+    if w.startswith(("week", "wk", "woche", "semaine", "semana", "vecka")) or w in {"周", "周薪"}:
+        return "week"
+    if w.startswith(
+        ("month", "mo", "mth", "monat", "mois", "mes", "månad", "mån", "maand", "mensu", "p.m", "p. m")
+    ) or w in {
+        "月",
+        "月薪",
+    }:
+        return "month"
+    if w.startswith(
+        ("year", "yr", "annu", "per annum", "p.a", "p. a", "pa", "jahr", "jähr", "jaar", "an", "año", "ano")
+    ):
+        return "year"
+    if w.startswith(("år", "årslön")) or w in {"年", "年薪", "总包", "年包"}:
+        return "year"
+    return None
+
+
+# ---------------------------------------------------------------- context words
+
+_PAY_WORDS = (  # in lower case, see _PAY_WORD_LOWER
+    r"\b(?:salary|salaries|salaried|pay|paid|pays|paying|compensation|comp|wages?|rates?|ote|on[- ]target"
+    r"|base(?=\s*(?:salary|pay|rate|comp|wage|:|up\s+to|of\b|[$€£¥₹\d]))"
+    r"|remuneration|earnings?|earn|income|hiring\s+range|gross(?!\s+negligence)|annual(?:ly)?|hourly|monthly|weekly|yearly"
+    r"|per\s+(?:hour|annum|year|month|week|day)|an\s+hour|a\s+year|p\.\s?a\.|brutto|netto|gehalt|jahresgehalt"
+    r"|vergütung|lohn|salaire|rémunération|rémunéré|salario|sueldo|retribución|lön|lønn|løn|salaris|salário"
+    r"|superannuation|super|doe|doq|depend(?:ing|ent|s)\s+(?:up)?on\s+(?:[\w,]+\s+){0,3}?(?:experience|qualifications)"
+    r"|commensurate)\b|/\s?(?:hr|h|yr|mo)\b|薪|工资|待遇|报酬|酬劳"
+)
+_PAY_WORD = re.compile(_PAY_WORDS, re.IGNORECASE)
+# Whether a block with digits can hold pay at all: a pay word, or a period word that would make a sum of money
+# pay. Run on lower-cased text, where it is much faster than a case-blind search; it only saves time,
+# so it may let through more than it needs to.
+_WORTH_PARSING = re.compile(
+    _PAY_WORDS + r"|\b(?:hour|hrs?|days?|diem|week|wk|month|mth|year|yr|annum|pa|p\.\s?[hm]|daily|fortnight\w*"
+    r"|bi-?weekly|semi-?monthly|stunde|std|heure|hora|timme|jour|tag|día|dia|woche|semaine|semana|vecka|monat\w*|mois|mes"
+    r"|jahr|jaar|maand|uur|dag|jährlich|année|año|ano|år|anual|mensual|månad|mån|annuel\w*|mensuel\w*|par\s+an)\b|/\s?(?:h|mo)\b"
+)
+# Money that is not pay. Anywhere in the clause of a figure, these win over any pay word.
+_NOT_PAY = re.compile(
+    r"\b(?:raised|raising|fundrais\w*|funding|funds|series\s+[a-h]|seed\s+(?:round|funding)|pre-seed"
+    r"|(?:funding|investment)\s+round|invest(?:ed|ment|ments|or|ors|ing)?|backed|valuation|valued|revenues?|ARR|MRR"
+    r"|GMV|turnover|in\s+sales|sales\s+of|under\s+management|AUM|budgets?|stipends?|allowances?|reimburs\w*"
+    r"|subsid\w*|vouchers?|donations?|matching|401\s?\(?k\)?|403\s?\(?b\)?|pension|retirement"
+    r"|(?:signing|sign-on|sign\s+on|referral|relocation|retention|joining|welcome|hiring)\s+bonus(?:es)?"
+    r"|subscriptions?|pricing|prices?|priced|per\s+(?:user|seat|licen[cs]e)|market\s+(?:cap|size|value)|acquisitions?"
+    r"|acquired|portfolio|economy|spend(?:ing)?|charit\w*|wellness|gym|tuition|scholarships?|home[- ]office"
+    r"|profits?|sponsor\w*|prizes?|trillion|billion|Finanzierung|Umsatz|Zuschuss|levée|financement"
+    r"|chiffre\s+d'affaires|thuiswerk\w*|\w*vergoeding|reiskosten|friskvård\w*|ayuda|alimentaria|tickets?\s+restaurant\w*"
+    r"|essenszuschuss|sodexo|edenred|contribut\w*|deductibles?|premiums?|coverage|beneficiar\w*|disability|HSA|FSA"
+    r"|parking|co-?insurance|deferred\s+compensation|incentive\s+payments?|shift\s+(?:pay|differential)|liabilit\w*|damages|negligence|indemnif\w*|lawsuits?|settlements?|claims)\b"
+    r"|融资|投资|估值|营收|市值|补贴|津贴|补助|报销|期权|股票|股权|用户|客户|显示器|预算",
+    re.IGNORECASE,
+)
+# Money that is not pay when it sits right next to the figure ("$5,000 bonus", "plans from $9.99").
+_NOT_PAY_NEAR = re.compile(
+    r"\b(?:bonus(?:es)?|variable|incentives?|equity|stock|shares|options|RSUs?|benefits?|insurance|costs?|costing|worth"
+    r"|fees?|plans?|users?|customers?|clients?|assets|deals?|match|lunch(?:es)?|meals?|food|grants?|loans?)\b",
+    re.IGNORECASE,
+)
+_INCLUDED = re.compile(r"\b(?:incl\w*|excl\w*|without|plus|before|not|no)\b", re.IGNORECASE)
+_NEAR_BEFORE = 25
+_NEAR_AFTER = 30
+
+_UP_TO = re.compile(
+    r"(?:\bup\s*to|\bupto|\bmax(?:imum)?\.?(?:\s+(?:of|salary|pay|rate))?|\bnot\s+to\s+exceed|\bno\s+more\s+than"
+    r"|\bas\s+much\s+as|\blimited\s+to|\bcapped\s+at|\bbis\s+zu|\bjusqu['’]?\s*à|\bhasta|最高|最多|不超过)\s*[:：]?\s*(?:(?:an?|the)\s+)?$"
+    r"|\bmax(?:imum)?\b[^.;!?\d$€£¥₹]{0,60}?(?:\b(?:is|of|at)|\()\s*:?\s*$",
+    re.IGNORECASE,
+)
+_FROM = re.compile(
+    r"(?:\bfrom|\bstarting\s+(?:at|from)|\bstarts\s+at|\bbeginning\s+at|\bat\s+least|\bminimum(?:\s+of)?|\bmin\."
+    r"|\bno\s+less\s+than|\bab|\bà\s+partir\s+de|\bdesde|\bvanaf|\bfrån|不低于|最低)\s*[:：]?\s*$"
+    r"|\b(?:starting|minimum|entry)(?:\s+(?:annual|base|monthly|hourly|gross))?\s+(?:salary|pay|wage|rate)"
+    r"[^.;!?\d$€£¥₹]{0,30}?(?:\b(?:is|of|at)\b)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+_BARE_FOLLOW = re.compile(
+    r"\s*(?:$|[^\w\s]|(?:per|a|an|gross|net|brutto|base|annual|annually|yearly|monthly|hourly|weekly|biweekly|doe|doq"
+    r"|depending|dependent|commensurate|based|negotiable|plus|and|or|to)\b)",
+    re.IGNORECASE,
+)
+_PAREN_CURRENCY = re.compile(rf"{_SP}*[(（]\s*({_POST})\s*[)）]")
+_OPEN_AFTER = re.compile(r"\s*(?:and\s+(?:up|above|over|higher)|or\s+(?:more|higher|above)|以上|起)", re.IGNORECASE)
+_BETWEEN = re.compile(r"\b(?:between|zwischen|entre|tra|mellan|tussen)\s*$", re.IGNORECASE)
+_CONN = re.compile(
+    rf"(?:{_GAP}[\[(][^\])\d]{{1,25}}[\])])?"  # "$25.37 [Starting Wage] to $30.91"
+    rf"(?:{_GAP}(?:-{{1,2}}|–{{1,2}}|—{{1,2}}|‒|−|‐|‑|~|～|〜|/){_GAP}"
+    rf"|{_GAP}\s(?P<word>to|through|thru|bis|à|tot|till|til|â|and|und|et|y|e)\s{_GAP}"
+    rf"(?:[A-Z]{{1,4}}-?\d{{1,2}}(?:,?\s+Step\s+\d{{1,2}})?\s*[-–:]?\s*)?)",
+)
+_AND_WORDS = frozenset({"and", "und", "et", "y", "e"})
+
+# Never amounts: phone numbers and retirement-plan names (links and addresses are found by their word).
+_MASK = re.compile(
+    r"\+\d[\d ().-]{7,}\d|\(\d{3}\)\s?\d{3}[-.\s]\d{4}|(?<!\d)\d{3}[-.]\d{3}[-.]\d{4}(?!\d)"
+    r"|\b(?:401|403|457)\s?\(?[kKbB]\)?"
+)
+_LABEL_DASH = re.compile(r"(?<![0-9A-Za-z])[A-Za-z]{1,6}-$")  # "GS-", "COVID-", but not the "k-" of "15k-25k"
+_LABEL_WORD = re.compile(
+    r"\b(?:step|level|grade|band|tier|scale|class|phase|stage|no\.?|number|version|room|suite|unit|aps|el|gs|code|id)"
+    r"\s*[:#]?\s*$",
+    re.IGNORECASE,
+)
+_PERCENT_AFTER = re.compile(r"\s?(?:%|％|percent\b|per\s+cent\b|pct\b)", re.IGNORECASE)
+# A bare number followed by one of these counts something (months of pay, years, people), not money.
+_COUNT_AFTER = re.compile(r"\s*(?:薪|个?月|年|岁|周|天|人|小时|次|倍|号|名|家)")
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s+(?:[A-Z\u4e00-\u9fff\"'“]|$))|[。！？；;\n]")
+_CLAUSE_END = re.compile(
+    r"[.!?](?=\s)|,(?!\d)|[。！？；;\n|•·+，、（）]|\s(?:and|plus|with|as\s+well\s+as|&|und|et|y|和|及)\s"
+)
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_CNY_HINT = re.compile(r"元|RMB|CNY|人民币")
+_NORDIC = re.compile(r"(?<![A-Za-z])(SEK|NOK|DKK)(?![A-Za-z])")
+
+# ---------------------------------------------------------------- vague pay
+
+_VAGUE_TERM = (
+    r"negotiable|DOE|DOQ|D\.O\.E\.?|D\.O\.Q\.?|TBD|TBC|TBA|to\s+be\s+(?:determined|confirmed|discussed)"
+    r"|depend(?:s|ing|ent)\s+(?:up)?on\s+(?:experience|qualifications)(?:\s+and\s+(?:experience|qualifications))?"
+    r"|commensurate\s+with\s+(?:experience|qualifications)|based\s+on\s+experience|market[- ]rate"
+)
+# Words that may stand between "competitive" and the pay noun; "competitive benefits/relocation package" is no pay.
+_PAY_ADJ = r"(?:base|total|annual|financial|cash|starting|overall|monthly|hourly|salary|pay|compensation|&)"
+_VAGUE_STRONG = re.compile(
+    rf"\b(?:(?:highly|very|extremely)\s+)?competitive\s+(?:{_PAY_ADJ}\s+){{0,2}}"
+    r"(?:salary|salaries|pay|compensation|comp|package|remuneration|wages?|rates?|base(?:\s+salary)?|rewards?)\b"
+    rf"|\b(?:attractive|generous|market[- ]rate|market[- ]competitive)\s+(?:{_PAY_ADJ}\s+)?"
+    r"(?:salary|salaries|pay|compensation|package|remuneration)\b"
+    r"|\b(?:salary|salaries|pay|compensation|remuneration|wages?|pay\s+rate)(?:\s+(?:range|rate|level))?"
+    rf"(?:(?:\s*[:–-]\s*|\s+(?:is|are|will\s+be)\s+)(?:highly\s+)?(?:competitive|{_VAGUE_TERM})|\s+(?:{_VAGUE_TERM}))\b"
+    r"|(?:薪资|薪酬|待遇|工资)?面议|(?:薪资|薪酬|待遇|工资)(?:待遇)?优厚|(?:有|具)?(?:市场)?竞争力的?(?:薪资|薪酬|薪水|待遇|工资)"
+    r"|\b(?:salaire|rémunération)\s+(?:compétitif|compétitive|attractif|attractive|selon\s+(?:profil|expérience))"
+    r"|\b(?:attraktive[sn]?|wettbewerbsfähige[sn]?)\s+(?:Gehalt|Vergütung)|\bsalario\s+competitivo",
+    re.IGNORECASE,
+)
+_VAGUE_WEAK = re.compile(
+    r"\b(?<!non-)(?:negotiable|DOE|DOQ|D\.O\.E\.|D\.O\.Q\.|depend(?:s|ing|ent)\s+(?:up)?on\s+(?:experience|qualifications)"
+    r"|commensurate\s+with\s+(?:experience|qualifications)|market[- ]rate|TBD)\b"
+    r"|可谈|\bcompetitive\b(?=\s*(?:$|[^\w\s]))",
+    re.IGNORECASE,
+)
+# Every vague phrase contains one of these stems (the Chinese ones are searched only in non-ASCII text).
+# They are chosen to begin with uncommon letters, so the search skips quickly through ordinary prose:
+# it runs on every block and most blocks contain none of them.
+_QUICK_VAGUE = re.compile(
+    r"petiti|PETITI|pétiti|gotiab|GOTIAB|pend(?:ent|ing|s)\s+(?:up)?on|PEND|mensur|MENSUR|ket.rate|KET.RATE"
+    r"|ractiv|ractif|RACTIV|rakti|bewerbsf|based\s+on\s+exp|be\s+determ|be\s+confirm|be\s+discuss"
+    r"|DO[EQ]|D\.O\.|TB[DCA]"
+)
+_QUICK_VAGUE_CJK = re.compile("面议|优厚|竞争力|可谈")
+_VAGUE_WINDOW = 100
+_SENTENCE_REACH = 400
+_CLAUSE_REACH = 200
+# A block with digits is worth parsing only if it shows money (a currency, "15k") or a pay word next to a
+# figure that could be pay (large, or with a period). Most digits in postings are dates, counts and list numbers.
+_MONEY_HINT = re.compile(
+    r"[$£€₹₨¥￥₩元]|\d\s?(?:[kKwWmMbB万千]|la[ck]|LPA|crore|million|Mio|bn)"
+    rf"|(?<![A-Za-z])(?:{_CODES}|Rs|kr)(?![A-Za-z])"
+)
+_BARE_HINT = re.compile(
+    r"\d{1,3}[,.'’ \u00a0\u202f]\d{3}|\d{5}|(?<!\d)(?!19\d\d|20\d\d)\d{4}(?!\d)"
+    r"|\d\s*(?:/\s*(?:h|hr|hour|yr|year|mo|month|wk|week|day)\b|per\s|an?\s+(?:hour|year|month|week|day))"
+)
+_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT = re.compile(r"[0-9]")
+_PRE_LAST = frozenset("$£€₹₨¥￥₩.DRPFKNYBWLSsr")  # the last character of every prefix in _PRE
+_SEPARATORS = frozenset(" \t\u00a0\u202f\u2009\u2007")
+_NOT_PERIOD_START = frozenset("0123456789.,;:-–—~|•)*")  # after a figure, these cannot begin a period
+_CJK_MULTS = frozenset({"k", "万", "w"})
+_INR_MULTS = frozenset({"lakh", "lakhs", "lac", "lacs", "lpa", "crore", "crores"})
+
+
+# ---------------------------------------------------------------- the parser
+
+
+@dataclass(slots=True)
+class _Atom:
+    """One figure with what is glued to it."""
+
+    start: int
+    end: int  # after the figure, its multiplier and a currency written after it
+    ext: int  # after an attached period, if any
+    raw: float
+    mult: str | None
+    currency: str | None  # normalised, before the per-block settling of yen and crowns
+    weak: bool  # a bare "$", which agrees with any dollar
+    plus: bool
+    period: str | None
+    bare_noun: bool  # the period is a bare noun ("YEAR"), trusted only next to money
+
+
+class _Block:
+    """One block of text and what is computed about it at most once, when first needed."""
+
+    __slots__ = ("_clause", "_sent", "cjk", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cjk = _CJK.search(text) is not None
+        self._sent: tuple[list[int], list[int]] | None = None
+        self._clause: tuple[list[int], list[int]] | None = None
+
+    def masked(self, lo: int, hi: int) -> bool:
+        """Whether text[lo:hi] lies in a link, an e-mail address, a phone number or a plan name like 401(k)."""
+        text = self.text
+        # The whitespace-delimited word around the figure: a link or an address if it has "://", "www." or "@".
+        w_lo = max(text.rfind(" ", 0, lo), text.rfind("\n", 0, lo)) + 1
+        w_hi = min((i for i in (text.find(" ", hi), text.find("\n", hi)) if i >= 0), default=len(text))
+        word = text[w_lo:w_hi]
+        if "://" in word or "www." in word or "@" in word:
+            return True
+        w_lo, w_hi = max(0, lo - 24), min(len(text), hi + 24)
+        return any(m.start() < hi and lo < m.end() for m in _MASK.finditer(text, w_lo, w_hi))
+
+    def sentence(self, lo: int, hi: int) -> tuple[int, int]:
+        """The sentence around text[lo:hi], at most _SENTENCE_REACH characters either side."""
+        if self._sent is None:
+            self._sent = _boundaries(_SENTENCE_END, self.text)
+        return _around(self._sent, len(self.text), lo, hi, _SENTENCE_REACH)
+
+    def clause(self, lo: int, hi: int) -> tuple[int, int]:
+        """The clause around text[lo:hi], at most _CLAUSE_REACH characters either side."""
+        if self._clause is None:
+            self._clause = _boundaries(_CLAUSE_END, self.text)
+        return _around(self._clause, len(self.text), lo, hi, _CLAUSE_REACH)
+
+
+def _boundaries(pattern: re.Pattern[str], text: str) -> tuple[list[int], list[int]]:
+    spans = [m.span() for m in pattern.finditer(text)]
+    return [b for _, b in spans], [a for a, _ in spans]
+
+
+def _around(bounds: tuple[list[int], list[int]], n: int, lo: int, hi: int, reach: int) -> tuple[int, int]:
+    """The stretch between the last boundary before `lo` and the first one after `hi`, within `reach`.
+
+    The limit keeps the work per figure constant in a block with no punctuation at all.
+    """
+    starts, ends = bounds
+    i = bisect_right(starts, lo)
+    j = bisect_left(ends, hi)
+    left = max(starts[i - 1] if i else 0, lo - reach)
+    right = min(ends[j] if j < len(ends) else n, hi + reach)
+    return left, max(right, hi)
+
+
+_NO_GROUPING = str.maketrans("", "", " \u00a0\u202f\u2009'’")
+
+
+def _parse_number(s: str) -> float | None:
+    """Read 120,000 / 120.000,00 / 120 000 / 6.5 / 20,00,000: one separator before exactly 3 digits groups."""
+    s = s.translate(_NO_GROUPING)
+    if "," in s and "." in s:
+        s = s.replace(".", "").replace(",", ".") if s.rfind(",") > s.rfind(".") else s.replace(",", "")
+    elif "," in s or "." in s:
+        sep = "," if "," in s else "."
+        parts = s.split(sep)
+        s = s.replace(sep, "") if len(parts) > 2 or len(parts[-1]) == 3 else s.replace(sep, ".")
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def _atoms(block: _Block) -> list[_Atom]:
+    """Every figure that could be money, with its multiplier, currency and attached period."""
+    text = block.text
+    out: list[_Atom] = []
+    n = len(text)
+    done = 0
+    for run in _DIGIT_RUN.finditer(text):
+        d = run.start()
+        if d < done or (d >= 2 and text[d - 1] in ".," and text[d - 2].isdigit()):
+            continue
+        m = None
+        # A prefix ("$", "EUR ", "Rs. ") ends right before the figure; look for one only if the character fits.
+        c = text[d - 1] if d else ""
+        if c in _SEPARATORS and d >= 2:
+            c = text[d - 2]
+        tail = _PRE_TAIL.search(text, max(0, d - 8), d) if c and c in _PRE_LAST else None
+        if tail:
+            m = _ATOM.match(text, tail.start())
+            if m and m.start("num") != d:
+                m = None
+        m = m or _ATOM.match(text, d)
+        if m is None:
+            continue
+        done = m.end()
+        atom = _atom(block, m, n)
+        if atom is not None:
+            out.append(atom)
+    return out
+
+
+def _atom(block: _Block, m: re.Match[str], n: int) -> _Atom | None:
+    text = block.text
+    ns, ne = m.span("num")
+    pre, mult, post = m.group("pre"), m.group("mult"), m.group("post")
+    before = text[ns - 1] if ns else ""
+    if not pre:
+        # GS-13, FY2025, v2, +44, 24/7, 8:30: labels, dates and times, not amounts.
+        if before and before.isascii() and (before.isalpha() or before in "_#:+@&"):
+            return None
+        if before == "/" and ns >= 2 and text[ns - 2].isdigit():
+            return None  # 24/7, 01/21/2026
+        if before == "-" and _LABEL_DASH.search(text, max(0, ns - 8), ns):
+            return None
+        if (before in _SEPARATORS or before in ":#") and _LABEL_WORD.search(text, max(0, ns - 12), ns):
+            return None  # Step 10, Level 6, Grade 12
+    after = text[ne] if ne < n else ""
+    if after and after in "/:" and ne + 1 < n and text[ne + 1].isdigit():
+        return None
+    p = m.end("plus") if m.group("plus") else (m.end("mult") if mult else ne)
+    if p < n and text[p] in "%％ p" and _PERCENT_AFTER.match(text, p):
+        return None
+    mult_key = None
+    end = m.end()
+    if mult:
+        mult_key = mult.strip().rstrip(".").lower()
+        if mult_key == "w" and not block.cjk:
+            if not pre:
+                return None  # "60W" in English is a wattage
+            mult_key, end, post = None, ne, None
+    if not mult_key and not pre and not post:
+        if after.isascii() and after.isalpha() and not m.group("dash"):
+            return None  # 3rd, 10am, 2x
+        if block.cjk and _COUNT_AFTER.match(text, ne):
+            return None  # 15薪, 18月, 35周岁
+    raw = _parse_number(m.group("num"))
+    if raw is None:
+        return None
+    currency = None
+    if pre and post:
+        # "€61,200 EUR", "$5,500 USD": a code after a bare "$" is the more specific one.
+        currency = _norm_currency(post) if pre == "$" else _norm_currency(pre)
+    elif pre or post:
+        currency = _norm_currency(pre or post or "")
+    if mult_key in _INR_MULTS and currency is None:
+        currency = "INR"
+    period, bare_noun, ext = None, False, end
+    nxt = text[end : end + 3].lstrip()[:1]
+    pm = _PERIOD_AFTER.match(text, end) if nxt and nxt not in _NOT_PERIOD_START else None
+    if pm:
+        period = _period_of(pm.group("p1") or pm.group("p2"))
+        if period:
+            bare_noun = bool(pm.group("p2")) and not _ADVERB.fullmatch(pm.group("p2").strip())
+            # "(annual gross)" is read but left out of the span, so the span never ends inside brackets.
+            ext = end if pm.group("paren") else pm.end()
+    if mult_key == "lpa":
+        period = period or "year"
+    weak = (pre == "$" and not post) or (post == "$" and not pre)
+    start = m.start("pre") if pre else ns
+    return _Atom(start, end, ext, raw, mult_key, currency, weak, bool(m.group("plus")), period, bare_noun)
+
+
+def _norm_currency(token: str) -> str | None:
+    t = token.strip()
+    key = t.upper() if t.isascii() else t
+    code = _CURRENCY.get(key) or _CURRENCY.get(key.rstrip("."))
+    if code is None and re.fullmatch(_CODES, key):
+        code = key
+    return "CNY" if code == "RMB" else code
+
+
+def _settle_currency(code: str | None, text: str) -> str | None:
+    """Resolve the ambiguous yen and crown signs from the rest of the block."""
+    if code == "YEN":
+        if _CNY_HINT.search(text) or (_CJK.search(text) and not _KANA.search(text)):
+            return "CNY"
+        return "JPY"
+    if code == "KR":
+        found = set(_NORDIC.findall(text))
+        return found.pop() if len(found) == 1 else None
+    return code
+
+
+def _is_year(atom: _Atom) -> bool:
+    return atom.mult is None and atom.raw.is_integer() and 1900 <= atom.raw <= 2100
+
+
+def _range_ok(a: _Atom, b: _Atom) -> tuple[float, float] | None:
+    """The two ends of a range of `a` and `b`, or None when they do not make one."""
+    ca, cb = (None if a.weak else a.currency), (None if b.weak else b.currency)
+    if ca and cb and ca != cb:
+        return None
+    ma, mb = a.mult, b.mult
+    va, vb = a.raw, b.raw
+    # "EUR 6.5 – 7.5k", "25-50K", "£85-125k": one multiplier serves both ends.
+    if ma is None and mb is not None and va <= vb:
+        ma = mb
+    elif mb is None and ma is not None and va <= vb < 1000:
+        mb = ma
+    lo = va * _MULT_VALUE[ma] if ma else va
+    hi = vb * _MULT_VALUE[mb] if mb else vb
+    # "£85-125,000": the first end is written in thousands.
+    if ma is None and mb is None and lo < 1000 <= hi and hi / 10 <= lo * 1000 <= hi:
+        lo *= 1000
+    if lo <= 0 or hi < lo or hi > lo * 20:
+        return None
+    return lo, hi
+
+
+def find_pay(text: str, *, pay_context: bool = False) -> list[PayMention]:
+    """Pay mentions in one block of prose, in order of position."""
+    has_digit = _DIGIT.search(text) is not None
+    vague_hits = [m.span() for m in _QUICK_VAGUE.finditer(text)] if _QUICK_VAGUE.search(text) else []
+    if not text.isascii() and _QUICK_VAGUE_CJK.search(text):
+        vague_hits += [m.span() for m in _QUICK_VAGUE_CJK.finditer(text)]
+    if pay_context and not vague_hits and "ompetiti" in text.lower():
+        vague_hits = [(0, len(text))]  # "COMPETITIVE" alone under a pay heading
+    if not has_digit and not vague_hits:
+        return []
+    block = _Block(text)
+    found: list[PayMention] = []
+    if has_digit and (pay_context or _WORTH_PARSING.search(text.lower()) or block.cjk):
+        found = _figures(block, pay_context)
+    if vague_hits:
+        found = _add_vague(block, pay_context, found, sorted(vague_hits))
+    return found
+
+
+def _figures(block: _Block, pay_context: bool) -> list[PayMention]:
+    atoms = _atoms(block)
+    out: list[PayMention] = []
+    i = 0
+    while i < len(atoms):
+        group, span = _pair(block.text, atoms, i)
+        i += len(group) if span else 1
+        mention = _mention(block, [group[0], group[-1]] if span else group[:1], span, pay_context)
+        if mention:
+            out.append(mention)
+    return out
+
+
+def _pair(text: str, atoms: list[_Atom], i: int) -> tuple[list[_Atom], tuple[float, float] | None]:
+    """Atom i and the next one as a range, if a connector joins them ("to", "-", "between … and …").
+
+    Bare grade numbers may sit inside the connector ("$131,178 to GS-15 Step 10 $176,300").
+    """
+    a = atoms[i]
+    for j in range(i + 1, min(i + 3, len(atoms))):
+        b = atoms[j]
+        if b.start < a.ext:
+            break
+        cm = _CONN.fullmatch(text, a.ext, b.start)
+        if cm and (cm.group("word") not in _AND_WORDS or _BETWEEN.search(text, max(0, a.start - 15), a.start)):
+            return atoms[i : j + 1], _range_ok(a, b)
+        if b.currency or b.mult:
+            break
+    return [a], None
+
+
+def _mention(
+    block: _Block, group: list[_Atom], span: tuple[float, float] | None, pay_context: bool
+) -> PayMention | None:
+    """Decide whether a figure (or a pair) is pay, and describe it. Cheap tests come first."""
+    text = block.text
+    first, last = group[0], group[-1]
+    mults = {x.mult for x in group if x.mult}
+    moneyish = any(x.currency for x in group) or bool(mults & _SMALL_MULTS)
+    period = last.period or first.period
+    if period and not moneyish and (last.bare_noun if last.period else first.bare_noun):
+        period = None  # "40 hour week" is a schedule
+    if not moneyish:
+        if any(_is_year(x) for x in group):
+            return None  # 2019-2024, since 1998
+        if not period and (span[0] if span else first.raw) < 1000:
+            return None  # "APS 6", "Step 10", "team of 30"
+    lo, hi = span or (_value(first), _value(first))
+    if lo <= 0:
+        return None
+
+    start, end = first.start, last.ext
+    s_lo, s_hi = block.sentence(start, end)
+    # Chinese postings put "15-25K" or "1.6-2.5万" right after the job title, with no label.
+    cjk_range = block.cjk and span is not None and bool(mults & _CJK_MULTS)
+    said = pay_context or cjk_range or (period is not None and moneyish)
+    if not said and _PAY_WORD.search(text, s_lo, s_hi) is None:
+        return None
+    if block.masked(start, end):
+        return None
+    c_lo, c_hi = block.clause(start, end)
+    # A bare number is pay only as the value of a pay label ("Salary Range: 120,000 - 140,000"),
+    # never when it counts something ("250,000 companies", "after 1,040 hours").
+    if not (moneyish or pay_context or cjk_range) and (
+        not _BARE_FOLLOW.match(text, end) or not _PAY_WORD.search(text, max(s_lo, start - 60), start)
+    ):
+        return None
+    if _NOT_PAY.search(text, c_lo, c_hi) or _not_pay_near(text, start, end, c_lo, c_hi):
+        return None
+
+    if period is None:
+        period = _period_before(text, s_lo, c_lo, start)
+    if period is None and block.cjk and "k" in mults:
+        period = "month"
+
+    currency = next((x.currency for x in group if x.currency and not x.weak), None)
+    if currency is None and (paren := _PAREN_CURRENCY.match(text, end)):
+        currency = _norm_currency(paren.group(1))  # "6000 —— 9000 （美元）", "$90,000 (CAD)"
+    currency = currency or next((x.currency for x in group if x.currency), None)
+    currency = _settle_currency(currency, text)
+    scale = _SCALE.get(currency or "", 1.0)
+    floor, ceiling = _BOUNDS[period]
+    if lo / scale < floor or hi / scale > ceiling:
+        return None  # a price, a budget line or a company figure, not a wage
+
+    kind = "range" if span else "single"
+    if not span:
+        before = text[max(0, start - 80) : start]
+        if _UP_TO.search(before):
+            kind = "up-to"
+        elif first.plus or _FROM.search(before) or _OPEN_AFTER.match(text, end):
+            kind = "from"
+    minimum = None if kind == "up-to" else lo
+    maximum = None if kind == "from" else hi
+    return PayMention(start, end, kind, minimum, maximum, currency, period, text[start:end])
+
+
+def _value(atom: _Atom) -> float:
+    return atom.raw * _MULT_VALUE[atom.mult] if atom.mult else atom.raw
+
+
+def _period_before(text: str, s_lo: int, c_lo: int, start: int) -> str | None:
+    """A period word earlier in the clause ("Annual salary: €50,000", "年薪15W"), else earlier in the sentence."""
+    for lo in (c_lo, s_lo) if s_lo < c_lo else (c_lo,):
+        found = None
+        for found in _PERIOD_BEFORE.finditer(text, lo, start):  # noqa: B007 - the last one is the nearest
+            pass
+        if found is not None:
+            return _period_of(found.group())
+    return None
+
+
+def _not_pay_near(text: str, start: int, end: int, c_lo: int, c_hi: int) -> bool:
+    """A bonus, equity, a plan or a price right next to the figure, unless the words say it is included."""
+    m = _NOT_PAY_NEAR.search(text, max(c_lo, start - _NEAR_BEFORE), start)
+    if m and not _PAY_WORD.search(text, m.end(), start):
+        return True
+    m = _NOT_PAY_NEAR.search(text, end, min(c_hi, end + _NEAR_AFTER))
+    return bool(m and not _INCLUDED.search(text, end, m.start()))
+
+
+class _Spans:
+    """Disjoint, sorted spans; adding one merges it with those it touches. Queries take a bisection."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect_left(self.starts, e)
+        return i > 0 and self.ends[i - 1] > s
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect_left(self.starts, s)
+        if i > 0 and self.ends[i - 1] >= s:
+            i -= 1
+            s = self.starts[i]
+        j = i
+        while j < len(self.starts) and self.starts[j] <= e:
+            e = max(e, self.ends[j])
+            j += 1
+        self.starts[i:j] = [s]
+        self.ends[i:j] = [e]
+
+
+def _add_vague(
+    block: _Block, pay_context: bool, found: list[PayMention], hits: list[tuple[int, int]]
+) -> list[PayMention]:
+    """Add vague phrases about pay, unless a figure in the same sentence already states it.
+
+    Only the text around the hits of the quick search is read, as every phrase contains one of them.
+    """
+    text = block.text
+    taken = _Spans()
+    for m in found:
+        taken.add(m.start, m.end)
+    figure_sentences = _Spans()
+    for m in found:
+        figure_sentences.add(*block.sentence(m.start, m.end))
+    vague: list[PayMention] = []
+
+    def add(s: int, e: int) -> None:
+        if taken.overlaps(s, e) or figure_sentences.overlaps(s, s + 1):
+            return
+        taken.add(s, e)
+        vague.append(PayMention(s, e, "vague", None, None, None, None, text[s:e]))
+
+    windows: list[tuple[int, int]] = []
+    for s, e in hits:
+        lo, hi = max(0, s - _VAGUE_WINDOW), min(len(text), e + _VAGUE_WINDOW)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    for lo, hi in windows:
+        for m in _VAGUE_STRONG.finditer(text, lo, hi):
+            add(*m.span())
+    for lo, hi in windows:
+        for m in _VAGUE_WEAK.finditer(text, lo, hi):
+            s, e = m.span()
+            if not pay_context:
+                if m.group().lower() == "competitive":
+                    continue
+                s_lo, s_hi = block.sentence(s, e)
+                if _PAY_WORD.search(text, s_lo, s) is None and _PAY_WORD.search(text, e, s_hi) is None:
+                    continue
+            add(s, e)
+    if not vague:
+        return found
+    return sorted(found + vague, key=lambda m: m.start)

@@ -1,0 +1,446 @@
+"""Gazetteer and location extraction: where a posting's role is, from real parsed Documents."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from postlint.facts.gazetteer import Gazetteer, builtin_path, load_gazetteer, parse_gazetteer, validate_entry
+from postlint.facts.locations import Place, find_places, posting_jurisdictions
+from postlint.reader import parse
+
+G = load_gazetteer()
+
+REMOTE_US = ("US", "US-CA", "US-CO", "US-MD", "US-NY-NYC", "US-NY-WESTCHESTER", "US-VA", "US-WA")
+
+
+def ids_in(text: str, *, location_value: bool = False, gazetteer: Gazetteer = G) -> list[str]:
+    return [jid for _, _, ids in gazetteer.find(text, location_value=location_value) for jid in ids]
+
+
+def places_of(text: str, fmt: str = "markdown", **kwargs: object) -> list[Place]:
+    return find_places(parse(text, fmt, "posting"), G, **kwargs)  # type: ignore[arg-type]
+
+
+def jurisdictions_of(text: str, fmt: str = "markdown") -> tuple[str, ...]:
+    return posting_jurisdictions(places_of(text, fmt), G)
+
+
+# ---------------------------------------------------------------------- the gazetteer on its own
+
+US_STATES = sorted(
+    (j.id, j.name, code)
+    for j in G.jurisdictions.values()
+    if j.id.startswith("US-") and j.id.count("-") == 1 and j.id != "US-PR"
+    for code in [j.id[3:]]
+)
+
+
+def test_every_state_and_dc_is_present() -> None:
+    assert len(US_STATES) == 51
+    assert {s[0] for s in US_STATES} >= {"US-CO", "US-DC", "US-WY", "US-HI", "US-AK"}
+
+
+@pytest.mark.parametrize(("jid", "name", "code"), US_STATES, ids=[s[0] for s in US_STATES])
+def test_each_state_by_name_and_by_code(jid: str, name: str, code: str) -> None:
+    # "Springfield" is not in the gazetteer: the code after "City, " decides.
+    assert ids_in(f"Springfield, {code}") == [jid]
+    assert ids_in(f"Located in: Somewhere ({code})") == [jid]
+    assert ids_in(code, location_value=True) == [jid]
+    if jid != "US-DC":
+        assert ids_in(name) == [jid]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Denver, CO", ["US-CO"]),
+        ("Boulder, Colorado", ["US-CO"]),
+        ("DENVER, CO 80202", ["US-CO"]),
+        ("Minneapolis MN", ["US-MN"]),
+        # New York City is not New York State
+        ("New York, NY", ["US-NY-NYC"]),
+        ("New York City", ["US-NY-NYC"]),
+        ("NYC", ["US-NY-NYC"]),
+        ("Brooklyn, NY", ["US-NY-NYC"]),
+        ("New York", ["US-NY"]),
+        ("Buffalo, NY", ["US-NY"]),
+        ("Albany, NY", ["US-NY-ALBANYCO"]),
+        ("White Plains, New York", ["US-NY-WESTCHESTER"]),
+        ("Ithaca, NY", ["US-NY-ITHACA"]),
+        # DC is not Washington State
+        ("Washington, DC", ["US-DC"]),
+        ("Washington D.C.", ["US-DC"]),
+        ("District of Columbia", ["US-DC"]),
+        ("Seattle, WA", ["US-WA"]),
+        ("Washington State", ["US-WA"]),
+        ("Washington", ["US-WA"]),
+        # London is the UK unless Ontario says otherwise
+        ("London", ["UK"]),
+        ("London, UK", ["UK"]),
+        ("London, ON", ["CA-ON"]),
+        ("London, Ontario, Canada", ["CA-ON"]),
+        ("Paris", ["EU-FR"]),
+        ("Paris, TX", ["US-TX"]),
+        ("Paris, Texas", ["US-TX"]),
+        ("Austin, New York, Boston", ["US-TX", "US-NY", "US-MA"]),  # a list, not Austin in New York
+        ("Cambridge", ["UK"]),
+        ("Cambridge, MA", ["US-MA"]),
+        ("Athens, GA, GA, 30601", ["US-GA"]),
+        ("Athens, Greece", ["EU-GR"]),
+        # California's cities and counties
+        ("Los Angeles, CA", ["US-CA-LA"]),
+        ("Los Angeles County", ["US-CA-LACOUNTY"]),
+        ("Pasadena, CA", ["US-CA-LACOUNTY"]),
+        ("San Francisco", ["US-CA-SF"]),
+        ("South San Francisco, CA", ["US-CA"]),
+        ("Oakland, CA", ["US-CA"]),
+        # CA the code is California; Canada is CA the country
+        ("Sacramento, CA", ["US-CA"]),
+        ("Canada", ["CA"]),
+        ("Toronto, ON, CA", ["CA-ON"]),
+        ("Vancouver, BC", ["CA-BC"]),
+        ("Vancouver, WA", ["US-WA"]),
+        ("Perth, WA", ["AU"]),
+        ("Bangalore, IN", ["IN"]),
+        ("Indianapolis, IN", ["US-IN"]),
+        ("Tel Aviv, IL", ["IL"]),
+        ("Chicago, IL", ["US-IL"]),
+        ("Cleveland, OH", ["US-OH-CLE"]),
+        ("Columbus, OH", ["US-OH-CBUS"]),
+        ("Columbus, GA", ["US-GA"]),
+        ("Philadelphia, PA", ["US-PA-PHL"]),
+        ("Jersey City, NJ", ["US-NJ-JERSEYCITY"]),
+        ("Montgomery County, MD", ["US-MD"]),
+        ("Portland, OR", ["US-OR"]),
+        ("Portland, ME", ["US-ME"]),
+        ("Georgia", ["US-GA"]),
+        ("Atlanta, Georgia", ["US-GA"]),
+        ("Berlin, Germany; Helsinki, Finland", ["EU-DE", "EU-FI"]),
+        ("München", ["EU-DE"]),
+        ("Zürich", ["CH"]),
+        ("Wien, Österreich", ["EU-AT"]),
+        ("Vilnius, Lithuania", ["EU-LT"]),
+        ("Kraków, Polska", ["EU-PL"]),
+        ("España", ["EU-ES"]),
+        ("Cordoba, Spain", ["EU-ES"]),
+        ("上海闵行区", ["CN"]),
+        ("Base深圳", ["CN"]),
+        ("东京", ["JP"]),
+    ],
+)
+def test_find(text: str, expected: list[str]) -> None:
+    assert ids_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Portland",
+        "Python, Java or Go",
+        "Java OR Python",
+        "Apply IN person",
+        "Contact me, OK?",
+        "Say hi, ok",
+        "Washington University",
+        "New England",
+        "Unified Government of Athens-Clarke County",
+        "CO-OP program",
+        "Come work with us",
+        "ABOUT US",
+    ],
+)
+def test_find_nothing(text: str) -> None:
+    assert ids_in(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "in_value", "elsewhere"),
+    [
+        ("CO", ["US-CO"], []),
+        ("CA", ["US-CA"], []),
+        ("NY, NJ, CT", ["US-NY", "US-NJ", "US-CT"], ["US-NJ", "US-CT"]),  # after "NY, " a code is in code position
+        ("ONSITE IN DENVER", ["US-CO"], ["US-CO"]),  # a shouted IN is the word
+        ("Hybrid - OR", ["US-OR"], []),
+    ],
+)
+def test_bare_codes_count_only_in_a_location_value(text: str, in_value: list[str], elsewhere: list[str]) -> None:
+    assert ids_in(text, location_value=True) == in_value
+    assert ids_in(text) == elsewhere
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Remote (US)", ("US",)),
+        ("Remote – United States", ("US",)),
+        ("Remote, USA", ("US",)),
+        ("US Remote", ("US",)),
+        ("US-Remote", ("US",)),
+        ("Remote within the US", ("US",)),
+        ("anywhere in the US", ("US",)),
+        ("Anywhere in the United States", ("US",)),
+        ("fully remote (US)", ("US",)),
+        ("Remote (Canada)", ("CA",)),
+        ("anywhere in Canada", ("CA",)),
+        ("Remote – EU", ("EU",)),
+        ("Remote (Europe)", ("EU",)),
+        ("Remote - EMEA", ("EU",)),
+        ("Remote (US & Canada)", ("US", "CA")),
+        ("Remote (Colorado)", ("US-CO",)),
+        ("Remote - CA", ("US-CA",)),
+        ("Remote (UK)", ("UK",)),
+    ],
+)
+def test_remote_forms(text: str, expected: tuple[str, ...]) -> None:
+    found = G.find_remote(text)
+    assert len(found) == 1
+    assert found[0][2] == expected
+
+
+@pytest.mark.parametrize("text", ["Remote", "Virtual (100% Remote)", "Hybrid – Denver, CO", "Remote, Denver, CO"])
+def test_remote_without_a_region(text: str) -> None:
+    assert G.find_remote(text) == []
+
+
+def test_names_and_remote_coverage() -> None:
+    assert G.name("US-CO") == "Colorado"
+    assert G.name("US-NY-NYC") == "New York City"
+    assert G.name("XX-NOWHERE") == "XX-NOWHERE"
+    assert G.remote_covered("US") == REMOTE_US[1:]
+    assert G.remote_covered("CA") == ("CA-BC",)
+    assert G.remote_covered("EU") == ("EU-AT", "EU-LT")
+    assert G.remote_covered("JP") == ()
+    remote = sorted(j.id for j in G.jurisdictions.values() if j.remote)
+    assert remote == sorted([*REMOTE_US[1:], "CA-BC", "EU-AT", "EU-LT"])
+
+
+# ---------------------------------------------------------------------- postings, all three formats
+
+MARKDOWN = """---
+title: Senior Data Engineer
+location: Denver, CO
+---
+
+# Senior Data Engineer
+
+We serve customers in Texas and Georgia, and our partners in London love the product we build together.
+"""
+
+
+def test_markdown_front_matter_location() -> None:
+    doc = parse(MARKDOWN, "markdown", "posting.md")
+    places = find_places(doc, G)
+    assert [(p.source, p.text, p.jurisdictions, p.remote) for p in places] == [
+        ("front-matter", "Denver, CO", ("US-CO",), False)
+    ]
+    assert doc.text[places[0].start : places[0].end] == "Denver, CO"
+
+
+def test_front_matter_list_and_custom_key() -> None:
+    text = "---\ntitle: Eng\noffice_city: [Boston, MA, 'Chicago, IL']\n---\n\nBody.\n"
+    places = places_of(text, location_keys=("office_city",))
+    assert [p.jurisdictions for p in places] == [("US-MA",), ("US-MA",), ("US-IL",)]
+    assert places_of(text) == []  # not a location key unless configured
+
+
+def test_front_matter_remote_expands_to_covered_states() -> None:
+    text = "---\ntitle: Engineer\nlocation: Remote (US)\n---\n\nBody.\n"
+    places = places_of(text)
+    assert [(p.jurisdictions, p.remote) for p in places] == [(("US",), True)]
+    assert posting_jurisdictions(places, G) == tuple(sorted(REMOTE_US))
+
+
+def test_markdown_bold_label_and_value_on_next_line() -> None:
+    text = "# Designer\n\nSome intro.\n\n**Location:**\nWashington, DC; San Francisco, CA; Chicago, IL; New York, NY\n"
+    places = places_of(text)
+    assert [p.jurisdictions[0] for p in places] == ["US-DC", "US-CA-SF", "US-IL", "US-NY-NYC"]
+    assert {p.source for p in places} == {"field"}
+    doc = parse(text, "markdown")
+    assert all(doc.text[p.start : p.end] == p.text for p in places)
+
+
+def test_markdown_location_heading() -> None:
+    text = (
+        "# Engineer\n\n## Location\n\nAustin, TX\n\n## Duties\n\n"
+        "Write code for customers in Ohio every day of the week, all year long.\n"
+    )
+    assert jurisdictions_of(text) == ("US-TX",)
+
+
+def test_plain_text_location_field() -> None:
+    text = "Title: Elections Director\nSalary: $99,902 - $119,007 YEAR\nLocation: Athens, GA, GA, 30601\n"
+    places = places_of(text, "text")
+    assert [(p.source, p.jurisdictions) for p in places] == [("field", ("US-GA",))]
+    assert text[places[0].start : places[0].end] == "Athens, GA, GA"
+
+
+def test_plain_text_short_lines_at_the_top() -> None:
+    text = (
+        "Data Scientist\nLeidos\nSpringfield, VA\n\nThe Defense group has an opening on the RECON project in support"
+        " of the research directorate in Texas.\n"
+    )
+    places = places_of(text, "text")
+    assert [(p.source, p.jurisdictions) for p in places] == [("text", ("US-VA",))]
+
+
+def test_html_label_and_table() -> None:
+    text = (
+        "<h1>Engineer</h1><p><strong>Location:</strong> Austin, TX</p>"
+        "<table><tr><th>Office</th><td>Denver, CO</td></tr></table>"
+    )
+    places = places_of(text, "html")
+    assert [(p.source, p.text, p.jurisdictions) for p in places] == [
+        ("field", "Austin, TX", ("US-TX",)),
+        ("table", "Denver, CO", ("US-CO",)),
+    ]
+    assert all(text[p.start : p.end] == p.text for p in places)
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "expected"),
+    [
+        ("Location: New York, NY or San Francisco, CA\n", "text", ("US-CA-SF", "US-NY-NYC")),
+        ("Location: Hybrid – Denver, CO\n", "text", ("US-CO",)),
+        ("Location: Remote\n", "text", ()),
+        ("Location: Remote – EU\n", "text", ("EU", "EU-AT", "EU-LT")),
+        ("Location: anywhere in Canada\n", "text", ("CA", "CA-BC")),
+        ("Standort: München\n", "text", ("EU-DE",)),
+        ("# Analytics Engineer\n\n**Location:** Berlin, Germany; Helsinki, Finland\n", "markdown", ("EU-DE", "EU-FI")),
+        ("## 前端工程师\n\n工作地点：上海\n\n负责前端开发。\n", "markdown", ("CN",)),
+        ("## 阿里巴巴 高级前端开发工程师\n\n**工作地点**：杭州/北京\n", "markdown", ("CN",)),
+        ("# Senior Engineer (Remote, US)\n\nBody text.\n", "markdown", REMOTE_US),
+        ("📍 Vilnius\n\nWe build payments.\n", "markdown", ("EU-LT",)),
+        ("Portland\n\nA long paragraph about the work we do for our customers across the whole region.\n", "text", ()),
+    ],
+)
+def test_postings(text: str, fmt: str, expected: tuple[str, ...]) -> None:
+    assert jurisdictions_of(text, fmt) == tuple(sorted(expected))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our customers in Texas rely on us every day to deliver the best analytics platform on the market.",
+        "We have partners in Georgia, Florida and Ohio, and we are proud of the work we do with them all.",
+        "You will work closely with our teams across the globe, including colleagues in London and Paris.",
+        "Our customers are located in Texas, California and New York, and depend on the platform daily.",
+    ],
+)
+def test_body_prose_is_not_a_location(sentence: str) -> None:
+    text = f"# Software Engineer\n\n{sentence}\n\n## Duties\n\n- {sentence}\n"
+    assert places_of(text) == []
+
+
+def test_a_sentence_that_states_the_location() -> None:
+    text = (
+        "# Translator\n\nThe Canadian Digital Service is changing how government works and how services reach people."
+        " While we have locations in Ottawa, Montreal, Toronto, and Kitchener; we largely work distributedly.\n"
+    )
+    assert jurisdictions_of(text) == ("CA-ON", "CA-QC")
+
+
+def test_explicit_location_wins_over_top_lines() -> None:
+    text = "Data Scientist\nThe Hilton Group of Paris\n\nLocation: Denver, CO\n\nBody.\n"
+    assert jurisdictions_of(text, "text") == ("US-CO",)
+
+
+# ---------------------------------------------------------------------- extending, loading, pickling
+
+ZEDLAND = {
+    "id": "US-ZZ",
+    "name": "Zedland",
+    "names": ["Zedland"],
+    "codes": ["ZZ"],
+    "places": ["Zed City"],
+    "remote": True,
+}
+
+
+def test_extend_with_a_fictional_state() -> None:
+    extended = G.extend([ZEDLAND])
+    assert ids_in("Zed City, ZZ", gazetteer=extended) == ["US-ZZ"]
+    assert ids_in("Zedland", gazetteer=extended) == ["US-ZZ"]
+    assert "US-ZZ" in extended.remote_covered("US")
+    assert extended.name("US-ZZ") == "Zedland"
+    places = find_places(parse("Location: Remote (US)\n", "text"), extended)
+    assert "US-ZZ" in posting_jurisdictions(places, extended)
+    # the built-in gazetteer is unchanged
+    assert ids_in("Zedland") == []
+    assert "US-ZZ" not in G.remote_covered("US")
+
+
+def test_extend_later_entries_win() -> None:
+    extended = G.extend(
+        [
+            {"id": "US-CO", "name": "Colorado", "names": ["Colorado"], "codes": ["CO"]},
+            {"id": "US-TX-PARIS", "name": "Paris, Texas", "places": ["Paris"]},
+        ]
+    )
+    assert "US-CO" not in extended.remote_covered("US")
+    assert ids_in("Paris", gazetteer=extended) == ["US-TX-PARIS"]
+    assert ids_in("Denver", gazetteer=extended) == []  # the replaced entry lists no places
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        ({"id": "US-CO", "name": "Colorado", "citys": ["Denver"]}, "unknown key(s) citys"),
+        ({"id": "us-co", "name": "Colorado"}, "'id' must look like"),
+        ({"id": "US-CO"}, "'name' must be a non-empty string"),
+        ({"id": "US-CO", "name": "Colorado", "names": "Colorado"}, "'names' must be a list of strings"),
+        ({"id": "US-CO", "name": "Colorado", "codes": ["co"]}, "code 'co' must be"),
+        ({"id": "US-CO", "name": "Colorado", "codes": [True]}, "'codes' has an item"),
+        ({"id": "US-CO", "name": "Colorado", "remote": "yes"}, "'remote' must be true or false"),
+        ("US-CO", "must be a mapping"),
+    ],
+)
+def test_bad_entries_are_refused(entry: object, problem: str) -> None:
+    with pytest.raises(ValueError, match="entry 1") as err:
+        G.extend([ZEDLAND, entry])  # type: ignore[list-item]
+    assert problem in str(err.value)
+
+
+def test_in_one_extension_the_later_entry_wins() -> None:
+    renamed = {**ZEDLAND, "name": "Zedland Republic", "places": ["Zedopolis"]}
+    extended = G.extend([ZEDLAND, renamed])
+    assert extended.name("US-ZZ") == "Zedland Republic"
+    assert ids_in("Zedopolis", gazetteer=extended) == ["US-ZZ"]
+
+
+def test_validate_entry_for_pack_places() -> None:
+    validate_entry(ZEDLAND)
+    with pytest.raises(ValueError, match="'remote' must be true or false"):
+        validate_entry({**ZEDLAND, "remote": "yes"})
+    with pytest.raises(ValueError, match="must be a mapping"):
+        validate_entry(["US-ZZ"])
+
+
+def test_builtin_path_is_the_shipped_yaml() -> None:
+    path = builtin_path()
+    assert path.name == "gazetteer.yaml"
+    assert path.is_file()
+    assert "jurisdictions:" in path.read_text(encoding="utf-8")
+
+
+def test_bad_files_are_refused() -> None:
+    with pytest.raises(ValueError, match="duplicate id"):
+        parse_gazetteer({"jurisdictions": [ZEDLAND, ZEDLAND]})
+    with pytest.raises(ValueError, match="'Zedland' also names entry 0"):
+        parse_gazetteer({"jurisdictions": [ZEDLAND, {"id": "US-ZY", "name": "Other", "names": ["Zedland"]}]})
+    with pytest.raises(ValueError, match="unknown top-level key"):
+        parse_gazetteer({"jurisdictions": [], "places": []})
+    with pytest.raises(ValueError, match="must be a list"):
+        parse_gazetteer({"jurisdictions": {"id": "US-ZZ"}})
+    with pytest.raises(ValueError, match="remote_regions entry 0"):
+        parse_gazetteer({"jurisdictions": [], "remote_regions": [{"names": ["Europe"]}]})
+
+
+def test_pickle_round_trip() -> None:
+    extended = G.extend([ZEDLAND])
+    for gazetteer in (G, extended):
+        copy = pickle.loads(pickle.dumps(gazetteer))
+        assert copy.find("Denver, CO; Zed City, ZZ") == gazetteer.find("Denver, CO; Zed City, ZZ")
+        assert copy.find_remote("Remote (US)") == gazetteer.find_remote("Remote (US)")
+        assert copy.remote_covered("US") == gazetteer.remote_covered("US")
