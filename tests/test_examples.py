@@ -51,20 +51,7 @@ def test_clean_examples_have_no_errors_in_the_full_report(report: dict) -> None:
         assert [v for v in found.get(rel, []) if v["severity"] == "error"] == [], rel
 
 
-# Examples whose defects belong to packs not built yet: links and EEO (issues 3, 5).
-NOT_YET_CAUGHT = {"legacy-careers-page.html"}
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="needs the links and EEO packs"))
-        if p.name in NOT_YET_CAUGHT
-        else p
-        for p in FLAWED
-    ],
-    ids=lambda p: p.name,
-)
+@pytest.mark.parametrize("path", FLAWED, ids=lambda p: p.name)
 def test_every_flawed_example_is_caught(report: dict, path: Path) -> None:
     rel = path.relative_to(ROOT).as_posix()
     found = by_file(report)

@@ -75,7 +75,7 @@ def test_a_file_that_is_not_utf8_is_rewritten_only_with_unsafe_fixes(tmp_path: P
     safe = _postlint(tmp_path, "fix", "job.txt")
     assert b"not valid UTF-8" in safe.stderr
     assert posting.read_bytes() == legacy
-    unsafe = _postlint(tmp_path, "fix", "job.txt", "--unsafe-fixes")
+    unsafe = _postlint(tmp_path, "fix", "job.txt", "--unsafe-fixes", "--select", "encoding")
     assert unsafe.returncode == 0, unsafe.stderr
     assert posting.read_bytes() == "Café staff wanted in Montréal – apply now.\r\n".encode()
 

@@ -246,7 +246,8 @@ def test_schema_is_a_valid_draft_2020_12_schema(schema: dict) -> None:
 def test_schema_accepts_the_builtin_packs(schema: dict, path: Path) -> None:
     from jsonschema import Draft202012Validator
 
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # Editors validate YAML as JSON, where an unquoted date such as `since: 2021-01-01` is a string.
+    data = json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
     errors = [e.message for e in Draft202012Validator(schema).iter_errors(data)]
     assert errors == []
 

@@ -323,6 +323,16 @@ OTHER: list[tuple[str, bool, list[Row]]] = [
         False,
         [("range", 90105.60, 123115.20, "USD", "year", "$90,105.60 - $123,115.20 Annually")],
     ),
+    ("Per diem: $150 per diem", False, [("single", 150, 150, "USD", "day", "$150 per diem")]),
+    ("Salary: kr 45 000 per month", False, [("single", 45000, 45000, None, "month", "kr 45 000 per month")]),
+    (
+        "Salary: INR 12,00,000 per year",
+        False,
+        [("single", 1_200_000, 1_200_000, "INR", "year", "INR 12,00,000 per year")],
+    ),
+    ("Salary: 900,- € per month", False, [("single", 900, 900, "EUR", "month", "900,- € per month")]),
+    ("Salary: EUR6.5k per month", False, [("single", 6500, 6500, "EUR", "month", "EUR6.5k per month")]),
+    ("Salary: 60.000 € - 70.000 €", False, [("range", 60000, 70000, "EUR", None, "60.000 € - 70.000 €")]),
     # A range whose maximum is below its minimum is two figures, not a range.
     (
         "Salary: $90,000 - $80,000",
@@ -409,6 +419,12 @@ NOT_PAY = [
     "Must be able to lift up to 50 pounds; salary is competitive.",
     "Office hours 8:00am-4:30pm, pay is biweekly.",
     "Closing date 01/21/2026; salary per the pay plan.",
+    "Salary increases 3% per year.",
+    "A 15% bonus on top of the salary.",
+    "Mrs. 5 of our staff are paid well",
+    "$50 per diem for meals while travelling, on top of salary",
+    "Employees age 50 or older may contribute to their plan, up to $24,000.",
+    "Life insurance of one times the annual salary (no greater than $70,000).",
     "The salary range for this position is: GS-{{ page.gs_level }} Step 10 ${{ page.salary_max }}",
 ]
 

@@ -13,9 +13,10 @@ Conventions worth knowing:
   (SEK, NOK, DKK) appears in the block.
 * `¥` is JPY, or CNY when 元/RMB/CNY/人民币 appear or the block is Chinese (Han without kana).
 * In Chinese text a figure in thousands (`15k-25k`, `25-50K·15薪`) is monthly unless 年薪 says
-  otherwise: Chinese postings quote k-figures per month and yearly pay in 万/W with 年薪.
-  A block of Chinese text with a k-range counts as pay context by itself, because such
-  postings put the salary straight after the job title with no label.
+  otherwise: Chinese postings quote k-figures per month, and yearly pay in 万/W with 年薪 or 总包.
+  A 万/W figure with no period word keeps period None. A range in k, 万 or W in Chinese text
+  counts as pay context by itself, because such postings put the salary straight after the job
+  title with no label.
 * `lakh`/`LPA`/`crore` imply INR (they are Indian number words); `LPA` also means per year.
 * A mention's text covers the figures with their currency and an attached period
   ("€5,000-€6,000 per month"), not qualifiers such as "up to" or "starting at".
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = ["PayMention", "find_pay"]
@@ -56,9 +58,9 @@ _CODES = (
 )
 _CODE = f"(?<![A-Za-z])(?:{_CODES})(?![A-Za-z])"
 _DOLLARS = r"(?<![A-Za-z])(?:US|USD|CA|CAD|C|AU|AUD|A|NZ|HK|SG|S|R|MX)\$|\$"
-_PRE = rf"(?:{_DOLLARS}|£|€|₹|₨|¥|￥|₩|Rs\.?(?={_SP}?\d)|{_CODE}|kr\.?(?={_SP}?\d))"
+_PRE = rf"(?:{_DOLLARS}|£|€|₹|₨|¥|￥|₩|(?<![A-Za-z])(?:Rs\.?|kr\.?)(?={_SP}?\d)|{_CODE})"
 # The same, to find where a prefix ends right before a figure (a window search cannot look past its end).
-_PRE_TAIL = re.compile(rf"(?:{_DOLLARS}|£|€|₹|₨|¥|￥|₩|Rs\.?|{_CODE}|kr\.?){_SP}?$")
+_PRE_TAIL = re.compile(rf"(?:{_DOLLARS}|£|€|₹|₨|¥|￥|₩|(?<![A-Za-z])(?:Rs\.?|kr\.?)|{_CODE}){_SP}?$")
 _POST = (
     rf"(?:€|£|\$|₹|¥|￥|美元|欧元|英镑|日元|人民币|港币|元|{_CODE}|kr\.?(?![A-Za-zåäöæø])|:-"
     r"|(?:euros?|Euro|rupees|yuan)(?![A-Za-z]))"
@@ -168,6 +170,30 @@ _BOUNDS = {
     None: (5.0, 5_000_000.0),
 }
 
+
+def _lower_pattern(pattern: str) -> str:
+    """The pattern with its literal letters in lower case, its escapes (\\S, \\W...) left alone."""
+    return re.sub(r"\\.|[^\\]+", lambda m: m.group() if m.group()[0] == "\\" else m.group().lower(), pattern)
+
+
+class _CaseBlind:
+    """A case-blind pattern, run case-sensitively on the block's lower-cased text: several times faster."""
+
+    __slots__ = ("blind", "lower")
+
+    def __init__(self, pattern: str) -> None:
+        self.blind = re.compile(pattern, re.IGNORECASE)
+        self.lower = re.compile(_lower_pattern(pattern))
+
+    def search(self, block: _Block, lo: int, hi: int) -> re.Match[str] | None:
+        low = block.lower
+        return self.lower.search(low, lo, hi) if low is not None else self.blind.search(block.text, lo, hi)
+
+    def finditer(self, block: _Block, lo: int, hi: int) -> Iterator[re.Match[str]]:
+        low = block.lower
+        return self.lower.finditer(low, lo, hi) if low is not None else self.blind.finditer(block.text, lo, hi)
+
+
 # ---------------------------------------------------------------- periods
 
 _PER_WORD = (
@@ -194,18 +220,19 @@ _PERIOD_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ADVERB = re.compile(r"[a-z-]+ly|per annum|p\.", re.IGNORECASE)
-_PERIOD_BEFORE = re.compile(
-    r"(?:\bhourly|\bper\s+hour|\bdaily|\bday\s+rate|\bper\s+day|\bweekly|\bper\s+week|\bbi-?weekly|\bsemi-?monthly"
-    r"|\bmonthly|\bper\s+month|\byearly|\bannual(?:ly)?|\bper\s+annum|\bper\s+year|年薪|月薪|时薪|日薪|周薪"
-    r"|\bJahres\w*|\bMonatsgehalt|\bmonatlich|\bStundenlohn|\bStundensatz|\bTagessatz|\bannuel(?:le)?|\bmensuel(?:le)?"
-    r"|\banual|\bmensual|\bårslön|\bmånadslön|\btimlön|\bmaandsalaris|\bjaarsalaris|\buurloon|总包|年包)",
-    re.IGNORECASE,
+_PERIOD_BEFORE = _CaseBlind(
+    r"\b(?:hourly|per\s+(?:hour|day|week|month|year|annum)|daily|day\s+rate|weekly|bi-?weekly|semi-?monthly|monthly"
+    r"|yearly|annual(?:ly)?|jahres\w*|monatsgehalt|monatlich|stundenlohn|stundensatz|tagessatz|annuel(?:le)?"
+    r"|mensuel(?:le)?|anual|mensual|årslön|månadslön|timlön|maandsalaris|jaarsalaris|uurloon)"
+    r"|年薪|月薪|时薪|日薪|周薪|总包|年包"
 )
 
 
 def _period_of(word: str) -> str | None:
     """Map a period word in any of the supported spellings to the period it names."""
     w = re.sub(r"\s+", " ", word.lower())
+    if w.startswith(("per ", "a ", "an ")) and w != "per annum":
+        w = w.split(" ", 1)[1]
     if w.startswith(("bi", "fortnight", "two week", "2 week", "zweiwöch")):
         return "biweekly"
     if w.startswith("semi"):
@@ -239,26 +266,29 @@ def _period_of(word: str) -> str | None:
 
 # ---------------------------------------------------------------- context words
 
-_PAY_WORDS = (  # in lower case, see _PAY_WORD_LOWER
+_PAY_WORDS = (
     r"\b(?:salary|salaries|salaried|pay|paid|pays|paying|compensation|comp|wages?|rates?|ote|on[- ]target"
     r"|base(?=\s*(?:salary|pay|rate|comp|wage|:|up\s+to|of\b|[$€£¥₹\d]))"
-    r"|remuneration|earnings?|earn|income|hiring\s+range|gross(?!\s+negligence)|annual(?:ly)?|hourly|monthly|weekly|yearly"
+    r"|remuneration|earnings?|earn|income|hiring\s+range|gross(?!\s+negligence)|annual(?:ly)?|hourly|monthly"
+    r"|weekly|yearly"
     r"|per\s+(?:hour|annum|year|month|week|day)|an\s+hour|a\s+year|p\.\s?a\.|brutto|netto|gehalt|jahresgehalt"
     r"|vergütung|lohn|salaire|rémunération|rémunéré|salario|sueldo|retribución|lön|lønn|løn|salaris|salário"
-    r"|superannuation|super|doe|doq|depend(?:ing|ent|s)\s+(?:up)?on\s+(?:[\w,]+\s+){0,3}?(?:experience|qualifications)"
+    r"|superannuation|super|doe|doq"
+    r"|depend(?:ing|ent|s)\s+(?:up)?on\s+(?:[\w,]+\s+){0,3}?(?:experience|qualifications)"
     r"|commensurate)\b|/\s?(?:hr|h|yr|mo)\b|薪|工资|待遇|报酬|酬劳"
 )
-_PAY_WORD = re.compile(_PAY_WORDS, re.IGNORECASE)
+_PAY_WORD = _CaseBlind(_PAY_WORDS)
 # Whether a block with digits can hold pay at all: a pay word, or a period word that would make a sum of money
-# pay. Run on lower-cased text, where it is much faster than a case-blind search; it only saves time,
-# so it may let through more than it needs to.
+# pay. Most digits in postings are dates, counts and list numbers, and this spares them the parse. Run on
+# lower-cased text, where it is much faster than a case-blind search; it may let through more than it needs to.
 _WORTH_PARSING = re.compile(
     _PAY_WORDS + r"|\b(?:hour|hrs?|days?|diem|week|wk|month|mth|year|yr|annum|pa|p\.\s?[hm]|daily|fortnight\w*"
-    r"|bi-?weekly|semi-?monthly|stunde|std|heure|hora|timme|jour|tag|día|dia|woche|semaine|semana|vecka|monat\w*|mois|mes"
-    r"|jahr|jaar|maand|uur|dag|jährlich|année|año|ano|år|anual|mensual|månad|mån|annuel\w*|mensuel\w*|par\s+an)\b|/\s?(?:h|mo)\b"
+    r"|bi-?weekly|semi-?monthly|stunde|std|heure|hora|timme|jour|tag|día|dia|woche|semaine|semana|vecka|monat\w*"
+    r"|mois|mes|jahr|jaar|maand|uur|dag|jährlich|année|año|ano|år|anual|mensual|månad|mån|annuel\w*|mensuel\w*"
+    r"|par\s+an)\b|/\s?(?:h|mo)\b"
 )
 # Money that is not pay. Anywhere in the clause of a figure, these win over any pay word.
-_NOT_PAY = re.compile(
+_NOT_PAY = _CaseBlind(
     r"\b(?:raised|raising|fundrais\w*|funding|funds|series\s+[a-h]|seed\s+(?:round|funding)|pre-seed"
     r"|(?:funding|investment)\s+round|invest(?:ed|ment|ments|or|ors|ing)?|backed|valuation|valued|revenues?|ARR|MRR"
     r"|GMV|turnover|in\s+sales|sales\s+of|under\s+management|AUM|budgets?|stipends?|allowances?|reimburs\w*"
@@ -267,34 +297,39 @@ _NOT_PAY = re.compile(
     r"|subscriptions?|pricing|prices?|priced|per\s+(?:user|seat|licen[cs]e)|market\s+(?:cap|size|value)|acquisitions?"
     r"|acquired|portfolio|economy|spend(?:ing)?|charit\w*|wellness|gym|tuition|scholarships?|home[- ]office"
     r"|profits?|sponsor\w*|prizes?|trillion|billion|Finanzierung|Umsatz|Zuschuss|levée|financement"
-    r"|chiffre\s+d'affaires|thuiswerk\w*|\w*vergoeding|reiskosten|friskvård\w*|ayuda|alimentaria|tickets?\s+restaurant\w*"
-    r"|essenszuschuss|sodexo|edenred|contribut\w*|deductibles?|premiums?|coverage|beneficiar\w*|disability|HSA|FSA"
-    r"|parking|co-?insurance|deferred\s+compensation|incentive\s+payments?|shift\s+(?:pay|differential)|liabilit\w*|damages|negligence|indemnif\w*|lawsuits?|settlements?|claims)\b"
-    r"|融资|投资|估值|营收|市值|补贴|津贴|补助|报销|期权|股票|股权|用户|客户|显示器|预算",
-    re.IGNORECASE,
+    r"|chiffre\s+d'affaires|thuiswerk\w*|\w*vergoeding|reiskosten|friskvård\w*|ayuda|alimentaria"
+    r"|tickets?\s+restaurant\w*|essenszuschuss|sodexo|edenred|contribut\w*|deductibles?|premiums?|coverage"
+    r"|beneficiar\w*|disability|HSA|FSA|parking|co-?insurance|insurance|benefits?\s+(?:of|payable|amount|credit)"
+    r"|deferred\s+compensation|incentive\s+payments?|shift\s+(?:pay|differential)|liabilit\w*|damages|negligence"
+    r"|indemnif\w*|lawsuits?|settlements?|claims)\b"
+    r"|融资|投资|估值|营收|市值|补贴|津贴|补助|报销|期权|股票|股权|用户|客户|显示器|预算"
+)
+# Words of health and retirement plans so specific that a sentence with one is about benefits, whatever else it says.
+_NOT_PAY_SENTENCE = _CaseBlind(
+    r"\b(?:beneficiar\w*|deductibles?|co-?pays?|co-?payments?|out[- ]of[- ]pocket|roth|ira|includible"
+    r"|contribute\s+to\s+(?:their|your|the)\s+(?:plan|account)|cost\s+to\s+(?:the\s+)?employees?)\b"
+    r"|(?:/|\bper\s+)(?:person|family|visit)\b"
 )
 # Money that is not pay when it sits right next to the figure ("$5,000 bonus", "plans from $9.99").
-_NOT_PAY_NEAR = re.compile(
+_NOT_PAY_NEAR = _CaseBlind(
     r"\b(?:bonus(?:es)?|variable|incentives?|equity|stock|shares|options|RSUs?|benefits?|insurance|costs?|costing|worth"
-    r"|fees?|plans?|users?|customers?|clients?|assets|deals?|match|lunch(?:es)?|meals?|food|grants?|loans?)\b",
-    re.IGNORECASE,
+    r"|fees?|plans?|users?|customers?|clients?|assets|deals?|match|lunch(?:es)?|meals?|food|grants?|loans?)\b"
 )
-_INCLUDED = re.compile(r"\b(?:incl\w*|excl\w*|without|plus|before|not|no)\b", re.IGNORECASE)
+_INCLUDED = _CaseBlind(r"\b(?:incl\w*|excl\w*|without|plus|before|not|no)\b")
 _NEAR_BEFORE = 25
 _NEAR_AFTER = 30
 
-_UP_TO = re.compile(
+_UP_TO = _CaseBlind(
     r"(?:\bup\s*to|\bupto|\bmax(?:imum)?\.?(?:\s+(?:of|salary|pay|rate))?|\bnot\s+to\s+exceed|\bno\s+more\s+than"
-    r"|\bas\s+much\s+as|\blimited\s+to|\bcapped\s+at|\bbis\s+zu|\bjusqu['’]?\s*à|\bhasta|最高|最多|不超过)\s*[:：]?\s*(?:(?:an?|the)\s+)?$"
-    r"|\bmax(?:imum)?\b[^.;!?\d$€£¥₹]{0,60}?(?:\b(?:is|of|at)|\()\s*:?\s*$",
-    re.IGNORECASE,
+    r"|\bas\s+much\s+as|\blimited\s+to|\bcapped\s+at|\bbis\s+zu|\bjusqu['’]?\s*à|\bhasta|最高|最多|不超过)"
+    r"\s*[:：]?\s*(?:(?:an?|the)\s+)?$"
+    r"|\bmax(?:imum)?\b[^.;!?\d$€£¥₹]{0,60}?(?:\b(?:is|of|at)|\()\s*:?\s*$"
 )
-_FROM = re.compile(
+_FROM = _CaseBlind(
     r"(?:\bfrom|\bstarting\s+(?:at|from)|\bstarts\s+at|\bbeginning\s+at|\bat\s+least|\bminimum(?:\s+of)?|\bmin\."
     r"|\bno\s+less\s+than|\bab|\bà\s+partir\s+de|\bdesde|\bvanaf|\bfrån|不低于|最低)\s*[:：]?\s*$"
     r"|\b(?:starting|minimum|entry)(?:\s+(?:annual|base|monthly|hourly|gross))?\s+(?:salary|pay|wage|rate)"
-    r"[^.;!?\d$€£¥₹]{0,30}?(?:\b(?:is|of|at)\b)?\s*:?\s*$",
-    re.IGNORECASE,
+    r"[^.;!?\d$€£¥₹]{0,30}?(?:\b(?:is|of|at)\b)?\s*:?\s*$"
 )
 _BARE_FOLLOW = re.compile(
     r"\s*(?:$|[^\w\s]|(?:per|a|an|gross|net|brutto|base|annual|annually|yearly|monthly|hourly|weekly|biweekly|doe|doq"
@@ -346,23 +381,23 @@ _VAGUE_TERM = (
 )
 # Words that may stand between "competitive" and the pay noun; "competitive benefits/relocation package" is no pay.
 _PAY_ADJ = r"(?:base|total|annual|financial|cash|starting|overall|monthly|hourly|salary|pay|compensation|&)"
-_VAGUE_STRONG = re.compile(
+_VAGUE_STRONG = _CaseBlind(
     rf"\b(?:(?:highly|very|extremely)\s+)?competitive\s+(?:{_PAY_ADJ}\s+){{0,2}}"
     r"(?:salary|salaries|pay|compensation|comp|package|remuneration|wages?|rates?|base(?:\s+salary)?|rewards?)\b"
     rf"|\b(?:attractive|generous|market[- ]rate|market[- ]competitive)\s+(?:{_PAY_ADJ}\s+)?"
     r"(?:salary|salaries|pay|compensation|package|remuneration)\b"
     r"|\b(?:salary|salaries|pay|compensation|remuneration|wages?|pay\s+rate)(?:\s+(?:range|rate|level))?"
     rf"(?:(?:\s*[:–-]\s*|\s+(?:is|are|will\s+be)\s+)(?:highly\s+)?(?:competitive|{_VAGUE_TERM})|\s+(?:{_VAGUE_TERM}))\b"
-    r"|(?:薪资|薪酬|待遇|工资)?面议|(?:薪资|薪酬|待遇|工资)(?:待遇)?优厚|(?:有|具)?(?:市场)?竞争力的?(?:薪资|薪酬|薪水|待遇|工资)"
+    r"|(?:薪资|薪酬|待遇|工资)?面议|(?:薪资|薪酬|待遇|工资)(?:待遇)?优厚"
+    r"|(?:有|具)?(?:市场)?竞争力的?(?:薪资|薪酬|薪水|待遇|工资)"
     r"|\b(?:salaire|rémunération)\s+(?:compétitif|compétitive|attractif|attractive|selon\s+(?:profil|expérience))"
-    r"|\b(?:attraktive[sn]?|wettbewerbsfähige[sn]?)\s+(?:Gehalt|Vergütung)|\bsalario\s+competitivo",
-    re.IGNORECASE,
+    r"|\b(?:attraktive[sn]?|wettbewerbsfähige[sn]?)\s+(?:Gehalt|Vergütung)|\bsalario\s+competitivo"
 )
-_VAGUE_WEAK = re.compile(
-    r"\b(?<!non-)(?:negotiable|DOE|DOQ|D\.O\.E\.|D\.O\.Q\.|depend(?:s|ing|ent)\s+(?:up)?on\s+(?:experience|qualifications)"
+_VAGUE_WEAK = _CaseBlind(
+    r"\b(?<!non-)(?:negotiable|DOE|DOQ|D\.O\.E\.|D\.O\.Q\."
+    r"|depend(?:s|ing|ent)\s+(?:up)?on\s+(?:experience|qualifications)"
     r"|commensurate\s+with\s+(?:experience|qualifications)|market[- ]rate|TBD)\b"
-    r"|可谈|\bcompetitive\b(?=\s*(?:$|[^\w\s]))",
-    re.IGNORECASE,
+    r"|可谈|\bcompetitive\b(?=\s*(?:$|[^\w\s]))"
 )
 # Every vague phrase contains one of these stems (the Chinese ones are searched only in non-ASCII text).
 # They are chosen to begin with uncommon letters, so the search skips quickly through ordinary prose:
@@ -376,16 +411,6 @@ _QUICK_VAGUE_CJK = re.compile("面议|优厚|竞争力|可谈")
 _VAGUE_WINDOW = 100
 _SENTENCE_REACH = 400
 _CLAUSE_REACH = 200
-# A block with digits is worth parsing only if it shows money (a currency, "15k") or a pay word next to a
-# figure that could be pay (large, or with a period). Most digits in postings are dates, counts and list numbers.
-_MONEY_HINT = re.compile(
-    r"[$£€₹₨¥￥₩元]|\d\s?(?:[kKwWmMbB万千]|la[ck]|LPA|crore|million|Mio|bn)"
-    rf"|(?<![A-Za-z])(?:{_CODES}|Rs|kr)(?![A-Za-z])"
-)
-_BARE_HINT = re.compile(
-    r"\d{1,3}[,.'’ \u00a0\u202f]\d{3}|\d{5}|(?<!\d)(?!19\d\d|20\d\d)\d{4}(?!\d)"
-    r"|\d\s*(?:/\s*(?:h|hr|hour|yr|year|mo|month|wk|week|day)\b|per\s|an?\s+(?:hour|year|month|week|day))"
-)
 _DIGIT_RUN = re.compile(r"\d+")
 _DIGIT = re.compile(r"[0-9]")
 _PRE_LAST = frozenset("$£€₹₨¥￥₩.DRPFKNYBWLSsr")  # the last character of every prefix in _PRE
@@ -417,11 +442,12 @@ class _Atom:
 class _Block:
     """One block of text and what is computed about it at most once, when first needed."""
 
-    __slots__ = ("_clause", "_sent", "cjk", "text")
+    __slots__ = ("_clause", "_sent", "cjk", "lower", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lower: str, cjk: bool) -> None:
         self.text = text
-        self.cjk = _CJK.search(text) is not None
+        self.lower = lower if len(lower) == len(text) else None  # "İ" grows; offsets must stay put
+        self.cjk = cjk
         self._sent: tuple[list[int], list[int]] | None = None
         self._clause: tuple[list[int], list[int]] | None = None
 
@@ -628,16 +654,18 @@ def find_pay(text: str, *, pay_context: bool = False) -> list[PayMention]:
     """Pay mentions in one block of prose, in order of position."""
     has_digit = _DIGIT.search(text) is not None
     vague_hits = [m.span() for m in _QUICK_VAGUE.finditer(text)] if _QUICK_VAGUE.search(text) else []
-    if not text.isascii() and _QUICK_VAGUE_CJK.search(text):
+    ascii_only = text.isascii()  # constant time: no Chinese, no "¥", nothing to look for beyond ASCII
+    if not ascii_only and _QUICK_VAGUE_CJK.search(text):
         vague_hits += [m.span() for m in _QUICK_VAGUE_CJK.finditer(text)]
-    if pay_context and not vague_hits and "ompetiti" in text.lower():
-        vague_hits = [(0, len(text))]  # "COMPETITIVE" alone under a pay heading
     if not has_digit and not vague_hits:
         return []
-    block = _Block(text)
-    found: list[PayMention] = []
-    if has_digit and (pay_context or _WORTH_PARSING.search(text.lower()) or block.cjk):
-        found = _figures(block, pay_context)
+    lower = text.lower()
+    cjk = not ascii_only and _CJK.search(text) is not None
+    parse = has_digit and (pay_context or cjk or _WORTH_PARSING.search(lower) is not None)
+    if not parse and not vague_hits:
+        return []
+    block = _Block(text, lower, cjk)
+    found = _figures(block, pay_context) if parse else []
     if vague_hits:
         found = _add_vague(block, pay_context, found, sorted(vague_hits))
     return found
@@ -699,7 +727,7 @@ def _mention(
     # Chinese postings put "15-25K" or "1.6-2.5万" right after the job title, with no label.
     cjk_range = block.cjk and span is not None and bool(mults & _CJK_MULTS)
     said = pay_context or cjk_range or (period is not None and moneyish)
-    if not said and _PAY_WORD.search(text, s_lo, s_hi) is None:
+    if not said and _PAY_WORD.search(block, s_lo, s_hi) is None:
         return None
     if block.masked(start, end):
         return None
@@ -707,14 +735,16 @@ def _mention(
     # A bare number is pay only as the value of a pay label ("Salary Range: 120,000 - 140,000"),
     # never when it counts something ("250,000 companies", "after 1,040 hours").
     if not (moneyish or pay_context or cjk_range) and (
-        not _BARE_FOLLOW.match(text, end) or not _PAY_WORD.search(text, max(s_lo, start - 60), start)
+        not _BARE_FOLLOW.match(text, end) or not _PAY_WORD.search(block, max(s_lo, start - 60), start)
     ):
         return None
-    if _NOT_PAY.search(text, c_lo, c_hi) or _not_pay_near(text, start, end, c_lo, c_hi):
+    if _NOT_PAY.search(block, c_lo, c_hi) or _not_pay_near(block, start, end, c_lo, c_hi):
+        return None
+    if _NOT_PAY_SENTENCE.search(block, s_lo, s_hi):
         return None
 
     if period is None:
-        period = _period_before(text, s_lo, c_lo, start)
+        period = _period_before(block, s_lo, c_lo, start)
     if period is None and block.cjk and "k" in mults:
         period = "month"
 
@@ -730,10 +760,10 @@ def _mention(
 
     kind = "range" if span else "single"
     if not span:
-        before = text[max(0, start - 80) : start]
-        if _UP_TO.search(before):
+        back = max(0, start - 80)
+        if _UP_TO.search(block, back, start):
             kind = "up-to"
-        elif first.plus or _FROM.search(before) or _OPEN_AFTER.match(text, end):
+        elif first.plus or _FROM.search(block, back, start) or _OPEN_AFTER.match(text, end):
             kind = "from"
     minimum = None if kind == "up-to" else lo
     maximum = None if kind == "from" else hi
@@ -744,24 +774,24 @@ def _value(atom: _Atom) -> float:
     return atom.raw * _MULT_VALUE[atom.mult] if atom.mult else atom.raw
 
 
-def _period_before(text: str, s_lo: int, c_lo: int, start: int) -> str | None:
+def _period_before(block: _Block, s_lo: int, c_lo: int, start: int) -> str | None:
     """A period word earlier in the clause ("Annual salary: €50,000", "年薪15W"), else earlier in the sentence."""
     for lo in (c_lo, s_lo) if s_lo < c_lo else (c_lo,):
         found = None
-        for found in _PERIOD_BEFORE.finditer(text, lo, start):  # noqa: B007 - the last one is the nearest
+        for found in _PERIOD_BEFORE.finditer(block, lo, start):  # noqa: B007 - the last one is the nearest
             pass
         if found is not None:
             return _period_of(found.group())
     return None
 
 
-def _not_pay_near(text: str, start: int, end: int, c_lo: int, c_hi: int) -> bool:
+def _not_pay_near(block: _Block, start: int, end: int, c_lo: int, c_hi: int) -> bool:
     """A bonus, equity, a plan or a price right next to the figure, unless the words say it is included."""
-    m = _NOT_PAY_NEAR.search(text, max(c_lo, start - _NEAR_BEFORE), start)
-    if m and not _PAY_WORD.search(text, m.end(), start):
+    m = _NOT_PAY_NEAR.search(block, max(c_lo, start - _NEAR_BEFORE), start)
+    if m and not _PAY_WORD.search(block, m.end(), start):
         return True
-    m = _NOT_PAY_NEAR.search(text, end, min(c_hi, end + _NEAR_AFTER))
-    return bool(m and not _INCLUDED.search(text, end, m.start()))
+    m = _NOT_PAY_NEAR.search(block, end, min(c_hi, end + _NEAR_AFTER))
+    return bool(m and not _INCLUDED.search(block, end, m.start()))
 
 
 class _Spans:
@@ -820,16 +850,16 @@ def _add_vague(
         else:
             windows.append((lo, hi))
     for lo, hi in windows:
-        for m in _VAGUE_STRONG.finditer(text, lo, hi):
+        for m in _VAGUE_STRONG.finditer(block, lo, hi):
             add(*m.span())
     for lo, hi in windows:
-        for m in _VAGUE_WEAK.finditer(text, lo, hi):
+        for m in _VAGUE_WEAK.finditer(block, lo, hi):
             s, e = m.span()
             if not pay_context:
                 if m.group().lower() == "competitive":
                     continue
                 s_lo, s_hi = block.sentence(s, e)
-                if _PAY_WORD.search(text, s_lo, s) is None and _PAY_WORD.search(text, e, s_hi) is None:
+                if _PAY_WORD.search(block, s_lo, s) is None and _PAY_WORD.search(block, e, s_hi) is None:
                     continue
             add(s, e)
     if not vague:

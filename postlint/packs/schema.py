@@ -31,6 +31,23 @@ def pack_schema() -> dict[str, Any]:
             "pack": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "The pack's name."},
             "version": {"type": ["string", "integer"], "description": "The pack's own version."},
             "description": {"type": "string"},
+            "places": {
+                "type": "array",
+                "description": "Jurisdictions the pack adds to the gazetteer (same schema as postlint/data/gazetteer.yaml).",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["id", "name"],
+                    "properties": {
+                        "id": {"type": "string", "pattern": "^[A-Z]{2,3}(-[A-Z0-9]+)*$"},
+                        "name": {"type": "string"},
+                        "names": {"type": "array", "items": {"type": "string"}},
+                        "codes": {"type": "array", "items": {"type": "string"}},
+                        "places": {"type": "array", "items": {"type": "string"}},
+                        "remote": {"type": "boolean"},
+                    },
+                },
+            },
             "rules": {
                 "type": "array",
                 "minItems": 1,
