@@ -33,7 +33,7 @@ def pack_schema() -> dict[str, Any]:
             "description": {"type": "string"},
             "places": {
                 "type": "array",
-                "description": "Jurisdictions the pack adds to the gazetteer (same schema as postlint/data/gazetteer.yaml).",
+                "description": "Jurisdictions the pack adds (the schema of postlint/data/gazetteer.yaml).",
                 "items": {
                     "type": "object",
                     "additionalProperties": False,
