@@ -80,6 +80,12 @@ def iter_scope(doc: Document, scopes: tuple[str, ...]) -> Iterator[tuple[int, st
             yield doc.title_start, doc.title
 
 
+def has_keyword(text: str, keywords: tuple[str, ...]) -> bool:
+    """A cheap test before costly patterns: case-insensitive regexes scan slowly, `in` does not."""
+    lowered = text.lower()
+    return any(k in lowered for k in keywords)
+
+
 def scope_blocks(doc: Document, scopes: tuple[str, ...]) -> list[Block]:
     kinds: set[str] = set()
     for scope in scopes:

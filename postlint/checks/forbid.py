@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from postlint.checks.base import Check, Context, fix_case, iter_scope
+from postlint.checks.base import Check, Context, fix_case, has_keyword, iter_scope
 from postlint.document import Document
 from postlint.violation import Edit, Finding, Fix
 
@@ -31,22 +31,25 @@ class ForbidCheck(Check):
     ignore_case: bool
     applicability: Literal["safe", "unsafe", "display"]
     substitutions: tuple[tuple[re.Pattern[str], str], ...] = ()  # regex -> replacement template
+    keywords: tuple[str, ...] = ()  # lower-case; a block containing none of them cannot match
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for offset, text in iter_scope(doc, self.scopes):
-            excluded = [(m.start(), m.end()) for e in self.exceptions for m in e.finditer(text)]
+            if self.keywords and not has_keyword(text, self.keywords):
+                continue
+            excluded = _Spans(self.exceptions, text)
             seen: set[tuple[int, int]] = set()
             for pattern in self.patterns:
                 for m in pattern.finditer(text):
                     a, b = m.span()
-                    if a == b or (a, b) in seen or any(x < b and a < y for x, y in excluded):
+                    if a == b or (a, b) in seen or excluded.overlaps(a, b):
                         continue
                     seen.add((a, b))
                     yield self._finding(offset + a, offset + b, m.group())
             for pattern, template in self.substitutions:
                 for m in pattern.finditer(text):
                     a, b = m.span()
-                    if a == b or (a, b) in seen or any(x < b and a < y for x, y in excluded):
+                    if a == b or (a, b) in seen or excluded.overlaps(a, b):
                         continue
                     seen.add((a, b))
                     replacement = m.expand(template)
@@ -67,3 +70,21 @@ class ForbidCheck(Check):
             quoted = ", ".join(f"'{o}'" for o in options)
             return Finding(start, end, {"match": matched, "replacement": quoted}, suggestion=f"Consider {quoted}")
         return Finding(start, end, {"match": matched, "replacement": ""})
+
+
+class _Spans:
+    """The exceptions' matches in a block, found only if a match needs checking against them."""
+
+    __slots__ = ("_patterns", "_spans", "_text")
+
+    def __init__(self, patterns: tuple[re.Pattern[str], ...], text: str) -> None:
+        self._patterns = patterns
+        self._text = text
+        self._spans: list[tuple[int, int]] | None = None
+
+    def overlaps(self, a: int, b: int) -> bool:
+        if not self._patterns:
+            return False
+        if self._spans is None:
+            self._spans = [(m.start(), m.end()) for e in self._patterns for m in e.finditer(self._text)]
+        return any(x < b and a < y for x, y in self._spans)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from postlint.checks.base import Check, Context, iter_scope
+from postlint.checks.base import Check, Context, has_keyword, iter_scope
 from postlint.document import Document
 from postlint.insertion import anchor, end_of_posting, insertion_fix, pick_suggestion
 from postlint.violation import Finding
@@ -31,6 +31,7 @@ class RequireCheck(Check):
     suggestion: str | None
     suggestions: tuple[tuple[str, str], ...] = ()  # (jurisdiction, suggestion): the most specific one wins
     insert_at: str | None = None  # end | after-location | after-pay: adds the suggestion as an unsafe fix
+    keywords: tuple[str, ...] = ()  # lower-case; a block containing none of them cannot match
 
     def find(self, doc: Document, ctx: Context) -> Found | None:
         """The first place that satisfies the rule, or None."""
@@ -40,7 +41,8 @@ class RequireCheck(Check):
                 fm = doc.front_matter
                 at = fm.key_offsets.get(ctx.field_name(name), 0) if fm else 0
                 return Found(at, at, f"{name}: {value}", "front-matter")
-        if "title" in self.scopes and doc.title:
+        keywords = self.keywords
+        if "title" in self.scopes and doc.title and (not keywords or has_keyword(doc.title, keywords)):
             for pattern in self.patterns:
                 match = pattern.search(doc.title)
                 if match:
@@ -51,6 +53,8 @@ class RequireCheck(Check):
             ranges = [(s.heading_start, s.end) for s in doc.sections if self.section.search(s.title)]
         for offset, text in iter_scope(doc, self.scopes):
             if ranges is not None and not any(a <= offset < b for a, b in ranges):
+                continue
+            if keywords and not has_keyword(text, keywords):
                 continue
             for pattern in self.patterns:
                 match = pattern.search(text)

@@ -27,6 +27,11 @@ class ForbidSpec(RuleSpec):
     )
     exceptions: tuple[Regex, ...] = Field((), description="Regexes: a match overlapping one of these is not reported.")
     ignore_case: bool = True
+    keywords: tuple[str, ...] = Field(
+        (),
+        description="A speed hint for costly patterns: words (any case) one of which every match contains; blocks "
+        "with none of them are not searched. The rule's examples show whether the list is complete.",
+    )
     fix: Literal["safe", "unsafe", "display"] = Field("safe", description="Applicability of single-replacement fixes.")
 
     @model_validator(mode="after")
@@ -56,5 +61,12 @@ class ForbidSpec(RuleSpec):
         exceptions = [compile_regex(p, flags) for p in self.exceptions]
         substitutions = tuple((compile_regex(p, flags), t) for p, t in self.substitute.items())
         return ForbidCheck(
-            self.scopes, tuple(patterns), tuple(exceptions), replacements, self.ignore_case, self.fix, substitutions
+            self.scopes,
+            tuple(patterns),
+            tuple(exceptions),
+            replacements,
+            self.ignore_case,
+            self.fix,
+            substitutions,
+            tuple(k.lower() for k in self.keywords),
         )

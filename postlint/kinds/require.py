@@ -25,6 +25,11 @@ class RequireSpec(RuleSpec):
     )
     section: Regex | None = Field(None, description="Regex on headings: search only under matching sections.")
     ignore_case: bool = True
+    keywords: tuple[str, ...] = Field(
+        (),
+        description="A speed hint for costly patterns: words (any case) one of which every match contains; blocks "
+        "with none of them are not searched. The rule's examples show whether the list is complete.",
+    )
     suggestion: str | None = Field(None, description="What to add, shown with the violation.")
     suggestions: dict[str, str] = Field(
         {},
@@ -60,4 +65,5 @@ class RequireSpec(RuleSpec):
             self.suggestion,
             tuple(self.suggestions.items()),
             self.insert_at,
+            tuple(k.lower() for k in self.keywords),
         )
