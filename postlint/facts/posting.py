@@ -25,6 +25,25 @@ PAY_HEADING = re.compile(
     re.IGNORECASE,
 )
 _PAY_SCOPES = frozenset({"heading", "paragraph", "list_item", "table_cell"})
+# Entities that matter to pay ("$90,000&ndash;$120,000"), read as their character padded to the
+# entity's length, so offsets into the source stay exact.
+_ENTITY = re.compile(r"&(?:ndash|mdash|nbsp|euro|pound|yen|#8211|#8212|#160|#x2013|#x2014|#xa0);", re.IGNORECASE)
+_ENTITY_CHARS = {"ndash": "–", "mdash": "—", "nbsp": " ", "euro": "€", "pound": "£", "yen": "¥"}
+_ENTITY_CHARS.update({"#8211": "–", "#8212": "—", "#160": " ", "#x2013": "–", "#x2014": "—", "#xa0": " "})
+
+
+def _with_entities(prose: str, source: str) -> str:
+    """HTML prose masks entities as spaces; put back those that shape pay, padded to their length."""
+    if "&" not in source:
+        return prose
+    chars = list(prose)
+    for match in _ENTITY.finditer(source):
+        a, b = match.span()
+        if prose[a:b].strip() == "":
+            chars[a:b] = _ENTITY_CHARS[match.group(0)[1:-1].lower()] + " " * (b - a - 1)
+    return "".join(chars)
+
+
 _PAY_TEMPLATE = re.compile(r"\{%-?\s*include\s[^%]*?(?:salary|pay|compensation|wage)[^%]*%\}", re.IGNORECASE)
 _TEMPLATE_MIN = re.compile(r"\bmin(?:imum)?\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
 _TEMPLATE_MAX = re.compile(r"\bmax(?:imum)?\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
@@ -161,8 +180,11 @@ class PostingFacts:
             # Under a pay heading, or right after a pay label ("Base salary" | "$120k–$150k" in a table).
             labelled = len(previous) <= 40 and bool(PAY_HEADING.search(previous))
             context = (block.section in pay_sections or labelled) and block.kind != "heading"
-            previous = block.prose.strip()
-            for mention in find_pay(block.prose, pay_context=context):
+            prose = block.prose
+            if doc.format == "html":
+                prose = _with_entities(prose, doc.text[block.start : block.end])
+            previous = prose.strip()
+            for mention in find_pay(prose, pay_context=context):
                 found.append(
                     PayFact(
                         block.start + mention.start,
