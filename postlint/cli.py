@@ -267,8 +267,9 @@ def rules_command(pack_names: tuple[str, ...], config_path: str | None, fmt: str
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return EXIT_OK
     width = max((len(r.id) for r in rules), default=10)
+    kinds = max((len(r.kind) for r in rules), default=7)
     for rule in rules:
-        click.echo(f"{rule.id:<{width}}  {rule.severity.name:<7}  {rule.kind:<7}  {rule.summary}")
+        click.echo(f"{rule.id:<{width}}  {rule.severity.name:<7}  {rule.kind:<{kinds}}  {rule.summary}")
     return EXIT_OK
 
 

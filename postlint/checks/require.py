@@ -32,6 +32,7 @@ class RequireCheck(Check):
     suggestions: tuple[tuple[str, str], ...] = ()  # (jurisdiction, suggestion): the most specific one wins
     insert_at: str | None = None  # end | after-location | after-pay: adds the suggestion as an unsafe fix
     keywords: tuple[str, ...] = ()  # lower-case; a block containing none of them cannot match
+    facts: tuple[str, ...] = ()  # "places", "pay": facts found in the posting that satisfy the rule
 
     def find(self, doc: Document, ctx: Context) -> Found | None:
         """The first place that satisfies the rule, or None."""
@@ -41,6 +42,14 @@ class RequireCheck(Check):
                 fm = doc.front_matter
                 at = fm.key_offsets.get(ctx.field_name(name), 0) if fm else 0
                 return Found(at, at, f"{name}: {value}", "front-matter")
+        facts = ctx.facts
+        if facts is not None and self.facts:
+            if "places" in self.facts and facts.places:
+                place = facts.places[0]
+                return Found(place.start, place.end, place.text, "place")
+            amounts = [p for p in facts.pay if p.is_amount] if "pay" in self.facts else []
+            if amounts:
+                return Found(amounts[0].start, amounts[0].end, amounts[0].text, "pay")
         keywords = self.keywords
         if "title" in self.scopes and doc.title and (not keywords or has_keyword(doc.title, keywords)):
             for pattern in self.patterns:

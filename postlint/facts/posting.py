@@ -83,7 +83,7 @@ class PayFact:
         elif self.kind == "from":
             amount = f"from {low}"
         else:
-            return f"vague: {self.text!r}"
+            return "vague"
         currency = f"{self.currency} " if self.currency else ""
         period = f" per {self.period}" if self.period else ""
         return f"{currency}{amount}{period} ({self.kind})"

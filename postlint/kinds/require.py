@@ -23,6 +23,11 @@ class RequireSpec(RuleSpec):
         (),
         description="Front-matter fields (canonical names, mapped by the `front-matter` config) that satisfy the rule.",
     )
+    facts: tuple[Literal["places", "pay"], ...] = Field(
+        (),
+        description="Facts postlint reads that satisfy the rule: `places` (a location the gazetteer knows), "
+        "`pay` (a pay amount).",
+    )
     section: Regex | None = Field(None, description="Regex on headings: search only under matching sections.")
     ignore_case: bool = True
     keywords: tuple[str, ...] = Field(
@@ -44,8 +49,8 @@ class RequireSpec(RuleSpec):
 
     @model_validator(mode="after")
     def _something_to_find(self) -> RequireSpec:
-        if not (self.patterns or self.terms or self.fields):
-            raise ValueError("a require rule needs at least one of 'patterns', 'terms' or 'fields'")
+        if not (self.patterns or self.terms or self.fields or self.facts):
+            raise ValueError("a require rule needs at least one of 'patterns', 'terms', 'fields' or 'facts'")
         if self.insert_at and not (self.suggestion or self.suggestions):
             raise ValueError("'insert_at' needs a 'suggestion' to insert")
         return self
@@ -66,4 +71,5 @@ class RequireSpec(RuleSpec):
             tuple(self.suggestions.items()),
             self.insert_at,
             tuple(k.lower() for k in self.keywords),
+            self.facts,
         )
