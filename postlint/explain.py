@@ -33,6 +33,20 @@ def _fix_safety(rule: Rule) -> str:
             f"Terms with one replacement get a {single} fix (applied by `postlint fix`"
             f"{'' if single == 'safe' else ' --unsafe-fixes'}); terms with several get suggestions."
         )
+    if spec.kind == "pay-range":
+        return (
+            "No pay: an unsafe fix adds a pay line to fill in, after the location line "
+            "(`postlint fix --unsafe-fixes`); a vague phrase: an unsafe fix replaces it with a range to fill in; "
+            "a single figure or open bound: a suggestion only."
+        )
+    if spec.kind == "pay-period":
+        return "The fix adds a period guessed from the amount and is shown, never applied."
+    if getattr(spec, "insert_at", None):
+        return (
+            "An unsafe fix adds the suggestion (worded for the posting's country where the rule has one) "
+            f"{'at the end' if spec.insert_at == 'end' else spec.insert_at.replace('-', ' the ') + ' line'}; "
+            "review it before publishing (`postlint fix --unsafe-fixes`)."
+        )
     return "No automatic fix: the rule shows what to change."
 
 

@@ -263,14 +263,16 @@ class PostingFacts:
                     "front-matter",
                 )
             ]
-        raw = fm.data.get("salary") if self.names.get("salary_min") == "salary_min" else None
-        if isinstance(raw, str) and "salary" in fm.key_offsets:
+        raw = fm.data.get("salary")  # one text field: "$120,000 - $150,000 per year"
+        if isinstance(raw, (str, int, float)) and not isinstance(raw, bool) and "salary" in fm.key_offsets:
             from postlint.facts.pay import find_pay
 
             at = fm.key_offsets["salary"]
+            line_end = doc.text.find("\n", at)
+            end = line_end if line_end >= 0 else len(doc.text)
             return [
-                PayFact(at, at + len(raw), m.kind, m.minimum, m.maximum, m.currency, m.period, m.text, "front-matter")
-                for m in find_pay(raw, pay_context=True)
+                PayFact(at, end, m.kind, m.minimum, m.maximum, m.currency, m.period, m.text, "front-matter")
+                for m in find_pay(str(raw), pay_context=True)
             ]
         return []
 
