@@ -45,6 +45,9 @@ class PayRangeCheck(Check):
     symbols: tuple[tuple[str, str], ...]
     insert_at: str = "after-location"
 
+    def _placeholder(self) -> re.Pattern[str]:
+        return _template_regex(self.suggestion)
+
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         facts = ctx.facts
         if facts is None:
@@ -66,6 +69,17 @@ class PayRangeCheck(Check):
             return
         else:
             laws = ""
+        placeholder = self._placeholder().search(doc.text)
+        if placeholder and not amounts:
+            # The pay line a fix added is still waiting for its figures: report it, offer nothing more.
+            problem = f"The pay range is still a placeholder ('{placeholder.group(0)}')"
+            yield Finding(
+                placeholder.start(),
+                placeholder.end(),
+                {"match": placeholder.group(0), "problem": problem, "laws": laws},
+                suggestion=f"Fill in the figures: {amount_template}",
+            )
+            return
         if amounts:
             shown = amounts[0]
             kind = {"single": "a single figure", "from": "only a minimum", "up-to": "only a maximum"}.get(
@@ -84,9 +98,11 @@ class PayRangeCheck(Check):
             problem = f"The pay is only a vague phrase ('{shown.text.strip()}')"
             fix = None
             if shown.source == "text":
-                label = _LABEL.match(shown.text)  # "Salary: competitive": keep the label, replace the phrase
+                # "Salary: competitive" keeps its label; "Competitive pay" becomes a labelled pay line.
+                label = _LABEL.match(shown.text)
                 start = shown.start + (label.end() if label else 0)
-                fix = Fix("unsafe", f"Replace with {amount_template!r}", (Edit(start, shown.end, amount_template),))
+                new = amount_template if label else line
+                fix = Fix("unsafe", f"Replace with {new!r}", (Edit(start, shown.end, new),))
             yield Finding(
                 shown.start,
                 shown.end,
@@ -97,6 +113,13 @@ class PayRangeCheck(Check):
             return
         where, fix = insertion_fix(doc, line, anchor(facts, self.insert_at), "Add a pay line")
         yield Finding(where, where, {"match": "", "problem": "No pay in the posting", "laws": laws}, fix, line)
+
+
+def _template_regex(suggestion: str) -> re.Pattern[str]:
+    """The suggestion's amount with any currency and period: finds a pay line a fix added and nobody filled in."""
+    amount = suggestion.split(":", 1)[1].strip() if ":" in suggestion else suggestion
+    escaped = re.escape(amount).replace(re.escape("{currency}"), r"[^\s\[\]]{0,4}")
+    return re.compile(escaped.replace(re.escape("{period}"), r"\w+"))
 
 
 def _accepts(law: Law) -> tuple[str, ...]:
