@@ -63,12 +63,15 @@ def load_linter(
     _check_config_names(rules, settings)
     chosen = select_rules(rules, [*settings.select, *select], [*settings.ignore, *ignore], settings.severity)
     places = [entry for pack in packs for entry in pack.places]
+    gazetteer = load_gazetteer(places, use_cache=use_cache)
+    _check_jurisdictions(jurisdictions, gazetteer, rules, None)
+    _check_jurisdictions(settings.jurisdictions, gazetteer, rules, settings)
     return Linter(
         base=str(settings.base.resolve()) if settings.source else None,
         rules=tuple(chosen),
         jurisdictions=tuple(jurisdictions),
         default_jurisdictions=tuple(settings.jurisdictions),
-        gazetteer=load_gazetteer(places, use_cache=use_cache),
+        gazetteer=gazetteer,
         front_matter=dict(settings.front_matter),
         per_file_ignores=tuple(settings.per_file_ignores.items()),
     )
@@ -81,6 +84,32 @@ def load_gazetteer(places: Sequence[dict[str, Any]] = (), *, use_cache: bool = F
     source = gazetteer.builtin_path()
     built = cached("gazetteer", source, gazetteer.load_gazetteer, enabled=use_cache)
     return built.extend(places) if places else built
+
+
+def _check_jurisdictions(
+    ids: Sequence[str], gazetteer: Gazetteer, rules: Sequence[Rule], settings: Settings | None
+) -> None:
+    """A jurisdiction id nobody knows is a typo ('CO' for 'US-CO'), not a place without laws: say so."""
+    if not ids:
+        return
+    known = set(gazetteer.jurisdictions) | {law.jurisdiction for rule in rules for law in rule.laws}
+    known |= {k.split("-", 1)[0] for k in known}  # 'EU', 'US', 'CA' name whole areas
+    for index, token in enumerate(ids):
+        if token in known:
+            continue
+        found = [i for _, _, hit in gazetteer.find(token, location_value=True) for i in hit]
+        if not found:
+            import difflib
+
+            found = difflib.get_close_matches(token.upper(), sorted(known), n=3)
+        hint = f"; did you mean {', '.join(dict.fromkeys(found))}?" if found else "; ids look like US-CO, CA-ON, EU-DE"
+        message = f"unknown jurisdiction {token!r}{hint}"
+        if settings is None:
+            raise ConfigError(f"--jurisdiction: {message}")
+        where = settings.where("jurisdictions", index)
+        if where.get("line") is None:
+            where = settings.where("jurisdictions")
+        raise ConfigError(f"jurisdictions: {message}", **where)
 
 
 def _check_config_names(rules: Sequence[Rule], settings: Settings) -> None:

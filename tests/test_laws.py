@@ -236,3 +236,31 @@ def test_explain_lists_the_laws_with_dates() -> None:
     assert "Laws it encodes" in out
     for expected in ("US-CO", "since 2021-01-01", "CA-ON", "since 2026-01-01", "US-DE", "not yet in force"):
         assert expected in out
+
+
+@pytest.mark.parametrize(
+    ("option", "hint"),
+    [("colorado", "US-CO"), ("Ontario", "CA-ON"), ("US-XQ", "did you mean")],
+)
+def test_an_unknown_jurisdiction_option_is_a_usage_error(tmp_path: Path, option: str, hint: str) -> None:
+    posting = tmp_path / "posting.md"
+    posting.write_text("# Clerk\n\nJoin us.\n", encoding="utf-8")
+    code, _, err = run_cli("check", "--jurisdiction", option, posting, cwd=tmp_path)
+    assert code == 2
+    assert f"unknown jurisdiction {option!r}" in err and hint in err
+    assert "Traceback" not in err
+
+
+def test_an_unknown_config_jurisdiction_names_the_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / ".postlint.yaml").write_text("jurisdictions:\n  - US-CO\n  - Ontario\n", encoding="utf-8")
+    (tmp_path / "posting.md").write_text("# Clerk\n\nJoin us.\n", encoding="utf-8")
+    code, _, err = run_cli("check", "posting.md", cwd=tmp_path)
+    assert code == 2
+    assert ".postlint.yaml:3:" in err and "CA-ON" in err
+
+
+@pytest.mark.parametrize("area", ["EU", "US", "US-NY-NYC", "CA", "UK"])
+def test_areas_and_ids_from_the_gazetteer_are_accepted(tmp_path: Path, area: str) -> None:
+    (tmp_path / "posting.md").write_text("# Clerk\n\nJoin us.\n", encoding="utf-8")
+    code, _, err = run_cli("check", "--jurisdiction", area, "posting.md", cwd=tmp_path)
+    assert code in (0, 1), err
