@@ -109,25 +109,34 @@ class Linter:
         for rule in self.rules_for(doc.path):
             if (only is not None and rule.id != only) or (not doc.linted and rule.kind != "input"):
                 continue
-            if not rule.when.applies(doc, ctx):
+            here = self.runs_here(rule, doc, ctx)
+            if here is None:
                 continue
-            rule_ctx, severity, message = ctx, rule.severity, rule.message
-            laws = ""
-            if rule.laws:
-                active = active_laws(rule.laws, facts.jurisdictions, today)
-                if active:
-                    laws = describe_laws(active)
-                elif rule.elsewhere is None:
-                    continue
-                else:
-                    severity, message = rule.elsewhere, rule.message_elsewhere or rule.message
-                rule_ctx = replace(ctx, laws=active)
+            rule_ctx, severity, message, laws = here
             for finding in rule.check.check(doc, rule_ctx):
                 if suppressions.suppressed(finding.start, lambda t, r=rule: rule_matches(r, t)):
                     continue
                 violations.append(self._stamp(doc, rule, finding, severity, message, laws))
         violations.sort(key=Violation.sort_key)
         return violations
+
+    @staticmethod
+    def runs_here(rule: Rule, doc: Document, ctx: Context) -> tuple[Context, Severity, str, str] | None:
+        """Whether a rule runs on this posting, and how: its context, severity, message and the laws that apply.
+
+        `when` must hold; a rule with laws runs in full where one is in force, at its
+        `elsewhere` severity where none is, or not at all.
+        """
+        if not rule.when.applies(doc, ctx):
+            return None
+        if not rule.laws:
+            return ctx, rule.severity, rule.message, ""
+        active = active_laws(rule.laws, ctx.jurisdictions, ctx.today or dt.date.today())
+        if active:
+            return replace(ctx, laws=active), rule.severity, rule.message, describe_laws(active)
+        if rule.elsewhere is None:
+            return None
+        return replace(ctx, laws=()), rule.elsewhere, rule.message_elsewhere or rule.message, ""
 
     def lint_text(
         self, text: str, *, format: Format = "markdown", path: str | None = None, facts: Mapping[str, Any] | None = None

@@ -14,7 +14,6 @@ import re
 from typing import TYPE_CHECKING
 
 from postlint.document import Document
-from postlint.laws import within
 from postlint.violation import Edit, Fix
 
 if TYPE_CHECKING:
@@ -83,14 +82,3 @@ def anchor(facts: PostingFacts | None, where: str) -> int | None:
         if offsets:
             return min(offsets)
     return None
-
-
-def pick_suggestion(
-    default: str | None, by_area: tuple[tuple[str, str], ...], jurisdictions: tuple[str, ...]
-) -> str | None:
-    """The suggestion for the most specific area the posting is in (CA-ON over CA), else the default."""
-    best: tuple[int, str] | None = None
-    for area, text in by_area:
-        if any(within(j, area) for j in jurisdictions) and (best is None or len(area) > best[0]):
-            best = (len(area), text)
-    return best[1] if best else default

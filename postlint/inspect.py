@@ -9,9 +9,6 @@ from postlint.document import Document
 if TYPE_CHECKING:
     from postlint.engine import Linter
 
-# The require rules whose matches are statements worth showing (the kinds of statement a posting makes).
-STATEMENT_PACKS = ("eeo", "visa", "fair-chance", "ontario")
-
 
 def describe_document(doc: Document, linter: Linter | None = None) -> dict[str, Any]:
     """Facts as plain data: format, front matter, title, sections, fields, links, places, pay, statements."""
@@ -61,7 +58,8 @@ def _extracted_facts(doc: Document, linter: Linter, line: Any) -> dict[str, Any]
     )
     statements = []
     for rule in linter.rules:
-        if rule.pack not in STATEMENT_PACKS or not isinstance(rule.check, RequireCheck):
+        # What each `require` rule that runs on this posting found: the statements it makes, or lacks.
+        if not isinstance(rule.check, RequireCheck) or linter.runs_here(rule, doc, ctx) is None:
             continue
         found = rule.check.find(doc, ctx)
         statements.append(

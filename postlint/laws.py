@@ -50,6 +50,21 @@ def active_laws(laws: Iterable[Law], jurisdictions: Iterable[str], today: dt.dat
     return tuple(law for law in laws if law.in_force(today) and law.covers(wanted))
 
 
+def for_area(
+    by_area: Iterable[tuple[str, str]], jurisdictions: Iterable[str], default: str | None = None
+) -> str | None:
+    """The value for the most specific area the posting is in (CA-ON over CA), else `default`.
+
+    Suggestions worded per country and currency symbols per country are both chosen this way.
+    """
+    wanted = tuple(jurisdictions)
+    best: tuple[int, str] | None = None
+    for area, value in by_area:
+        if any(within(j, area) for j in wanted) and (best is None or len(area) > best[0]):
+            best = (len(area), value)
+    return best[1] if best else default
+
+
 def describe_laws(laws: Iterable[Law]) -> str:
     """One phrase naming the laws, for a message: 'A (x); B (y)'."""
     titles: list[str] = []

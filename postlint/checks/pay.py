@@ -14,7 +14,7 @@ from postlint.checks.base import Check, Context
 from postlint.document import Document
 from postlint.facts.posting import PayFact
 from postlint.insertion import anchor, insertion_fix
-from postlint.laws import Law, describe_laws, within
+from postlint.laws import Law, describe_laws, for_area
 from postlint.violation import Edit, Finding, Fix
 
 _LABEL = re.compile(r"[^:\n]{1,40}:\s*")
@@ -26,15 +26,6 @@ _PERIOD_WORDS = re.compile(
     r"月薪|年薪|时薪|日薪|薪|brutto|jährlich|monatlich|par\s+an|par\s+mois|al\s+año",
     re.IGNORECASE,
 )
-
-
-def currency_symbol(symbols: tuple[tuple[str, str], ...], jurisdictions: tuple[str, ...]) -> str:
-    """The currency to write for the posting's country (CA$ in Canada), most specific area first."""
-    best: tuple[int, str] | None = None
-    for area, symbol in symbols:
-        if any(within(j, area) for j in jurisdictions) and (best is None or len(area) > best[0]):
-            best = (len(area), symbol)
-    return best[1] if best else "$"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +47,7 @@ class PayRangeCheck(Check):
         amounts = [p for p in pay if p.is_amount]
         vague = [p for p in pay if not p.is_amount]
         jurisdictions = tuple(sorted(ctx.jurisdictions))
-        symbol = currency_symbol(self.symbols, jurisdictions)
+        symbol = for_area(self.symbols, jurisdictions) or "$"
         period = next((p.period for p in pay if p.period), None) or "year"
         line = self.suggestion.format(currency=symbol, period=period)
         amount_template = line.split(":", 1)[1].strip() if ":" in line else line

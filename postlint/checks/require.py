@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from postlint.checks.base import Check, Context, has_keyword, iter_scope
 from postlint.document import Document
-from postlint.insertion import anchor, end_of_posting, insertion_fix, pick_suggestion
+from postlint.insertion import anchor, end_of_posting, insertion_fix
+from postlint.laws import for_area
 from postlint.violation import Finding
 
 
@@ -75,7 +76,7 @@ class RequireCheck(Check):
         if self.find(doc, ctx) is not None:
             return
         jurisdictions = tuple(sorted(ctx.jurisdictions)) if self.suggestions else ()
-        suggestion = pick_suggestion(self.suggestion, self.suggestions, jurisdictions)
+        suggestion = for_area(self.suggestions, jurisdictions, self.suggestion)
         where = end_of_posting(doc)
         if self.section is not None:
             sections = [s for s in doc.sections if self.section.search(s.title)]

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 # A section about pay: a bare amount under it is pay ("## Compensation" then "$120k – $150k").
 PAY_HEADING = re.compile(
     r"\b(?:compensation|salary|salaries|pay|wages?|remuneration|rate of pay|pay range|what we offer|"
-    r"gehalt|vergütung|verguetung|salaire|rémunération|remuneration|salario|retribución|lön|薪资|薪酬|待遇|工资)\b",
+    r"gehalt|vergütung|verguetung|salaire|rémunération|salario|retribución|lön|薪资|薪酬|待遇|工资)\b",
     re.IGNORECASE,
 )
 _PAY_SCOPES = frozenset({"heading", "paragraph", "list_item", "table_cell"})
