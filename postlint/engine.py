@@ -25,6 +25,7 @@ from postlint.violation import Finding, Severity, Violation
 if TYPE_CHECKING:
     from postlint.facts.gazetteer import Gazetteer
     from postlint.facts.posting import PostingFacts
+    from postlint.links.status import LinkStatus
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +74,7 @@ class Linter:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     today: dt.date | None = None
     base: str | None = None  # the config file's folder: per-file-ignores globs are relative to it
+    link_status: Mapping[str, LinkStatus] | None = None  # set by `--check-links` once every URL has been checked
 
     def known(self, token: str) -> bool:
         """True if a token names a rule (id or alias) or a pack of this linter."""
@@ -103,7 +105,12 @@ class Linter:
         """Every violation in one parsed document, sorted by position (`only`: run just that rule)."""
         facts = self.facts(doc, jurisdictions)
         today = self.today or dt.date.today()
-        ctx = Context(today=today, front_matter_names=tuple(self.front_matter.items()), facts=facts)
+        ctx = Context(
+            today=today,
+            front_matter_names=tuple(self.front_matter.items()),
+            facts=facts,
+            link_status=self.link_status,
+        )
         suppressions = parse_suppressions(doc, self.known)
         violations: list[Violation] = []
         for rule in self.rules_for(doc.path):

@@ -16,8 +16,11 @@ from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, PROSE_KINDS, 
 from postlint.violation import Finding
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from postlint.facts.posting import PostingFacts
     from postlint.laws import Law
+    from postlint.links.status import LinkStatus
 
 SCOPES = ("text", "heading", "paragraph", "list_item", "table_cell", "code", "title", "raw")
 
@@ -46,6 +49,7 @@ class Context:
     front_matter_names: tuple[tuple[str, str], ...] = ()  # canonical name -> the posting's key
     facts: PostingFacts | None = None
     laws: tuple[Law, ...] = ()
+    link_status: Mapping[str, LinkStatus] | None = None  # URL -> what `--check-links` found; None when offline
 
     @property
     def jurisdictions(self) -> frozenset[str]:
