@@ -17,9 +17,9 @@ import click
 
 from postlint import __version__
 from postlint.errors import PostlintError
+from postlint.output import FORMATS
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
-FORMATS = ("text", "json", "github")
 ISSUES_URL = "https://github.com/postlint/postlint/issues"
 
 _selection = [
@@ -133,47 +133,25 @@ def check(
     threshold = Severity[fail_on or settings.fail_on]
     max_bytes = int(settings.max_file_size * 1024 * 1024)
 
+    from postlint.output import ReportOptions, make_reporter
+
     stream = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
-    colour = fmt == "text" and not output and _colour(sys.stdout)
+    options = ReportOptions(
+        stream=stream,
+        errors=sys.stderr,
+        version=__version__,
+        rules=linter.rules,
+        colour=fmt == "text" and not output and _colour(sys.stdout),
+        quiet=quiet,
+        statistics=statistics,
+    )
+    reporter = make_reporter(fmt, options)
     all_violations = []
-    json_items: list[tuple[Any, dict[str, Any]]] = []
     try:
         for result in lint_files(linter, files, max_bytes=max_bytes, jobs=jobs, stdin_filename=stdin_filename):
             all_violations.extend(result.violations)
-            if not result.violations:
-                continue
-            if fmt == "json":
-                from postlint.document import LineIndex
-                from postlint.output.json_format import violation_dict
-
-                index = LineIndex(result.decoded.text if result.decoded else "")
-                json_items.extend((v, violation_dict(v, index)) for v in result.violations)
-            elif fmt == "github":
-                from postlint.output.github import render_github
-
-                for v in result.violations:
-                    stream.write(render_github(v) + "\n")
-            else:
-                from postlint.output.text import render_violation
-
-                source = result.decoded.text if result.decoded else None
-                for v in result.violations:
-                    stream.write(render_violation(v, source, colour) + "\n\n")
-        if fmt == "json":
-            from postlint.output.json_format import render_json
-
-            stream.write(render_json(__version__, len(files), json_items) + "\n")
-        elif fmt == "text":
-            from postlint.output.text import render_statistics, render_summary
-
-            if statistics and all_violations:
-                stream.write(render_statistics(all_violations) + "\n\n")
-            if not quiet:
-                stream.write(render_summary(len(files), all_violations, colour) + "\n")
-        elif statistics and all_violations:
-            from postlint.output.text import render_statistics
-
-            click.echo(render_statistics(all_violations), err=True)
+            reporter.file(result)
+        reporter.finish(len(files))
     finally:
         if output:
             stream.close()

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from postlint.violation import Severity, Violation
+
+if TYPE_CHECKING:
+    from postlint.output import ReportOptions
+    from postlint.runner import FileResult
 
 _LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
 
@@ -21,3 +27,22 @@ def render_github(v: Violation) -> str:
         f"endLine={v.end_line},endColumn={v.end_column},title={_escape_property(v.rule)}"
     )
     return f"::{_LEVEL[v.severity]} {props}::{_escape_data(v.message)}"
+
+
+class GithubReporter:
+    """Workflow commands on standard output; the statistics table, if asked for, on standard error."""
+
+    def __init__(self, options: ReportOptions) -> None:
+        self.options = options
+        self.violations: list[Violation] = []
+
+    def file(self, result: FileResult) -> None:
+        for v in result.violations:
+            self.options.stream.write(render_github(v) + "\n")
+        self.violations.extend(result.violations)
+
+    def finish(self, files: int) -> None:
+        if self.options.statistics and self.violations:
+            from postlint.output.text import render_statistics
+
+            self.options.errors.write(render_statistics(self.violations) + "\n")

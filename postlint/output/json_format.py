@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from postlint.document import LineIndex
 from postlint.violation import Violation
+
+if TYPE_CHECKING:
+    from postlint.output import ReportOptions
+    from postlint.runner import FileResult
 
 
 def violation_dict(v: Violation, index: LineIndex) -> dict[str, Any]:
@@ -59,3 +63,24 @@ def render_json(version: str, files: int, items: Sequence[tuple[Violation, dict[
         "violations": [d for _, d in items],
     }
     return json.dumps(report, ensure_ascii=False, indent=2)
+
+
+class JsonReporter:
+    """The interface's JSON report, written once at the end (it is one document)."""
+
+    def __init__(self, options: ReportOptions) -> None:
+        self.options = options
+        self.items: list[tuple[Violation, dict[str, Any]]] = []
+
+    def file(self, result: FileResult) -> None:
+        if not result.violations:
+            return
+        index = LineIndex(result.decoded.text if result.decoded else "")
+        self.items.extend((v, violation_dict(v, index)) for v in result.violations)
+
+    def finish(self, files: int) -> None:
+        self.options.stream.write(render_json(self.options.version, files, self.items) + "\n")
+        if self.options.statistics and self.items:
+            from postlint.output.text import render_statistics
+
+            self.options.errors.write(render_statistics([v for v, _ in self.items]) + "\n")

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
 
 from postlint.violation import Severity, Violation
+
+if TYPE_CHECKING:
+    from postlint.output import ReportOptions
+    from postlint.runner import FileResult
 
 _COLOURS = {Severity.error: "red", Severity.warning: "yellow", Severity.info: "blue"}
 _TAB = 4
@@ -82,3 +87,24 @@ def render_statistics(violations: Sequence[Violation]) -> str:
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
     width = max((len(str(n)) for _, n in rows), default=1)
     return "\n".join(f"{n:>{width}}  {rule}  [{sev.name}]" for (rule, sev), n in rows)
+
+
+class TextReporter:
+    """Each violation with its excerpt as it is found, then the statistics and the summary."""
+
+    def __init__(self, options: ReportOptions) -> None:
+        self.options = options
+        self.violations: list[Violation] = []
+
+    def file(self, result: FileResult) -> None:
+        source = result.decoded.text if result.decoded else None
+        for v in result.violations:
+            self.options.stream.write(render_violation(v, source, self.options.colour) + "\n\n")
+        self.violations.extend(result.violations)
+
+    def finish(self, files: int) -> None:
+        stream, violations = self.options.stream, self.violations
+        if self.options.statistics and violations:
+            stream.write(render_statistics(violations) + "\n\n")
+        if not self.options.quiet:
+            stream.write(render_summary(files, violations, self.options.colour) + "\n")
