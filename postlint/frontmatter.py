@@ -48,6 +48,13 @@ def parse_front_matter(doc: Document) -> int:
         return block_end
     if data is None:
         data = {}
+    from postlint.yamlsafe import TooLarge, check_expanded_size
+
+    try:
+        check_expanded_size(data)
+    except TooLarge as exc:
+        doc.problems.append(Problem("front-matter", f"Front matter is ignored: {exc}", yaml_start, yaml_start))
+        data = {}
     if not isinstance(data, dict):
         doc.problems.append(
             Problem("front-matter", "Front matter must be a mapping of keys to values", yaml_start, yaml_start)

@@ -110,10 +110,14 @@ class LawSpec(BaseModel):
 
 def compile_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """Compile a pack regex, turning re.error into a message a pack author can act on."""
+    from postlint.packs.regex_safety import check_regex
+
     try:
-        return re.compile(pattern, flags)
+        compiled = re.compile(pattern, flags)
     except re.error as exc:
         raise ValueError(f"invalid regex {pattern!r}: {exc.msg} at position {exc.pos}") from None
+    check_regex(pattern, flags)  # a pattern that can backtrack exponentially could hang a run
+    return compiled
 
 
 def combine_regexes(patterns: tuple[str, ...] | list[str], flags: int = 0) -> re.Pattern[str]:

@@ -21,11 +21,16 @@ def load_yaml(
 
     loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     loader = loader_cls(source)
+    from postlint.yamlsafe import TooLarge, check_expanded_size
+
     try:
         node = loader.get_single_node()
         if node is None:
             return None, {}
+        check_expanded_size(node)
         data = loader.construct_document(node)
+    except TooLarge as exc:
+        raise error(f"YAML refused: {exc}", path=filename) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)

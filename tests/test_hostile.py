@@ -1,0 +1,246 @@
+"""Hostile input: what a contributor can put in a pull request must not hang, crash or exhaust postlint.
+
+Each case runs the real CLI in a subprocess that reports its own peak memory, with a
+generous timeout as the backstop: the bounds asserted are "finishes" and "stays
+under 1 GB", not speed (speed is measured in bench/).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from postlint.packs.regex_safety import UnsafeRegex, check_regex
+from tests.conftest import cli_env
+
+GIB = 1024 * 1024  # ru_maxrss is in KiB on Linux
+_RUNNER = (
+    "import resource, sys\n"
+    "from postlint.cli import main\n"
+    "code = main(sys.argv[1:])\n"
+    "sys.stderr.write(f'\\nMAXRSS={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')\n"
+    "sys.exit(code)\n"
+)
+
+
+def run_measured(*args: str | Path, cwd: Path, timeout: float = 240) -> tuple[int, str, str, int]:
+    """Run the CLI; return (exit code, stdout, stderr without the memory line, peak RSS in KiB)."""
+    proc = subprocess.run(
+        [sys.executable, "-c", _RUNNER, *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        env=cli_env({"POSTLINT_CACHE_DIR": str(cwd / ".cache")}),
+        timeout=timeout,
+        check=False,
+    )
+    stderr = proc.stderr.decode("utf-8", "replace")
+    found = re.search(r"MAXRSS=(\d+)", stderr)
+    assert found, stderr
+    return proc.returncode, proc.stdout.decode("utf-8", "replace"), stderr[: found.start()], int(found.group(1))
+
+
+def json_rules(stdout: str) -> list[str]:
+    return [v["rule"] for v in json.loads(stdout)["violations"]]
+
+
+def _pack(tmp_path: Path, pattern: str) -> Path:
+    pack = tmp_path / "hostile.yaml"
+    pack.write_text(
+        "pack: hostile\n"
+        'version: "1"\n'
+        "description: A pack a contributor might send.\n"
+        "rules:\n"
+        "  - id: hostile/pattern\n"
+        "    kind: forbid\n"
+        "    severity: error\n"
+        "    message: matched\n"
+        "    description: A pattern.\n"
+        "    references: [https://example.com]\n"
+        f"    patterns: ['{pattern}']\n"
+        "    scope: [raw]\n"
+        "    examples: {pass: ['b'], fail: ['a']}\n",
+        encoding="utf-8",
+    )
+    return pack
+
+
+# --- catastrophic regexes ---------------------------------------------------------------------
+
+EXPONENTIAL = [
+    r"(a+)+$",
+    r"(a*)*b",
+    r"(\w+\s?)+$",
+    r"(a|aa)+$",
+    r"(a|a)*$",
+    r"((a+)b?)+$",
+    r"(.*a){20}",
+    r"^(\d+)*$",
+    r"(aa?)+$",
+    r"(\d+,?)+$",
+    r"(?:\w+|\d)+$",
+    r"((?:a|a),)*$",
+]
+
+LINEAR = [
+    r"(\w+\s)+",
+    r"(\s*,\s*\w+)*",
+    r"(?:\s|&nbsp;)+",
+    r"\bsalary\b",
+    r"(?i)(?:pay|salary)\s+range",
+    r"[a-z]+(?:-[a-z]+)*",
+    r"(\d{1,3}(?:,\d{3})*)",
+    r"(?:\$\s?\d+(?:\.\d+)?k?)",
+    r"(ab?)+",
+    r"(\w|\d)*x",  # the parser merges the alternatives into one class: no backtracking
+    r"\((?:[mwd]|div)(?:\s*/\s*(?:[mwd]|div))*\)",
+]
+
+
+@pytest.mark.parametrize("pattern", EXPONENTIAL)
+def test_exponential_patterns_are_refused(pattern: str) -> None:
+    with pytest.raises(UnsafeRegex, match="exponential"):
+        check_regex(pattern)
+
+
+@pytest.mark.parametrize("pattern", LINEAR)
+def test_unambiguous_patterns_are_accepted(pattern: str) -> None:
+    check_regex(pattern)
+
+
+def test_a_catastrophic_pack_regex_is_refused_at_load_with_its_line(tmp_path: Path) -> None:
+    pack = _pack(tmp_path, "(a+)+$")
+    (tmp_path / "posting.md").write_text("# T\n\n" + "a" * 5000 + "\n", encoding="utf-8")
+    code, _, err, _ = run_measured("check", "--pack", pack, "posting.md", cwd=tmp_path, timeout=60)
+    assert code == 2
+    assert f"{pack}:11:" in err
+    assert "exponential" in err
+    assert "Traceback" not in err
+
+
+# --- YAML bombs and unsafe tags ---------------------------------------------------------------
+
+_LAUGHS = "\n".join(
+    f"{name}: &{name} [{', '.join([f'*{prev}'] * 9) if prev else ', '.join(['lol'] * 9)}]"
+    for prev, name in zip(["", *"abcdefgh"], "abcdefghi", strict=True)
+)
+
+
+def test_billion_laughs_in_front_matter_is_refused_quickly(tmp_path: Path) -> None:
+    posting = tmp_path / "bomb.md"
+    posting.write_text(f"---\n{_LAUGHS}\nlocation: *i\ntitle: *i\n---\n# Engineer\n\nHello.\n", encoding="utf-8")
+    code, out, err, rss = run_measured("check", "--format", "json", posting.name, cwd=tmp_path)
+    assert code in (0, 1), err
+    assert "postlint/front-matter" in json_rules(out)
+    assert rss < GIB
+
+
+def test_a_recursive_alias_in_front_matter_is_refused(tmp_path: Path) -> None:
+    posting = tmp_path / "loop.md"
+    posting.write_text("---\nlocation: &a [*a]\n---\n# Engineer\n\nHello.\n", encoding="utf-8")
+    code, out, err, _ = run_measured("check", "--format", "json", posting.name, cwd=tmp_path)
+    assert code in (0, 1), err
+    assert "postlint/front-matter" in json_rules(out)
+
+
+def test_billion_laughs_in_a_pack_is_refused(tmp_path: Path) -> None:
+    pack = tmp_path / "bomb.yaml"
+    pack.write_text(f'pack: bomb\nversion: "1"\ndescription: x\n{_LAUGHS}\nrules: []\n', encoding="utf-8")
+    (tmp_path / "posting.md").write_text("# T\n\nHello.\n", encoding="utf-8")
+    code, _, err, rss = run_measured("check", "--pack", pack, "posting.md", cwd=tmp_path)
+    assert code == 2
+    assert str(pack) in err
+    assert "aliases expand" in err
+    assert rss < GIB
+
+
+def test_billion_laughs_in_a_config_is_refused(tmp_path: Path) -> None:
+    (tmp_path / ".postlint.yaml").write_text(f"{_LAUGHS}\n", encoding="utf-8")
+    (tmp_path / "posting.md").write_text("# T\n\nHello.\n", encoding="utf-8")
+    code, _, err, _ = run_measured("check", "posting.md", cwd=tmp_path)
+    assert code == 2
+    assert ".postlint.yaml" in err
+
+
+def test_front_matter_never_executes_anything(tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    posting = tmp_path / "tags.md"
+    posting.write_text(
+        f'---\ntitle: !!python/object/apply:os.system ["touch {marker}"]\n---\n# Engineer\n\nHello.\n',
+        encoding="utf-8",
+    )
+    code, out, err, _ = run_measured("check", "--format", "json", posting.name, cwd=tmp_path)
+    assert code in (0, 1), err
+    assert "postlint/front-matter" in json_rules(out)
+    assert not marker.exists()
+
+
+# --- odd bytes and odd structure --------------------------------------------------------------
+
+ODD_FILES: dict[str, bytes] = {
+    "nul.md": b"# Engineer\n\nhello\x00world\n",
+    "surrogate.md": b"# Engineer\n\n" + b"\xed\xa0\x80 a lone surrogate, encoded\n",
+    "invalid.txt": b"Engineer\n\nCaf\xe9 \xff\xfe staff\n",
+    "binary.md": bytes(range(256)) * 64,
+    "deep-quotes.md": ("# T\n\n" + "> " * 5000 + "deep\n").encode(),
+    "deep-brackets.md": ("# T\n\n" + "[" * 20000 + "x" + "]" * 20000 + "\n").encode(),
+    "deep-lists.md": ("# T\n\n" + "".join("  " * i + "- item\n" for i in range(400))).encode(),
+    "deep.html": ("<html><body>" + "<div>" * 50000 + "deep" + "</div>" * 50000 + "</body></html>").encode(),
+    "unclosed.html": ("<html><body>" + "<ul><li>" * 20000 + "text").encode(),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ODD_FILES))
+def test_odd_files_are_reported_not_crashed_on(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_bytes(ODD_FILES[name])
+    code, out, err, rss = run_measured("check", "--format", "json", name, cwd=tmp_path)
+    assert code in (0, 1), err
+    assert "Traceback" not in err
+    report = json.loads(out)
+    assert report["summary"]["files"] == 1
+    assert rss < GIB
+
+
+def test_invalid_utf8_and_nul_bytes_are_named(tmp_path: Path) -> None:
+    for name in ("nul.md", "surrogate.md", "invalid.txt", "binary.md"):
+        (tmp_path / name).write_bytes(ODD_FILES[name])
+    code, out, err, _ = run_measured("check", "--format", "json", ".", cwd=tmp_path)
+    assert code == 1, err
+    by_file: dict[str, set[str]] = {}
+    for v in json.loads(out)["violations"]:
+        by_file.setdefault(Path(v["path"]).name, set()).add(v["rule"])
+    assert "encoding/invalid-utf8" in by_file["surrogate.md"]
+    assert "encoding/invalid-utf8" in by_file["invalid.txt"]
+    assert by_file["binary.md"] & {"postlint/binary-file"}
+    assert by_file["nul.md"] & {"encoding/control-char", "postlint/binary-file"}
+
+
+# --- size -------------------------------------------------------------------------------------
+
+
+def test_a_50_mb_posting_is_reported_as_too_large(tmp_path: Path) -> None:
+    big = tmp_path / "big.md"
+    with big.open("w", encoding="utf-8") as handle:
+        handle.write("# Engineer\n\n")
+        paragraph = "We build tools for recruiters and write clear postings. " * 20 + "\n\n"
+        while handle.tell() < 50 * 1024 * 1024:
+            handle.write(paragraph)
+    code, out, err, rss = run_measured("check", "--format", "json", "--fail-on", "warning", big.name, cwd=tmp_path)
+    assert code == 1, err
+    assert json_rules(out) == ["postlint/file-too-large"]
+    assert rss < GIB
+
+
+@pytest.mark.slow
+def test_a_posting_that_is_one_10_mb_line_is_linted_in_bounded_time_and_memory(tmp_path: Path) -> None:
+    line = tmp_path / "line.md"
+    line.write_text("# Engineer\n\n" + "word " * (2 * 1024 * 1024 - 3) + "\n", encoding="utf-8")
+    assert line.stat().st_size < 10 * 1024 * 1024 + 100
+    code, out, err, rss = run_measured("check", "--format", "json", line.name, cwd=tmp_path, timeout=300)
+    assert code in (0, 1), err
+    assert "postlint/file-too-large" not in json_rules(out)
+    assert rss < GIB
