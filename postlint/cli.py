@@ -72,6 +72,17 @@ def _linter(
     )
 
 
+def _result_cache(settings: Any, linter: Any, options: Sequence[str]) -> Any:
+    """The result cache for this run: beside the config file if there is one, else in the current folder."""
+    from postlint.results_cache import ResultCache, cache_root, run_key
+
+    sources = [rule.source for rule in linter.rules]
+    if settings.source:
+        sources.append(settings.source)
+    root = cache_root(settings.base if settings.source else None)
+    return ResultCache(root, run_key(sources, options, linter.today))
+
+
 def _colour(stream: Any) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
@@ -100,6 +111,10 @@ def cli() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0: one per core).")
 @click.option("--no-cache", is_flag=True, help="Do not use or write caches.")
 @click.option("--stdin-filename", default=None, help="The name (and so the format) of standard input.")
+@click.option(
+    "--diff-base", metavar="REF", default=None, help="Only violations on lines changed since this git revision."
+)
+@click.option("--baseline", "baseline_path", metavar="FILE", default=None, help="Only violations not in this baseline.")
 def check(
     paths: tuple[str, ...],
     config_path: str | None,
@@ -116,22 +131,53 @@ def check(
     jobs: int,
     no_cache: bool,
     stdin_filename: str | None,
+    diff_base: str | None,
+    baseline_path: str | None,
 ) -> int:
     """Lint postings: files, folders (recursively), or '-' for standard input."""
+    from dataclasses import replace
+
     from postlint.runner import collect_files, lint_files
     from postlint.violation import Severity
 
     settings = _settings(config_path, not no_cache)
     linter = _linter(settings, packs, select, ignore, jurisdictions, not no_cache)
     files = collect_files(list(paths) or ["."])
-    if (check_links or settings.links.check) and not any(
-        r.kind == "links" or r.id == "links/broken" for r in linter.rules
-    ):
-        click.echo("postlint: warning: no link-checking rule is loaded, so links are not fetched", err=True)
+    changes = known = None
+    if diff_base is not None:
+        from postlint.gitdiff import load_changes
+
+        if "-" in files:
+            raise PostlintError("--diff-base cannot be used with standard input: git knows only the files on disk")
+        changes = load_changes(diff_base, list(paths) or ["."])
+    if baseline_path is not None:
+        from postlint.baseline import read_baseline
+
+        known = read_baseline(baseline_path)
+    max_bytes = int(settings.max_file_size * 1024 * 1024)
+    stdin_data = None
+    if check_links or settings.links.check:
+        if any(r.kind == "link-status" for r in linter.rules):
+            from postlint.runner import read_stdin, with_link_status
+
+            stdin_data = read_stdin() if "-" in files else None
+            linter = with_link_status(
+                linter,
+                files,
+                settings,
+                max_bytes=max_bytes,
+                stdin_filename=stdin_filename,
+                stdin_data=stdin_data,
+                use_cache=not no_cache,
+            )
+        else:
+            click.echo("postlint: warning: no link-checking rule is selected, so links are not fetched", err=True)
+    cache = None
+    if not no_cache and linter.link_status is None:  # link results expire; findings that depend on them are not kept
+        cache = _result_cache(settings, linter, [*packs, "|", *select, "|", *ignore, "|", *jurisdictions])
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     threshold = Severity[fail_on or settings.fail_on]
-    max_bytes = int(settings.max_file_size * 1024 * 1024)
 
     from postlint.output import ReportOptions, make_reporter
 
@@ -148,7 +194,21 @@ def check(
     reporter = make_reporter(fmt, options)
     all_violations = []
     try:
-        for result in lint_files(linter, files, max_bytes=max_bytes, jobs=jobs, stdin_filename=stdin_filename):
+        for linted in lint_files(
+            linter,
+            files,
+            max_bytes=max_bytes,
+            jobs=jobs,
+            stdin_filename=stdin_filename,
+            stdin_data=stdin_data,
+            cache=cache,
+        ):
+            kept = linted.violations
+            if known is not None:  # first: the baseline counts every violation in the file
+                kept = known.new_violations(linted.path, kept, linted.decoded.text if linted.decoded else None)
+            if changes is not None:
+                kept = changes.keep(linted.path, kept)
+            result = replace(linted, violations=kept) if kept is not linted.violations else linted
             all_violations.extend(result.violations)
             reporter.file(result)
         reporter.finish(len(files))
@@ -157,6 +217,53 @@ def check(
             stream.close()
     failing = any(v.severity >= threshold for v in all_violations)
     return EXIT_VIOLATIONS if failing else EXIT_OK
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@_with_selection
+@click.option(
+    "--output",
+    "output",
+    type=click.Path(dir_okay=False),
+    default=".postlint-baseline.json",
+    show_default=True,
+    help="Write the baseline here.",
+)
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0: one per core).")
+@click.option("--no-cache", is_flag=True, help="Do not use or write caches.")
+def baseline(
+    paths: tuple[str, ...],
+    config_path: str | None,
+    packs: tuple[str, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    jurisdictions: tuple[str, ...],
+    output: str,
+    jobs: int,
+    no_cache: bool,
+) -> int:
+    """Record today's violations, so that `check --baseline FILE` reports only new ones."""
+    from postlint.baseline import render_baseline
+    from postlint.runner import collect_files, lint_files
+
+    settings = _settings(config_path, not no_cache)
+    linter = _linter(settings, packs, select, ignore, jurisdictions, not no_cache)
+    files = collect_files(list(paths) or ["."])
+    max_bytes = int(settings.max_file_size * 1024 * 1024)
+    found = [
+        (result.violations, result.decoded.text if result.decoded else None)
+        for result in lint_files(linter, files, max_bytes=max_bytes, jobs=jobs)
+    ]
+    target = Path(output)
+    text = render_baseline(found, Path(os.path.realpath(target)).parent, __version__)
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise PostlintError(f"cannot write the baseline: {exc.strerror or exc}", path=output) from None
+    total, in_files = sum(len(vs) for vs, _ in found), sum(1 for vs, _ in found if vs)
+    click.echo(f"Wrote {output}: {total} violations in {in_files} of {len(files)} files.", err=True)
+    return EXIT_OK
 
 
 @cli.command()
@@ -399,6 +506,36 @@ links:
 # The lowest severity that makes `postlint check` exit 1.
 fail-on: error
 """
+
+
+@cli.group()
+def cache() -> None:
+    """Manage postlint's caches."""
+
+
+@cache.command("clean")
+def cache_clean() -> int:
+    """Remove the result cache here (or beside the config) and the compiled-pack cache."""
+    from postlint.cache import cache_dir
+    from postlint.config import find_config
+    from postlint.results_cache import cache_root, clean
+
+    config = find_config(Path.cwd())
+    removed = []
+    for root in dict.fromkeys([cache_root(config.parent if config else None), cache_root()]):
+        try:
+            if clean(root):
+                removed.append(str(root))
+        except OSError as exc:
+            raise PostlintError(str(exc)) from None
+    packs_cache = cache_dir()
+    if packs_cache.is_dir():
+        import shutil
+
+        shutil.rmtree(packs_cache, ignore_errors=True)
+        removed.append(str(packs_cache))
+    click.echo(f"Removed {', '.join(removed)}" if removed else "No cache to remove")
+    return EXIT_OK
 
 
 @cli.command()

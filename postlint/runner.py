@@ -16,6 +16,7 @@ from postlint.engine import Linter, rule_matches, select_rules
 from postlint.errors import ConfigError, InputError, PostlintError
 from postlint.packs.model import Pack, Rule
 from postlint.reader import EXTENSIONS, Decoded, build_document, decode, format_for
+from postlint.results_cache import Entry, ResultCache
 from postlint.violation import Violation
 
 if TYPE_CHECKING:
@@ -158,51 +159,150 @@ class FileResult:
     decoded: Decoded | None  # None when the file could not be read
 
 
-def read_document(path: str, max_bytes: int, stdin_filename: str | None = None) -> tuple[Document, Decoded | None]:
+def read_stdin() -> bytes:
+    """Standard input, read once (a run that needs it twice, like `--check-links`, keeps the bytes)."""
+    return sys.stdin.buffer.read()
+
+
+def read_document(
+    path: str, max_bytes: int, stdin_filename: str | None = None, stdin_data: bytes | None = None
+) -> tuple[Document, Decoded | None]:
     """Read and parse one file (or standard input for '-'); unreadable files become problems."""
     display = (stdin_filename or "-") if path == "-" else path
-    fmt: Format = format_for(display, "markdown" if path == "-" else "text")
     try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        data = Path(path).read_bytes() if path != "-" else stdin_data if stdin_data is not None else read_stdin()
     except OSError as exc:
-        doc = Document("", fmt, display)
+        doc = Document("", format_for(display, "markdown" if path == "-" else "text"), display)
         doc.problems.append(Problem("unreadable", f"Cannot read the file: {exc.strerror or exc}", 0, 0))
         doc.lossy, doc.linted = True, False
         return doc, None
+    return parse_bytes(data, display, max_bytes, stdin=path == "-")
+
+
+def parse_bytes(data: bytes, display: str, max_bytes: int, *, stdin: bool = False) -> tuple[Document, Decoded | None]:
+    """A file's bytes as a document, plus its decoded text for excerpts (None if it was not linted)."""
+    fmt: Format = format_for(display, "markdown" if stdin else "text")
     doc = build_document(data, display, fmt, max_bytes)
     decoded = decode(data) if doc.linted else None  # lossy text still shows excerpts; fix checks doc.lossy
     return doc, decoded
 
 
-def lint_file(linter: Linter, path: str, max_bytes: int, stdin_filename: str | None = None) -> FileResult:
-    doc, decoded = read_document(path, max_bytes, stdin_filename)
-    return FileResult(doc.path, linter.lint_document(doc), decoded)
+def lint_file(
+    linter: Linter,
+    path: str,
+    max_bytes: int,
+    stdin_filename: str | None = None,
+    stdin_data: bytes | None = None,
+    cache: ResultCache | None = None,
+) -> FileResult:
+    """Lint one file; with a cache, store what was found under the file's bytes."""
+    if cache is None or path == "-":
+        doc, decoded = read_document(path, max_bytes, stdin_filename, stdin_data)
+        return FileResult(doc.path, linter.lint_document(doc), decoded)
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return lint_file(linter, path, max_bytes)  # reported as unreadable, not cached
+    doc, decoded = parse_bytes(data, path, max_bytes)
+    violations = linter.lint_document(doc)
+    cache.put(path, data, Entry(violations, doc.linted))
+    return FileResult(doc.path, violations, decoded)
+
+
+def cached_result(cache: ResultCache, path: str) -> FileResult | None:
+    """The cached result for a file as it is now on disk, or None if it must be linted."""
+    if path == "-":
+        return None
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    entry = cache.get(path, data)
+    if entry is None:
+        return None
+    return FileResult(path, entry.violations, decode(data) if entry.linted else None)
 
 
 _WORKER_LINTER: Linter | None = None
 _WORKER_MAX = 0
+_WORKER_CACHE: ResultCache | None = None
 
 
-def _init_worker(linter: Linter, max_bytes: int) -> None:
-    global _WORKER_LINTER, _WORKER_MAX
-    _WORKER_LINTER, _WORKER_MAX = linter, max_bytes
+def _init_worker(linter: Linter, max_bytes: int, cache: ResultCache | None = None) -> None:
+    global _WORKER_LINTER, _WORKER_MAX, _WORKER_CACHE
+    _WORKER_LINTER, _WORKER_MAX, _WORKER_CACHE = linter, max_bytes, cache
 
 
 def _lint_in_worker(path: str) -> FileResult:
     assert _WORKER_LINTER is not None
-    return lint_file(_WORKER_LINTER, path, _WORKER_MAX)
+    return lint_file(_WORKER_LINTER, path, _WORKER_MAX, cache=_WORKER_CACHE)
 
 
 def lint_files(
-    linter: Linter, files: Sequence[str], *, max_bytes: int, jobs: int = 0, stdin_filename: str | None = None
+    linter: Linter,
+    files: Sequence[str],
+    *,
+    max_bytes: int,
+    jobs: int = 0,
+    stdin_filename: str | None = None,
+    stdin_data: bytes | None = None,
+    cache: ResultCache | None = None,
 ) -> Iterator[FileResult]:
-    """Lint files in order; with several cores and many files, in worker processes."""
+    """Lint files in order; cached results first, the rest with several cores in worker processes."""
+    hits: dict[int, FileResult] = {}
+    if cache is not None:
+        for index, path in enumerate(files):
+            found = cached_result(cache, path)
+            if found is not None:
+                hits[index] = found
+    todo = [path for index, path in enumerate(files) if index not in hits]
     workers = jobs or (os.cpu_count() or 1)
-    if workers <= 1 or len(files) < PARALLEL_THRESHOLD or "-" in files:
-        for path in files:
-            yield lint_file(linter, path, max_bytes, stdin_filename)
+    if workers <= 1 or len(todo) < PARALLEL_THRESHOLD or "-" in todo:
+        fresh: Iterator[FileResult] = (
+            lint_file(linter, path, max_bytes, stdin_filename, stdin_data, cache) for path in todo
+        )
+        yield from _in_order(len(files), hits, fresh)
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(linter, max_bytes)) as pool:
-        yield from pool.map(_lint_in_worker, files, chunksize=max(1, min(64, len(files) // (workers * 8) or 1)))
+    chunksize = max(1, min(64, len(todo) // (workers * 8) or 1))
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_init_worker, initargs=(linter, max_bytes, cache)
+    ) as pool:
+        yield from _in_order(len(files), hits, pool.map(_lint_in_worker, todo, chunksize=chunksize))
+
+
+def _in_order(count: int, hits: dict[int, FileResult], fresh: Iterator[FileResult]) -> Iterator[FileResult]:
+    for index in range(count):
+        yield hits[index] if index in hits else next(fresh)
+
+
+def with_link_status(
+    linter: Linter,
+    files: Sequence[str],
+    settings: Settings,
+    *,
+    max_bytes: int,
+    stdin_filename: str | None = None,
+    stdin_data: bytes | None = None,
+    use_cache: bool = True,
+) -> Linter:
+    """The linter with `link_status` filled in: every http(s) URL of every file, checked once.
+
+    Checking is a whole-run step (a URL shared by a thousand postings is fetched once),
+    so it runs before linting: files are read for their links, the distinct URLs are
+    checked concurrently, and the results ride along with the linter to every worker.
+    """
+    from dataclasses import replace
+
+    from postlint.cache import cache_dir
+    from postlint.links.checker import check_urls
+
+    urls: dict[str, None] = {}
+    for path in files:
+        doc, _ = read_document(path, max_bytes, stdin_filename, stdin_data)
+        for link in doc.links:
+            if link.url.split(":", 1)[0].lower() in ("http", "https"):
+                urls.setdefault(link.url)
+    statuses = check_urls(list(urls), settings.links, cache_dir=cache_dir() if use_cache else None)
+    return replace(linter, link_status=statuses)
