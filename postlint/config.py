@@ -29,11 +29,17 @@ FRONT_MATTER_DEFAULTS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class LinksSettings:
+    """How `--check-links` fetches: limits, safety, and how long results are kept (see postlint.links.checker)."""
+
     check: bool = False
-    timeout: float = 10.0
-    concurrency: int = 16
-    allow_private: bool = False
+    timeout: float = 10.0  # seconds per request, all of it
+    concurrency: int = 16  # requests at once
+    allow_private: bool | tuple[str, ...] = False  # or the addresses, CIDR networks and hosts to allow
     exclude: tuple[str, ...] = ()
+    per_host: int = 4  # requests at once to one host
+    max_redirects: int = 10
+    retries: int = 2  # after a 429 or 503
+    cache_ttl: float = 86400.0  # seconds a result is reused; 0 turns the cache off
 
 
 @dataclass(frozen=True)
@@ -64,7 +70,7 @@ def _model() -> Any:
     """The pydantic model of the config file (built on first use, to keep start-up light)."""
     from typing import Literal
 
-    from pydantic import BaseModel, ConfigDict, Field
+    from pydantic import BaseModel, ConfigDict, Field, field_validator
 
     class FrontMatterModel(BaseModel):
         model_config = ConfigDict(extra="forbid")
@@ -81,8 +87,32 @@ def _model() -> Any:
         check: bool = False
         timeout: float = Field(10.0, gt=0)
         concurrency: int = Field(16, ge=1)
-        allow_private: bool = False
+        allow_private: bool | list[str] = False
         exclude: list[str] = []
+        per_host: int = Field(4, ge=1)
+        max_redirects: int = Field(10, ge=0)
+        cache_ttl: float = Field(86400.0, ge=0, description="Seconds a link's result is reused; 0: never.")
+
+        @field_validator("allow_private")
+        @classmethod
+        def _addresses(cls, value: bool | list[str]) -> bool | list[str]:
+            from postlint.links.safety import parse_allowed
+
+            for entry in [] if isinstance(value, bool) else value:
+                parse_allowed(entry)
+            return value
+
+        @field_validator("exclude")
+        @classmethod
+        def _regexes(cls, value: list[str]) -> list[str]:
+            import re
+
+            for pattern in value:
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise ValueError(f"invalid regex {pattern!r}: {exc}") from None
+            return value
 
     Severity = Literal["error", "warning", "info"]
 
@@ -188,7 +218,15 @@ def load_config(path: Path | None) -> Settings:
         per_file_ignores={k: tuple(_split(v)) for k, v in model.per_file_ignores.items()},
         jurisdictions=tuple(model.jurisdictions),
         front_matter=model.front_matter.model_dump(),
-        links=LinksSettings(**{**model.links.model_dump(), "exclude": tuple(model.links.exclude)}),
+        links=LinksSettings(
+            **{
+                **model.links.model_dump(),
+                "exclude": tuple(model.links.exclude),
+                "allow_private": model.links.allow_private
+                if isinstance(model.links.allow_private, bool)
+                else tuple(model.links.allow_private),
+            }
+        ),
         fail_on=model.fail_on,
         max_file_size=model.max_file_size,
         base=path.parent.resolve(),
