@@ -22,6 +22,9 @@ REPORTERS: dict[str, str] = {
     "text": "postlint.output.text:TextReporter",
     "json": "postlint.output.json_format:JsonReporter",
     "github": "postlint.output.github:GithubReporter",
+    "sarif": "postlint.output.sarif:SarifReporter",
+    "junit": "postlint.output.junit:JunitReporter",
+    "html": "postlint.output.html_report:HtmlReporter",
 }
 FORMATS: tuple[str, ...] = tuple(REPORTERS)
 
