@@ -35,7 +35,7 @@ WRITTEN_LABELS = ACCURACY / "labels.yaml"
 REAL_LABELS = ACCURACY / "real.yaml"
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 
-RULES = ("pay/salary-range", "eeo/statement", "visa/policy")
+RULES = ("pay/salary-range", "eeo/statement", "visa/policy", "links/apply")
 SEVERITIES = ("error", "warning", "info")  # most severe first
 OUTCOMES = (*SEVERITIES, "pass")
 SETS = ("written", "real")

@@ -15,12 +15,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# What the compliance packs ask of a Colorado posting, in few words: pay, benefits, a deadline,
-# work authorization, equal opportunity, accommodation. Tests about other rules append it so
-# that only the rules they test fire.
+# What the compliance packs ask of a Colorado posting, in few words: pay, benefits, a deadline and
+# a way to apply, work authorization, equal opportunity, accommodation. Tests about other rules
+# append it so that only the rules they test fire.
 COMPLIANT = (
     "Salary: $52,000 – $61,000 per year, with medical insurance and paid time off. "
-    "Apply by March 1. You must be authorized to work in the US. "
+    "Apply by March 1 at jobs@example.com. You must be authorized to work in the US. "
     "We are an equal opportunity employer; ask us for any accommodation.\n"
 )
 EXAMPLES = ROOT / "examples"

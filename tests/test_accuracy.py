@@ -122,13 +122,16 @@ def test_scoring_counts_and_disagreements() -> None:
     a, b = Path("/x/a.md").resolve(), Path("/x/b.md").resolve()
     labels = [
         harness.Label(
-            "a.md", a, "written", {"pay/salary-range": "error", "eeo/statement": "pass", "visa/policy": "pass"}
+            "a.md",
+            a,
+            "written",
+            {"pay/salary-range": "error", "eeo/statement": "pass", "visa/policy": "pass", "links/apply": "pass"},
         ),
         harness.Label(
             "b.md",
             b,
             "written",
-            {"pay/salary-range": "warning", "eeo/statement": "warning", "visa/policy": "pass"},
+            {"pay/salary-range": "warning", "eeo/statement": "warning", "visa/policy": "pass", "links/apply": "pass"},
             known_failure={"visa/policy": "known"},
         ),
     ]
@@ -142,7 +145,12 @@ def test_scoring_counts_and_disagreements() -> None:
         ]
     }
     outcomes = harness.outcomes_from_report(report, [a, b])
-    assert outcomes[a] == {"pay/salary-range": "error", "eeo/statement": "pass", "visa/policy": "pass"}
+    assert outcomes[a] == {
+        "pay/salary-range": "error",
+        "eeo/statement": "pass",
+        "visa/policy": "pass",
+        "links/apply": "pass",
+    }
     scored = harness.score(labels, outcomes)
     pay = scored.counts["written", "pay/salary-range"]
     assert (pay.tp, pay.fp, pay.fn, pay.tn, pay.severity_agree) == (1, 0, 1, 0, 1)

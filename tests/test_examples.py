@@ -41,7 +41,7 @@ def by_file(report: dict) -> dict[str, list[dict]]:
 def test_clean_examples_pass(runs) -> None:
     code, out, err = runs[0]
     assert code == 0, out + err
-    assert " error" not in out
+    assert ": error " not in out
 
 
 def test_clean_examples_have_no_errors_in_the_full_report(report: dict) -> None:
@@ -85,3 +85,17 @@ def test_known_defects_are_found_where_the_readme_says(report: dict) -> None:
     assert {"quality/too-short", "quality/title", "quality/location"} <= short
     shouting = [v for v in found["examples/flawed/sales-rockstar.md"] if v["rule"] == "quality/all-caps"]
     assert [(v["line"], v["column"]) for v in shouting] == [(40, 1)]
+
+
+def test_link_defects_are_found_at_their_urls(report: dict) -> None:
+    found = by_file(report)
+    legacy = {(v["rule"], v["line"], v["column"]) for v in found["examples/flawed/legacy-careers-page.html"]}
+    assert {
+        ("links/insecure", 72, 19),
+        ("links/tracking-params", 72, 19),
+        ("links/shortener", 68, 79),
+    } <= legacy
+    rockstar = {(v["rule"], v["line"], v["column"]) for v in found["examples/flawed/sales-rockstar.md"]}
+    assert {("links/malformed", 46, 13), ("links/apply", 46, 13)} <= rockstar
+    # An application e-mail address is a way to apply, so the short posting has no links/apply finding.
+    assert "links/apply" not in {v["rule"] for v in found["examples/flawed/too-short.txt"]}

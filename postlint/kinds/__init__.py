@@ -26,6 +26,9 @@ BUILTIN_KINDS: dict[str, str] = {
     "pay-range": "postlint.kinds.pay:PayRangeSpec",
     "pay-width": "postlint.kinds.pay:PayWidthSpec",
     "pay-period": "postlint.kinds.pay:PayPeriodSpec",
+    "link": "postlint.kinds.links:LinkSpec",
+    "apply-link": "postlint.kinds.links:ApplyLinkSpec",
+    "link-status": "postlint.kinds.links:LinkStatusSpec",
 }
 
 

@@ -19,6 +19,17 @@ RULE_ID = re.compile(rf"^(?:{NAME}/)?{NAME}$")
 Scope = Literal["text", "heading", "paragraph", "list_item", "table_cell", "code", "title", "raw"]
 
 
+class ExampleLinkStatus(BaseModel):
+    """What the online link checker would have found for one URL, for the examples of link-status rules."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    state: Literal["ok", "broken", "unverified", "blocked", "excluded"]
+    status_code: int = 0
+    detail: str = ""
+    final_url: str = ""
+
+
 class Example(BaseModel):
     """One example posting: text plus how to read it."""
 
@@ -29,6 +40,9 @@ class Example(BaseModel):
     jurisdictions: tuple[str, ...] = ()
     encoding: str = Field("utf-8", description="Encode the text with this codec before reading it (to test decoding).")
     fixed: str | None = Field(None, description="For a fail example: the text after `postlint fix` with unsafe fixes.")
+    link_status: dict[str, ExampleLinkStatus] | None = Field(
+        None, description="URL -> what `--check-links` found: the example is linted as if the links had been checked."
+    )
 
 
 ExampleInput = Annotated[str | Example, Field(union_mode="left_to_right")]

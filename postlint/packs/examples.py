@@ -43,6 +43,13 @@ def _run_one(linter: Linter, rule: Rule, expect: str, index: int, example: Examp
     except (LookupError, UnicodeEncodeError) as exc:
         return ExampleResult(rule.id, expect, index, False, f"cannot encode example: {exc}", rule.source, rule.line)
     doc = build_document(data, path, example.format)
+    if example.link_status is not None:
+        from dataclasses import replace
+
+        from postlint.links.status import LinkStatus
+
+        statuses = {url: LinkStatus(url, **s.model_dump()) for url, s in example.link_status.items()}
+        linter = replace(linter, link_status=statuses)
     found = linter.lint_document(doc, jurisdictions=example.jurisdictions or None, only=rule.id)
     where = ", ".join(f"{v.line}:{v.column} {v.message}" for v in found)
     if expect == "pass":

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from postlint.document import HEADING, Block, Document, Link, Section
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
-# A bare URL in running text; trailing sentence punctuation is not part of it.
-BARE_URL = re.compile(r"(?:\b[a-zA-Z][a-zA-Z0-9+.-]{1,9}://|\bwww\.)[^\s<>\"'`]+", re.ASCII)
+# A bare URL in running text; trailing sentence punctuation is not part of it. It also ends at any
+# Unicode space (a no-break space after "www.example.com") and at CJK punctuation ("https://a.cn/，之后").
+_NOT_IN_BARE_URL = (
+    "\\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000-\u303f\ufeff\uff01-\uff0f\uff1a-\uff1f<>\"'`"
+)
+BARE_URL = re.compile(rf"(?:\b[a-zA-Z][a-zA-Z0-9+.-]{{1,9}}://|\bwww\.)[^{_NOT_IN_BARE_URL}]+", re.ASCII)
 # Template tags of static-site generators (Liquid/Jekyll `{% ... %}`, Hugo shortcodes): logic, not prose.
 TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{<.*?>\}\}|\{\{%.*?%\}\}", re.DOTALL)
 EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
@@ -39,7 +44,18 @@ def compose_prose(source: str, start: int, end: int, spans: list[tuple[int, int]
     return "".join(parts)
 
 
-def _trim_url(url: str) -> str:
+def trim_url(url: str) -> str:
+    """A bare URL without the text that follows it: a bracket it does not open ("(see https://a.example/)next")
+    and trailing sentence punctuation."""
+    depth = {")": 0, "]": 0}
+    for i, ch in enumerate(url):
+        if ch in "([":
+            depth[")" if ch == "(" else "]"] += 1
+        elif ch in ")]":
+            if not depth[ch]:
+                url = url[:i]
+                break
+            depth[ch] -= 1
     while url and url[-1] in URL_TRAILING:
         if url[-1] == ")" and url.count("(") >= url.count(")"):
             break
@@ -47,26 +63,44 @@ def _trim_url(url: str) -> str:
     return url
 
 
-def mask_bare_links(doc: Document, block: Block) -> Block:
-    """Record bare URLs and e-mail addresses in a block as links; mask them and template tags in its prose."""
+def bare_urls(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, URL) of each bare URL in text, trimmed; the search goes on right after a trimmed URL,
+    so a second URL in what was cut off ("https://a.example](https://b.example") is found too."""
+    pos = 0
+    while True:
+        m = BARE_URL.search(text, pos)
+        if m is None:
+            return
+        url = trim_url(m.group())
+        yield m.start(), url
+        pos = m.start() + max(len(url), 1)
+
+
+def mask_bare_links(doc: Document, block: Block, linked: list[tuple[int, int]] | None = None) -> Block:
+    """Record bare URLs and e-mail addresses in a block as links; mask them and template tags in its prose.
+
+    `linked` are the (source) spans of the block's links: a URL written as a link's text
+    (`[https://a.example](https://a.example)`) is masked but already has its link.
+    """
     prose = block.prose
     if "@" not in prose and "://" not in prose and "www." not in prose and "{" not in prose:
         return block
     hits: list[tuple[int, int]] = [m.span() for m in TEMPLATE_TAG.finditer(prose)] if "{" in prose else []
-    for m in BARE_URL.finditer(prose):
-        url = _trim_url(m.group())
-        if m.start() and prose[m.start() - 1] == "@":
+    for at, url in bare_urls(prose):
+        if at and prose[at - 1] == "@":
             continue  # the host of an e-mail address (jobs@www.example.com), not a URL
-        if not url or any(a < m.start() + len(url) and m.start() < b for a, b in hits):
+        if not url or any(a < at + len(url) and at < b for a, b in hits):
             continue
-        a = block.start + m.start()
-        doc.links.append(Link(url, url, a, a + len(url), a, a + len(url)))
-        hits.append((m.start(), m.start() + len(url)))
+        a = block.start + at
+        if not _inside(a, linked):
+            doc.links.append(Link(url, url, a, a + len(url), a, a + len(url)))
+        hits.append((at, at + len(url)))
     for m in EMAIL.finditer(prose):
         if any(a < m.end() and m.start() < b for a, b in hits):
             continue
         a = block.start + m.start()
-        doc.links.append(Link("mailto:" + m.group(), m.group(), a, a + len(m.group()), a, a + len(m.group())))
+        if not _inside(a, linked):
+            doc.links.append(Link("mailto:" + m.group(), m.group(), a, a + len(m.group()), a, a + len(m.group())))
         hits.append((m.start(), m.end()))
     if not hits:
         return block
@@ -79,6 +113,10 @@ def mask_bare_links(doc: Document, block: Block) -> Block:
         pos = b
     parts.append(prose[pos:])
     return replace(block, prose="".join(parts))
+
+
+def _inside(offset: int, spans: list[tuple[int, int]] | None) -> bool:
+    return bool(spans) and any(a <= offset < b for a, b in spans or ())
 
 
 def finish_document(doc: Document) -> None:

@@ -14,7 +14,7 @@ import re
 from html.parser import HTMLParser
 
 from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document, Link
-from postlint.parsers.common import BARE_URL, EMAIL, URL_TRAILING, mask
+from postlint.parsers.common import EMAIL, bare_urls, mask
 
 
 def _names(words: str) -> frozenset[str]:
@@ -341,12 +341,9 @@ class _Builder(HTMLParser):
     def _bare_urls(self, prose: str, view: str, bs: int, anchored: list[tuple[int, int]]) -> str:
         """Mask bare URLs and e-mail addresses in prose; those outside <a> text also become links."""
         hits: list[tuple[int, int, str]] = []
-        for m in BARE_URL.finditer(view):
-            url = m.group()
-            while url and url[-1] in URL_TRAILING and (url[-1] != ")" or url.count(")") > url.count("(")):
-                url = url[:-1]
+        for at, url in bare_urls(view):
             if len(url) > (4 if url[:4].lower() == "www." else url.find("://") + 3):
-                hits.append((m.start(), m.start() + len(url), ""))
+                hits.append((at, at + len(url), ""))
         for m in EMAIL.finditer(view):
             if not any(a < m.end() and m.start() < b for a, b, _ in hits):
                 hits.append((m.start(), m.end(), "mailto:"))

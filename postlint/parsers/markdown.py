@@ -108,6 +108,7 @@ class _Walker:
         spans: list[tuple[int, int]] = []  # prose
         first = last = -1
         link_stack: list[tuple[int, str, int]] = []  # (link start, href, text start index in spans)
+        linked: list[tuple[int, int]] = []  # spans of this block's links: a URL in their text is no new link
         children = token.children or []
         i = 0
         while i < len(children):
@@ -160,6 +161,7 @@ class _Walker:
                 last = max(last, end)
                 if at != -1:
                     self.doc.links.append(Link(href, label, at, end, url_start, url_end))
+                    linked.append((at, end))
             elif ctype == "image":
                 at = text.find("![", cursor, region_end)
                 if at != -1:
@@ -177,7 +179,7 @@ class _Walker:
             return
         prose = compose_prose(text, first, last, spans)
         block = Block(self.kind, first, last, prose, level=self.level, quoted=self.quote_depth > 0)
-        self.doc.blocks.append(mask_bare_links(self.doc, block))
+        self.doc.blocks.append(mask_bare_links(self.doc, block, linked))
         if self.kind == HEADING and self.doc.title is None and self.level == 1:
             stripped = prose.strip()
             if stripped:
