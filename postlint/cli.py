@@ -498,10 +498,13 @@ front-matter:
 # Network link checking is off unless asked for (--check-links or check: true).
 links:
   check: false
-  timeout: 10
-  concurrency: 16
-  allow_private: false
-  exclude: []
+  timeout: 10          # seconds per request
+  concurrency: 16      # requests at once
+  per_host: 4          # requests at once to one host
+  max_redirects: 10
+  allow_private: false # true or a list of addresses, networks or hosts: reach internal sites
+  exclude: []          # URL regexes never fetched
+  cache_ttl: 86400     # seconds a result is reused
 
 # The lowest severity that makes `postlint check` exit 1.
 fail-on: error
