@@ -57,12 +57,25 @@ def summary(files: int, violations: Sequence[Violation]) -> dict[str, int]:
 
 
 def render_json(version: str, files: int, items: Sequence[tuple[Violation, dict[str, Any]]]) -> str:
-    report = {
-        "version": version,
-        "summary": summary(files, [v for v, _ in items]),
-        "violations": [d for _, d in items],
-    }
-    return json.dumps(report, ensure_ascii=False, indent=2)
+    """The report with one violation per line: readable and diffable, and written by the C encoder.
+
+    `json.dumps(indent=2)` falls back to the pure-Python encoder, which took most of a
+    cached run's time on a large corpus; one compact object per line costs a tenth of it.
+    """
+    dump = json.JSONEncoder(ensure_ascii=False).encode
+    lines = [
+        "{",
+        f'  "version": {dump(version)},',
+        f'  "summary": {dump(summary(files, [v for v, _ in items]))},',
+    ]
+    if not items:
+        lines.append('  "violations": []')
+    else:
+        lines.append('  "violations": [')
+        lines.append(",\n".join(f"    {dump(d)}" for _, d in items))
+        lines.append("  ]")
+    lines.append("}")
+    return "\n".join(lines)
 
 
 class JsonReporter:
