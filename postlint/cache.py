@@ -39,6 +39,7 @@ def _code_stamp() -> str:
 
     package = Path(__file__).parent
     stamps = [__version__, sys.version]
+    stamps.append(f"compiled_regex:{(package / 'compiled_regex.py').stat().st_mtime_ns}")
     for folder in _CODE_DIRS:
         for file in sorted((package / folder).glob("*.py")):
             stamps.append(f"{file.name}:{file.stat().st_mtime_ns}")
@@ -64,8 +65,10 @@ def cached(kind: str, source: Path, build: Callable[[], T], *, enabled: bool = T
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+        from postlint.compiled_regex import dumps
+
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(dumps(value))  # regexes with their compiled code: a hit skips re's compiler
         os.replace(tmp, entry)
     except (OSError, pickle.PickleError, TypeError, AttributeError):
         pass
