@@ -37,6 +37,11 @@ def _fix_safety(rule: Rule) -> str:
             f"Terms with one replacement get a {single} fix (applied by `postlint fix`"
             f"{'' if single == 'safe' else ' --unsafe-fixes'}); terms with several get suggestions."
         )
+    if getattr(spec, "substitute", None) or getattr(spec, "unescape", False):
+        single = getattr(spec, "fix", "safe")
+        article, command = ("A", "`postlint fix`") if single == "safe" else ("An", "`postlint fix --unsafe-fixes`")
+        how = "rewrites each match as the rule's substitution" if spec.substitute else "replaces each entity"
+        return f"{article} {single} fix {how} ({command})."
     if spec.kind == "pay-range":
         return (
             "No pay: an unsafe fix adds a pay line to fill in, after the location line "
