@@ -71,7 +71,10 @@ def _extracted_facts(doc: Document, linter: Linter, line: Any) -> dict[str, Any]
                 "line": line(found.start) if found else None,
             }
         )
+    guess = facts.language_guess
     return {
+        "language": {"code": guess.language, "source": guess.source},
+        "gender_coded": _gender_coded(doc, linter, ctx, guess.language),
         "places": [
             {
                 "text": p.text,
@@ -102,6 +105,24 @@ def _extracted_facts(doc: Document, linter: Linter, line: Any) -> dict[str, Any]
             for p in facts.pay
         ],
         "statements": statements,
+    }
+
+
+def _gender_coded(doc: Document, linter: Linter, ctx: Any, language: str | None) -> dict[str, Any] | None:
+    """The masculine- and feminine-coded words, as the gender-coded rule counts them (None: not English)."""
+    from postlint.checks.gender_coded import GenderCodedCheck
+    from postlint.facts.gender_coded import FEMININE, MASCULINE, count_coded_words
+
+    if language != "en":
+        return None
+    rule = next((r for r in linter.rules if isinstance(r.check, GenderCodedCheck)), None)
+    check = rule.check if rule is not None else None
+    coding = check.coding(doc, ctx) if isinstance(check, GenderCodedCheck) else count_coded_words(doc)
+    return {
+        MASCULINE: coding.counts(MASCULINE),
+        FEMININE: coding.counts(FEMININE),
+        "lean": check.lean(coding) if isinstance(check, GenderCodedCheck) else None,
+        "rule": rule.id if rule is not None else None,
     }
 
 
@@ -156,6 +177,9 @@ def _render_extracted(facts: dict[str, Any]) -> list[str]:
         out += [f"  {p['summary']}: {p['text'].strip()!r}  ({p['source']}, line {p['line']})" for p in facts["pay"]]
     else:
         out.append("pay: none found")
+    language = facts["language"]
+    out.append(f"language: {language['code']} ({language['source']})" if language["code"] else "language: unknown")
+    out += _render_gender_coded(facts["gender_coded"])
     if facts["statements"]:
         out.append("statements:")
         for item in facts["statements"]:
@@ -164,4 +188,16 @@ def _render_extracted(facts: dict[str, Any]) -> list[str]:
                 out.append(f"  {item['rule']}{form}: {item['text']!r}  (line {item['line']})")
             else:
                 out.append(f"  {item['rule']}: not found")
+    return out
+
+
+def _render_gender_coded(coded: dict[str, Any] | None) -> list[str]:
+    if coded is None:
+        return ["gender-coded wording: not counted (the word list is English)"]
+    masculine, feminine = coded["masculine"], coded["feminine"]
+    lean = f"; leans {coded['lean']} ({coded['rule']})" if coded["lean"] else ""
+    out = [f"gender-coded wording: {sum(masculine.values())} masculine, {sum(feminine.values())} feminine{lean}"]
+    for side, words in (("masculine", masculine), ("feminine", feminine)):
+        if words:
+            out.append(f"  {side}: " + ", ".join(f"{w} ×{n}" if n > 1 else w for w, n in words.items()))
     return out

@@ -9,9 +9,9 @@ is within one syllable for most words, which is plenty for a grade threshold.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
-_SENTENCE_END = re.compile(r"[.!?。！？]+(?=\s|$)|\n\s*\n")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -26,14 +26,38 @@ def words(text: str) -> list[str]:
     return found
 
 
+# Where a sentence ends: . ! ? before a space, a blank line, or a line break before a capital, a digit or
+# a bullet (a list or a heading written without punctuation), not one inside a wrapped sentence.
+_SENTENCE_BREAK = re.compile(r"[.!?。！？]+(?=\s|$)|\n\s*\n|\n(?=[ \t]*[A-ZÀ-ÖØ-ÞΑ-ΩА-Я\d*•·▪–-])")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Each sentence of the text as (start, end), stripped of surrounding space; only spans with words."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for brk in _SENTENCE_BREAK.finditer(text):
+        _add_sentence(text, start, brk.end(), spans)
+        start = brk.end()
+    _add_sentence(text, start, len(text), spans)
+    return spans
+
+
+def _add_sentence(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    piece = text[start:end]
+    if not WORD.search(piece):
+        return
+    lead = len(piece) - len(piece.lstrip())
+    spans.append((start + lead, start + len(piece.rstrip())))
+
+
 def sentence_count(text: str) -> int:
-    """Sentences: runs ending in . ! ? (or a blank line); a text with words has at least one."""
-    pieces = [p for p in _SENTENCE_END.split(text) if WORD.search(p)]
-    return len(pieces)
+    """Sentences (see `sentence_spans`); a text with words has at least one."""
+    return len(sentence_spans(text))
 
 
+@lru_cache(maxsize=16384)
 def syllables(word: str) -> int:
-    """Estimate the syllables of an English word."""
+    """Estimate the syllables of an English word (cached: postings repeat their words)."""
     w = word.lower().strip("'’-")
     if len(w) <= 3:
         return 1

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from postlint.checks.base import Check, Context, fix_case, has_keyword, iter_scope
+from postlint.checks.statements import Covered, StatementFinder, quoted_spans
 from postlint.document import Document
 from postlint.violation import Edit, Finding, Fix
 
@@ -23,21 +24,70 @@ def terms_pattern(terms: list[str], ignore_case: bool) -> re.Pattern[str] | None
 
 
 @dataclass(frozen=True, slots=True)
+class TermsMatcher:
+    """Literal terms, found by a substring search for each term's first word and confirmed by one regex there.
+
+    A case-insensitive alternation of many words is tried at every position of a
+    text; `str.find` skips through it at C speed, so long term lists stay cheap.
+    """
+
+    firsts: tuple[str, ...]  # each term's first word (lower-case when ignoring case)
+    pattern: re.Pattern[str]  # every term, whole words, longest first
+    ignore_case: bool
+
+    @classmethod
+    def of(cls, terms: list[str], ignore_case: bool) -> TermsMatcher | None:
+        pattern = terms_pattern(terms, ignore_case)
+        if pattern is None:
+            return None
+        firsts = {t.split()[0] for t in terms if t.strip()}
+        return cls(tuple(sorted({f.lower() for f in firsts} if ignore_case else firsts)), pattern, ignore_case)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Non-overlapping matches, left to right, as `pattern.finditer(text)` would find them."""
+        haystack = text.lower() if self.ignore_case else text
+        if len(haystack) != len(text):  # lower-casing changed the length: offsets would not line up
+            yield from self.pattern.finditer(text)
+            return
+        starts: set[int] = set()
+        for word in self.firsts:
+            at = haystack.find(word)
+            while at != -1:
+                starts.add(at)
+                at = haystack.find(word, at + 1)
+        end = 0
+        for at in sorted(starts):
+            if at < end:
+                continue
+            match = self.pattern.match(text, at)
+            if match:
+                yield match
+                end = match.end()
+
+
+@dataclass(frozen=True, slots=True)
 class ForbidCheck(Check):
     scopes: tuple[str, ...]
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: tuple[re.Pattern[str] | TermsMatcher, ...]
     exceptions: tuple[re.Pattern[str], ...]
     replacements: dict[str, tuple[str, tuple[str, ...]]]  # lookup key -> (term as written, options)
     ignore_case: bool
     applicability: Literal["safe", "unsafe", "display"]
     substitutions: tuple[tuple[re.Pattern[str], str], ...] = ()  # regex -> replacement template
     keywords: tuple[str, ...] = ()  # lower-case; a block containing none of them cannot match
+    statements: StatementFinder | None = None  # the posting's own EEO/inclusion statements: not searched
+    skip_quotes: bool = False  # text in quotation marks or block quotes is not searched
+    suggestion: str | None = None  # for a match with no replacement of its own
+    unescape: bool = False  # a match with no replacement of its own is fixed by its HTML-unescaped text
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        skipped = self._skipped(doc, ctx)
         for offset, text in iter_scope(doc, self.scopes):
             if self.keywords and not has_keyword(text, self.keywords):
                 continue
-            excluded = _Spans(self.exceptions, text)
+            if skipped and skipped.contains(offset, offset + len(text)):
+                continue
+            excluded = _Spans(self.exceptions, text, self.skip_quotes, skipped, offset)
             seen: set[tuple[int, int]] = set()
             for pattern in self.patterns:
                 for m in pattern.finditer(text):
@@ -53,6 +103,8 @@ class ForbidCheck(Check):
                         continue
                     seen.add((a, b))
                     replacement = m.expand(template)
+                    if self.ignore_case and m.group()[:1].isalpha():
+                        replacement = fix_case(replacement, m.group())
                     what = f"Replace with '{replacement}'" if replacement.strip() else "Remove it"
                     if replacement and not replacement.strip():
                         what = "Replace with a plain space" if replacement == " " else "Replace with plain spacing"
@@ -62,29 +114,67 @@ class ForbidCheck(Check):
     def _finding(self, start: int, end: int, matched: str) -> Finding:
         key = " ".join(matched.split())
         term, options = self.replacements.get(key.lower() if self.ignore_case else key, (key, ()))
-        options = tuple(fix_case(o, matched, term) for o in options)
+        # "(S)he will" takes its case from its first letter, not from the bracket.
+        like = matched[next((i for i, c in enumerate(matched) if c.isalpha()), 0) :]
+        options = tuple(fix_case(o, like, term) for o in options)
         if len(options) == 1:
             fix = Fix(self.applicability, f"Replace with '{options[0]}'", (Edit(start, end, options[0]),))
             return Finding(start, end, {"match": matched, "replacement": options[0]}, fix=fix)
         if options:
             quoted = ", ".join(f"'{o}'" for o in options)
             return Finding(start, end, {"match": matched, "replacement": quoted}, suggestion=f"Consider {quoted}")
-        return Finding(start, end, {"match": matched, "replacement": ""})
+        if self.unescape and (character := _unescaped(matched)):
+            fix = Fix(self.applicability, f"Replace with '{character}'", (Edit(start, end, character),))
+            return Finding(start, end, {"match": matched, "replacement": character}, fix=fix)
+        return Finding(start, end, {"match": matched, "replacement": ""}, suggestion=self.suggestion)
+
+    def _skipped(self, doc: Document, ctx: Context) -> Covered:
+        """The posting's own statements, and block quotes: source spans no match may overlap."""
+        spans: list[tuple[int, int]] = []
+        if self.statements is not None:
+            spans += self.statements.spans(doc, ctx)
+        if self.skip_quotes:
+            spans += [(b.start, b.end) for b in doc.blocks if b.quoted]
+        return Covered(spans)
+
+
+def _unescaped(entity: str) -> str:
+    """What an HTML entity stands for, if it is text: '&rsquo;' -> '’', '&nbsp;' -> U+00A0; not a
+    control character or a code point that is no character ('&#1;', '&#xD800;')."""
+    import html
+    import unicodedata
+
+    text = html.unescape(entity)
+    if text == entity or any(c == "\ufffd" or unicodedata.category(c) in ("Cc", "Cs", "Cn", "Co") for c in text):
+        return ""
+    return text
 
 
 class _Spans:
-    """The exceptions' matches in a block, found only if a match needs checking against them."""
+    """What a block's matches must not overlap: the exceptions' own matches and quotations (found only
+    when a match needs checking), and the spans skipped in the whole posting."""
 
-    __slots__ = ("_patterns", "_spans", "_text")
+    __slots__ = ("_offset", "_patterns", "_quotes", "_skipped", "_spans", "_text")
 
-    def __init__(self, patterns: tuple[re.Pattern[str], ...], text: str) -> None:
+    def __init__(
+        self, patterns: tuple[re.Pattern[str], ...], text: str, quotes: bool, skipped: Covered, offset: int
+    ) -> None:
         self._patterns = patterns
         self._text = text
+        self._quotes = quotes
+        self._skipped = skipped
+        self._offset = offset
         self._spans: list[tuple[int, int]] | None = None
 
     def overlaps(self, a: int, b: int) -> bool:
-        if not self._patterns:
+        if self._skipped and self._skipped.covers(self._offset + a, self._offset + b):
+            return True
+        if not (self._patterns or self._quotes):
             return False
         if self._spans is None:
-            self._spans = [(m.start(), m.end()) for e in self._patterns for m in e.finditer(self._text)]
+            text = self._text
+            spans = [(m.start(), m.end()) for e in self._patterns for m in e.finditer(text)]
+            if self._quotes:
+                spans += quoted_spans(text)
+            self._spans = spans
         return any(x < b and a < y for x, y in self._spans)

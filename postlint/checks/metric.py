@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -27,6 +28,17 @@ def _measure(metric: str, blocks: list[Block], doc: Document) -> float:
     return measures[metric]()
 
 
+SENTENCE_METRICS = frozenset({"words", "characters", "reading_grade"})
+
+
+def _measure_sentence(metric: str, text: str) -> float:
+    if metric == "words":
+        return len(textstats.words(text))
+    if metric == "characters":
+        return len("".join(text.split()))
+    return round(textstats.reading_grade(text), 1)
+
+
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
@@ -38,9 +50,30 @@ class MetricCheck(Check):
     min: float | None
     max: float | None
     per: str
+    section: re.Pattern[str] | None = None  # measure only under headings that match
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         blocks = scope_blocks(doc, self.scopes)
+        if self.section is not None:
+            sections = [s for s in doc.sections if self.section.search(s.title)]
+            if self.per == "section":
+                for s in sections:
+                    # A matching section inside this one ("Must have" under "Requirements") is measured on its own.
+                    inner = [t for t in sections if s.heading_start < t.heading_start < s.end]
+                    under = [b for b in blocks if s.heading_end <= b.start < s.end]
+                    under = [b for b in under if not any(t.heading_start <= b.start < t.end for t in inner)]
+                    value = _measure(self.metric, under, doc)
+                    yield from self._judge(value, s.heading_start, s.heading_end, section=s.title)
+                return
+            blocks = [b for b in blocks if any(s.heading_end <= b.start < s.end for s in sections)]
+            if not blocks:
+                return
+        if self.per == "sentence":
+            for block in blocks:
+                for a, b in textstats.sentence_spans(block.prose):
+                    value = _measure_sentence(self.metric, block.prose[a:b])
+                    yield from self._judge(value, block.start + a, block.start + b)
+            return
         if self.per == "block":
             for block in blocks:
                 yield from self._judge(_measure(self.metric, [block], doc), block.start, block.end)
@@ -52,8 +85,11 @@ class MetricCheck(Check):
         too_small_at = len(doc.text.rstrip())
         yield from self._judge(_measure(self.metric, blocks, doc), blocks[0].start, blocks[0].end, too_small_at)
 
-    def _judge(self, value: float, start: int, end: int, too_small_at: int | None = None) -> Iterator[Finding]:
+    def _judge(
+        self, value: float, start: int, end: int, too_small_at: int | None = None, section: str = ""
+    ) -> Iterator[Finding]:
         values = {
+            "section": section,
             "metric": self.metric.replace("_", " "),
             "value": _number(value),
             "min": "" if self.min is None else _number(self.min),

@@ -15,7 +15,9 @@ from postlint.document import Document
 from postlint.laws import within
 
 if TYPE_CHECKING:
+    from postlint.checks.statements import StatementFinder
     from postlint.facts.gazetteer import Gazetteer
+    from postlint.facts.language import Guess
     from postlint.facts.locations import Place
 
 # A section about pay: a bare amount under it is pay ("## Compensation" then "$120k – $150k").
@@ -98,7 +100,19 @@ def _money(value: float | None) -> str:
 class PostingFacts:
     """Facts about one document, each computed on first use."""
 
-    __slots__ = ("_jurisdictions", "_pay", "_places", "default", "doc", "gazetteer", "names", "override")
+    __slots__ = (
+        "_jurisdictions",
+        "_language",
+        "_pay",
+        "_places",
+        "_statements",
+        "_words",
+        "default",
+        "doc",
+        "gazetteer",
+        "names",
+        "override",
+    )
 
     def __init__(
         self,
@@ -117,6 +131,9 @@ class PostingFacts:
         self._places: list[Place] | None = None
         self._jurisdictions: tuple[str, ...] | None = None
         self._pay: list[PayFact] | None = None
+        self._language: Guess | None = None
+        self._words: int | None = None
+        self._statements: dict[tuple[str, tuple[str, ...]], list[tuple[int, int]]] = {}
 
     def field(self, canonical: str) -> Any:
         """A front-matter value by its canonical name (mapped by the `front-matter` config)."""
@@ -160,6 +177,37 @@ class PostingFacts:
         if self.override:
             return self.override
         return self.detected or self.default
+
+    @property
+    def language_guess(self) -> Guess:
+        """The posting's language and what it rests on (front matter or the text's function words)."""
+        if self._language is None:
+            from postlint.facts.language import guess_language
+
+            self._language = guess_language(self.doc)
+        return self._language
+
+    @property
+    def language(self) -> str | None:
+        """The posting's language as an ISO 639-1 code (`en`, `fr`, `de`...), or None if unsure."""
+        return self.language_guess.language
+
+    @property
+    def word_count(self) -> int:
+        """Words of the posting's prose, counted once for every rule that asks."""
+        if self._words is None:
+            from postlint.facts.language import count_words
+
+            self._words = count_words(self.doc)
+        return self._words
+
+    def statements(self, finder: StatementFinder) -> list[tuple[int, int]]:
+        """Where the posting's own statements (equal opportunity, inclusion...) are, as source spans: found
+        once for every rule that recognises them the same way."""
+        found = self._statements.get(finder.key)
+        if found is None:
+            found = self._statements[finder.key] = finder.find(self.doc)
+        return found
 
     @property
     def pay(self) -> list[PayFact]:

@@ -78,9 +78,19 @@ class When(BaseModel):
     until: dt.date | None = Field(None, description="In force until this date (exclusive).")
     text: Regex | None = Field(None, description="Applies only when the posting's text matches (case-insensitive).")
     unless: Regex | None = Field(None, description="Does not apply when the posting's text matches (case-insensitive).")
+    languages: tuple[Annotated[str, Field(pattern=r"^[a-z]{2}$")], ...] = Field(
+        (), description="Applies only to postings written in one of these languages (ISO 639-1: en, fr, de, es...)."
+    )
+    outside: tuple[str, ...] = Field(
+        (),
+        description="Does not apply in these jurisdictions (US also excludes US-CO): where another rule covers them.",
+    )
+    min_words: int | None = Field(
+        None, ge=1, description="Applies only to postings with at least this many words of prose (not to snippets)."
+    )
 
     def to_condition(self) -> Condition:
-        return Condition(
+        args = (
             tuple(self.formats),
             tuple(self.jurisdictions),
             tuple((key, re.compile(pattern)) for key, pattern in self.front_matter.items()),
@@ -89,6 +99,13 @@ class When(BaseModel):
             compile_regex(self.text, re.IGNORECASE) if self.text else None,
             compile_regex(self.unless, re.IGNORECASE) if self.unless else None,
         )
+        if self.languages or self.outside or self.min_words:
+            from postlint.facts.language import FactCondition
+
+            return FactCondition(
+                *args, languages=tuple(self.languages), outside=tuple(self.outside), min_words=self.min_words or 0
+            )
+        return Condition(*args)
 
 
 class LawSpec(BaseModel):

@@ -5,10 +5,26 @@ from __future__ import annotations
 import re
 from typing import ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from postlint.checks.forbid import ForbidCheck, terms_pattern
+from postlint.checks.forbid import ForbidCheck, TermsMatcher
+from postlint.checks.statements import StatementFinder
 from postlint.kinds.base import Regex, RuleSpec, combine_regexes, compile_regex
+
+
+class Statements(BaseModel):
+    """The posting's own statements, which wording rules do not search."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    patterns: tuple[Regex, ...] = Field(min_length=1, description="Regexes (case-insensitive) a statement matches.")
+    keywords: tuple[str, ...] = Field(
+        (), description="A speed hint: words one of which every statement contains (as for `keywords`)."
+    )
+
+    def compile(self) -> StatementFinder:
+        pattern = combine_regexes(self.patterns, re.IGNORECASE)
+        return StatementFinder(pattern, tuple(k.lower() for k in self.keywords))
 
 
 class ForbidSpec(RuleSpec):
@@ -33,6 +49,21 @@ class ForbidSpec(RuleSpec):
         "with none of them are not searched. The rule's examples show whether the list is complete.",
     )
     fix: Literal["safe", "unsafe", "display"] = Field("safe", description="Applicability of single-replacement fixes.")
+    statements: Statements | None = Field(
+        None,
+        description="How to recognise the posting's own statements (equal opportunity, inclusion, "
+        "accommodation): a sentence matching one of the patterns is not searched, nor a section whose heading "
+        "matches one.",
+    )
+    skip_quotes: bool = Field(
+        False, description="Do not report matches inside quotation marks or block quotes (text the posting cites)."
+    )
+    suggestion: str | None = Field(None, description="Shown for a match that has no replacement of its own.")
+    unescape: bool = Field(
+        False,
+        description="Fix a match that has no replacement of its own with the character it escapes, as HTML "
+        "reads it ('&rsquo;' -> '’'); for patterns that match HTML entities.",
+    )
 
     @model_validator(mode="after")
     def _something_to_find(self) -> ForbidSpec:
@@ -54,8 +85,10 @@ class ForbidSpec(RuleSpec):
             )
             for k, v in self.replace.items()
         }
-        patterns = [combine_regexes(self.patterns, flags)] if self.patterns else []
-        terms = terms_pattern([*self.terms, *self.replace], self.ignore_case)
+        patterns: list[re.Pattern[str] | TermsMatcher] = []
+        if self.patterns:
+            patterns.append(combine_regexes(self.patterns, flags))
+        terms = TermsMatcher.of([*self.terms, *self.replace], self.ignore_case)
         if terms is not None:
             patterns.insert(0, terms)
         exceptions = [compile_regex(p, flags) for p in self.exceptions]
@@ -69,4 +102,8 @@ class ForbidSpec(RuleSpec):
             self.fix,
             substitutions,
             tuple(k.lower() for k in self.keywords),
+            self.statements.compile() if self.statements else None,
+            self.skip_quotes,
+            self.suggestion,
+            unescape=self.unescape,
         )

@@ -1,0 +1,68 @@
+"""The `deadline` check: all the closing dates a posting gives have passed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from postlint.checks.base import Check, Context, has_keyword
+from postlint.document import PROSE_KINDS, Document
+from postlint.facts.dates import as_dates, find_dates
+from postlint.violation import Finding
+
+
+@dataclass(frozen=True, slots=True)
+class _Deadline:
+    days: tuple[dt.date, ...]  # every reading of the date (3/1/2024: 1 March or 3 January)
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineCheck(Check):
+    fields: tuple[str, ...]
+    labels: re.Pattern[str] | None
+    within: int
+    grace_days: int
+    keywords: tuple[str, ...] = ()  # lower-case; a block with none of them holds no label
+
+    def deadlines(self, doc: Document, ctx: Context) -> list[_Deadline]:
+        """Every closing date the posting gives, front matter first."""
+        found: list[_Deadline] = []
+        fm = doc.front_matter
+        for name in self.fields:
+            key = ctx.field_name(name)
+            days = as_dates(doc.meta(key))
+            if days and fm is not None:
+                at = fm.key_offsets.get(key, fm.start)
+                line_end = doc.text.find("\n", at)
+                end = line_end if line_end != -1 else len(doc.text)
+                found.append(_Deadline(days, at, end, doc.text[at:end].strip()))
+        if self.labels is None:
+            return found
+        for block in doc.blocks:
+            if block.kind not in PROSE_KINDS or (self.keywords and not has_keyword(block.prose, self.keywords)):
+                continue
+            prose = block.prose
+            for label in self.labels.finditer(prose):
+                mentions = find_dates(prose, label.end(), min(len(prose), label.end() + self.within))
+                if mentions:
+                    m = mentions[0]
+                    found.append(_Deadline(m.days, block.start + m.start, block.start + m.end, m.text))
+        return found
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        deadlines = self.deadlines(doc, ctx)
+        if not deadlines:
+            return
+        today = ctx.today or dt.date.today()
+        # Open while any reading of any closing date is still to come (it may have been extended).
+        latest = max(deadlines, key=lambda d: max(d.days))
+        closed = max(latest.days)
+        if closed + dt.timedelta(days=self.grace_days) >= today:
+            return
+        values = {"match": latest.text, "date": closed.isoformat(), "days": (today - closed).days}
+        yield Finding(latest.start, latest.end, values)

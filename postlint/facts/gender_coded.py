@@ -1,0 +1,142 @@
+"""Masculine- and feminine-coded words in a posting (Gaucher, Friesen and Kay 2011), counted as whole words.
+
+The word list is data (postlint/data/gender_coded.yaml): whole word forms, never
+stems, so "committee" is not "committed" and "childcare" is not "child*". Words
+inside the posting's own equal-opportunity statements, quotations, headings and
+code are not counted: they are not how the posting describes the job. Words are
+looked up one by one in a dictionary, which is much faster than a regex of a
+hundred alternatives.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from postlint.document import HEADING, PROSE_KINDS
+
+if TYPE_CHECKING:
+    from postlint.document import Document
+
+MASCULINE = "masculine"
+FEMININE = "feminine"
+
+
+# A word as the lists write them: letters, maybe joined by hyphens ("self-confident"), not by apostrophes
+# ("leader's" is "leader").
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class WordLists:
+    """The word forms of each side (lower case, plain hyphens), and the phrases in which a word is not coded."""
+
+    sides: dict[str, str]  # word form -> "masculine" or "feminine"
+    not_coded: re.Pattern[str] | None
+    source: str
+    forms: frozenset[str] = frozenset()  # the keys of `sides`, for set operations
+
+
+@dataclass(frozen=True, slots=True)
+class CodedWord:
+    word: str
+    side: str  # "masculine" or "feminine"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Coding:
+    """The coded words of one posting, in the order they appear."""
+
+    words: tuple[CodedWord, ...]
+
+    def side(self, side: str) -> list[CodedWord]:
+        return [w for w in self.words if w.side == side]
+
+    def counts(self, side: str) -> dict[str, int]:
+        """How often each word of one side appears, most frequent first."""
+        found: dict[str, int] = {}
+        for w in self.side(side):
+            key = w.word.lower()
+            found[key] = found.get(key, 0) + 1
+        return dict(sorted(found.items(), key=lambda item: (-item[1], item[0])))
+
+
+def parse_word_lists(data: dict[str, object]) -> WordLists:
+    """Compile the lists from their YAML form: {masculine: {stem: [forms]}, feminine: ..., not_coded: [regex]}."""
+    sides: dict[str, str] = {}
+    for side in (MASCULINE, FEMININE):
+        entries = data.get(side)
+        if not isinstance(entries, dict):
+            raise ValueError(f"gender_coded: '{side}' must map each of the paper's entries to its word forms")
+        for forms in entries.values():
+            for form in forms or []:
+                word = str(form).strip().lower()
+                if sides.get(word, side) != side:
+                    raise ValueError(f"gender_coded: {word!r} is listed as both masculine and feminine")
+                sides[word] = side
+    phrases = data.get("not_coded") or []
+    if not isinstance(phrases, list):
+        raise ValueError("gender_coded: 'not_coded' must be a list of regexes")
+    not_coded = re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE) if phrases else None
+    return WordLists(sides, not_coded, str(data.get("source", "")), frozenset(sides))
+
+
+@lru_cache(maxsize=1)
+def builtin_word_lists() -> WordLists:
+    """postlint's list (postlint/data/gender_coded.yaml), read once per process."""
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("postlint").joinpath("data/gender_coded.yaml").read_text(encoding="utf-8")
+    return parse_word_lists(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+
+
+def count_coded_words(
+    doc: Document, skipped: list[tuple[int, int]] | None = None, lists: WordLists | None = None
+) -> Coding:
+    """Every coded word in the posting's prose, outside headings, quotations and the `skipped` source spans
+    (the posting's own statements)."""
+    from postlint.checks.statements import Covered, quoted_spans
+
+    lists = lists or builtin_word_lists()
+    covered = Covered(skipped or [])
+    found: list[CodedWord] = []
+    for block in doc.blocks:
+        if block.kind not in PROSE_KINDS or block.kind == HEADING or block.quoted:
+            continue
+        text = block.prose
+        # Lower-cased, with typographic hyphens as plain ones; the same length, so offsets hold.
+        words = text.lower().replace("\u2010", "-").replace("\u2011", "-")
+        if len(words) != len(text):
+            words = text
+        present = lists.forms.intersection(_TOKEN.findall(words))
+        if not present:
+            continue
+        quotes = quoted_spans(text)
+        for m in _TOKEN.finditer(words):
+            word = m.group()
+            if word not in present:
+                continue
+            a, b = m.span()
+            if covered and covered.covers(block.start + a, block.start + b):
+                continue
+            if any(x < b and a < y for x, y in quotes) or _not_coded(lists, text, a, b):
+                continue
+            found.append(CodedWord(text[a:b], lists.sides[word], block.start + a, block.start + b))
+    return Coding(tuple(found))
+
+
+_WINDOW = 60  # characters around a word that a `not_coded` phrase may span
+
+
+def _not_coded(lists: WordLists, text: str, a: int, b: int) -> bool:
+    """Whether the word at text[a:b] is part of a phrase in which it is not coded ("competitive salary")."""
+    if lists.not_coded is None:
+        return False
+    lo, hi = max(0, a - _WINDOW), min(len(text), b + _WINDOW)
+    return any(m.start() < b and a < m.end() for m in lists.not_coded.finditer(text, lo, hi))

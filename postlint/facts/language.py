@@ -1,0 +1,141 @@
+"""The language a posting is written in, from its most common function words.
+
+Function words (articles, pronouns, prepositions) make up a large share of any
+running text and differ between languages, so counting them is a fast and
+dependable guess for a job posting's few hundred words, with no model to load.
+Chinese and Japanese are told by their scripts. Words that several languages
+share ("de", "la", "en") count for none of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from postlint.checks.base import Condition, Context
+
+if TYPE_CHECKING:
+    from postlint.document import Document
+
+_FUNCTION_WORDS = {
+    "en": "the and of to for are with you we our will be on as this that or your at by from have it not who what "
+    "their they can all about us has which would should",
+    "fr": "le les des et est une du pour dans vous nous sur avec au aux qui ne pas sont votre notre vos nos ce cette "
+    "ces leur leurs être avoir ou où été sera afin chez aussi mais comme très",
+    "de": "der die das und ist ein eine einen einem einer mit für auf den dem des wir sie ihr ihre ihren nicht zu von "
+    "im bei oder als auch uns unser unsere unseren du dich dein deine sich wird werden sind zum zur über nach",
+    "es": "el los las y con por para una del su sus al nuestro nuestra nuestros tu tus como más usted ustedes somos "
+    "estamos experiencia trabajo",
+    "nl": "het een van voor met op je jij wij zijn niet ook jouw bij naar dat wat hebt heb wordt worden onze ons bent "
+    "kun kunnen",
+}
+# A word in two languages' lists ("des", "du") tells nothing: it counts for neither.
+_SEEN = Counter(word for text in _FUNCTION_WORDS.values() for word in set(text.split()))
+STOP_WORDS: dict[str, frozenset[str]] = {
+    lang: frozenset(word for word in text.split() if _SEEN[word] == 1) for lang, text in _FUNCTION_WORDS.items()
+}
+_OWNER = {w: lang for lang, words in STOP_WORDS.items() for w in words}
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_SAMPLE = 4_000  # characters: the start of a posting says as much as the whole of it
+_MIN_HITS = 5  # fewer function words than this is too little text to tell
+_TAGS = re.compile(r"^([a-z]{2})(?:[-_][A-Za-z0-9]+)*$")
+LANGUAGE_KEYS = ("lang", "language", "locale")
+
+
+@dataclass(frozen=True, slots=True)
+class Guess:
+    """A detected language and what it rests on (for `inspect`)."""
+
+    language: str | None
+    source: str  # "front-matter", "text" or "none"
+    scores: tuple[tuple[str, int], ...] = ()
+
+
+def detect_language(text: str) -> str | None:
+    """The language of a text as an ISO 639-1 code (en, fr, de, es, nl, zh, ja, ko), or None if unsure."""
+    return _detect(text)[0]
+
+
+def _detect(text: str) -> tuple[str | None, tuple[tuple[str, int], ...]]:
+    sample = text[:_SAMPLE]
+    han = len(_HAN.findall(sample))
+    kana = len(_KANA.findall(sample))
+    hangul = len(_HANGUL.findall(sample))
+    tokens = _WORD.findall(sample.lower())
+    owner = _OWNER.get
+    counts = Counter(lang for lang in map(owner, tokens) if lang is not None)
+    scores = tuple(counts.most_common())
+    # A CJK character is roughly a word of Latin-script text; whichever is more of the text wins.
+    cjk = han + kana + hangul
+    if cjk >= 10 and cjk > len(tokens):
+        if hangul > han + kana:
+            return "ko", scores
+        return ("ja" if kana >= 0.1 * (han + kana) else "zh"), scores
+    if not scores or scores[0][1] < _MIN_HITS:
+        return None, scores
+    best, hits = scores[0]
+    runner_up = scores[1][1] if len(scores) > 1 else 0
+    # A bilingual posting with neither language clearly ahead has no single language.
+    if hits < 1.25 * runner_up:
+        return None, scores
+    return best, scores
+
+
+def _declared(doc: Document) -> str | None:
+    """A language the front matter states (`lang: fr`, `language: de-AT`)."""
+    for key in LANGUAGE_KEYS:
+        value = doc.meta(key)
+        if isinstance(value, str):
+            match = _TAGS.match(value.strip())
+            if match:
+                return match.group(1).lower()
+    return None
+
+
+def guess_language(doc: Document) -> Guess:
+    """The posting's language: what its front matter declares, else what its prose reads as."""
+    declared = _declared(doc)
+    if declared is not None:
+        return Guess(declared, "front-matter")
+    parts = [doc.title] if doc.title else []
+    parts += [block.prose for block in doc.prose_blocks()]
+    language, scores = _detect("\n".join(parts))
+    return Guess(language, "text" if language else "none", scores)
+
+
+@dataclass(frozen=True, slots=True)
+class FactCondition(Condition):
+    """A rule's `when` with conditions on what is read from the posting: its language, where it is not,
+    how long it is."""
+
+    languages: tuple[str, ...] = ()
+    outside: tuple[str, ...] = ()
+    min_words: int = 0
+
+    def applies(self, doc: Document, ctx: Context) -> bool:
+        if not Condition.applies(self, doc, ctx):
+            return False
+        if self.outside and any(
+            j == other or j.startswith(other + "-") for j in ctx.jurisdictions for other in self.outside
+        ):
+            return False
+        facts = ctx.facts
+        if self.min_words and (facts.word_count if facts is not None else count_words(doc)) < self.min_words:
+            return False
+        if not self.languages:
+            return True
+        language = facts.language if facts is not None else guess_language(doc).language
+        return language in self.languages
+
+
+def count_words(doc: Document) -> int:
+    """Words of the posting's prose (headings, paragraphs, list items, table cells)."""
+    from postlint.textstats import words
+
+    return sum(len(words(block.prose)) for block in doc.prose_blocks())

@@ -1,0 +1,37 @@
+"""`deadline`: the posting's closing date has passed."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from postlint.checks.deadline import DeadlineCheck
+from postlint.kinds.base import Regex, RuleSpec, compile_regex
+
+
+class DeadlineSpec(RuleSpec):
+    """Fire when every closing date the posting gives (front matter, or a date after a label) is in the past."""
+
+    kind: Literal["deadline"]
+    placeholders: ClassVar[frozenset[str]] = frozenset({"match", "date", "days"})
+
+    fields: tuple[str, ...] = Field(
+        (), description="Front-matter fields holding the closing date (a YAML date or text such as 'March 1, 2025')."
+    )
+    labels: Regex | None = Field(
+        None,
+        description="Regex (case-insensitive) of the words before a closing date in the text ('Closing date:', "
+        "'Apply by'); the date must follow within `within` characters.",
+    )
+    within: int = Field(60, ge=1, description="How far after a label the date may be.")
+    keywords: tuple[str, ...] = Field(
+        (), description="A speed hint: words (any case) one of which every label contains (as for `forbid`)."
+    )
+    grace_days: int = Field(0, ge=0, description="Days after the closing date before the rule fires.")
+
+    def compile(self) -> DeadlineCheck:
+        labels = compile_regex(self.labels, re.IGNORECASE) if self.labels else None
+        keywords = tuple(k.lower() for k in self.keywords)
+        return DeadlineCheck(tuple(self.fields), labels, self.within, self.grace_days, keywords)

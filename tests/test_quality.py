@@ -1,0 +1,171 @@
+"""The grown `quality` pack: readability, sentence length, requirement lists, missing sections, employment
+type, duplicates and closing dates; with the text statistics and date reading they rest on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+from conftest import lint
+
+from postlint.facts.dates import as_dates, find_dates
+from postlint.textstats import reading_grade, sentence_spans, syllables
+
+# Syllables as dictionaries give them; the estimate may be off by one on a few words.
+SYLLABLES = {
+    "cat": 1, "the": 1, "job": 1, "team": 1, "skills": 1, "looked": 1, "shipped": 1, "makes": 1, "code": 1,
+    "data": 2, "people": 2, "python": 2, "water": 2, "little": 2, "often": 2, "coffee": 2, "working": 2,
+    "engineer": 3, "customer": 3, "analyst": 3, "benefits": 3, "company": 3, "beautiful": 3, "dashboard": 2,
+    "experience": 4, "responsible": 4, "technical": 3, "manager": 3, "development": 4, "opportunity": 5,
+    "organization": 5, "university": 5, "communication": 5, "responsibilities": 6, "availability": 6,
+    "qualifications": 5, "environment": 4, "collaborative": 5, "analytical": 4, "requirements": 4,
+}  # fmt: skip
+
+
+def test_syllable_estimate_is_close() -> None:
+    exact = sum(1 for word, n in SYLLABLES.items() if syllables(word) == n)
+    assert all(abs(syllables(word) - n) <= 1 for word, n in SYLLABLES.items())
+    assert exact / len(SYLLABLES) >= 0.85
+
+
+def test_reading_grade_of_known_texts() -> None:
+    assert reading_grade("The cat sat on the mat. We like it.") < 3
+    assert 8 < reading_grade("You will build the weekly pricing reports that our category managers rely on.") < 14
+
+
+def test_sentences_end_at_stops_blank_lines_and_list_lines() -> None:
+    text = "Hello there. This is a\nwrapped sentence.\nNEXT LINE HEADING\n- bullet one\n\nÉcole fermée. 2024 was good."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Hello there.",
+        "This is a\nwrapped sentence.",
+        "NEXT LINE HEADING",
+        "- bullet one",
+        "École fermée.",
+        "2024 was good.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "readings"),
+    [
+        ("Closing Date/Time: 1/15/2024 11:59 PM", ["2024-01-15"]),
+        ("Apply by March 1st, 2025.", ["2025-03-01"]),
+        ("Date limite : 1er mars 2024", ["2024-03-01"]),
+        ("Bewerbungsschluss: 1. März 2024", ["2024-03-01"]),
+        ("截止日期：2024年3月1日", ["2024-03-01"]),
+        ("Deadline 3/1/2024", ["2024-01-03", "2024-03-01"]),
+        ("Apply by March 1.", []),
+        ("Version 2.4.1 of the tool", []),
+    ],
+)
+def test_dates_and_their_readings(text: str, readings: list[str]) -> None:
+    found = [d.isoformat() for m in find_dates(text) for d in m.days]
+    assert found == readings
+
+
+def test_front_matter_dates() -> None:
+    assert as_dates(dt.date(2024, 3, 1)) == (dt.date(2024, 3, 1),)
+    assert as_dates("March 1, 2024") == (dt.date(2024, 3, 1),)
+    assert as_dates(20240301) == ()
+
+
+# ---------------------------------------------------------------- rules
+
+COMPANY = (
+    "Harbourline Grocers runs forty stores across Ontario and has sold fresh food to local families since 1962. "
+    "Our head office sits above the flagship store in Toronto, a short walk from Union Station, and our analytics "
+    "team of nine people shares a bright open floor with the buyers, the marketing team and the people who plan the "
+    "weekly flyers. We care about fair prices, honest labels and food that does not go to waste, and we measure all "
+    "three every week. Last year we cut food waste by a fifth, opened two new stores in Hamilton and Kingston, and "
+    "started giving unsold bread to the food banks near every one of our stores.\n"
+)
+DUTIES = "## What you'll do\n\n- Build the weekly pricing reports\n- Look after the store dashboards\n"
+NEEDS = "## What you'll need\n\n- Two years of experience with SQL\n"
+
+
+def _rules(text: str) -> list[tuple[str, int, int]]:
+    return [(v.rule, v.line, v.column) for v in lint(text, select="quality") if v.rule not in ("quality/location",)]
+
+
+def test_a_complete_posting_passes_the_new_rules() -> None:
+    text = f"# Data Analyst\n\nFull-time, Toronto.\n\n{COMPANY}\n{DUTIES}\n{NEEDS}"
+    assert _rules(text) == []
+
+
+@pytest.mark.parametrize(
+    ("missing", "rule"),
+    [(DUTIES, "quality/responsibilities"), (NEEDS, "quality/requirements"), ("Full-time, ", "quality/employment-type")],
+)
+def test_each_missing_piece_is_reported_once(missing: str, rule: str) -> None:
+    text = f"# Data Analyst\n\nFull-time, Toronto.\n\n{COMPANY}\n{DUTIES}\n{NEEDS}".replace(missing, "")
+    assert [r for r, _, _ in _rules(text)] == [rule]
+
+
+def test_short_postings_are_left_to_too_short() -> None:
+    assert {r for r, _, _ in _rules("# Data Analyst\n\nJoin us.\n")} == {"quality/too-short"}
+
+
+def test_employment_type_from_front_matter() -> None:
+    text = f"---\ntitle: Data Analyst\nemployment_type: FULL_TIME\n---\n{COMPANY}\n{DUTIES}\n{NEEDS}"
+    assert _rules(text) == []
+
+
+def test_a_long_sentence_is_reported_where_it_is() -> None:
+    long = "You will " + ", ".join(f"build the {shop} report" for shop in "abcdefghijklmnop") + " every week.\n"
+    text = f"# Data Analyst\n\n{COMPANY}\nShort sentence here. {long}"
+    found = [(v.rule, v.line, v.column) for v in lint(text, select="quality/long-sentence")]
+    assert found == [("quality/long-sentence", 5, 22)]
+
+
+def test_requirements_list_counts_each_section_on_its_own() -> None:
+    items = "".join(f"- skill {i}\n" for i in range(10))
+    text = f"# Analyst\n\n## Requirements\n\n### Must have\n\n{items}\n### Nice to have\n\n{items}"
+    assert lint(text, select="quality/requirements-list") == []  # 10 and 10, not 20
+    text = f"# Analyst\n\n## Qualifications\n\n{items}{items}"
+    (v,) = lint(text, select="quality/requirements-list")
+    assert (v.line, v.column, v.message) == (
+        3,
+        4,
+        "20 items under 'Qualifications'; a list over 12 reads as a wish list",
+    )
+
+
+def test_duplicates() -> None:
+    para = "We are a small team that builds reporting tools for grocers across the province.\n"
+    text = (
+        f"# Analyst\n\n{para}\n## Requirements\n\n- SQL\n\n## Benefits\n\n- Dental\n\n## Requirements:\n\n- Excel\n\n"
+    )
+    text += para
+    found = [(v.line, v.column, v.message) for v in lint(text, select="quality/duplicate")]
+    assert found == [
+        (13, 4, "This heading repeats the one on line 5"),
+        (17, 1, "This paragraph repeats the one on line 3"),
+    ]
+
+
+def test_expired_uses_today_and_every_reading() -> None:
+    from conftest import _linter
+
+    linter = _linter(("quality/expired",))
+    text = "# Analyst\n\nClosing Date: 3/1/2024 11:59 PM\n"
+    in_between = replace(linter, today=dt.date(2024, 2, 1))  # past for 1 January, not for 1 March
+    assert in_between.lint_text(text) == []
+    (v,) = replace(linter, today=dt.date(2024, 3, 11)).lint_text(text)
+    assert (v.rule, v.line, v.column, v.message) == (
+        "quality/expired",
+        3,
+        15,
+        "The closing date '3/1/2024' passed 10 days ago",
+    )
+    extended = text + "\nDeadline extended: applications accepted until April 30, 2024.\n"
+    assert replace(linter, today=dt.date(2024, 3, 11)).lint_text(extended) == []
+
+
+def test_metric_per_section_needs_a_section(make_linter) -> None:
+    from postlint.errors import PackError
+
+    with pytest.raises(PackError, match="per: section"):
+        make_linter([{"kind": "metric", "metric": "list_items", "per": "section", "max": 3}])
+    with pytest.raises(PackError, match="per: sentence"):
+        make_linter([{"kind": "metric", "metric": "headings", "per": "sentence", "max": 3}])
