@@ -433,7 +433,8 @@ def packs_test(paths: tuple[str, ...], verbose: bool) -> int:
 
     builtin = resolve_packs(["builtin"], Path.cwd())
     tested = builtin if not paths else [load_pack(f) for p in paths for f in pack_files(p)]
-    known = {p.path: p for p in builtin} | {p.path: p for p in tested}
+    # Keyed by resolved path: 'rules/x.yaml' given on the command line is the built-in pack, not a second one.
+    known = {Path(p.path).resolve(): p for p in builtin} | {Path(p.path).resolve(): p for p in tested}
     from postlint.runner import load_gazetteer
 
     places = [entry for p in known.values() for entry in p.places]
