@@ -134,7 +134,7 @@ def render_description(facts: dict[str, Any]) -> str:
         out.append("title: none found")
     if facts["front_matter"]:
         out.append("front matter:")
-        out += [f"  {k}: {v['value']!r}  (line {v['line']})" for k, v in facts["front_matter"].items()]
+        out += [f"  {k}: {_shown(v['value'])}  (line {v['line']})" for k, v in facts["front_matter"].items()]
     for key, label in (("sections", "sections"), ("fields", "fields"), ("links", "links"), ("problems", "problems")):
         items = facts[key]
         if not items:
@@ -201,3 +201,12 @@ def _render_gender_coded(coded: dict[str, Any] | None) -> list[str]:
         if words:
             out.append(f"  {side}: " + ", ".join(f"{w} ×{n}" if n > 1 else w for w, n in words.items()))
     return out
+
+
+def _shown(value: Any) -> str:
+    """A front-matter value as the posting wrote it: dates as 2028-03-31, strings quoted."""
+    import datetime as dt
+
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return repr(value)
