@@ -14,7 +14,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -62,14 +61,13 @@ def cached(kind: str, source: Path, build: Callable[[], T], *, enabled: bool = T
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         pass
     value = build()
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
-        from postlint.compiled_regex import dumps
+    from postlint.atomic import replace_file
+    from postlint.compiled_regex import dumps
 
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(dumps(value))  # regexes with their compiled code: a hit skips re's compiler
-        os.replace(tmp, entry)
+    try:
+        data = dumps(value)  # regexes with their compiled code: a hit skips re's compiler
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        replace_file(entry, data)
     except (OSError, pickle.PickleError, TypeError, AttributeError):
         pass
     return value

@@ -6,8 +6,6 @@ stays reported. Edits are applied from the end backwards so offsets stay valid.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,15 +82,6 @@ def _whole(violation: Violation, doc: Document) -> bool:
 def write_atomically(path: Path, text: str, bom: bool) -> None:
     """Write UTF-8 (with the original BOM, if any) through a temporary file and a rename."""
     data = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
-    mode = path.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".postlint-tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from postlint.atomic import replace_file
+
+    replace_file(path, data, mode=path.stat().st_mode & 0o7777, durable=True)

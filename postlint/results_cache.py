@@ -21,13 +21,13 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from postlint.atomic import replace_file
 from postlint.violation import Edit, Fix, Severity, Violation
 
 CACHE_DIR_NAME = ".postlint_cache"
@@ -114,14 +114,7 @@ class ResultCache:
             if not target.parent.is_dir():
                 _prepare(self.root)
                 target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    out.write(payload)
-                os.replace(temp, target)
-            except BaseException:
-                Path(temp).unlink(missing_ok=True)
-                raise
+            replace_file(target, payload)
         except OSError:
             pass
 

@@ -16,12 +16,11 @@ Like the pack cache, this is only a shortcut: failures to read or write it are i
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from postlint.atomic import replace_file
 from postlint.links.status import LinkStatus
 
 FILE_NAME = "links.json"
@@ -92,13 +91,7 @@ def store(folder: Path, results: Mapping[str, LinkStatus], *, ttl: float, policy
         }
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".links-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"format": FORMAT, "links": entries}, handle, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        payload = json.dumps({"format": FORMAT, "links": entries}, ensure_ascii=False, separators=(",", ":"))
+        replace_file(path, payload.encode("utf-8"))
     except OSError:
         pass

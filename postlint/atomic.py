@@ -1,0 +1,32 @@
+"""Writing a file so that no reader ever sees half of it: a temporary file beside it, then a rename.
+
+`fix` rewrites users' postings this way, and the caches write their entries this way
+because several postlint processes (pre-commit runs hooks in parallel) share them.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def replace_file(path: Path, data: bytes, *, mode: int | None = None, durable: bool = False) -> None:
+    """Replace `path` with `data` atomically; the temporary file never outlives a failure.
+
+    `mode` sets the new file's permissions (to keep a user's file mode); `durable`
+    flushes it to disk before the rename, for user files rather than caches.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".postlint-tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
