@@ -151,6 +151,7 @@ class Document:
     lossy: bool = False  # decoded with replacement characters: never write fixes back
     linted: bool = True  # False for files only reported (binary, too large, unreadable)
     _line_index: LineIndex | None = None
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)  # views shared by rules
 
     @property
     def line_index(self) -> LineIndex:

@@ -19,6 +19,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 def words(text: str) -> list[str]:
     """Words of the text; each CJK character counts as one word."""
     found = WORD.findall(text)
+    if text.isascii():
+        return found
     cjk = len(_CJK.findall(text))
     if cjk:
         # A run of CJK characters matches WORD as one token; count its characters instead.
@@ -73,5 +75,5 @@ def reading_grade(text: str) -> float:
     if not found:
         return 0.0
     sentences = max(1, sentence_count(text))
-    total_syllables = sum(syllables(w) for w in found)
+    total_syllables = sum(map(syllables, found))
     return 0.39 * len(found) / sentences + 11.8 * total_syllables / len(found) - 15.59

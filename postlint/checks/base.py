@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, PROSE_KINDS, TABLE_CELL, Block, Document
+from postlint.prefilter import Prefilter, folds_plainly
 from postlint.violation import Finding
 
 if TYPE_CHECKING:
@@ -84,6 +85,34 @@ def iter_scope(doc: Document, scopes: tuple[str, ...]) -> Iterator[tuple[int, st
             yield doc.title_start, doc.title
 
 
+@dataclass(frozen=True, slots=True)
+class ScopeView:
+    """A scope's pieces with their lower-case forms, and all of them joined: built once per
+    posting and shared by every rule that searches the scope."""
+
+    pieces: tuple[tuple[int, str, str], ...]  # (offset, text, text.lower())
+    joined: str  # the pieces' texts, separated by blank lines
+    lowered: str
+    plain: bool  # `in` on `lowered` finds what a case-insensitive regex finds in `joined` (prefilter.folds_plainly)
+
+    def has_keyword(self, keywords: tuple[str, ...]) -> bool:
+        lowered = self.lowered
+        return any(k in lowered for k in keywords)
+
+
+def scope_view(doc: Document, scopes: tuple[str, ...]) -> ScopeView:
+    """The posting's text in these scopes, memoised on the document."""
+    key = ("scope", scopes)
+    view: ScopeView | None = doc.memo.get(key)
+    if view is None:
+        pieces = tuple((offset, text, text.lower()) for offset, text in iter_scope(doc, scopes))
+        joined = "\n\n".join(text for _, text, _ in pieces)
+        lowered = "\n\n".join(lowered for _, _, lowered in pieces)
+        view = ScopeView(pieces, joined, lowered, folds_plainly(joined, lowered))
+        doc.memo[key] = view
+    return view
+
+
 def has_keyword(text: str, keywords: tuple[str, ...]) -> bool:
     """A cheap test before costly patterns: case-insensitive regexes scan slowly, `in` does not."""
     lowered = text.lower()
@@ -108,6 +137,8 @@ class Condition:
     until: dt.date | None = None
     text: re.Pattern[str] | None = None
     unless: re.Pattern[str] | None = None
+    text_filter: Prefilter | None = None  # proves cheaply that `text` cannot match
+    unless_filter: Prefilter | None = None
 
     def applies(self, doc: Document, ctx: Context) -> bool:
         if self.formats and doc.format not in self.formats:
@@ -124,9 +155,27 @@ class Condition:
             value = doc.meta(key)
             if value is None or not pattern.search(str(value)):
                 return False
-        if self.text is not None and not self.text.search(doc.text):
+        if self.text is not None and not _searched(self.text, self.text_filter, doc):
             return False
-        return self.unless is None or not self.unless.search(doc.text)
+        return self.unless is None or not _searched(self.unless, self.unless_filter, doc)
+
+
+def _searched(pattern: re.Pattern[str], prefilter: Prefilter | None, doc: Document) -> bool:
+    """Whether the pattern occurs in the posting, skipping the search when its words are absent."""
+    if prefilter is not None:
+        lowered, plain = lowered_text(doc)
+        if not prefilter.may_contain(lowered, plain):
+            return False
+    return pattern.search(doc.text) is not None
+
+
+def lowered_text(doc: Document) -> tuple[str, bool]:
+    """The whole posting lower-cased, and whether `in` on it is exact (`folds_plainly`); memoised."""
+    found: tuple[str, bool] | None = doc.memo.get("lowered")
+    if found is None:
+        lowered = doc.text.lower()
+        found = doc.memo["lowered"] = (lowered, folds_plainly(doc.text, lowered))
+    return found
 
 
 class Check:

@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from postlint.checks.base import Check, Context, fix_case, has_keyword, iter_scope
+from postlint.checks.base import Check, Context, ScopeView, fix_case, scope_view
 from postlint.checks.statements import Covered, StatementFinder, quoted_spans
 from postlint.document import Document
+from postlint.prefilter import Prefilter
 from postlint.violation import Edit, Finding, Fix
 
 
@@ -34,6 +35,7 @@ class TermsMatcher:
     firsts: tuple[str, ...]  # each term's first word (lower-case when ignoring case)
     pattern: re.Pattern[str]  # every term, whole words, longest first
     ignore_case: bool
+    words: tuple[tuple[str, ...], ...] = ()  # each term's words, longest first (lower-case when ignoring case)
 
     @classmethod
     def of(cls, terms: list[str], ignore_case: bool) -> TermsMatcher | None:
@@ -41,7 +43,23 @@ class TermsMatcher:
         if pattern is None:
             return None
         firsts = {t.split()[0] for t in terms if t.strip()}
-        return cls(tuple(sorted({f.lower() for f in firsts} if ignore_case else firsts)), pattern, ignore_case)
+        words = {
+            tuple(sorted({w.lower() if ignore_case else w for w in t.split()}, key=lambda w: (-len(w), w)))
+            for t in terms
+            if t.strip()
+        }
+        firsts_sorted = tuple(sorted({f.lower() for f in firsts} if ignore_case else firsts))
+        return cls(firsts_sorted, pattern, ignore_case, tuple(sorted(words)))
+
+    def may_match(self, view: ScopeView) -> bool:
+        """False only when no piece of the scope can hold a match (`finditer` starts only at a first word,
+        and a term is found only where each of its words is)."""
+        haystack = view.lowered if self.ignore_case else view.joined
+        if len(haystack) != len(view.joined):
+            return True
+        if self.words:  # a term matches only where all its words are
+            return any(all(word in haystack for word in words) for words in self.words)
+        return any(word in haystack for word in self.firsts)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Non-overlapping matches, left to right, as `pattern.finditer(text)` would find them."""
@@ -79,24 +97,55 @@ class ForbidCheck(Check):
     skip_quotes: bool = False  # text in quotation marks or block quotes is not searched
     suggestion: str | None = None  # for a match with no replacement of its own
     unescape: bool = False  # a match with no replacement of its own is fixed by its HTML-unescaped text
+    prefilters: tuple[Prefilter | None, ...] = ()  # one per regex in `patterns`, then one per substitution
+
+    def _filters(self) -> tuple[list[Prefilter | None], list[Prefilter | None]]:
+        """Each pattern's prefilter (None for term lists and when there is none), then each substitution's."""
+        regexes = iter(self.prefilters)
+        for_patterns = [None if isinstance(p, TermsMatcher) else next(regexes, None) for p in self.patterns]
+        return for_patterns, [next(regexes, None) for _ in self.substitutions]
+
+    def may_match(self, view: ScopeView) -> bool:
+        """False when one pass over the whole scope proves no block can match: the common case."""
+        if self.keywords and not view.has_keyword(self.keywords):
+            return False
+        for_patterns, for_substitutions = self._filters()
+        joined, lowered, plain = view.joined, view.lowered, view.plain
+        for pattern, prefilter in zip(self.patterns, for_patterns, strict=True):
+            if isinstance(pattern, TermsMatcher):
+                if pattern.may_match(view):
+                    return True
+            elif prefilter is None or prefilter.may_match(joined, lowered, plain):
+                return True
+        return any(p is None or p.may_match(joined, lowered, plain) for p in for_substitutions)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        view = scope_view(doc, self.scopes)
+        if not self.may_match(view):
+            return
+        for_patterns, for_substitutions = self._filters()
+        plain = view.plain
         skipped = self._skipped(doc, ctx)
-        for offset, text in iter_scope(doc, self.scopes):
-            if self.keywords and not has_keyword(text, self.keywords):
+        keywords = self.keywords
+        for offset, text, lowered in view.pieces:
+            if keywords and not any(k in lowered for k in keywords):
                 continue
             if skipped and skipped.contains(offset, offset + len(text)):
                 continue
             excluded = _Spans(self.exceptions, text, self.skip_quotes, skipped, offset)
             seen: set[tuple[int, int]] = set()
-            for pattern in self.patterns:
+            for pattern, prefilter in zip(self.patterns, for_patterns, strict=True):
+                if prefilter is not None and not prefilter.may_contain(lowered, plain):
+                    continue
                 for m in pattern.finditer(text):
                     a, b = m.span()
                     if a == b or (a, b) in seen or excluded.overlaps(a, b):
                         continue
                     seen.add((a, b))
                     yield self._finding(offset + a, offset + b, m.group())
-            for pattern, template in self.substitutions:
+            for (pattern, template), prefilter in zip(self.substitutions, for_substitutions, strict=True):
+                if prefilter is not None and not prefilter.may_contain(lowered, plain):
+                    continue
                 for m in pattern.finditer(text):
                     a, b = m.span()
                     if a == b or (a, b) in seen or excluded.overlaps(a, b):

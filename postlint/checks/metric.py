@@ -13,6 +13,15 @@ from postlint.violation import Finding
 
 
 def _measure(metric: str, blocks: list[Block], doc: Document) -> float:
+    """A metric over blocks, memoised on the document: `too-short` and `too-long` count the same words."""
+    key = ("metric", metric, tuple(b.start for b in blocks))
+    value: float | None = doc.memo.get(key)
+    if value is None:
+        value = doc.memo[key] = _compute(metric, blocks, doc)
+    return value
+
+
+def _compute(metric: str, blocks: list[Block], doc: Document) -> float:
     text = "\n\n".join(b.prose for b in blocks)
     measures: dict[str, Callable[[], float]] = {
         "words": lambda: len(textstats.words(text)),

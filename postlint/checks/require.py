@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from postlint.checks.base import Check, Context, has_keyword, iter_scope
+from postlint.checks.base import Check, Context, has_keyword, scope_view
 from postlint.document import Document
 from postlint.insertion import anchor, end_of_posting, insertion_fix
 from postlint.laws import for_area
+from postlint.prefilter import Prefilter
 from postlint.violation import Finding
 
 
@@ -34,6 +35,7 @@ class RequireCheck(Check):
     insert_at: str | None = None  # end | after-location | after-pay: adds the suggestion as an unsafe fix
     keywords: tuple[str, ...] = ()  # lower-case; a block containing none of them cannot match
     facts: tuple[str, ...] = ()  # "places", "pay": facts found in the posting that satisfy the rule
+    prefilters: tuple[Prefilter | None, ...] = ()  # one per pattern
 
     def find(self, doc: Document, ctx: Context) -> Found | None:
         """The first place that satisfies the rule, or None."""
@@ -61,12 +63,23 @@ class RequireCheck(Check):
         ranges: list[tuple[int, int]] | None = None
         if self.section is not None:
             ranges = [(s.heading_start, s.end) for s in doc.sections if self.section.search(s.title)]
-        for offset, text in iter_scope(doc, self.scopes):
+        view = scope_view(doc, self.scopes)
+        if keywords and not view.has_keyword(keywords):
+            return None
+        # Required wording is usually there, so a whole-scope search would only repeat the search below;
+        # the literal test is cheap enough to make first.
+        filters = self.prefilters if len(self.prefilters) == len(self.patterns) else (None,) * len(self.patterns)
+        plain = view.plain
+        if not any(p is None or p.may_contain(view.lowered, plain) for p in filters):
+            return None
+        for offset, text, lowered in view.pieces:
             if ranges is not None and not any(a <= offset < b for a, b in ranges):
                 continue
-            if keywords and not has_keyword(text, keywords):
+            if keywords and not any(k in lowered for k in keywords):
                 continue
-            for pattern in self.patterns:
+            for pattern, prefilter in zip(self.patterns, filters, strict=True):
+                if prefilter is not None and not prefilter.may_contain(lowered, plain):
+                    continue
                 match = pattern.search(text)
                 if match:
                     return Found(offset + match.start(), offset + match.end(), match.group(0), _label(match))

@@ -90,22 +90,32 @@ class When(BaseModel):
     )
 
     def to_condition(self) -> Condition:
+        from postlint.prefilter import Prefilter
+
+        text = compile_regex(self.text, re.IGNORECASE) if self.text else None
+        unless = compile_regex(self.unless, re.IGNORECASE) if self.unless else None
         args = (
             tuple(self.formats),
             tuple(self.jurisdictions),
             tuple((key, re.compile(pattern)) for key, pattern in self.front_matter.items()),
             self.since,
             self.until,
-            compile_regex(self.text, re.IGNORECASE) if self.text else None,
-            compile_regex(self.unless, re.IGNORECASE) if self.unless else None,
+            text,
+            unless,
         )
+        filters = {"text_filter": Prefilter.of(text) if text else None}
+        filters["unless_filter"] = Prefilter.of(unless) if unless else None
         if self.languages or self.outside or self.min_words:
             from postlint.facts.language import FactCondition
 
             return FactCondition(
-                *args, languages=tuple(self.languages), outside=tuple(self.outside), min_words=self.min_words or 0
+                *args,
+                **filters,
+                languages=tuple(self.languages),
+                outside=tuple(self.outside),
+                min_words=self.min_words or 0,
             )
-        return Condition(*args)
+        return Condition(*args, **filters)
 
 
 class LawSpec(BaseModel):

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from postlint.checks.forbid import ForbidCheck, TermsMatcher
 from postlint.checks.statements import StatementFinder
 from postlint.kinds.base import Regex, RuleSpec, combine_regexes, compile_regex
+from postlint.prefilter import prefilters
 
 
 class Statements(BaseModel):
@@ -106,4 +107,5 @@ class ForbidSpec(RuleSpec):
             self.skip_quotes,
             self.suggestion,
             unescape=self.unescape,
+            prefilters=prefilters([p for p in patterns if isinstance(p, re.Pattern)] + [p for p, _ in substitutions]),
         )

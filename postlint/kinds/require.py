@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 from postlint.checks.forbid import terms_pattern
 from postlint.checks.require import RequireCheck
 from postlint.kinds.base import Regex, RuleSpec, combine_regexes, compile_regex
+from postlint.prefilter import prefilters
 
 
 class RequireSpec(RuleSpec):
@@ -72,4 +73,5 @@ class RequireSpec(RuleSpec):
             self.insert_at,
             tuple(k.lower() for k in self.keywords),
             self.facts,
+            prefilters(patterns),
         )

@@ -1,0 +1,229 @@
+"""Prefilters: a rule's patterns loosened so one search over a whole scope can rule them out.
+
+Rules search each block of their scope on its own, so that anchors and lookarounds
+see the block's edges. Most rules find nothing in most postings, and one search per
+block per rule was most of the time spent linting. So each pattern gets a looser
+twin, searched once over the scope's blocks joined by blank lines: lookarounds are
+dropped, `^`, `$`, `\\A` and `\\Z` become their line forms (a block starts and ends
+a line there), atomic groups and possessive repeats become ordinary, and word
+boundaries stay (the separator is not a word character, as the edge of a block is
+not). The twin matches wherever the original matches in any block, and more; when
+it finds nothing, the rule is skipped. A hit proves nothing and the rule runs as
+before, so results never change.
+
+Before that search, a cheaper test: literal text that every match must contain
+("young" for `\\byoung(?:er)?\\b`), looked for with `in` in the lower-cased scope,
+which runs at C speed where a case-insensitive regex tries every position. Each of a
+rule's listed patterns is tested on its own, so only those whose words are present
+are searched.
+
+The twin is built from `re`'s own parse tree (CPython's internal interface, as in
+`compiled_regex`). Anything unexpected gives no prefilter, which only means the
+rule is never skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from postlint.compiled_regex import _sre, _sre_compiler, _sre_parser
+
+try:
+    from re import _constants as _c  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef]
+
+_DROPPED = {_c.ASSERT, _c.ASSERT_NOT}
+# Joined pieces are separated by blank lines, so a piece's start is a line's start and its end a line's
+# end: anchors become their line forms. Word boundaries need no change: the separator is not a word.
+_ANCHORS = {
+    _c.AT_BEGINNING: _c.AT_BEGINNING_LINE,
+    _c.AT_BEGINNING_STRING: _c.AT_BEGINNING_LINE,
+    _c.AT_END: _c.AT_END_LINE,
+    _c.AT_END_STRING: _c.AT_END_LINE,
+}
+_ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
+_POSSESSIVE = getattr(_c, "POSSESSIVE_REPEAT", None)
+
+
+def _relax(items: Any) -> None:
+    """Drop assertions in place, recursively; make atomic groups and possessive repeats ordinary."""
+    kept = []
+    for op, av in items.data:
+        if op in _DROPPED:
+            continue
+        if op is _c.AT:
+            kept.append((op, _ANCHORS.get(av, av)))
+            continue
+        if op is _c.BRANCH:
+            for branch in av[1]:
+                _relax(branch)
+        elif op is _c.SUBPATTERN:
+            _relax(av[-1])
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            _relax(av[2])
+        elif _POSSESSIVE is not None and op is _POSSESSIVE:
+            _relax(av[2])
+            kept.append((_c.MAX_REPEAT, av))
+            continue
+        elif _ATOMIC is not None and op is _ATOMIC:
+            _relax(av)
+            kept.append((_c.SUBPATTERN, (None, 0, 0, av)))
+            continue
+        elif op is _c.GROUPREF_EXISTS:
+            _relax(av[1])
+            if av[2] is not None:
+                _relax(av[2])
+        kept.append((op, av))
+    items.data[:] = kept
+
+
+# Characters that `re` matches case-insensitively with others that `str.lower` does not map them to
+# ('ſ' matches 's'), plus those that lower-case to two characters or by context (Greek sigma). A literal
+# holding one is not used; a text holding one is searched by the regex.
+_FOLD_EXCEPTIONS = "µıſͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀᲁᲂᲃᲄᲅᲆᲇᲈṡẛιΐΰꙋﬅﬆİΣ"
+_FOLD_EXCEPTION = re.compile(f"[{_FOLD_EXCEPTIONS}]")
+
+
+def folds_plainly(text: str, lowered: str | None = None) -> bool:
+    """True when `in` on lower-cased text finds what a case-insensitive regex would."""
+    if text.isascii():
+        return True
+    if lowered is None:
+        lowered = text.lower()
+    return len(lowered) == len(text) and _FOLD_EXCEPTION.search(text) is None
+
+
+_LiteralSet = frozenset[str]
+
+
+def _necessary(items: Any) -> list[_LiteralSet]:
+    """Sets of strings such that every match of this parsed sequence contains one string of each set."""
+    found: list[_LiteralSet] = []
+    run: list[str] = []
+    for op, av in items.data:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            found.append(frozenset({"".join(run)}))
+            run = []
+        if op is _c.BRANCH:
+            best = [_best(branch) for branch in av[1]]
+            if all(b is not None for b in best):
+                found.append(frozenset().union(*(b for b in best if b is not None)))
+        elif op is _c.SUBPATTERN:
+            found += _necessary(av[-1])
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or (_POSSESSIVE is not None and op is _POSSESSIVE):
+            if av[0] >= 1:
+                found += _necessary(av[2])
+        elif _ATOMIC is not None and op is _ATOMIC:
+            found += _necessary(av)
+    if run:
+        found.append(frozenset({"".join(run)}))
+    return found
+
+
+def _useful(literals: _LiteralSet) -> bool:
+    return bool(literals) and min(map(len, literals)) >= 2 and len(literals) <= 64
+
+
+def _best(items: Any) -> _LiteralSet | None:
+    """The most selective necessary set: the longest shortest string, then the fewest strings."""
+    useful = [s for s in _necessary(items) if _useful(s)]
+    return max(useful, key=lambda s: (min(map(len, s)), -len(s))) if useful else None
+
+
+def _literals(parsed: Any) -> tuple[tuple[str, ...], ...] | None:
+    """Lower-case sets of strings, every match containing one string of each; None when none is known."""
+    sets = []
+    for found in _necessary(parsed):
+        lowered = frozenset(literal.lower() for literal in found)
+        if _useful(lowered) and all(folds_plainly(literal) for literal in lowered):
+            sets.append(tuple(sorted(lowered)))
+    sets.sort(key=lambda s: (-min(map(len, s)), len(s)))
+    return tuple(dict.fromkeys(sets)) or None
+
+
+def _compiled(parsed: Any, flags: int) -> tuple[Any, ...]:
+    """What `_sre.compile` needs for a parsed (and relaxed) pattern: `re`'s own compiler steps."""
+    code = [int(op) for op in _sre_compiler._code(parsed, flags)]
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return (flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+
+
+_Part = tuple[tuple[tuple[str, ...], ...] | None, tuple[Any, ...]]
+
+
+def _alternatives(pattern: re.Pattern[str]) -> list[_Part]:
+    """The pattern's top-level alternatives (the patterns a rule lists), each relaxed, with its literals.
+
+    Each is tested on its own, so an alternative whose literals are absent costs a few `in`
+    tests, and only the others are searched. `re` moves a prefix that all alternatives
+    share (often `\\b`) out of them; it is put back in each.
+    """
+    parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
+    _relax(parsed)
+    where = [i for i, (op, _) in enumerate(parsed.data) if op is _c.BRANCH]
+    if len(where) != 1:
+        return [(_literals(parsed), _compiled(parsed, pattern.flags))]
+    at = where[0]
+    prefix, suffix = parsed.data[:at], parsed.data[at + 1 :]
+    alternatives = []
+    for branch in parsed.data[at][1][1]:
+        whole = _sre_parser.SubPattern(parsed.state, [*prefix, *branch.data, *suffix])
+        alternatives.append((_literals(whole), _compiled(whole, pattern.flags)))
+    return alternatives
+
+
+class Prefilter:
+    """A pattern relaxed for a whole-scope test: `may_match` is False only when the original cannot
+    match any part of the text."""
+
+    __slots__ = ("_alternatives", "_parts", "source")
+
+    def __init__(self, source: str, parts: tuple[_Part, ...]) -> None:
+        self.source = source
+        self._parts = parts
+        self._alternatives = tuple(
+            (literals, _sre.compile(f"(relaxed) {source}", *compiled).search) for literals, compiled in parts
+        )
+
+    @classmethod
+    def of(cls, pattern: re.Pattern[str]) -> Prefilter | None:
+        if _sre is None:
+            return None
+        try:
+            return cls(pattern.pattern, tuple(_alternatives(pattern)))
+        except Exception:  # re's internals changed: no prefilter, the rule always runs
+            return None
+
+    def may_contain(self, lowered: str, plain: bool) -> bool:
+        """The literal test alone: False when no alternative's words are in the (lower-cased) text."""
+        if not plain:
+            return True
+        for sets, _ in self._alternatives:
+            if sets is None or all(any(s in lowered for s in strings) for strings in sets):
+                return True
+        return False
+
+    def may_match(self, text: str, lowered: str, plain: bool) -> bool:
+        """`lowered` is `text.lower()`; `plain` says `folds_plainly(text)`."""
+        for sets, search in self._alternatives:
+            if plain and sets is not None and not all(any(s in lowered for s in strings) for strings in sets):
+                continue
+            if search(text) is not None:
+                return True
+        return False
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Prefilter, (self.source, self._parts)
+
+
+def prefilters(patterns: list[re.Pattern[str]]) -> tuple[Prefilter | None, ...]:
+    """A prefilter for each pattern (None for one that has none, which is then never ruled out)."""
+    return tuple(Prefilter.of(p) for p in patterns)
