@@ -21,6 +21,13 @@ from typing import TypeVar
 
 T = TypeVar("T")
 _CODE_DIRS = ("checks", "kinds", "packs", "facts")
+_CODE_FILES = ("compiled_regex.py", "prefilter.py")
+_switch = {"enabled": True}  # `--no-cache` turns the cache off for the whole process
+
+
+def disable() -> None:
+    """No disk cache for the rest of this process (`--no-cache`): data files are read afresh."""
+    _switch["enabled"] = False
 
 
 def cache_dir() -> Path:
@@ -38,7 +45,8 @@ def _code_stamp() -> str:
 
     package = Path(__file__).parent
     stamps = [__version__, sys.version]
-    stamps.append(f"compiled_regex:{(package / 'compiled_regex.py').stat().st_mtime_ns}")
+    for name in _CODE_FILES:
+        stamps.append(f"{name}:{(package / name).stat().st_mtime_ns}")
     for folder in _CODE_DIRS:
         for file in sorted((package / folder).glob("*.py")):
             stamps.append(f"{file.name}:{file.stat().st_mtime_ns}")
@@ -47,7 +55,7 @@ def _code_stamp() -> str:
 
 def cached(kind: str, source: Path, build: Callable[[], T], *, enabled: bool = True) -> T:
     """Return build() for `source`, from the cache when the file has not changed."""
-    if not enabled:
+    if not (enabled and _switch["enabled"]):
         return build()
     try:
         stat = source.stat()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from postlint.document import HEADING, PROSE_KINDS
@@ -87,12 +88,22 @@ def parse_word_lists(data: dict[str, object]) -> WordLists:
 
 @lru_cache(maxsize=1)
 def builtin_word_lists() -> WordLists:
-    """postlint's list (postlint/data/gender_coded.yaml), read once per process."""
-    from importlib import resources
+    """postlint's list (postlint/data/gender_coded.yaml), read once per process (from the disk cache if it can)."""
+    from postlint.cache import cached
 
+    return cached("gender-coded", _data_path("gender_coded.yaml"), _read_builtin_word_lists)
+
+
+def _data_path(name: str) -> Path:
+    import postlint.data
+
+    return Path(postlint.data.__file__).parent / name
+
+
+def _read_builtin_word_lists() -> WordLists:
     import yaml
 
-    text = resources.files("postlint").joinpath("data/gender_coded.yaml").read_text(encoding="utf-8")
+    text = _data_path("gender_coded.yaml").read_text(encoding="utf-8")
     return parse_word_lists(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
 
 

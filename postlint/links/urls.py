@@ -13,6 +13,7 @@ import ipaddress
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import SplitResult, urlsplit
 
@@ -82,13 +83,23 @@ class LinkHosts:
 
 @lru_cache(maxsize=1)
 def link_hosts() -> LinkHosts:
-    """The built-in host lists (postlint/data/link_hosts.yaml), read once per process."""
-    from importlib import resources
+    """The built-in host lists (postlint/data/link_hosts.yaml), read once per process (from the disk cache
+    if it can)."""
+    from postlint.cache import cached
 
+    return cached("link-hosts", _hosts_path(), _read_link_hosts)
+
+
+def _hosts_path() -> Path:
+    import postlint.data
+
+    return Path(postlint.data.__file__).parent / "link_hosts.yaml"
+
+
+def _read_link_hosts() -> LinkHosts:
     import yaml
 
-    text = resources.files("postlint").joinpath("data/link_hosts.yaml").read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = yaml.load(_hosts_path().read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     tracking = data.get("tracking") or {}
     return LinkHosts(
         tuple(HostPattern.parse(h) for h in data.get("apply_hosts") or ()),
