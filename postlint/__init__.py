@@ -1,8 +1,9 @@
 """postlint: a compliance and quality linter for job postings.
 
-The supported Python API is `Linter` (build once from a configuration, then
-`lint_text` many postings) and `load_linter`. Imports are lazy so that the CLI
-starts fast.
+The supported Python API is `Linter` (build once with `Linter.from_config`, then
+`lint_text` many postings), `Violation` (with `to_dict`, the JSON output's object)
+and `PostlintError`. `load_linter` is the older way to build an engine linter and
+stays. Imports are lazy so that `import postlint` and the CLI start fast.
 """
 
 from __future__ import annotations
@@ -10,25 +11,25 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Linter", "Violation", "__version__", "load_linter"]
+__all__ = ["Linter", "PostlintError", "Violation", "__version__", "load_linter"]
 
 if TYPE_CHECKING:
-    from postlint.engine import Linter
+    from postlint.api import Linter
+    from postlint.errors import PostlintError
     from postlint.runner import load_linter
     from postlint.violation import Violation
 
+_LAZY = {
+    "Linter": "postlint.api",
+    "PostlintError": "postlint.errors",
+    "Violation": "postlint.violation",
+    "load_linter": "postlint.runner",
+}
+
 
 def __getattr__(name: str) -> Any:
-    if name == "Linter":
-        from postlint.engine import Linter
+    if name not in _LAZY:
+        raise AttributeError(f"module 'postlint' has no attribute {name!r}")
+    import importlib
 
-        return Linter
-    if name == "Violation":
-        from postlint.violation import Violation
-
-        return Violation
-    if name == "load_linter":
-        from postlint.runner import load_linter
-
-        return load_linter
-    raise AttributeError(name)
+    return getattr(importlib.import_module(_LAZY[name]), name)

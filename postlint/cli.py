@@ -115,6 +115,13 @@ def cli() -> None:
     "--diff-base", metavar="REF", default=None, help="Only violations on lines changed since this git revision."
 )
 @click.option("--baseline", "baseline_path", metavar="FILE", default=None, help="Only violations not in this baseline.")
+@click.option(
+    "--input",
+    "input_kind",
+    type=click.Choice(["files", "jsonl"]),
+    default="files",
+    help="jsonl: PATH is a JSON Lines file (or '-') of {id, text, format, location, jurisdictions} records.",
+)
 def check(
     paths: tuple[str, ...],
     config_path: str | None,
@@ -133,6 +140,7 @@ def check(
     stdin_filename: str | None,
     diff_base: str | None,
     baseline_path: str | None,
+    input_kind: str,
 ) -> int:
     """Lint postings: files, folders (recursively), or '-' for standard input."""
     from dataclasses import replace
@@ -142,6 +150,23 @@ def check(
 
     settings = _settings(config_path, not no_cache)
     linter = _linter(settings, packs, select, ignore, jurisdictions, not no_cache)
+    if input_kind == "jsonl":
+        from postlint.batch import check_jsonl
+
+        refused = {"--check-links": check_links, "--diff-base": diff_base is not None}
+        refused |= {"--baseline": baseline_path is not None, "--stdin-filename": stdin_filename is not None}
+        return check_jsonl(
+            linter,
+            paths=paths,
+            fmt=fmt,
+            output=output,
+            threshold=Severity[fail_on or settings.fail_on],
+            jobs=jobs,
+            quiet=quiet,
+            statistics=statistics,
+            max_bytes=int(settings.max_file_size * 1024 * 1024),
+            refused=refused,
+        )
     files = collect_files(list(paths) or ["."])
     changes = known = None
     if diff_base is not None:

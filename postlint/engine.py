@@ -162,6 +162,9 @@ class Linter:
         index = doc.line_index
         line, column = index.position(finding.start)
         end_line, end_column = index.position(finding.end)
+        fix = finding.fix
+        if fix is not None:
+            fix = replace(fix, edits=tuple(edit.placed(index.position) for edit in fix.edits))
         values = _Blank(finding.values)
         values.setdefault("laws", laws)
         try:
@@ -179,7 +182,7 @@ class Linter:
             column=column,
             end_line=end_line,
             end_column=end_column,
-            fix=finding.fix,
+            fix=fix,
             suggestion=finding.suggestion,
             references=rule.references,
             match=doc.text[finding.start : finding.end],

@@ -4,13 +4,22 @@ Like ruff's cache, it lives in `.postlint_cache/` beside the configuration (or i
 the current folder), tagged so that backup tools and git leave it alone. A run's
 key covers everything that decides the findings besides the file itself:
 postlint's version and code, the contents of every pack file and of the config,
-the command-line selection, and today's date (laws come into force). Each file's
-entry is keyed by that and by the file's path and bytes.
+the command-line selection, and today's date (laws come into force).
+
+All of a run key's results are one JSON index, read once and written once per run,
+so a re-run of ten thousand unchanged postings opens one cache file, not ten
+thousand. Each file's entry holds its size, modification time and the SHA-256 of its
+bytes. A file whose size and time are unchanged is not even read, unless its time is
+within two seconds of when its entry was made: a file edited again within the
+clock's resolution could keep both, so such a file is hashed (git's "racily clean"
+rule). Otherwise the file is read and its hash decides.
 
 Entries are JSON, never pickle: the folder sits inside a repository, and a pull
-request could plant a file there. Each entry is written to a temporary file and
-renamed, so concurrent postlint processes (pre-commit runs hooks in parallel)
-never see half an entry; an entry that cannot be read is simply recomputed.
+request could plant a file there. The index is merged with what is on disk and
+written to a temporary file then renamed, so concurrent postlint processes
+(pre-commit runs hooks in parallel) never see half an index; at worst one process's
+new entries are lost and recomputed next time. An index that cannot be read is
+ignored. Indexes of other run keys untouched for a day are removed.
 """
 
 from __future__ import annotations
@@ -19,8 +28,8 @@ import datetime as dt
 import hashlib
 import json
 import os
-import shutil
 import sys
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,8 +40,10 @@ from postlint.atomic import replace_file
 from postlint.violation import Edit, Fix, Severity, Violation
 
 CACHE_DIR_NAME = ".postlint_cache"
-_FORMAT = "1"  # bump when the entry layout changes
+_FORMAT = "2"  # bump when the index layout changes
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is a cache made by postlint.\n"
+_RACY_NS = 2_000_000_000  # a file modified this close to its entry's making is hashed, not trusted by its time
+_STALE_S = 24 * 3600  # other run keys' indexes untouched this long are removed
 
 
 @lru_cache(maxsize=1)
@@ -79,42 +90,98 @@ class Entry:
     linted: bool  # False for files only reported (binary, too large): they have no decoded text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """What identifies a file's bytes: read with them, so an entry describes exactly what was linted."""
+
+    size: int
+    mtime_ns: int
+    digest: str  # SHA-256 of the bytes
+
+    @classmethod
+    def of(cls, stat: os.stat_result, data: bytes) -> Stamp:
+        return cls(stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+
 class ResultCache:
-    """Cached results of one run configuration. Small and picklable: worker processes get a copy."""
+    """Cached results of one run configuration, kept in memory during a run and written by `flush`."""
 
-    root: Path
-    key: str
+    def __init__(self, root: Path, key: str) -> None:
+        self.root = root
+        self.key = key
+        self._index: dict[str, list[Any]] | None = None
+        self._changed: dict[str, list[Any]] = {}
 
-    def _entry_path(self, path: str, data: bytes) -> Path:
-        digest = hashlib.sha256(self.key.encode())
-        digest.update(path.encode("utf-8", "surrogateescape"))
-        digest.update(b"\0")
-        digest.update(data)
-        name = digest.hexdigest()
-        return self.root / "results" / name[:2] / name[2:40]
+    @property
+    def index_path(self) -> Path:
+        return self.root / "results" / f"{self.key[:40]}.json"
 
-    def get(self, path: str, data: bytes) -> Entry | None:
-        """The cached result for this file's path and bytes, or None."""
+    def _entries(self) -> dict[str, list[Any]]:
+        if self._index is None:
+            self._index = _read_index(self.index_path)
+        return self._index
+
+    def get(self, path: str) -> Entry | None:
+        """The cached result for the file as it is now on disk, or None if it must be linted."""
+        record = self._entries().get(path)
+        if record is None:
+            return None
         try:
-            raw = json.loads(self._entry_path(path, data).read_bytes())
-            return Entry([_violation(v, path) for v in raw["violations"]], bool(raw["linted"]))
+            size, mtime_ns, digest, made_ns, linted, raw = record
+            stat = os.stat(path)
+            if stat.st_size != size:
+                return None
+            if stat.st_mtime_ns != mtime_ns or stat.st_mtime_ns >= made_ns - _RACY_NS:
+                with open(path, "rb") as handle:
+                    if hashlib.sha256(handle.read()).hexdigest() != digest:
+                        return None
+            return Entry([_violation(v, path) for v in raw], bool(linted))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
-    def put(self, path: str, data: bytes, entry: Entry) -> None:
-        """Store a result; any failure (read-only folder, full disk) just means no cache."""
-        target = self._entry_path(path, data)
-        payload = json.dumps(
-            {"linted": entry.linted, "violations": [_plain(v) for v in entry.violations]},
-            ensure_ascii=False,
-            separators=(",", ":"),
-        ).encode("utf-8")
+    def put(self, path: str, stamp: Stamp, entry: Entry) -> None:
+        """Remember a result for `flush` to write."""
+        record = [stamp.size, stamp.mtime_ns, stamp.digest, time.time_ns(), entry.linted]
+        record.append([_plain(v) for v in entry.violations])
+        self._entries()[path] = self._changed[path] = record
+
+    def flush(self) -> None:
+        """Write new entries, merged with what other processes wrote meanwhile; any failure just means no cache."""
+        if not self._changed:
+            return
         try:
-            if not target.parent.is_dir():
+            merged = _read_index(self.index_path)
+            merged.update(self._changed)
+            # ASCII escapes carry any path, even one that is not valid UTF-8 (surrogate escapes).
+            payload = json.dumps({"format": _FORMAT, "key": self.key, "files": merged}, separators=(",", ":"))
+            if not self.index_path.parent.is_dir():
                 _prepare(self.root)
-                target.parent.mkdir(parents=True, exist_ok=True)
-            replace_file(target, payload)
+                self.index_path.parent.mkdir(parents=True, exist_ok=True)
+            replace_file(self.index_path, payload.encode("ascii"))
+            self._changed.clear()
+            _remove_stale(self.index_path)
+        except OSError:
+            pass
+
+
+def _read_index(path: Path) -> dict[str, list[Any]]:
+    try:
+        data = json.loads(path.read_bytes())
+        if isinstance(data, dict) and data.get("format") == _FORMAT and isinstance(data.get("files"), dict):
+            return data["files"]
+    except (OSError, ValueError):
+        pass
+    return {}
+
+
+def _remove_stale(keep: Path) -> None:
+    import shutil
+
+    cutoff = time.time() - _STALE_S
+    for other in keep.parent.iterdir():
+        try:
+            if other != keep and other.stat().st_mtime < cutoff:
+                shutil.rmtree(other) if other.is_dir() else other.unlink()
         except OSError:
             pass
 
@@ -130,6 +197,8 @@ def _prepare(root: Path) -> None:
 
 def clean(root: Path) -> bool:
     """Remove a result cache folder; True if there was one. Refuses folders postlint did not make."""
+    import shutil
+
     if not root.is_dir():
         return False
     if not (root / "CACHEDIR.TAG").is_file() and root.name != CACHE_DIR_NAME:
@@ -141,7 +210,8 @@ def clean(root: Path) -> bool:
 def _plain(v: Violation) -> dict[str, Any]:
     fix = None
     if v.fix is not None:
-        fix = [v.fix.applicability, v.fix.description, [[e.start, e.end, e.replacement] for e in v.fix.edits]]
+        edits = [[e.start, e.end, e.replacement, e.line, e.column, e.end_line, e.end_column] for e in v.fix.edits]
+        fix = [v.fix.applicability, v.fix.description, edits]
     return {
         "r": v.rule,
         "s": v.severity.name,
@@ -159,7 +229,11 @@ def _violation(raw: dict[str, Any], path: str) -> Violation:
     fix = None
     if raw["f"] is not None:
         applicability, description, edits = raw["f"]
-        fix = Fix(applicability, description, tuple(Edit(a, b, text) for a, b, text in edits))
+        # An entry written before edits had positions has three items an edit: a ValueError, so a miss.
+        placed = tuple(
+            Edit(a, b, text, line, col, end_line, end_col) for a, b, text, line, col, end_line, end_col in edits
+        )
+        fix = Fix(applicability, description, placed)
     return Violation(
         path=path,
         rule=raw["r"],

@@ -16,7 +16,7 @@ from postlint.engine import Linter, rule_matches, select_rules
 from postlint.errors import ConfigError, InputError, PostlintError
 from postlint.packs.model import Pack, Rule
 from postlint.reader import EXTENSIONS, Decoded, build_document, decode, format_for
-from postlint.results_cache import Entry, ResultCache
+from postlint.results_cache import Entry, ResultCache, Stamp
 from postlint.violation import Violation
 
 if TYPE_CHECKING:
@@ -42,6 +42,10 @@ def load_linter(
     """
     from postlint.packs.loader import resolve_packs
 
+    if not use_cache:
+        from postlint import cache
+
+        cache.disable()
     settings = settings or Settings()
     packs: list[Pack] = []
     for name in settings.packs:
@@ -157,6 +161,25 @@ class FileResult:
     path: str
     violations: list[Violation]
     decoded: Decoded | None  # None when the file could not be read
+    stamp: Stamp | None = None  # the bytes that were linted, for the result cache
+
+
+class _DecodedLater:
+    """A cached file's text, read only if a reporter shows it (a JSON report of a re-run never does)."""
+
+    __slots__ = ("_decoded", "_path")
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+        self._decoded: Decoded | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._decoded is None:
+            try:
+                self._decoded = decode(Path(self._path).read_bytes())
+            except OSError:
+                self._decoded = decode(b"")
+        return getattr(self._decoded, name)
 
 
 def read_stdin() -> bytes:
@@ -193,49 +216,44 @@ def lint_file(
     max_bytes: int,
     stdin_filename: str | None = None,
     stdin_data: bytes | None = None,
-    cache: ResultCache | None = None,
+    stamp: bool = False,
 ) -> FileResult:
-    """Lint one file; with a cache, store what was found under the file's bytes."""
-    if cache is None or path == "-":
+    """Lint one file; with `stamp`, also say which bytes were linted (for the result cache)."""
+    if not stamp or path == "-":
         doc, decoded = read_document(path, max_bytes, stdin_filename, stdin_data)
         return FileResult(doc.path, linter.lint_document(doc), decoded)
     try:
+        stat = os.stat(path)
         data = Path(path).read_bytes()
     except OSError:
         return lint_file(linter, path, max_bytes)  # reported as unreadable, not cached
     doc, decoded = parse_bytes(data, path, max_bytes)
-    violations = linter.lint_document(doc)
-    cache.put(path, data, Entry(violations, doc.linted))
-    return FileResult(doc.path, violations, decoded)
+    return FileResult(doc.path, linter.lint_document(doc), decoded, Stamp.of(stat, data))
 
 
 def cached_result(cache: ResultCache, path: str) -> FileResult | None:
     """The cached result for a file as it is now on disk, or None if it must be linted."""
     if path == "-":
         return None
-    try:
-        data = Path(path).read_bytes()
-    except OSError:
-        return None
-    entry = cache.get(path, data)
+    entry = cache.get(path)
     if entry is None:
         return None
-    return FileResult(path, entry.violations, decode(data) if entry.linted else None)
+    return FileResult(path, entry.violations, _DecodedLater(path) if entry.linted else None)  # type: ignore[arg-type]
 
 
 _WORKER_LINTER: Linter | None = None
 _WORKER_MAX = 0
-_WORKER_CACHE: ResultCache | None = None
+_WORKER_STAMP = False
 
 
-def _init_worker(linter: Linter, max_bytes: int, cache: ResultCache | None = None) -> None:
-    global _WORKER_LINTER, _WORKER_MAX, _WORKER_CACHE
-    _WORKER_LINTER, _WORKER_MAX, _WORKER_CACHE = linter, max_bytes, cache
+def _init_worker(linter: Linter, max_bytes: int, stamp: bool = False) -> None:
+    global _WORKER_LINTER, _WORKER_MAX, _WORKER_STAMP
+    _WORKER_LINTER, _WORKER_MAX, _WORKER_STAMP = linter, max_bytes, stamp
 
 
 def _lint_in_worker(path: str) -> FileResult:
     assert _WORKER_LINTER is not None
-    return lint_file(_WORKER_LINTER, path, _WORKER_MAX, cache=_WORKER_CACHE)
+    return lint_file(_WORKER_LINTER, path, _WORKER_MAX, stamp=_WORKER_STAMP)
 
 
 def lint_files(
@@ -248,7 +266,10 @@ def lint_files(
     stdin_data: bytes | None = None,
     cache: ResultCache | None = None,
 ) -> Iterator[FileResult]:
-    """Lint files in order; cached results first, the rest with several cores in worker processes."""
+    """Lint files in order; cached results first, the rest with several cores in worker processes.
+
+    With a cache, new results are stored as they come and written once, after the last file.
+    """
     hits: dict[int, FileResult] = {}
     if cache is not None:
         for index, path in enumerate(files):
@@ -257,19 +278,30 @@ def lint_files(
                 hits[index] = found
     todo = [path for index, path in enumerate(files) if index not in hits]
     workers = jobs or (os.cpu_count() or 1)
+    stamp = cache is not None
     if workers <= 1 or len(todo) < PARALLEL_THRESHOLD or "-" in todo:
         fresh: Iterator[FileResult] = (
-            lint_file(linter, path, max_bytes, stdin_filename, stdin_data, cache) for path in todo
+            lint_file(linter, path, max_bytes, stdin_filename, stdin_data, stamp) for path in todo
         )
-        yield from _in_order(len(files), hits, fresh)
+        yield from _stored(_in_order(len(files), hits, fresh), cache)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     chunksize = max(1, min(64, len(todo) // (workers * 8) or 1))
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(linter, max_bytes, cache)
+        max_workers=workers, initializer=_init_worker, initargs=(linter, max_bytes, stamp)
     ) as pool:
-        yield from _in_order(len(files), hits, pool.map(_lint_in_worker, todo, chunksize=chunksize))
+        yield from _stored(_in_order(len(files), hits, pool.map(_lint_in_worker, todo, chunksize=chunksize)), cache)
+
+
+def _stored(results: Iterator[FileResult], cache: ResultCache | None) -> Iterator[FileResult]:
+    """Pass results on, putting fresh ones in the cache, which is written when the last has passed."""
+    for result in results:
+        if cache is not None and result.stamp is not None:
+            cache.put(result.path, result.stamp, Entry(result.violations, result.decoded is not None))
+        yield result
+    if cache is not None:
+        cache.flush()
 
 
 def _in_order(count: int, hits: dict[int, FileResult], fresh: Iterator[FileResult]) -> Iterator[FileResult]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any, Literal
@@ -27,11 +28,36 @@ class Severity(IntEnum):
 
 @dataclass(frozen=True, slots=True)
 class Edit:
-    """Replace source[start:end] with `replacement`."""
+    """Replace source[start:end] with `replacement`.
+
+    Checks give offsets only; the engine adds the 1-based line and column of both ends
+    so that a violation describes itself without its text (0: not stamped yet). They are
+    derived from the offsets, so they take no part in equality.
+    """
 
     start: int
     end: int
     replacement: str
+    line: int = field(default=0, compare=False)
+    column: int = field(default=0, compare=False)
+    end_line: int = field(default=0, compare=False)
+    end_column: int = field(default=0, compare=False)
+
+    def placed(self, position: Callable[[int], tuple[int, int]]) -> Edit:
+        """This edit with the line and column of its ends, from an offset-to-position map."""
+        line, column = position(self.start)
+        end_line, end_column = position(self.end)
+        return Edit(self.start, self.end, self.replacement, line, column, end_line, end_column)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The edit as the interface's JSON object."""
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "replacement": self.replacement,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,3 +102,26 @@ class Violation:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.rule)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The violation as the interface's JSON object: what `--format json` lists, built without the text."""
+        fix = None
+        if self.fix is not None:
+            fix = {
+                "applicability": self.fix.applicability,
+                "description": self.fix.description,
+                "edits": [edit.to_dict() for edit in self.fix.edits],
+            }
+        return {
+            "path": self.path,
+            "rule": self.rule,
+            "severity": self.severity.name,
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "fix": fix,
+            "suggestion": self.suggestion,
+            "references": list(self.references),
+        }

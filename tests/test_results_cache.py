@@ -32,7 +32,12 @@ def _run(linter: Linter, files: list[str], cache: ResultCache | None, jobs: int 
 
 
 def _entries(root: Path) -> list[Path]:
+    """The cache's index files (one per run key)."""
     return sorted(p for p in (root / "results").rglob("*") if p.is_file())
+
+
+def _index(cache: ResultCache) -> dict:
+    return json.loads(cache.index_path.read_text(encoding="utf-8"))
 
 
 def test_a_hit_returns_what_linting_found(tmp_path: Path) -> None:
@@ -41,8 +46,9 @@ def test_a_hit_returns_what_linting_found(tmp_path: Path) -> None:
     linter, cache = _linter(), _cache(tmp_path)
     first = _run(linter, [str(posting)], cache)
     assert first[0], "the posting has findings"
-    assert len(_entries(cache.root)) == 1
-    assert _run(linter, [str(posting)], cache) == first == _run(linter, [str(posting)], None)
+    assert _entries(cache.root) == [cache.index_path]
+    assert list(_index(cache)["files"]) == [str(posting)]
+    assert _run(linter, [str(posting)], _cache(tmp_path)) == first == _run(linter, [str(posting)], None)
 
 
 def test_a_hit_is_served_from_the_cache(tmp_path: Path) -> None:
@@ -51,11 +57,46 @@ def test_a_hit_is_served_from_the_cache(tmp_path: Path) -> None:
     posting.write_text(FLAWED, encoding="utf-8")
     linter, cache = _linter(), _cache(tmp_path)
     _run(linter, [str(posting)], cache)
-    (entry,) = _entries(cache.root)
-    data = json.loads(entry.read_text(encoding="utf-8"))
-    data["violations"][0]["m"] = "from the cache"
-    entry.write_text(json.dumps(data), encoding="utf-8")
-    assert _run(linter, [str(posting)], cache)[0][0][3] == "from the cache"
+    data = _index(cache)
+    data["files"][str(posting)][-1][0]["m"] = "from the cache"
+    cache.index_path.write_text(json.dumps(data), encoding="utf-8")
+    assert _run(linter, [str(posting)], _cache(tmp_path))[0][0][3] == "from the cache"
+
+
+def test_an_unchanged_file_is_not_read_again(tmp_path: Path) -> None:
+    """Size and time unchanged (and not just written): the file's bytes are not even read."""
+    import os
+
+    posting = tmp_path / "a.md"
+    posting.write_text(FLAWED, encoding="utf-8")
+    linter, cache = _linter(), _cache(tmp_path)
+    expected = _run(linter, [str(posting)], cache)
+    data = _index(cache)
+    data["files"][str(posting)][3] += 10 * 10**9  # as if the entry were made 10 s after the file
+    cache.index_path.write_text(json.dumps(data), encoding="utf-8")
+    os.chmod(posting, 0)  # unreadable: a read would fail and miss
+    try:
+        if os.access(posting, os.R_OK):
+            return  # running as a user who reads anything: the proof does not apply
+        assert _run(linter, [str(posting)], _cache(tmp_path)) == expected
+    finally:
+        os.chmod(posting, 0o644)
+
+
+def test_a_file_rewritten_with_the_same_size_and_time_is_hashed(tmp_path: Path) -> None:
+    """Racily clean: an entry made within the clock's resolution of the file's time is checked by hash."""
+    import os
+
+    posting = tmp_path / "a.md"
+    posting.write_text(FLAWED, encoding="utf-8")
+    linter, cache = _linter(), _cache(tmp_path)
+    before = _run(linter, [str(posting)], cache)
+    stat = posting.stat()
+    posting.write_text(FLAWED.replace("TBD", "new"), encoding="utf-8")  # same length
+    os.utime(posting, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    after = _run(linter, [str(posting)], _cache(tmp_path))
+    assert after != before
+    assert after == _run(linter, [str(posting)], None)
 
 
 def test_changed_bytes_miss(tmp_path: Path) -> None:
@@ -74,10 +115,14 @@ def test_a_corrupt_entry_is_recomputed(tmp_path: Path) -> None:
     posting.write_text(FLAWED, encoding="utf-8")
     linter, cache = _linter(), _cache(tmp_path)
     expected = _run(linter, [str(posting)], cache)
-    for garbage in (b"\x80\x81 not json", b'{"linted": true, "violations": [{"r": 1}]}', b"[]"):
-        (entry,) = _entries(cache.root)
-        entry.write_bytes(garbage)
-        assert _run(linter, [str(posting)], cache) == expected
+    record = _index(cache)["files"][str(posting)]
+    garbage_records = [record[:3], [*record[:5], [{"r": 1}]], "x"]
+    for garbage in (b"\x80\x81 not json", b"[]", b'{"format": "2", "files": []}'):
+        cache.index_path.write_bytes(garbage)
+        assert _run(linter, [str(posting)], _cache(tmp_path)) == expected
+    for bad in garbage_records:
+        cache.index_path.write_text(json.dumps({"format": "2", "files": {str(posting): bad}}), encoding="utf-8")
+        assert _run(linter, [str(posting)], _cache(tmp_path)) == expected
 
 
 def test_the_run_key_covers_packs_options_and_date(tmp_path: Path) -> None:
@@ -100,10 +145,11 @@ def test_cached_results_keep_file_order_with_workers(tmp_path: Path) -> None:
         posting = tmp_path / f"p{index:03}.md"
         posting.write_text(FLAWED if index % 3 else FLAWED.replace("TBD ", ""), encoding="utf-8")
         files.append(str(posting))
-    linter, cache = _linter(), _cache(tmp_path)
+    linter = _linter()
     uncached = _run(linter, files, None, jobs=2)
-    assert _run(linter, files[::2], cache, jobs=2) == uncached[::2]  # half warm
-    assert _run(linter, files, cache, jobs=2) == uncached  # hits and misses interleaved
+    assert _run(linter, files[::2], _cache(tmp_path), jobs=2) == uncached[::2]  # half warm
+    assert _run(linter, files, _cache(tmp_path), jobs=2) == uncached  # hits and misses interleaved
+    assert len(_index(_cache(tmp_path))["files"]) == 80
 
 
 # --- through the CLI ---------------------------------------------------------------------------
@@ -169,3 +215,21 @@ def test_concurrent_processes_share_the_cache_safely(tmp_path: Path) -> None:
     assert json.loads(run_cli("check", "--format", "json", ".", cwd=tmp_path, env=_cli_env(tmp_path))[1]) == (
         json.loads(reference)
     )
+
+
+def test_indexes_of_other_run_keys_expire(tmp_path: Path) -> None:
+    import os
+    import time
+
+    posting = tmp_path / "a.md"
+    posting.write_text(FLAWED, encoding="utf-8")
+    cache = _cache(tmp_path, "new-key")
+    old, recent = cache.root / "results" / "old-key.json", cache.root / "results" / "other-key.json"
+    old.parent.mkdir(parents=True)
+    for index in (old, recent):
+        index.write_text("{}", encoding="utf-8")
+    two_days_ago = time.time() - 2 * 24 * 3600
+    os.utime(old, (two_days_ago, two_days_ago))
+    _run(_linter(), [str(posting)], cache)
+    assert not old.exists()
+    assert recent.exists() and cache.index_path.exists()

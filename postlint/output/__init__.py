@@ -25,6 +25,7 @@ REPORTERS: dict[str, str] = {
     "sarif": "postlint.output.sarif:SarifReporter",
     "junit": "postlint.output.junit:JunitReporter",
     "html": "postlint.output.html_report:HtmlReporter",
+    "jsonl": "postlint.output.jsonl:JsonlReporter",
 }
 FORMATS: tuple[str, ...] = tuple(REPORTERS)
 

@@ -4,47 +4,27 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from postlint.document import LineIndex
 from postlint.violation import Violation
 
 if TYPE_CHECKING:
+    from postlint.document import LineIndex
     from postlint.output import ReportOptions
     from postlint.runner import FileResult
 
 
-def violation_dict(v: Violation, index: LineIndex) -> dict[str, Any]:
-    """A violation as the interface's JSON object (fix edits converted to line and column)."""
-    fix = None
-    if v.fix is not None:
-        edits = []
-        for edit in v.fix.edits:
-            line, column = index.position(edit.start)
-            end_line, end_column = index.position(edit.end)
-            edits.append(
-                {
-                    "line": line,
-                    "column": column,
-                    "end_line": end_line,
-                    "end_column": end_column,
-                    "replacement": edit.replacement,
-                }
-            )
-        fix = {"applicability": v.fix.applicability, "description": v.fix.description, "edits": edits}
-    return {
-        "path": v.path,
-        "rule": v.rule,
-        "severity": v.severity.name,
-        "message": v.message,
-        "line": v.line,
-        "column": v.column,
-        "end_line": v.end_line,
-        "end_column": v.end_column,
-        "fix": fix,
-        "suggestion": v.suggestion,
-        "references": list(v.references),
-    }
+def violation_dict(v: Violation, index: LineIndex | None = None) -> dict[str, Any]:
+    """A violation as the interface's JSON object: `Violation.to_dict`, the one definition of it.
+
+    `index` places the fix edits of a violation that did not come from the engine (built
+    by hand, so its edits have offsets only); the engine's own are placed already.
+    """
+    if index is not None and v.fix is not None and any(edit.line == 0 for edit in v.fix.edits):
+        edits = tuple(edit.placed(index.position) for edit in v.fix.edits)
+        v = replace(v, fix=replace(v.fix, edits=edits))
+    return v.to_dict()
 
 
 def summary(files: int, violations: Sequence[Violation]) -> dict[str, int]:
@@ -88,8 +68,7 @@ class JsonReporter:
     def file(self, result: FileResult) -> None:
         if not result.violations:
             return
-        index = LineIndex(result.decoded.text if result.decoded else "")
-        self.items.extend((v, violation_dict(v, index)) for v in result.violations)
+        self.items.extend((v, v.to_dict()) for v in result.violations)
 
     def finish(self, files: int) -> None:
         self.options.stream.write(render_json(self.options.version, files, self.items) + "\n")
