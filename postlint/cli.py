@@ -80,7 +80,8 @@ def _result_cache(settings: Any, linter: Any, options: Sequence[str]) -> Any:
     if settings.source:
         sources.append(settings.source)
     root = cache_root(settings.base if settings.source else None)
-    return ResultCache(root, run_key(sources, options, linter.today))
+    references = {rule.id: rule.references for rule in linter.rules}
+    return ResultCache(root, run_key(sources, options, linter.today), references)
 
 
 def _colour(stream: Any) -> bool:

@@ -30,7 +30,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -106,9 +106,10 @@ class Stamp:
 class ResultCache:
     """Cached results of one run configuration, kept in memory during a run and written by `flush`."""
 
-    def __init__(self, root: Path, key: str) -> None:
+    def __init__(self, root: Path, key: str, references: Mapping[str, tuple[str, ...]] | None = None) -> None:
         self.root = root
         self.key = key
+        self.references = references or {}  # each rule's references: stored once here, not per violation
         self._index: dict[str, list[Any]] | None = None
         self._changed: dict[str, list[Any]] = {}
 
@@ -135,14 +136,15 @@ class ResultCache:
                 with open(path, "rb") as handle:
                     if hashlib.sha256(handle.read()).hexdigest() != digest:
                         return None
-            return Entry([_violation(v, path) for v in raw], bool(linted))
+            references = self.references
+            return Entry([_violation(v, path, references) for v in raw], bool(linted))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
     def put(self, path: str, stamp: Stamp, entry: Entry) -> None:
         """Remember a result for `flush` to write."""
         record = [stamp.size, stamp.mtime_ns, stamp.digest, time.time_ns(), entry.linted]
-        record.append([_plain(v) for v in entry.violations])
+        record.append([_plain(v, self.references) for v in entry.violations])
         self._entries()[path] = self._changed[path] = record
 
     def flush(self) -> None:
@@ -207,7 +209,7 @@ def clean(root: Path) -> bool:
     return True
 
 
-def _plain(v: Violation) -> dict[str, Any]:
+def _plain(v: Violation, references: Mapping[str, tuple[str, ...]] | None = None) -> dict[str, Any]:
     fix = None
     if v.fix is not None:
         edits = [[e.start, e.end, e.replacement, e.line, e.column, e.end_line, e.end_column] for e in v.fix.edits]
@@ -219,12 +221,11 @@ def _plain(v: Violation) -> dict[str, Any]:
         "p": [v.start, v.end, v.line, v.column, v.end_line, v.end_column],
         "f": fix,
         "g": v.suggestion,
-        "x": list(v.references),
         "t": v.match,
-    }
+    } | ({} if references and references.get(v.rule) == v.references else {"x": list(v.references)})
 
 
-def _violation(raw: dict[str, Any], path: str) -> Violation:
+def _violation(raw: dict[str, Any], path: str, references: Mapping[str, tuple[str, ...]] | None = None) -> Violation:
     start, end, line, column, end_line, end_column = raw["p"]
     fix = None
     if raw["f"] is not None:
@@ -247,6 +248,6 @@ def _violation(raw: dict[str, Any], path: str) -> Violation:
         end_column=end_column,
         fix=fix,
         suggestion=raw["g"],
-        references=tuple(raw["x"]),
+        references=tuple(raw["x"]) if "x" in raw else (references or {})[raw["r"]],
         match=raw["t"],
     )
