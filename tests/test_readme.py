@@ -39,3 +39,26 @@ def test_readme_config_example_is_valid(tmp_path: Path) -> None:
     settings = load_config(config)
     assert settings.fail_on == "error"
     assert settings.per_file_ignores == {"drafts/**": ("quality/placeholder",)}
+
+
+def test_readme_python_api_example_runs(capsys) -> None:
+    """The API example runs as written and prints what `--format json` would list."""
+    blocks = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
+    (example,) = [block for block in blocks if "Linter.from_config" in block]
+    exec(compile(example, "README.md", "exec"), {})
+    printed = capsys.readouterr().out
+    assert "pay/salary-range" in printed  # the location fact brings Colorado's pay law
+
+
+def test_readme_batch_example_runs() -> None:
+    import os
+    import subprocess
+    import sys
+
+    blocks = re.findall(r"```sh\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
+    (example,) = [block for block in blocks if "--input jsonl" in block]
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    done = subprocess.run(["bash", "-c", example], check=False, capture_output=True, text=True, timeout=120, env=env)
+    lines = done.stdout.splitlines()
+    assert len(lines) == 3, done.stderr
+    assert '"error":null' in lines[0] and '"error":"line 3:' in lines[2]
