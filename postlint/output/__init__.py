@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING, Protocol
+from typing import IO, TYPE_CHECKING, NamedTuple, Protocol
+
+from postlint.violation import Severity, Violation
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -58,3 +60,27 @@ def make_reporter(fmt: str, options: ReportOptions) -> Reporter:
     reporter_class = getattr(importlib.import_module(module_name), class_name)
     reporter: Reporter = reporter_class(options)
     return reporter
+
+
+class _Fix(NamedTuple):
+    applicability: str
+
+
+class Seen(NamedTuple):
+    """What a summary or a statistics table needs of a violation that has been reported.
+
+    Streaming reporters keep this, not the violation (its message, match and fix text), so a
+    run over a hundred thousand postings does not hold every finding until the end.
+    """
+
+    rule: str
+    severity: Severity
+    fix: _Fix | None
+
+    @classmethod
+    def of(cls, violation: Violation) -> Seen:
+        fix = violation.fix
+        return cls(violation.rule, violation.severity, None if fix is None else _FIXES[fix.applicability])
+
+
+_FIXES = {name: _Fix(name) for name in ("safe", "unsafe", "display")}

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
+from postlint.output import Seen
 from postlint.violation import Severity, Violation
 
 if TYPE_CHECKING:
@@ -34,15 +36,15 @@ class GithubReporter:
 
     def __init__(self, options: ReportOptions) -> None:
         self.options = options
-        self.violations: list[Violation] = []
+        self.seen: Counter[Seen] = Counter()  # what the summary and statistics need, not the findings
 
     def file(self, result: FileResult) -> None:
         for v in result.violations:
             self.options.stream.write(render_github(v) + "\n")
-        self.violations.extend(result.violations)
+        self.seen.update(map(Seen.of, result.violations))
 
     def finish(self, files: int) -> None:
-        if self.options.statistics and self.violations:
+        if self.options.statistics and self.seen:
             from postlint.output.text import render_statistics
 
-            self.options.errors.write(render_statistics(self.violations) + "\n")
+            self.options.errors.write(render_statistics(list(self.seen.elements())) + "\n")

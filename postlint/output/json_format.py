@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from postlint.output import Seen
 from postlint.violation import Violation
 
 if TYPE_CHECKING:
@@ -27,7 +29,7 @@ def violation_dict(v: Violation, index: LineIndex | None = None) -> dict[str, An
     return v.to_dict()
 
 
-def summary(files: int, violations: Sequence[Violation]) -> dict[str, int]:
+def summary(files: int, violations: Sequence[Violation] | Sequence[Seen]) -> dict[str, int]:
     counts = {"files": files, "violations": len(violations), "error": 0, "warning": 0, "info": 0, "fixable": 0}
     for v in violations:
         counts[v.severity.name] += 1
@@ -58,36 +60,59 @@ def render_json(version: str, files: int, items: Sequence[tuple[Violation, dict[
     cached run's time on a large corpus; one compact object per line costs a tenth of it.
     """
     dump = compact_encoder()
-    lines = [
-        "{",
-        f'  "version": {dump(version)},',
-        f'  "summary": {dump(summary(files, [v for v, _ in items]))},',
-    ]
-    if not items:
-        lines.append('  "violations": []')
-    else:
-        lines.append('  "violations": [')
-        lines.append(",\n".join(f"    {dump(d)}" for _, d in items))
-        lines.append("  ]")
-    lines.append("}")
-    return "\n".join(lines)
+    body = ",\n".join(f"    {dump(d)}" for _, d in items)
+    return _document(version, summary(files, [v for v, _ in items]), body)
+
+
+def _document(version: str, counts: dict[str, int], body: str | None) -> str:
+    """The report around its violation lines (None: written separately, between the two halves)."""
+    dump = compact_encoder()
+    head = f'{{\n  "version": {dump(version)},\n  "summary": {dump(counts)},\n'
+    if body == "":
+        return head + '  "violations": []\n}'
+    return head + '  "violations": [\n' + ("" if body is None else body + "\n  ]\n}")
+
+
+_SPOOL_BYTES = 16 * 1024 * 1024  # violation lines kept in memory before they go to a temporary file
 
 
 class JsonReporter:
-    """The interface's JSON report, written once at the end (it is one document)."""
+    """The interface's JSON report. It is one document with the summary first, so the violations
+    wait until the end: as encoded lines, in memory up to 16 MB, then in a temporary file, so the
+    memory of a run does not grow with the number of findings."""
 
-    def __init__(self, options: ReportOptions) -> None:
+    def __init__(self, options: ReportOptions, spool_bytes: int = _SPOOL_BYTES) -> None:
+        import tempfile
+
         self.options = options
-        self.items: list[tuple[Violation, dict[str, Any]]] = []
+        self.seen: Counter[Seen] = Counter()
+        # Closed by finish(): the file outlives this method, so no `with`.
+        self.lines = tempfile.SpooledTemporaryFile(  # noqa: SIM115
+            max_size=spool_bytes, mode="w+", encoding="utf-8", newline=""
+        )
+        self.dump = compact_encoder()
 
     def file(self, result: FileResult) -> None:
         if not result.violations:
             return
-        self.items.extend((v, v.to_dict()) for v in result.violations)
+        dump, write = self.dump, self.lines.write
+        for v in result.violations:
+            write(f",\n    {dump(v.to_dict())}" if self.seen else f"    {dump(v.to_dict())}")
+            self.seen[Seen.of(v)] += 1
 
     def finish(self, files: int) -> None:
-        self.options.stream.write(render_json(self.options.version, files, self.items) + "\n")
-        if self.options.statistics and self.items:
+        import shutil
+
+        stream = self.options.stream
+        if not self.seen:
+            stream.write(_document(self.options.version, summary(files, []), "") + "\n")
+        else:
+            stream.write(_document(self.options.version, summary(files, list(self.seen.elements())), None))
+            self.lines.seek(0)
+            shutil.copyfileobj(self.lines, stream, 1024 * 1024)
+            stream.write("\n  ]\n}\n")
+        self.lines.close()
+        if self.options.statistics and self.seen:
             from postlint.output.text import render_statistics
 
-            self.options.errors.write(render_statistics([v for v, _ in self.items]) + "\n")
+            self.options.errors.write(render_statistics(list(self.seen.elements())) + "\n")

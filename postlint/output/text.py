@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import click
 
+from postlint.output import Seen
 from postlint.violation import Severity, Violation
 
 if TYPE_CHECKING:
@@ -66,7 +68,7 @@ def render_violation(v: Violation, source: str | None, colour: bool) -> str:
     return "\n".join(lines)
 
 
-def render_summary(files: int, violations: Sequence[Violation], colour: bool) -> str:
+def render_summary(files: int, violations: Sequence[Violation] | Sequence[Seen], colour: bool) -> str:
     if not violations:
         text = f"All clear: {files} file{'s' if files != 1 else ''} checked, no problems found."
         return click.style(text, fg="green") if colour else text
@@ -80,7 +82,7 @@ def render_summary(files: int, violations: Sequence[Violation], colour: bool) ->
     return click.style(text, bold=True) if colour else text
 
 
-def render_statistics(violations: Sequence[Violation]) -> str:
+def render_statistics(violations: Sequence[Violation] | Sequence[Seen]) -> str:
     counts: dict[tuple[str, Severity], int] = {}
     for v in violations:
         counts[(v.rule, v.severity)] = counts.get((v.rule, v.severity), 0) + 1
@@ -94,16 +96,16 @@ class TextReporter:
 
     def __init__(self, options: ReportOptions) -> None:
         self.options = options
-        self.violations: list[Violation] = []
+        self.seen: Counter[Seen] = Counter()  # what the summary and statistics need, not the findings
 
     def file(self, result: FileResult) -> None:
         source = result.decoded.text if result.decoded else None
         for v in result.violations:
             self.options.stream.write(render_violation(v, source, self.options.colour) + "\n\n")
-        self.violations.extend(result.violations)
+        self.seen.update(map(Seen.of, result.violations))
 
     def finish(self, files: int) -> None:
-        stream, violations = self.options.stream, self.violations
+        stream, violations = self.options.stream, list(self.seen.elements())
         if self.options.statistics and violations:
             stream.write(render_statistics(violations) + "\n\n")
         if not self.options.quiet:
