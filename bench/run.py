@@ -1,22 +1,27 @@
-"""Benchmark postlint: corpus throughput, single-file latency and import time.
+"""Benchmark postlint: throughput and scaling, memory, single-file latency and import time.
 
 One command, from anywhere:
 
-    python bench/run.py [--corpus DIR] [--repeat N] [--latency-runs N] [--output FILE]
+    python bench/run.py [--corpus DIR] [--synthetic SIZES] [--repeat N] [--output FILE]
 
 Every figure comes from running the real command line in a fresh process, the
-way users and CI run it. Standard library only, so it works before postlint is
-installed and against any build of it.
+way users and CI run it. Besides the real corpus, synthetic corpora of growing
+size (bench/synth.py) show how throughput and memory scale, and ftfy and
+proselint, timed on the same files, give reference points. Standard library
+only, so it works before postlint is installed and against any build of it.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
+import random
 import re
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -24,6 +29,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +40,11 @@ SHARED_CORPUS = REPO.parent / "shared" / "corpus"
 EXAMPLES = REPO / "examples"
 TYPICAL_POSTING = EXAMPLES / "clean" / "backend-engineer-denver.md"
 DEFAULT_OUTPUT = REPO / "bench" / "results" / "latest.json"
+SYNTH = Path(__file__).resolve().with_name("synth.py")
+SYNTH_CACHE = REPO / "bench" / "results" / "synth"
+DEFAULT_SIZES = (1000, 10000)
+REFERENCE_SAMPLE = 2000
+FTFY_SAMPLE_FACTOR = 10
 
 # What `postlint check` reads when given a folder (the interface contract).
 LINTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
@@ -43,6 +54,7 @@ EXIT_CODE_MEANINGS = {2: "usage or config error", 3: "internal error"}
 WARMUP_RUNS = 2
 IMPORTED_MODULE = "postlint.cli"
 RESULT_SCHEMA = 1
+REFERENCE_TOOLS = ("ftfy", "proselint")
 
 # `python -X importtime` writes: "import time: <self us> | <cumulative us> | <name>",
 # with the name indented by one extra space per level of nesting.
@@ -72,6 +84,55 @@ _, status, usage = os.wait4(pid, 0)
 seconds = time.perf_counter() - start
 with open(figures, "w", encoding="ascii") as file:
     file.write(f"{os.waitstatus_to_exitcode(status)} {seconds!r} {usage.ru_maxrss}")
+"""
+
+
+# Times a reference tool over files listed one per line, in one process, and
+# prints JSON: `python REFERENCE_RUNNER TOOL LISTING`. Reading the files is not
+# timed, nor is the tool's own set-up (reported apart); each file is read just
+# before its turn, so memory stays that of one posting.
+REFERENCE_RUNNER = """\
+import importlib.metadata, json, sys, time
+tool, listing = sys.argv[1], sys.argv[2]
+with open(listing, encoding="utf-8") as file:
+    paths = file.read().splitlines()
+start = time.perf_counter()
+try:
+    if tool == "ftfy":
+        import ftfy
+        def run(path, text):
+            return int(ftfy.fix_text(text) != text)
+    else:
+        import proselint
+        try:
+            from proselint.checks import __register__
+            from proselint.config import DEFAULT
+            from proselint.registry import CheckRegistry
+            from proselint.tools import LintFile
+        except ImportError:
+            from proselint.tools import lint
+            def run(path, text):
+                return len(lint(text))
+        else:
+            CheckRegistry().register_many(__register__)
+            def run(path, text):
+                return len(LintFile(path, text).lint(DEFAULT))
+except ImportError:
+    print(json.dumps({"skipped": "not installed"}))
+    sys.exit(0)
+setup = time.perf_counter() - start
+seconds = 0.0
+found = 0
+chars = 0
+for path in paths:
+    with open(path, encoding="utf-8", errors="replace") as file:
+        text = file.read()
+    chars += len(text)
+    start = time.perf_counter()
+    found += run(path, text)
+    seconds += time.perf_counter() - start
+print(json.dumps({"version": importlib.metadata.version(tool), "files": len(paths), "chars": chars,
+                  "seconds": seconds, "setup_s": setup, "found": found}))
 """
 
 
@@ -239,7 +300,8 @@ def measure_throughput(postlint: list[str], corpus: Path, repeat: int, jobs: int
     for number in range(1, repeat + 1):
         run = run_child(argv)
         require_success(run, "throughput run")
-        progress(f"throughput run {number}/{repeat}: {run.seconds:.2f} s")
+        rss = "" if run.max_rss_kib is None else f", peak RSS {run.max_rss_kib / 1024:,.0f} MiB"
+        progress(f"throughput run {number}/{repeat} (--jobs {jobs}): {run.seconds:.2f} s{rss}")
         runs.append(run)
     report = parse_report(runs[-1])
     summary = report["summary"]
@@ -297,6 +359,151 @@ def measure_cached(postlint: list[str], corpus: Path, repeat: int) -> dict[str, 
         "files": files,
         "files_per_s_best": per_second(files, best),
     }
+
+
+def lintable_files(corpus: Path) -> list[Path]:
+    """Return the files ``postlint check CORPUS`` reads, sorted, so the reference tools see the same ones."""
+    found = []
+    for root, _, filenames in os.walk(corpus):
+        found += [Path(root) / name for name in filenames if Path(name).suffix.lower() in LINTED_SUFFIXES]
+    return sorted(found)
+
+
+def measure_reference(tool: str, files: Sequence[Path], sample: int, seed: int) -> dict[str, Any]:
+    """Time ``tool`` over the files in one process; over a fixed random sample when ``sample`` is smaller.
+
+    ftfy repairs text and proselint checks style: they do other jobs than postlint,
+    so their files/s are reference points for what one pass over the text costs.
+    """
+    chosen = list(files)
+    if 0 < sample < len(chosen):
+        chosen = sorted(random.Random(seed).sample(chosen, sample))
+    with tempfile.TemporaryDirectory(prefix="postlint-bench-ref-") as scratch:
+        listing = Path(scratch) / "files"
+        listing.write_text("".join(f"{path}\n" for path in chosen), encoding="utf-8")
+        run = run_child([sys.executable, "-c", REFERENCE_RUNNER, tool, str(listing)])
+    if run.returncode != 0:
+        lines = run.stderr.strip().splitlines()
+        raise BenchError(f"{tool} reference run failed: {lines[-1] if lines else f'exit code {run.returncode}'}")
+    try:
+        figures = json.loads(run.stdout)
+    except json.JSONDecodeError as exc:
+        raise BenchError(f"{tool} reference run printed no figures ({exc}):\n{run.stderr.strip()}") from exc
+    if "skipped" in figures:
+        progress(f"{tool}: {figures['skipped']}")
+        return {"tool": tool, **figures}
+    seconds = float(figures["seconds"])
+    progress(f"{tool}: {figures['files']:,} files in {seconds:.2f} s")
+    return {
+        "tool": tool,
+        "version": figures["version"],
+        "files": figures["files"],
+        "sampled": len(chosen) < len(files),
+        "seconds": round(seconds, 4),
+        "setup_s": round(float(figures["setup_s"]), 4),
+        "files_per_s": per_second(int(figures["files"]), seconds),
+        "mb_per_s": round(figures["chars"] / 1e6 / seconds, 2) if seconds > 0 else None,
+        # ftfy: files it changed; proselint: findings.
+        "found": figures["found"],
+        "peak_rss_kib": run.max_rss_kib,
+    }
+
+
+def measure_references(files: Sequence[Path], sample: int, seed: int) -> dict[str, Any]:
+    """Time ftfy and proselint on the corpus; proselint, about 10 times slower, on a 10 times smaller sample."""
+    return {
+        "ftfy": measure_reference("ftfy", files, sample * FTFY_SAMPLE_FACTOR, seed),
+        "proselint": measure_reference("proselint", files, sample, seed),
+    }
+
+
+def synthetic_label(size: int) -> str:
+    """Name a synthetic corpus by its size: synth-1k, synth-100k, synth-1500."""
+    return f"synth-{size // 1000}k" if size % 1000 == 0 else f"synth-{size}"
+
+
+def synthetic_corpus(size: int, seed: int, cache: Path | None, stack: ExitStack) -> tuple[Path, dict[str, Any]]:
+    """Generate a synthetic corpus, or reuse the cached one made by the same generator with the same seed.
+
+    The cache key holds a hash of bench/synth.py, so editing the generator makes
+    new postings; older corpora of that size and seed are removed, since the
+    100k one takes about 650 MB.
+    """
+    digest = hashlib.sha256(SYNTH.read_bytes()).hexdigest()[:12]
+    info: dict[str, Any] = {"size": size, "seed": seed, "generator_sha256": digest}
+    if cache is None:
+        folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="postlint-bench-synth-")))
+    else:
+        key = f"{size}-seed{seed}-{digest}"
+        folder, marker = cache / key, cache / f"{key}.done"
+        if folder.is_dir() and marker.is_file():
+            return folder, {**info, "reused": True, **json.loads(marker.read_text(encoding="utf-8"))}
+        for stale in cache.glob(f"{size}-seed{seed}-*"):
+            if stale.is_dir():
+                shutil.rmtree(stale)
+            else:
+                stale.unlink()
+        cache.mkdir(parents=True, exist_ok=True)
+    progress(f"generating {size:,} synthetic postings in {folder}")
+    run = run_child([sys.executable, str(SYNTH), str(size), "--out", str(folder), "--seed", str(seed)])
+    if run.returncode != 0:
+        raise BenchError(f"bench/synth.py failed with exit code {run.returncode}:\n{run.stderr.strip()}")
+    made = {"generate_s": round(run.seconds, 2), "bytes": sum(path.stat().st_size for path in lintable_files(folder))}
+    if cache is not None:
+        marker.write_text(json.dumps(made) + "\n", encoding="utf-8")
+    return folder, {**info, "reused": False, **made}
+
+
+def best_rate(figures: dict[str, Any] | None) -> float | None:
+    """Return a measurement's best files/s, or None when it was skipped."""
+    return None if figures is None else figures.get("files_per_s_best")
+
+
+def measure_corpus(
+    postlint: list[str],
+    label: str,
+    corpus: Path,
+    *,
+    repeat: int,
+    full: bool,
+    reference_sample: int,
+    seed: int,
+) -> dict[str, Any]:
+    """Measure one synthetic corpus: --jobs 1 and 2, the cached re-run, and the reference tools.
+
+    With ``full`` false only --jobs 2 runs: for the largest corpora, whose other
+    runs take longest and add least.
+    """
+    progress(f"{label}: measuring")
+    files = lintable_files(corpus)
+    skipped = {"skipped": "not measured at this size (--quick-above)"}
+    jobs_2 = measure_throughput(postlint, corpus, repeat, jobs=2)
+    if jobs_2["files"] != len(files):
+        raise BenchError(f"postlint linted {jobs_2['files']:,} files of {label}, which has {len(files):,}")
+    entry: dict[str, Any] = {
+        "label": label,
+        "path": str(corpus),
+        "files": len(files),
+        "jobs_1": measure_throughput(postlint, corpus, repeat, jobs=1) if full else skipped,
+        "jobs_2": jobs_2,
+        "cached": measure_cached(postlint, corpus, repeat) if full else skipped,
+    }
+    entry["references"] = measure_references(files, reference_sample, seed)
+    return entry
+
+
+def add_scaling(corpora: Sequence[dict[str, Any]]) -> None:
+    """Give each synthetic corpus its files/s relative to the smallest one: 1.0 everywhere is linear scaling."""
+    synthetic = [entry for entry in corpora if entry.get("synthetic")]
+    if not synthetic:
+        return
+    base = min(synthetic, key=lambda entry: entry["files"])
+    for entry in synthetic:
+        scaling: dict[str, Any] = {"relative_to": base["label"]}
+        for key in ("jobs_1", "jobs_2"):
+            mine, theirs = best_rate(entry[key]), best_rate(base[key])
+            scaling[key] = round(mine / theirs, 3) if mine and theirs else None
+        entry["scaling"] = scaling
 
 
 def p90(values: Sequence[float]) -> float:
@@ -538,7 +745,71 @@ def table_sections(results: dict[str, Any]) -> list[list[Row]]:
                 fmt(imports["cumulative_us_median"] / 1000),
             ]
         )
-    return [corpus_rows, throughput_rows, latency_rows]
+    sections = [corpus_rows, throughput_rows]
+    if results.get("corpora"):
+        sections += corpora_sections(results["corpora"])
+    return [*sections, latency_rows]
+
+
+def corpora_notes(corpora: Sequence[dict[str, Any]]) -> list[str]:
+    """Footnotes for the corpus table, printed under it."""
+    notes = [
+        "peak RSS: the largest single process of the --jobs 1 and 2 runs; -: not measured (--quick-above)",
+        "ftfy and proselint do other jobs than postlint (repair text, check style): reference points only",
+    ]
+    samples = sorted(
+        {
+            figures["files"]
+            for entry in corpora
+            for figures in entry.get("references", {}).values()
+            if figures.get("sampled")
+        }
+    )
+    if samples:
+        notes.append(f"*: on a fixed random sample of {', '.join(f'{n:,}' for n in samples)} files")
+    return notes
+
+
+def reference_cell(figures: dict[str, Any] | None) -> str:
+    """Show a reference tool's files/s, marking a sample with a star."""
+    if figures is None:
+        return "-"
+    if "skipped" in figures:
+        return figures["skipped"]
+    return fmt(figures["files_per_s"]) + ("*" if figures.get("sampled") else "")
+
+
+def corpora_sections(corpora: Sequence[dict[str, Any]]) -> list[list[Row]]:
+    """One row per corpus: postlint at --jobs 1 and 2, memory, cached re-run, scaling and the reference tools."""
+    header = ["files/s by corpus", "files", "jobs=1", "jobs=2", "peak RSS MiB", "cached", "ftfy", "proselint"]
+    rows: list[Row] = [header]
+    scaling_rows: list[Row] = []
+    for entry in corpora:
+        rss = [
+            figures["peak_rss_kib"]
+            for figures in (entry["jobs_1"], entry["jobs_2"])
+            if figures.get("peak_rss_kib") is not None
+        ]
+        references = entry.get("references", {})
+        rows.append(
+            [
+                f"  {entry['label']}",
+                f"{entry['files']:,}",
+                fmt(best_rate(entry["jobs_1"])),
+                fmt(best_rate(entry["jobs_2"])),
+                fmt(max(rss) / 1024 if rss else None),
+                fmt(best_rate(entry["cached"])),
+                *(reference_cell(references.get(tool)) for tool in REFERENCE_TOOLS),
+            ]
+        )
+        scaling = entry.get("scaling")
+        if scaling:
+            scaling_rows.append([f"  {entry['label']}", fmt(scaling["jobs_1"], 2), fmt(scaling["jobs_2"], 2)])
+    sections = [rows]
+    if scaling_rows:
+        base = corpora[-1]["scaling"]["relative_to"]
+        sections.append([[f"scaling: files/s / {base}'s", "jobs=1", "jobs=2"], *scaling_rows])
+    return sections
 
 
 def write_results(results: dict[str, Any], output: Path) -> None:
@@ -593,60 +864,171 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         default=DEFAULT_OUTPUT,
         help="where to write the JSON results (default: bench/results/latest.json)",
     )
+    parser.add_argument(
+        "--synthetic",
+        type=sizes,
+        metavar="SIZES",
+        default=DEFAULT_SIZES,
+        help="comma-separated sizes of synthetic corpora to measure, e.g. 1000,10000,100000 or 1k,100k; "
+        "'none' for none (default: 1000,10000)",
+    )
+    parser.add_argument(
+        "--synthetic-repeat",
+        type=positive_int,
+        metavar="N",
+        default=1,
+        help="runs of each measurement on synthetic corpora of 10,000 files or more (default: 1; "
+        "smaller ones use --repeat)",
+    )
+    parser.add_argument(
+        "--quick-above",
+        type=positive_int,
+        metavar="FILES",
+        help="for synthetic corpora larger than this, measure only --jobs 2: no --jobs 1, no cached re-run",
+    )
+    parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic postings (default: 0)")
+    parser.add_argument(
+        "--no-synthetic-cache",
+        action="store_true",
+        help="generate synthetic corpora in a temporary folder instead of reusing bench/results/synth/",
+    )
+    parser.add_argument(
+        "--reference-sample",
+        type=int,
+        metavar="N",
+        default=REFERENCE_SAMPLE,
+        help=f"time proselint on a fixed random sample of N files of larger corpora, and ftfy on one of "
+        f"{FTFY_SAMPLE_FACTOR}×N; 0: every file (default: {REFERENCE_SAMPLE})",
+    )
     return parser.parse_args(argv)
+
+
+def sizes(text: str) -> tuple[int, ...]:
+    """Parse ``--synthetic``: '1000,10000', '1k,100k' or 'none'."""
+    if text.strip().lower() in ("", "none", "0"):
+        return ()
+    found = []
+    for raw in text.split(","):
+        part = raw.strip().lower()
+        scale = 1000 if part.endswith("k") else 1
+        try:
+            value = int(part.removesuffix("k").replace("_", "")) * scale
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{part!r} is not a size (write 1000 or 1k)") from None
+        if value < 1:
+            raise argparse.ArgumentTypeError(f"size {value} is less than 1")
+        found.append(value)
+    return tuple(sorted(set(found)))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run every measurement, print the table and write the JSON results."""
     args = parse_args(argv)
-    try:
-        corpus, corpus_source = choose_corpus(args.corpus)
-        print(f"corpus: {corpus} ({corpus_source})", flush=True)
-        postlint = find_postlint()
-        version = postlint_version()
-        extensions = count_extensions(corpus)
-        posting = choose_latency_file(corpus)
-        results: dict[str, Any] = {
-            "schema": RESULT_SCHEMA,
-            "date": datetime.now().astimezone().isoformat(timespec="seconds"),
-            "bench_command": shlex.join(["python", "bench/run.py", *(sys.argv[1:] if argv is None else argv)]),
-            "machine": machine_info(),
-            "postlint": {
-                "version": version,
-                "command": shlex.join(postlint),
-                "git": git_state(),
-            },
-            "corpus": {
-                "path": str(corpus),
-                "source": corpus_source,
-                "files": sum(extensions.values()),
-                "files_by_extension": extensions,
-                "lintable_files": sum(extensions.get(s, 0) for s in LINTED_SUFFIXES),
-            },
-            "throughput": measure_throughput(postlint, corpus, args.repeat),
-            "throughput_one_process": measure_throughput(postlint, corpus, args.repeat, jobs=1),
-            "throughput_cached": measure_cached(postlint, corpus, args.repeat),
-            "latency": (None if posting is None else measure_latency(postlint, posting, args.latency_runs)),
-            "import_time": measure_import_time(args.latency_runs),
-        }
-    except BenchError as exc:
-        print(f"bench: {exc}", file=sys.stderr)
-        return 1
-    if posting is None:
-        progress("latency skipped: no Markdown posting found")
-
+    with ExitStack() as stack:
+        try:
+            results = measure_everything(args, argv, stack)
+        except BenchError as exc:
+            print(f"bench: {exc}", file=sys.stderr)
+            return 1
     machine = results["machine"]
     print(
-        f"postlint {version or '(version unknown)'} · Python {machine['python']} · "
+        f"postlint {results['postlint']['version'] or '(version unknown)'} · Python {machine['python']} · "
         f"{machine['platform']} · {machine['cpu_count']} CPUs"
     )
-    if posting is not None:
-        print(f"latency file: {posting}")
+    if results["latency"] is not None:
+        print(f"latency file: {results['latency']['file']}")
     print()
     print(render_table(table_sections(results)))
+    if results.get("corpora"):
+        print()
+        print("\n".join(corpora_notes(results["corpora"])))
     write_results(results, args.output)
     print(f"\nresults written to {args.output}")
     return 0
+
+
+def measure_everything(args: argparse.Namespace, argv: Sequence[str] | None, stack: ExitStack) -> dict[str, Any]:
+    """Run every measurement; the results so far are written to ``--output`` after each corpus.
+
+    A run of 100,000 files takes a while: if a later step fails, what was measured is kept.
+    """
+    corpus, corpus_source = choose_corpus(args.corpus)
+    print(f"corpus: {corpus} ({corpus_source})", flush=True)
+    postlint = find_postlint()
+    version = postlint_version()
+    extensions = count_extensions(corpus)
+    posting = choose_latency_file(corpus)
+    results: dict[str, Any] = {
+        "schema": RESULT_SCHEMA,
+        "date": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "bench_command": shlex.join(["python", "bench/run.py", *(sys.argv[1:] if argv is None else argv)]),
+        "machine": machine_info(),
+        "postlint": {
+            "version": version,
+            "command": shlex.join(postlint),
+            "git": git_state(),
+        },
+        "corpus": {
+            "path": str(corpus),
+            "source": corpus_source,
+            "files": sum(extensions.values()),
+            "files_by_extension": extensions,
+            "lintable_files": sum(extensions.get(s, 0) for s in LINTED_SUFFIXES),
+        },
+        "throughput": measure_throughput(postlint, corpus, args.repeat),
+        "throughput_one_process": measure_throughput(postlint, corpus, args.repeat, jobs=1),
+        "throughput_cached": measure_cached(postlint, corpus, args.repeat),
+        "latency": (None if posting is None else measure_latency(postlint, posting, args.latency_runs)),
+        "import_time": measure_import_time(args.latency_runs),
+    }
+    if posting is None:
+        progress("latency skipped: no Markdown posting found")
+    results["complete"] = False
+    results["corpora"] = corpora = [real_entry(postlint, corpus, corpus_source, results, args)]
+    write_results(results, args.output)
+    cache = None if args.no_synthetic_cache else SYNTH_CACHE
+    for size in args.synthetic:
+        label = synthetic_label(size)
+        folder, generated = synthetic_corpus(size, args.seed, cache, stack)
+        entry = measure_corpus(
+            postlint,
+            label,
+            folder,
+            repeat=args.repeat if size < 10_000 else args.synthetic_repeat,
+            full=args.quick_above is None or size <= args.quick_above,
+            reference_sample=args.reference_sample,
+            seed=args.seed,
+        )
+        corpora.append({**entry, "synthetic": generated})
+        add_scaling(corpora)
+        write_results(results, args.output)
+    results["complete"] = True
+    return results
+
+
+def real_entry(
+    postlint: list[str], corpus: Path, source: str, results: dict[str, Any], args: argparse.Namespace
+) -> dict[str, Any]:
+    """The corpus row for --corpus (the real postings by default), from the runs already made.
+
+    `--jobs 0` is one worker per CPU, so on a two-CPU machine the --jobs 0 run is the --jobs 2 one.
+    """
+    label = "real" if source.startswith("shared corpus") else corpus.name
+    files = lintable_files(corpus)
+    if (os.cpu_count() or 1) == 2:
+        jobs_2 = {**results["throughput"], "note": "the --jobs 0 run: one worker per CPU, 2 here"}
+    else:
+        jobs_2 = measure_throughput(postlint, corpus, args.repeat, jobs=2)
+    return {
+        "label": label,
+        "path": str(corpus),
+        "files": results["throughput"]["files"],
+        "jobs_1": results["throughput_one_process"],
+        "jobs_2": jobs_2,
+        "cached": results["throughput_cached"],
+        "references": measure_references(files, args.reference_sample, args.seed),
+        "synthetic": None,
+    }
 
 
 if __name__ == "__main__":
