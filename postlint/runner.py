@@ -291,7 +291,31 @@ def lint_files(
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_init_worker, initargs=(linter, max_bytes, stamp)
     ) as pool:
-        yield from _stored(_in_order(len(files), hits, pool.map(_lint_in_worker, todo, chunksize=chunksize)), cache)
+        yield from _stored(_in_order(len(files), hits, _bounded_map(pool, todo, chunksize, workers)), cache)
+
+
+AHEAD = 4  # chunks in flight per worker
+
+
+def _bounded_map(pool: Any, paths: Sequence[str], chunksize: int, workers: int) -> Iterator[FileResult]:
+    """Results in order, with at most `AHEAD` chunks per worker submitted and not yet taken.
+
+    `Executor.map` submits every chunk at once, so results that arrive before the
+    reporter takes them pile up in the parent, each with its posting's text.
+    """
+    from collections import deque
+
+    pending: deque[Any] = deque()
+    for start in range(0, len(paths), chunksize):
+        pending.append(pool.submit(_lint_chunk, paths[start : start + chunksize]))
+        if len(pending) >= workers * AHEAD:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def _lint_chunk(paths: Sequence[str]) -> list[FileResult]:
+    return [_lint_in_worker(path) for path in paths]
 
 
 def _stored(results: Iterator[FileResult], cache: ResultCache | None) -> Iterator[FileResult]:
