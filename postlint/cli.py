@@ -218,7 +218,7 @@ def check(
         statistics=statistics,
     )
     reporter = make_reporter(fmt, options)
-    all_violations = []
+    failing = False  # not the findings themselves: a run over a hundred thousand files would hold them all
     try:
         for linted in lint_files(
             linter,
@@ -235,13 +235,12 @@ def check(
             if changes is not None:
                 kept = changes.keep(linted.path, kept)
             result = replace(linted, violations=kept) if kept is not linted.violations else linted
-            all_violations.extend(result.violations)
+            failing = failing or any(v.severity >= threshold for v in result.violations)
             reporter.file(result)
         reporter.finish(len(files))
     finally:
         if output:
             stream.close()
-    failing = any(v.severity >= threshold for v in all_violations)
     return EXIT_VIOLATIONS if failing else EXIT_OK
 
 
