@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 
 def replace_file(path: Path, data: bytes, *, mode: int | None = None, durable: bool = False) -> None:
@@ -17,10 +20,20 @@ def replace_file(path: Path, data: bytes, *, mode: int | None = None, durable: b
     `mode` sets the new file's permissions (to keep a user's file mode); `durable`
     flushes it to disk before the rename, for user files rather than caches.
     """
+    with replacing(path, mode=mode, durable=durable) as handle:
+        handle.write(data)
+
+
+@contextmanager
+def replacing(path: Path, *, mode: int | None = None, durable: bool = False) -> Iterator[IO[bytes]]:
+    """A file to write `path`'s new contents to, piece by piece; renamed over `path` only if the block ends well.
+
+    For contents too large to hold in memory at once (the result cache's index).
+    """
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".postlint-tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())

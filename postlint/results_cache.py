@@ -6,17 +6,20 @@ key covers everything that decides the findings besides the file itself:
 postlint's version and code, the contents of every pack file and of the config,
 the command-line selection, and today's date (laws come into force).
 
-All of a run key's results are one JSON index, read once and written once per run,
+All of a run key's results are one index file, read once and written once per run,
 so a re-run of ten thousand unchanged postings opens one cache file, not ten
-thousand. Each file's entry holds its size, modification time and the SHA-256 of its
-bytes. A file whose size and time are unchanged is not even read, unless its time is
+thousand. It has a line per file: its path, size, modification time, the SHA-256 of
+its bytes, when the entry was made, and its findings as JSON. Reading it keeps only
+the stamps and where each file's findings are, so memory holds a few hundred bytes
+a file however many findings there are, and a hit reads its own findings alone.
+A file whose size and time are unchanged is not even read, unless its time is
 within two seconds of when its entry was made: a file edited again within the
 clock's resolution could keep both, so such a file is hashed (git's "racily clean"
 rule). Otherwise the file is read and its hash decides.
 
 Entries are JSON, never pickle: the folder sits inside a repository, and a pull
 request could plant a file there. The index is merged with what is on disk and
-written to a temporary file then renamed, so concurrent postlint processes
+streamed to a temporary file then renamed, so concurrent postlint processes
 (pre-commit runs hooks in parallel) never see half an index; at worst one process's
 new entries are lost and recomputed next time. An index that cannot be read is
 ignored. Indexes of other run keys untouched for a day are removed.
@@ -29,21 +32,23 @@ import hashlib
 import json
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from postlint.atomic import replace_file
+from postlint.atomic import replacing
 from postlint.violation import Edit, Fix, Severity, Violation
 
 CACHE_DIR_NAME = ".postlint_cache"
-_FORMAT = "2"  # bump when the index layout changes
+_FORMAT = "3"  # bump when the index layout changes
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is a cache made by postlint.\n"
 _RACY_NS = 2_000_000_000  # a file modified this close to its entry's making is hashed, not trusted by its time
 _STALE_S = 24 * 3600  # other run keys' indexes untouched this long are removed
+_SPOOL_BYTES = 8 * 1024 * 1024  # new entries past this much go to a temporary file until the index is written
 
 
 @lru_cache(maxsize=1)
@@ -104,31 +109,44 @@ class Stamp:
 
 
 class ResultCache:
-    """Cached results of one run configuration, kept in memory during a run and written by `flush`."""
+    """Cached results of one run configuration: read lazily, new results spooled, the index written by `flush`.
+
+    Memory does not grow with the number of files' findings: the index in memory keeps
+    each file's stamp and where its findings sit in the index file, which stays open;
+    findings are read only for a hit. New results are encoded as they come and spooled
+    (to a temporary file past a few megabytes), then copied into the new index.
+    """
 
     def __init__(self, root: Path, key: str, references: Mapping[str, tuple[str, ...]] | None = None) -> None:
         self.root = root
         self.key = key
         self.references = references or {}  # each rule's references: stored once here, not per violation
-        self._index: dict[str, list[Any]] | None = None
-        self._changed: dict[str, list[Any]] = {}
+        self._index: dict[str, _Where] | None = None
+        self._source: BinaryIO | None = None  # the index as read, kept open: another process's rename leaves it be
+        self._spool: BinaryIO | None = None
+        self._changed: dict[str, tuple[int, int]] = {}  # path -> (offset, length) of its new line in the spool
 
     @property
     def index_path(self) -> Path:
-        return self.root / "results" / f"{self.key[:40]}.json"
+        return self.root / "results" / f"{self.key[:40]}.index"
 
-    def _entries(self) -> dict[str, list[Any]]:
+    def _entries(self) -> dict[str, _Where]:
         if self._index is None:
-            self._index = _read_index(self.index_path)
+            self._index = {}
+            try:
+                self._source = open(self.index_path, "rb")  # noqa: SIM115 (read on hits, closed by flush)
+                self._index = _scan(self._source, self.key)
+            except OSError:
+                pass
         return self._index
 
     def get(self, path: str) -> Entry | None:
         """The cached result for the file as it is now on disk, or None if it must be linted."""
-        record = self._entries().get(path)
-        if record is None:
+        where = self._entries().get(path)
+        if where is None or self._source is None:
             return None
         try:
-            size, mtime_ns, digest, made_ns, linted, raw = record
+            size, mtime_ns, digest, made_ns, linted, offset, length = where
             stat = os.stat(path)
             if stat.st_size != size:
                 return None
@@ -136,44 +154,114 @@ class ResultCache:
                 with open(path, "rb") as handle:
                     if hashlib.sha256(handle.read()).hexdigest() != digest:
                         return None
+            self._source.seek(offset)
+            raw = json.loads(self._source.read(length))
             references = self.references
-            return Entry([_violation(v, path, references) for v in raw], bool(linted))
+            return Entry([_violation(v, path, references) for v in raw], linted)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
     def put(self, path: str, stamp: Stamp, entry: Entry) -> None:
-        """Remember a result for `flush` to write."""
-        record = [stamp.size, stamp.mtime_ns, stamp.digest, time.time_ns(), entry.linted]
-        record.append([_plain(v, self.references) for v in entry.violations])
-        self._entries()[path] = self._changed[path] = record
+        """Remember a result for `flush` to write: encoded now, and on disk once there is more than a little."""
+        if self._spool is None:
+            self._spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES)  # noqa: SIM115 (closed by flush)
+        findings = json.dumps([_plain(v, self.references) for v in entry.violations], separators=(",", ":"))
+        line = _line(path, stamp.size, stamp.mtime_ns, stamp.digest, time.time_ns(), entry.linted, findings)
+        try:
+            self._spool.seek(0, os.SEEK_END)
+            offset = self._spool.tell()
+            self._spool.write(line)
+        except OSError:  # no room for the spool: this result is simply not cached
+            return
+        self._changed[path] = (offset, len(line))
 
     def flush(self) -> None:
-        """Write new entries, merged with what other processes wrote meanwhile; any failure just means no cache."""
-        if not self._changed:
-            return
+        """Write new entries, merged with what other processes wrote meanwhile; any failure just means no cache.
+
+        The cache is then closed: a later `get` reads the index again.
+        """
         try:
-            merged = _read_index(self.index_path)
-            merged.update(self._changed)
-            # ASCII escapes carry any path, even one that is not valid UTF-8 (surrogate escapes).
-            payload = json.dumps({"format": _FORMAT, "key": self.key, "files": merged}, separators=(",", ":"))
-            if not self.index_path.parent.is_dir():
-                _prepare(self.root)
-                self.index_path.parent.mkdir(parents=True, exist_ok=True)
-            replace_file(self.index_path, payload.encode("ascii"))
-            self._changed.clear()
-            _remove_stale(self.index_path)
+            if self._changed:
+                self._write()
         except OSError:
             pass
+        finally:
+            for handle in (self._source, self._spool):
+                if handle is not None:
+                    handle.close()
+            self._index = self._source = self._spool = None
+            self._changed.clear()
+
+    def _write(self) -> None:
+        """The index as it is on disk now, less the files linted again, plus their new lines; streamed."""
+        assert self._spool is not None
+        if not self.index_path.parent.is_dir():
+            _prepare(self.root)
+            self.index_path.parent.mkdir(parents=True, exist_ok=True)
+        header = _header(self.key)
+        with replacing(self.index_path) as out:
+            out.write(header)
+            try:
+                with open(self.index_path, "rb") as current:
+                    if current.readline() == header:
+                        for line in current:
+                            parsed = _parse(line)
+                            if parsed is not None and parsed[0] not in self._changed:
+                                out.write(line)
+            except OSError:
+                pass
+            for offset, length in self._changed.values():
+                self._spool.seek(offset)
+                out.write(self._spool.read(length))
+        _remove_stale(self.index_path)
 
 
-def _read_index(path: Path) -> dict[str, list[Any]]:
+# What the index says of a file: size, mtime_ns, digest, made_ns, linted, and its findings' offset and length.
+_Where = tuple[int, int, str, int, bool, int, int]
+
+
+def _header(key: str) -> bytes:
+    return f"postlint results {_FORMAT} {key}\n".encode("ascii")
+
+
+def _line(path: str, size: int, mtime_ns: int, digest: str, made_ns: int, linted: bool, findings: str) -> bytes:
+    """One file's index line: tab-separated fields; the path and the findings are JSON, which never holds a raw tab.
+
+    ASCII escapes carry any path, even one that is not valid UTF-8 (surrogate escapes).
+    """
+    fields = (json.dumps(path), str(size), str(mtime_ns), digest, str(made_ns), "1" if linted else "0", findings)
+    return ("\t".join(fields) + "\n").encode("ascii")
+
+
+def _parse(line: bytes) -> tuple[str, tuple[int, int, str, int, bool], int] | None:
+    """A well-formed index line's path, stamp and findings' length; None for a line garbled or cut short."""
+    fields = line.split(b"\t", 6)
+    if len(fields) != 7 or not line.endswith(b"\n"):
+        return None
     try:
-        data = json.loads(path.read_bytes())
-        if isinstance(data, dict) and data.get("format") == _FORMAT and isinstance(data.get("files"), dict):
-            return data["files"]
-    except (OSError, ValueError):
-        pass
-    return {}
+        path = json.loads(fields[0])
+        stamp = (int(fields[1]), int(fields[2]), fields[3].decode("ascii"), int(fields[4]), fields[5] == b"1")
+    except ValueError:
+        return None
+    if not isinstance(path, str):
+        return None
+    return path, stamp, len(fields[6]) - 1  # the findings, without the newline
+
+
+def _scan(source: BinaryIO, key: str) -> dict[str, _Where]:
+    """Where every well-formed line of an index puts its file. An index made for another key or layout gives nothing."""
+    found: dict[str, _Where] = {}
+    header = source.readline()
+    if header != _header(key):
+        return found
+    offset = len(header)
+    for line in source:
+        parsed = _parse(line)
+        if parsed is not None:
+            path, stamp, length = parsed
+            found[path] = (*stamp, offset + len(line) - 1 - length, length)
+        offset += len(line)
+    return found
 
 
 def _remove_stale(keep: Path) -> None:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from postlint.engine import Linter
-from postlint.results_cache import CACHE_DIR_NAME, ResultCache, clean, run_key
+from postlint.results_cache import CACHE_DIR_NAME, ResultCache, _header, _line, clean, run_key
 from postlint.runner import lint_files, load_linter
 from tests.conftest import cli_env, run_cli
 
@@ -36,8 +36,20 @@ def _entries(root: Path) -> list[Path]:
     return sorted(p for p in (root / "results").rglob("*") if p.is_file())
 
 
-def _index(cache: ResultCache) -> dict:
-    return json.loads(cache.index_path.read_text(encoding="utf-8"))
+def _index(cache: ResultCache) -> dict[str, list]:
+    """path -> [size, mtime_ns, digest, made_ns, linted, findings], as the index file holds them."""
+    lines = cache.index_path.read_bytes().splitlines(keepends=True)
+    assert lines[0] == _header(cache.key)
+    entries = {}
+    for line in lines[1:]:
+        path, size, mtime, digest, made, linted, findings = line.decode("ascii").rstrip("\n").split("\t")
+        entries[json.loads(path)] = [int(size), int(mtime), digest, int(made), linted == "1", json.loads(findings)]
+    return entries
+
+
+def _write_index(cache: ResultCache, entries: dict[str, list]) -> None:
+    lines = [_line(path, *record[:5], json.dumps(record[5])) for path, record in entries.items()]
+    cache.index_path.write_bytes(_header(cache.key) + b"".join(lines))
 
 
 def test_a_hit_returns_what_linting_found(tmp_path: Path) -> None:
@@ -47,7 +59,7 @@ def test_a_hit_returns_what_linting_found(tmp_path: Path) -> None:
     first = _run(linter, [str(posting)], cache)
     assert first[0], "the posting has findings"
     assert _entries(cache.root) == [cache.index_path]
-    assert list(_index(cache)["files"]) == [str(posting)]
+    assert list(_index(cache)) == [str(posting)]
     assert _run(linter, [str(posting)], _cache(tmp_path)) == first == _run(linter, [str(posting)], None)
 
 
@@ -58,8 +70,8 @@ def test_a_hit_is_served_from_the_cache(tmp_path: Path) -> None:
     linter, cache = _linter(), _cache(tmp_path)
     _run(linter, [str(posting)], cache)
     data = _index(cache)
-    data["files"][str(posting)][-1][0]["m"] = "from the cache"
-    cache.index_path.write_text(json.dumps(data), encoding="utf-8")
+    data[str(posting)][-1][0]["m"] = "from the cache"
+    _write_index(cache, data)
     assert _run(linter, [str(posting)], _cache(tmp_path))[0][0][3] == "from the cache"
 
 
@@ -72,8 +84,8 @@ def test_an_unchanged_file_is_not_read_again(tmp_path: Path) -> None:
     linter, cache = _linter(), _cache(tmp_path)
     expected = _run(linter, [str(posting)], cache)
     data = _index(cache)
-    data["files"][str(posting)][3] += 10 * 10**9  # as if the entry were made 10 s after the file
-    cache.index_path.write_text(json.dumps(data), encoding="utf-8")
+    data[str(posting)][3] += 10 * 10**9  # as if the entry were made 10 s after the file
+    _write_index(cache, data)
     os.chmod(posting, 0)  # unreadable: a read would fail and miss
     try:
         if os.access(posting, os.R_OK):
@@ -115,14 +127,27 @@ def test_a_corrupt_entry_is_recomputed(tmp_path: Path) -> None:
     posting.write_text(FLAWED, encoding="utf-8")
     linter, cache = _linter(), _cache(tmp_path)
     expected = _run(linter, [str(posting)], cache)
-    record = _index(cache)["files"][str(posting)]
-    garbage_records = [record[:3], [*record[:5], [{"r": 1}]], "x"]
-    for garbage in (b"\x80\x81 not json", b"[]", b'{"format": "2", "files": []}'):
+    good = cache.index_path.read_bytes().splitlines(keepends=True)[1]
+    header = _header(cache.key)
+    other_layout = header.replace(b"results 3 ", b"results 2 ")
+    for garbage in (b"\x80\x81 not an index", b"", other_layout + good, b'{"format": "2", "files": {}}'):
         cache.index_path.write_bytes(garbage)
         assert _run(linter, [str(posting)], _cache(tmp_path)) == expected
-    for bad in garbage_records:
-        cache.index_path.write_text(json.dumps({"format": "2", "files": {str(posting): bad}}), encoding="utf-8")
+    fields = good.split(b"\t")
+    garbage_lines = [
+        good[:-1],  # cut short: no newline
+        good[: len(good) // 2] + b"\n",
+        b"\t".join(fields[:3]) + b"\n",
+        b"\t".join([fields[0], b"size", *fields[2:]]),
+        b"\t".join([fields[0], *fields[1:6], b'[{"r": 1}]\n']),
+        b"\t".join([fields[0], *fields[1:6], b"x\n"]),
+        b"\t".join([b"17", *fields[1:]]),
+    ]
+    for bad in garbage_lines:
+        cache.index_path.write_bytes(header + bad)
         assert _run(linter, [str(posting)], _cache(tmp_path)) == expected
+    assert _run(linter, [str(posting)], _cache(tmp_path)) == expected  # and the index is whole again
+    assert list(_index(cache)) == [str(posting)]
 
 
 def test_the_run_key_covers_packs_options_and_date(tmp_path: Path) -> None:
@@ -149,7 +174,7 @@ def test_cached_results_keep_file_order_with_workers(tmp_path: Path) -> None:
     uncached = _run(linter, files, None, jobs=2)
     assert _run(linter, files[::2], _cache(tmp_path), jobs=2) == uncached[::2]  # half warm
     assert _run(linter, files, _cache(tmp_path), jobs=2) == uncached  # hits and misses interleaved
-    assert len(_index(_cache(tmp_path))["files"]) == 80
+    assert len(_index(_cache(tmp_path))) == 80
 
 
 # --- through the CLI ---------------------------------------------------------------------------
@@ -233,3 +258,83 @@ def test_indexes_of_other_run_keys_expire(tmp_path: Path) -> None:
     _run(_linter(), [str(posting)], cache)
     assert not old.exists()
     assert recent.exists() and cache.index_path.exists()
+
+
+# --- the index at scale ----------------------------------------------------------------------------
+
+
+def _many_findings(tmp_path: Path, count: int) -> tuple[Linter, list[str]]:
+    """Postings with many findings each, so that findings, not stamps, dominate the index."""
+    linter = _linter()
+    files = []
+    for index in range(count):
+        posting = tmp_path / f"p{index:04}.md"
+        posting.write_text(FLAWED + "\nWe‚Äôre hiring. " * 40 + f"\nPosting {index}.\n", encoding="utf-8")
+        files.append(str(posting))
+    return linter, files
+
+
+def test_memory_holds_stamps_not_findings(tmp_path: Path) -> None:
+    """Reading an index keeps a few hundred bytes a file, however many findings the files have."""
+    import tracemalloc
+
+    linter, files = _many_findings(tmp_path, 200)
+    _run(linter, files, _cache(tmp_path))
+    size = _cache(tmp_path).index_path.stat().st_size
+    assert size > 200 * 10_000, "each entry holds many findings"
+    cache = _cache(tmp_path)
+    tracemalloc.start()
+    try:
+        assert cache.get(files[0]) is not None  # reads the index
+        held, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+        cache.flush()
+    assert held < 200 * 1_000, f"{held} bytes held for a {size}-byte index"
+
+
+def test_new_entries_spill_to_disk_and_come_back_whole(tmp_path: Path, monkeypatch) -> None:
+    """Past the spool's limit new entries wait in a temporary file; the index written is the same."""
+    from postlint import results_cache
+
+    linter, files = _many_findings(tmp_path, 30)
+    expected = _run(linter, files, None)
+    monkeypatch.setattr(results_cache, "_SPOOL_BYTES", 4096)
+    assert _run(linter, files, _cache(tmp_path)) == expected
+    assert _run(linter, files, _cache(tmp_path)) == expected
+    assert list(_index(_cache(tmp_path))) == files
+
+
+def test_writers_that_overlap_keep_each_others_entries(tmp_path: Path) -> None:
+    """Two runs read the index, lint different files, write in turn: the second keeps the first's entries."""
+    linter, files = _many_findings(tmp_path, 4)
+    first, second = _cache(tmp_path), _cache(tmp_path)
+    _run(linter, files[:1], None)
+    for cache in (first, second):
+        assert cache.get(files[0]) is None  # both have read the (missing) index
+    list(lint_files(linter, files[:2], max_bytes=MAX, jobs=1, cache=first))
+    list(lint_files(linter, files[2:], max_bytes=MAX, jobs=1, cache=second))
+    assert sorted(_index(_cache(tmp_path))) == sorted(files)
+    list(lint_files(linter, files[:1], max_bytes=MAX, jobs=1, cache=_cache(tmp_path)))  # all hits: not rewritten
+    assert sorted(_index(_cache(tmp_path))) == sorted(files)
+
+
+def test_any_path_survives_the_index(tmp_path: Path) -> None:
+    """Tabs, newlines, quotes and bytes that are not UTF-8 in a file name: the index is line-based."""
+    import os
+
+    linter = _linter()
+    names = ["tab\there.md", "new\nline.md", 'quote"d.md', "caf\u00e9.md"]
+    if os.name == "posix" and sys.platform != "darwin":
+        names.append(os.fsdecode(b"latin1-\xe9.md"))
+    files = []
+    for name in names:
+        posting = tmp_path / name
+        posting.write_text(FLAWED, encoding="utf-8")
+        files.append(str(posting))
+    expected = _run(linter, files, None)
+    assert _run(linter, files, _cache(tmp_path)) == expected
+    assert sorted(_index(_cache(tmp_path))) == sorted(files)
+    cache = _cache(tmp_path)
+    assert all(cache.get(path) is not None for path in files)
+    cache.flush()
