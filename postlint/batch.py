@@ -19,7 +19,15 @@ from typing import IO, TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from postlint.api import Linter
 
-CHUNK = 32  # records a worker task carries: amortises the hand-over without holding many
+# A worker task carries a chunk of records. Chunks start small, so that a short stream still
+# reaches every worker, and double up to these bounds. Each task costs the main process about
+# 1.5 KB that it never gives back (measured with CPython 3.11's process pool: resident memory
+# grows by that much per task while the traced Python heap stays level), so chunks of 32 records
+# grew a million-record stream by some 45 MB; chunks of hundreds keep it flat, and the byte bound
+# keeps the records in flight to a few megabytes.
+FIRST_CHUNK = 32
+CHUNK_RECORDS = 512
+CHUNK_BYTES = 512 * 1024
 AHEAD = 4  # chunks in flight per worker: enough to keep every worker busy, few enough to stay flat
 SERIAL_HEAD = 64  # `--jobs 0`: a stream shorter than this is linted in-process; workers cost more to start
 LINE_SLACK = 1024 * 1024  # bytes a record line may hold beyond six times the size limit (JSON escapes, other keys)
@@ -176,9 +184,19 @@ def _lint_chunk(chunk: list[tuple[int, bytes | None]]) -> list[tuple[bytes, Tall
     return [lint_record(linter, number, raw, limit) for number, raw in chunk]
 
 
-def _chunks(lines: Iterable[tuple[int, bytes | None]], size: int) -> Iterator[list[tuple[int, bytes | None]]]:
-    iterator = iter(lines)
-    while chunk := list(islice(iterator, size)):
+def _chunks(lines: Iterable[tuple[int, bytes | None]]) -> Iterator[list[tuple[int, bytes | None]]]:
+    """Records in chunks of FIRST_CHUNK, then twice as many each time, up to CHUNK_RECORDS or CHUNK_BYTES."""
+    target = FIRST_CHUNK
+    chunk: list[tuple[int, bytes | None]] = []
+    size = 0
+    for number, raw in lines:
+        chunk.append((number, raw))
+        size += len(raw) if raw is not None else 0
+        if len(chunk) >= target or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+            target = min(target * 2, CHUNK_RECORDS)
+    if chunk:
         yield chunk
 
 
@@ -216,7 +234,7 @@ def run_batch(linter: Linter, source: IO[bytes], out: IO[bytes], *, jobs: int = 
     pending: deque[Future[list[tuple[bytes, Tally]]]] = deque()
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(linter, limit)) as pool:
         try:
-            for chunk in _chunks(lines, CHUNK):
+            for chunk in _chunks(lines):
                 pending.append(pool.submit(_lint_chunk, chunk))
                 if len(pending) >= workers * AHEAD:
                     write(pending.popleft().result())

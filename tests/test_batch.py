@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 from conftest import COMPLIANT, EXAMPLES, run_cli
 
+from postlint import batch
+
 SUFFIX = {"markdown": ".md", "text": ".txt", "html": ".html"}
 FORMAT_OF = {suffix: fmt for fmt, suffix in SUFFIX.items()}
 POSTINGS = sorted(p for p in EXAMPLES.rglob("*") if p.suffix in FORMAT_OF)
@@ -123,7 +125,7 @@ def test_standard_input_and_the_location_field(tmp_path: Path) -> None:
 
 def test_order_is_kept_with_workers(tmp_path: Path) -> None:
     places = ["Denver, CO", "Austin, TX", "Toronto, ON", "Berlin, Germany"]
-    count = 100  # four chunks: several in flight at once, finishing in any order
+    count = 300  # chunks of 32, 64, 128 and 76: several in flight at once, finishing in any order
     data = b"".join(
         record(i, f"# Engineer {i}\n\n" + COMPLIANT * (i % 3), location=places[i % 4]) + b"\n" for i in range(count)
     )
@@ -184,3 +186,13 @@ def test_jsonl_output_for_files_is_one_line_per_file(tmp_path: Path) -> None:
     assert [line["path"] for line in lines] == [str(p) for p in chosen]
     _, report, _ = run_cli("check", *chosen, "--format", "json", "--no-cache", "--jobs", "1")
     assert [v for line in lines for v in line["violations"]] == json.loads(report)["violations"]
+
+
+def test_chunks_start_small_then_grow_to_their_bounds_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [(number, b"x" * 100) for number in range(1, 3001)]
+    sizes = [len(chunk) for chunk in batch._chunks(iter(lines))]
+    assert sizes[:5] == [32, 64, 128, 256, 512] and set(sizes[5:-1]) == {512} and sum(sizes) == 3000
+    assert [line for chunk in batch._chunks(iter(lines)) for line in chunk] == lines
+    monkeypatch.setattr(batch, "CHUNK_BYTES", 1000)  # ten lines of 100 bytes; an oversized line (None) weighs nothing
+    sizes = [len(chunk) for chunk in batch._chunks(iter([(1, None), *lines[:25]]))]
+    assert sizes == [11, 10, 5]
