@@ -142,18 +142,32 @@ class ResultCache:
 
     def get(self, path: str) -> Entry | None:
         """The cached result for the file as it is now on disk, or None if it must be linted."""
+        return self.load(path) if self.current(path) else None
+
+    def current(self, path: str) -> bool:
+        """Whether the file on disk is the one its entry was made from; its findings are not read."""
+        where = self._entries().get(path)
+        if where is None or self._source is None:
+            return False
+        size, mtime_ns, digest, made_ns = where[:4]
+        try:
+            stat = os.stat(path)
+            if stat.st_size != size:
+                return False
+            if stat.st_mtime_ns != mtime_ns or stat.st_mtime_ns >= made_ns - _RACY_NS:
+                with open(path, "rb") as handle:
+                    return hashlib.sha256(handle.read()).hexdigest() == digest
+        except OSError:
+            return False
+        return True
+
+    def load(self, path: str) -> Entry | None:
+        """The findings of a file's entry (checked by `current`), or None if the entry cannot be read."""
         where = self._entries().get(path)
         if where is None or self._source is None:
             return None
+        linted, offset, length = where[4:]
         try:
-            size, mtime_ns, digest, made_ns, linted, offset, length = where
-            stat = os.stat(path)
-            if stat.st_size != size:
-                return None
-            if stat.st_mtime_ns != mtime_ns or stat.st_mtime_ns >= made_ns - _RACY_NS:
-                with open(path, "rb") as handle:
-                    if hashlib.sha256(handle.read()).hexdigest() != digest:
-                        return None
             self._source.seek(offset)
             raw = json.loads(self._source.read(length))
             references = self.references

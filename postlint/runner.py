@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -231,11 +231,9 @@ def lint_file(
     return FileResult(doc.path, linter.lint_document(doc), decoded, Stamp.of(stat, data))
 
 
-def cached_result(cache: ResultCache, path: str) -> FileResult | None:
-    """The cached result for a file as it is now on disk, or None if it must be linted."""
-    if path == "-":
-        return None
-    entry = cache.get(path)
+def _loaded(cache: ResultCache, path: str) -> FileResult | None:
+    """A current file's cached result, or None if its entry cannot be read."""
+    entry = cache.load(path)
     if entry is None:
         return None
     return FileResult(path, entry.violations, _DecodedLater(path) if entry.linted else None)  # type: ignore[arg-type]
@@ -270,20 +268,25 @@ def lint_files(
 
     With a cache, new results are stored as they come and written once, after the last file.
     """
-    hits: dict[int, FileResult] = {}
+    # Which files the cache holds as they are now; their findings are read only when their turn
+    # comes, so a cached re-run of many files never holds them all.
+    hits: set[int] = set()
     if cache is not None:
-        for index, path in enumerate(files):
-            found = cached_result(cache, path)
-            if found is not None:
-                hits[index] = found
+        hits = {index for index, path in enumerate(files) if path != "-" and cache.current(path)}
     todo = [path for index, path in enumerate(files) if index not in hits]
     workers = jobs or (os.cpu_count() or 1)
     stamp = cache is not None
+
+    def recall(path: str) -> FileResult:
+        """A hit's result; an entry that cannot be read after all is linted here instead."""
+        assert cache is not None
+        return _loaded(cache, path) or lint_file(linter, path, max_bytes, stamp=True)
+
     if workers <= 1 or len(todo) < PARALLEL_THRESHOLD or "-" in todo:
         fresh: Iterator[FileResult] = (
             lint_file(linter, path, max_bytes, stdin_filename, stdin_data, stamp) for path in todo
         )
-        yield from _stored(_in_order(len(files), hits, fresh), cache)
+        yield from _stored(_in_order(files, hits, recall, fresh), cache)
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -291,7 +294,8 @@ def lint_files(
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_init_worker, initargs=(linter, max_bytes, stamp)
     ) as pool:
-        yield from _stored(_in_order(len(files), hits, _bounded_map(pool, todo, chunksize, workers)), cache)
+        fresh = _bounded_map(pool, todo, chunksize, workers)
+        yield from _stored(_in_order(files, hits, recall, fresh), cache)
 
 
 AHEAD = 4  # chunks in flight per worker
@@ -328,9 +332,11 @@ def _stored(results: Iterator[FileResult], cache: ResultCache | None) -> Iterato
         cache.flush()
 
 
-def _in_order(count: int, hits: dict[int, FileResult], fresh: Iterator[FileResult]) -> Iterator[FileResult]:
-    for index in range(count):
-        yield hits[index] if index in hits else next(fresh)
+def _in_order(
+    files: Sequence[str], hits: set[int], recall: Callable[[str], FileResult], fresh: Iterator[FileResult]
+) -> Iterator[FileResult]:
+    for index, path in enumerate(files):
+        yield recall(path) if index in hits else next(fresh)
 
 
 def with_link_status(

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from postlint.engine import Linter
-from postlint.results_cache import CACHE_DIR_NAME, ResultCache, _header, _line, clean, run_key
+from postlint.results_cache import CACHE_DIR_NAME, Entry, ResultCache, _header, _line, clean, run_key
 from postlint.runner import lint_files, load_linter
 from tests.conftest import cli_env, run_cli
 
@@ -291,6 +291,28 @@ def test_memory_holds_stamps_not_findings(tmp_path: Path) -> None:
         tracemalloc.stop()
         cache.flush()
     assert held < 200 * 1_000, f"{held} bytes held for a {size}-byte index"
+
+
+class _CountingCache(ResultCache):
+    """A real cache that counts how many files' findings it has read."""
+
+    loads = 0
+
+    def load(self, path: str) -> Entry | None:
+        self.loads += 1
+        return super().load(path)
+
+
+def test_a_cached_re_run_reads_findings_only_as_each_file_is_reported(tmp_path: Path) -> None:
+    linter, files = _many_findings(tmp_path, 50)
+    expected = _run(linter, files, _cache(tmp_path))
+    cache = _CountingCache(tmp_path / CACHE_DIR_NAME, "k")
+    results = lint_files(linter, files, max_bytes=MAX, jobs=1, cache=cache)
+    first = next(results)
+    assert cache.loads == 1, "findings of files not yet reported stay on disk"
+    rest = list(results)
+    assert cache.loads == len(files)
+    assert [[(v.rule, v.line, v.column, v.message, v.fix) for v in r.violations] for r in [first, *rest]] == expected
 
 
 def test_new_entries_spill_to_disk_and_come_back_whole(tmp_path: Path, monkeypatch) -> None:
