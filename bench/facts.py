@@ -55,8 +55,13 @@ POLARITY_BY_FORM = {
 }
 
 
+# The labels write the United Kingdom as ISO's GB; postlint's id is UK.
+ALIASES = {"UK": "GB"}
+
+
 def within(inner: str, outer: str) -> bool:
     """True if `inner` is `outer` or nested inside it (US-CO-DEN in US-CO in US)."""
+    inner, outer = ALIASES.get(inner, inner), ALIASES.get(outer, outer)
     return inner == outer or inner.startswith(outer + "-")
 
 

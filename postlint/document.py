@@ -142,6 +142,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    code_spans: list[tuple[int, int]] = field(default_factory=list)  # inline code's content, masked in prose
     fields: list[Field] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     front_matter: FrontMatter | None = None

@@ -98,6 +98,7 @@ def _extracted_facts(doc: Document, linter: Linter, line: Any) -> dict[str, Any]
                 "maximum": p.maximum,
                 "currency": p.currency,
                 "period": p.period,
+                "period_implied": p.period_implied,
                 "source": p.source,
                 "summary": p.describe(),
                 "line": line(p.start),

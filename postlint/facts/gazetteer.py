@@ -33,7 +33,7 @@ _PLACE, _NAME, _CODE_HIT, _REGION = 0, 1, 2, 3
 # A place followed by one of these is a street, county or institution named after it, not the place
 # ("Montgomery County, MD", "Washington University", "Athens-Clarke County").
 _NOT_A_PLACE_AFTER = re.compile(
-    r"-\s?[A-Z]|\s+(?:County|Counties|Parish|Borough|Township|Twp|Street|St\b|Avenue|Ave\b|Road|Rd\b|"
+    r"-\s?(?!(?:Hybrid|Remote|On-?site|Onsite|In-?office|Office|Based)\b)[A-Z]|\s+(?:County|Counties|Parish|Borough|Township|Twp|Street|St\b|Avenue|Ave\b|Road|Rd\b|"
     r"Boulevard|Blvd|University|Post|Hall)\b"
 )
 # What may separate a place from the region or code that qualifies it ("Denver, CO", "Denver (CO)").

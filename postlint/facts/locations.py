@@ -16,8 +16,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from postlint.document import HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
+from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
 from postlint.facts.gazetteer import Gazetteer
+from postlint.facts.view import fact_blocks, fact_text, header_fields
 
 __all__ = ["Place", "find_places", "posting_jurisdictions"]
 
@@ -62,7 +63,23 @@ _CUE_SUBJECT = re.compile(
 # A cue's value runs to the end of the sentence; "D.C." and "St." do not end it.
 _CUE_END = re.compile(r"[;!?\n]|(?<!\b[A-Z])(?<!\bSt)(?<!\bFt)(?<!\bMt)\.(?=\s|\Z)")
 _CUE_MAX = 120
+# "work from our SF or NY office", "report to our office at 253 Broadway, in Manhattan": the words between "our" and
+# "office", and the rest of the sentence after it.
+_WORK_AT_OFFICE = re.compile(
+    r"\b(?:work|working|works|report|reporting|based|located|sit|sitting)\s+(?:from|in|at|out\s+of|to)\s+"
+    r"(?:one\s+of\s+)?our\s+(?P<before>[^.;!?\n]{0,60}?)\s*\b(?:office|offices|hub|hubs|campus|headquarters|HQ)\b"
+    r"(?P<after>(?:\s+(?:at|in|on)\b[^;!?\n]{0,100}?)?)(?=[.;!?\n]|$)",
+    re.IGNORECASE,
+)
 
+# Badge markers of a place: 🌎 🌍 🌏 (globes), 🗺 (map), 📍 (pin), 🏢 (office).
+_PLACE_MARKERS = ("🌎", "🌍", "🌏", "🗺️", "🗺", "📍", "🏢")
+_REMOTE_MARKER = re.compile(r"(?<![\w-])(?:remote(?:ly)?|telecommut\w*|work\s+from\s+home|wfh)(?![\w-])", re.IGNORECASE)
+_NOT_REMOTE = re.compile(r"\b(?:not|no|non)[\s-]+remote\b", re.IGNORECASE)
+_MODIFIER_AFTER = re.compile(r"[ \t]+(?!(?:Remote|Hybrid|Office|On-?site|Area|Metro|Based|Only)\b)[A-Z][a-z]")
+_CODE_RUN = re.compile(r"(?<![\w-])[A-Z]{2}(?:-[A-Z]{2})+(?![\w-])")
+# "US-CO-Boulder": country, state, then a capitalised city (an ATS's location code).
+_ATS_CODE = re.compile(r"(?<![\w-])(US|CA)-([A-Z]{2})-[A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*")
 _JOIN = "\n\x00\n"
 _TOP_LINES = 12  # non-blank lines at the top of the body where a bare "Denver, CO" line is read as the location
 _SHORT_LINE = 80  # display width; a CJK character counts double
@@ -91,18 +108,22 @@ def find_places(doc: Document, gazetteer: Gazetteer, location_keys: Sequence[str
     """
     found = _Collector(doc.text, gazetteer)
     _front_matter(doc, found, location_keys)
+    _badges(doc, found)
+    _header_line(doc, found)
     _fields(doc, found)
+    _ats_codes(doc, found)
     explicit = bool(found.places)
     _title(doc, found)
     found.scan_many(
-        [(b.prose, b.start) for b in doc.blocks if b.kind == HEADING and len(b.prose) <= _MAX_HEADING], "heading"
+        [(b.prose, b.start) for b in fact_blocks(doc) if b.kind == HEADING and len(b.prose) <= _MAX_HEADING], "heading"
     )
     found.scan_many(
-        [(b.prose, b.start) for b in doc.blocks if b.kind == TABLE_CELL and len(b.prose) <= _MAX_VALUE], "table"
+        [(b.prose, b.start) for b in fact_blocks(doc) if b.kind == TABLE_CELL and len(b.prose) <= _MAX_VALUE], "table"
     )
     if not explicit:
         _top_lines(doc, found)
         _cues(doc, found)
+    _office_cues(doc, found)
     return found.places
 
 
@@ -145,8 +166,31 @@ class _Collector:
         for s, e, ids in remote_spans:
             self._add(snippet, base, s, e, ids, source, True, anchor)
         for s, e, ids in gazetteer.find(snippet, location_value=location_value):
-            if not any(rs < e and s < rend for rs, rend, _ in remote_spans):  # "US" in "Remote (US)" is no office
-                self._add(snippet, base, s, e, ids, source, False, anchor)
+            overlap = next((rs for rs, rend, _ in remote_spans if rs < e and s < rend), None)
+            if overlap is not None:  # "US" in "Remote (US)" is no office, but "New York" in "New York, USA, Remote" is
+                if s >= overlap:
+                    continue
+                self._add(snippet, base, s, s + len(snippet[s:overlap].rstrip(" ,;/-–(")), ids, source, False, anchor)
+                continue
+            self._add(snippet, base, s, e, ids, source, False, anchor)
+
+    def scan_value(self, snippet: str, base: int, source: str) -> None:
+        """Scan a location value ("Remote, Denver, CO", "Phoenix, AZ, US, Remote"). A remote marker that no region
+        scopes is remote work in the country of the value's places (or, with none, remote with no stated scope)."""
+        before = len(self.places)
+        # "NY-NJ-CT Only": a run of state codes joined by hyphens is a list (a hyphen alone joins "CO-OP").
+        snippet = _CODE_RUN.sub(lambda m: m.group().replace("-", "/"), snippet)
+        self.scan(snippet, base, source, location_value=True)
+        added = self.places[before:]
+        if any(p.remote for p in added):
+            return
+        marker = _REMOTE_MARKER.search(snippet)
+        if marker is None or _NOT_REMOTE.search(snippet):
+            return
+        countries = tuple(dict.fromkeys(_country(j) for p in added for j in p.jurisdictions))
+        start, end = base + marker.start(), base + marker.end()
+        self.spans.append((start, end))
+        self.places.append(Place(start, end, marker.group(), countries, source, True))
 
     def scan_many(self, pieces: list[tuple[str, int]], source: str) -> None:
         """Scan many short snippets (headings, cells) as one string: one regex pass instead of one per snippet."""
@@ -173,6 +217,12 @@ class _Collector:
             i = bisect.bisect_right(offsets, s) - 1
             self._add(joined, pieces[i][1] - offsets[i], s, e, ids, source, remote, None)
 
+    def add_span(self, start: int, end: int, text: str, ids: tuple[str, ...], source: str) -> None:
+        """Add a place already resolved to ids, unless a place found earlier overlaps it."""
+        if not any(a < end and start < b for a, b in self.spans):
+            self.spans.append((start, end))
+            self.places.append(Place(start, end, text, ids, source, False))
+
     def _add(
         self,
         snippet: str,
@@ -188,10 +238,61 @@ class _Collector:
             start, end = base + s, base + e
             if any(a < end and start < b for a, b in self.spans):
                 return
+            place = Place(start, end, snippet[s:e], ids, source, remote)
+            # "Phoenix Application Developer": a bare city name before another capitalised word in a title
+            # names a system or a team, not the place ("Engineer - Phoenix" and "Phoenix, AZ" still are).
+            if source in ("title", "heading") and _names_a_system(place, self.text, self.gazetteer):
+                return
             self.spans.append((start, end))
         else:
             start, end = anchor
-        self.places.append(Place(start, end, snippet[s:e], ids, source, remote))
+            place = Place(start, end, snippet[s:e], ids, source, remote)
+        self.places.append(place)
+
+
+def _country(jurisdiction: str) -> str:
+    """The country an id is in: US for US-CA-SF, EU-DE for EU-DE (EU members are countries)."""
+    parts = jurisdiction.split("-")
+    return "-".join(parts[:2]) if parts[0] == "EU" else parts[0]
+
+
+def _badges(doc: Document, found: _Collector) -> None:
+    """Job boards' inline-code badges: `` `🌎 Phoenix, AZ,US,Remote` ``, `` `📍 Berlin` ``."""
+    text = doc.text
+    for start, end in doc.code_spans:
+        content = text[start:end]
+        stripped = content.lstrip()
+        marker = next((m for m in _PLACE_MARKERS if stripped.startswith(m)), None)
+        if marker is None:
+            continue
+        at = start + len(content) - len(stripped) + len(marker)
+        found.scan_value(text[at:end][:_MAX_VALUE], at, "badge")
+
+
+def _header_line(doc: Document, found: _Collector) -> None:
+    """A header line of pipe-separated fields, as Hacker News "Who is hiring" comments open:
+    `Company | Role | SF, Remote (North America) | Full-time | $170-225K`. The first field names the
+    company (never a place: "Palo Alto Networks"); each short field after it is read as a location value."""
+    header = header_fields(doc)
+    for index, (start, end) in enumerate(header):
+        value = doc.text[start:end]
+        if (index == 0 and len(header) > 2) or len(value) > 80 or not value.strip():
+            continue
+        view = fact_text(doc, start, end)
+        found.scan_value(view, start, "header")
+
+
+def _ats_codes(doc: Document, found: _Collector) -> None:
+    """Applicant-tracking field dumps: "Primary Location: US-CO-Boulder", "US-TX-Austin"."""
+    gazetteer = found.gazetteer
+    for block in fact_blocks(doc):
+        if block.kind == CODE or "-" not in block.prose:
+            continue
+        for m in _ATS_CODE.finditer(block.prose):
+            jid = f"{m.group(1)}-{m.group(2)}"
+            if gazetteer.get(jid) is not None:
+                start = block.start + m.start()
+                found.add_span(start, block.start + m.end(), m.group(), (jid,), "ats-field")
 
 
 def _strings(value: Any) -> Iterable[str]:
@@ -247,7 +348,7 @@ def _fields(doc: Document, found: _Collector) -> None:
     for f in doc.fields:
         if f.name in _LABELS:
             found.scan(f.value[:_MAX_VALUE], f.start, "field", location_value=True, remote=f.name == "remote")
-    blocks = doc.blocks
+    blocks = fact_blocks(doc)
     prose_blocks = [b for b in blocks if b.kind in (PARAGRAPH, LIST_ITEM)]
     for index, block in enumerate(prose_blocks):
         # "Location" alone on a line, the value on the next one (or in the next paragraph).
@@ -366,6 +467,17 @@ def _title(doc: Document, found: _Collector) -> None:
         found.scan(title, 0, "title", anchor=(doc.title_start, max(doc.title_end, doc.title_start)))
 
 
+def _names_a_system(place: Place, text: str, gazetteer: Gazetteer) -> bool:
+    """A city's bare name used as a modifier in a title ("Phoenix Application Developer"). Countries and states
+    stay places ("U.S. Digital Corps", "Iowa Election Official"), as do qualified names ("Phoenix, AZ")."""
+    if "," in place.text or not _MODIFIER_AFTER.match(text, place.end):
+        return False
+    return all(
+        "-" in jid and not jid.startswith("EU-") and gazetteer.name(jid).lower() != place.text.lower()
+        for jid in place.jurisdictions
+    )
+
+
 def _width(line: str) -> int:
     return len(line) + len(_WIDE.findall(line))
 
@@ -377,7 +489,7 @@ def _top_lines(doc: Document, found: _Collector) -> None:
     scanning their width in spaces would cost as much as scanning their text.
     """
     seen = 0
-    for block in doc.blocks:
+    for block in fact_blocks(doc):
         if block.kind not in (PARAGRAPH, LIST_ITEM, HEADING, TABLE_CELL):
             continue
         scanned = block.kind in (PARAGRAPH, LIST_ITEM)  # headings and cells are scanned on their own
@@ -404,10 +516,23 @@ def _top_lines(doc: Document, found: _Collector) -> None:
             found.scan(prose[chunk_start:].rstrip(), block.start + chunk_start, "text")
 
 
+def _office_cues(doc: Document, found: _Collector) -> None:
+    """Where the work is done, said in a sentence: "work from our office at 253 Broadway, in Manhattan",
+    "remote-hybrid work from our Boston or Denver offices". Visiting an office is no such statement."""
+    for block in fact_blocks(doc):
+        if block.kind not in (PARAGRAPH, LIST_ITEM) or "our" not in block.prose:
+            continue
+        for m in _WORK_AT_OFFICE.finditer(block.prose):
+            for group in ("before", "after"):
+                a, b = m.span(group)
+                if b > a:
+                    found.scan(block.prose[a:b], block.start + a, "prose")
+
+
 def _cues(doc: Document, found: _Collector) -> None:
     """Phrases that state the location in a sentence: "This role is based in Denver", "we have offices in Ottawa"."""
     text = doc.text
-    prose_blocks = [b for b in doc.blocks if b.kind in (PARAGRAPH, LIST_ITEM)]
+    prose_blocks = [b for b in fact_blocks(doc) if b.kind in (PARAGRAPH, LIST_ITEM)]
     starts = [b.start for b in prose_blocks]
     # Cues are searched in lower case only: each needs a subject before it ("the role is based in"),
     # so a sentence never starts with one.

@@ -57,7 +57,11 @@ _CODES = (
     "USD|CAD|AUD|NZD|GBP|EUR|CHF|SEK|NOK|DKK|ISK|PLN|CZK|HUF|RON|INR|JPY|CNY|RMB|HKD|SGD|KRW|BRL|MXN|ZAR|AED|ILS|TWD"
 )
 _CODE = f"(?<![A-Za-z])(?:{_CODES})(?![A-Za-z])"
-_DOLLARS = r"(?<![A-Za-z])(?:US|USD|CA|CAD|C|AU|AUD|A|NZ|HK|SG|S|R|MX)\$|\$"
+# "CA$", and "CAD $" with a space, name the dollar; a bare "$" is read as USD.
+_DOLLARS = (
+    r"(?<![A-Za-z])(?:US|USD|CA|CAD|C|AU|AUD|A|NZ|NZD|HK|HKD|SG|SGD|S|R|MX|MXN)\$"
+    r"|(?<![A-Za-z])(?:USD|CAD|AUD|NZD|HKD|SGD|MXN)[ ]\$|\$"
+)
 _PRE = rf"(?:{_DOLLARS}|£|€|₹|₨|¥|￥|₩|(?<![A-Za-z])(?:Rs\.?|kr\.?)(?={_SP}?\d)|{_CODE})"
 # The same, to find where a prefix ends right before a figure (a window search cannot look past its end).
 _PRE_TAIL = re.compile(rf"(?:{_DOLLARS}|£|€|₹|₨|¥|￥|₩|(?<![A-Za-z])(?:Rs\.?|kr\.?)|{_CODE}){_SP}?$")
@@ -567,6 +571,8 @@ def _atom(block: _Block, m: re.Match[str], n: int) -> _Atom | None:
     end = m.end()
     if mult:
         mult_key = mult.strip().rstrip(".").lower()
+        if mult_key == "k" and not block.cjk and re.fullmatch(r"\d{1,3}(?:,\d{3})+", m.group("num")):
+            mult_key = None  # "$85,000k": the figure is already written out in full
         if mult_key == "w" and not block.cjk:
             if not pre:
                 return None  # "60W" in English is a wattage
@@ -604,7 +610,7 @@ def _atom(block: _Block, m: re.Match[str], n: int) -> _Atom | None:
 
 
 def _norm_currency(token: str) -> str | None:
-    t = token.strip()
+    t = token.strip().replace(" ", "")  # "CAD $" is "CAD$"
     key = t.upper() if t.isascii() else t
     code = _CURRENCY.get(key) or _CURRENCY.get(key.rstrip("."))
     if code is None and re.fullmatch(_CODES, key):

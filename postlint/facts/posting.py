@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from postlint.facts.gazetteer import Gazetteer
     from postlint.facts.language import Guess
     from postlint.facts.locations import Place
+    from postlint.facts.pay import PayMention
 
 # A section about pay: a bare amount under it is pay ("## Compensation" then "$120k – $150k").
 PAY_HEADING = re.compile(
@@ -27,25 +28,6 @@ PAY_HEADING = re.compile(
     re.IGNORECASE,
 )
 _PAY_SCOPES = frozenset({"heading", "paragraph", "list_item", "table_cell"})
-# Entities that matter to pay ("$90,000&ndash;$120,000"), read as their character padded to the
-# entity's length, so offsets into the source stay exact.
-_ENTITY = re.compile(r"&(?:ndash|mdash|nbsp|euro|pound|yen|#8211|#8212|#160|#x2013|#x2014|#xa0);", re.IGNORECASE)
-_ENTITY_CHARS = {"ndash": "–", "mdash": "—", "nbsp": " ", "euro": "€", "pound": "£", "yen": "¥"}
-_ENTITY_CHARS.update({"#8211": "–", "#8212": "—", "#160": " ", "#x2013": "–", "#x2014": "—", "#xa0": " "})
-
-
-def _with_entities(prose: str, source: str) -> str:
-    """HTML prose masks entities as spaces; put back those that shape pay, padded to their length."""
-    if "&" not in source:
-        return prose
-    chars = list(prose)
-    for match in _ENTITY.finditer(source):
-        a, b = match.span()
-        if prose[a:b].strip() == "":
-            chars[a:b] = _ENTITY_CHARS[match.group(0)[1:-1].lower()] + " " * (b - a - 1)
-    return "".join(chars)
-
-
 _PAY_TEMPLATE = re.compile(r"\{%-?\s*include\s[^%]*?(?:salary|pay|compensation|wage)[^%]*%\}", re.IGNORECASE)
 _TEMPLATE_MIN = re.compile(r"\bmin(?:imum)?\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
 _TEMPLATE_MAX = re.compile(r"\bmax(?:imum)?\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
@@ -66,7 +48,8 @@ class PayFact:
     currency: str | None
     period: str | None
     text: str
-    source: str  # "text", "front-matter" or "template"
+    source: str  # where it was read: text, badge, header, front-matter or template
+    period_implied: bool = False  # no period is written; a salary-sized figure reads as per year
 
     @property
     def is_amount(self) -> bool:
@@ -217,38 +200,61 @@ class PostingFacts:
 
     def _find_pay(self) -> list[PayFact]:
         from postlint.facts.pay import find_pay
+        from postlint.facts.view import fact_blocks, header_fields
 
         doc = self.doc
         found = self._front_matter_pay()
         pay_sections = {i for i, s in enumerate(doc.sections) if PAY_HEADING.search(s.title)}
+        header = header_fields(doc)
         previous = ""
-        for block in doc.blocks:
+        lead_in = False  # a run of list items after a sentence about pay ("Our base salary ranges are:")
+        for block in fact_blocks(doc):
             if block.kind not in _PAY_SCOPES:
                 continue
             # Under a pay heading, or right after a pay label ("Base salary" | "$120k–$150k" in a table).
             labelled = len(previous) <= 40 and bool(PAY_HEADING.search(previous))
-            context = (block.section in pay_sections or labelled) and block.kind != "heading"
+            lead_in = block.kind == "list_item" and (lead_in or bool(PAY_HEADING.search(previous)))
+            context = (block.section in pay_sections or labelled or lead_in) and block.kind != "heading"
             prose = block.prose
-            if doc.format == "html":
-                prose = _with_entities(prose, doc.text[block.start : block.end])
             previous = prose.strip()
-            for mention in find_pay(prose, pay_context=context):
-                found.append(
-                    PayFact(
-                        block.start + mention.start,
-                        block.start + mention.end,
-                        mention.kind,
-                        mention.minimum,
-                        mention.maximum,
-                        self._currency(mention.currency, mention.text),
-                        mention.period,
-                        mention.text,
-                        "text",
-                    )
-                )
+            if header and block.start <= header[0][0] < block.end:
+                # Each field of a "Company | Role | Place | $170-225K" header is a value: a figure there is pay.
+                for start, end in header:
+                    piece = prose[start - block.start : end - block.start]
+                    found += self._facts(find_pay(piece, pay_context=True), start, "header")
+                first, last = header[0][0] - block.start, header[-1][1] - block.start
+                prose = prose[:first] + " " * (last - first) + prose[last:]
+            badges = [(a, b) for a, b in doc.code_spans if block.start <= a < block.end and "💰" in doc.text[a:b]]
+            for a, b in badges:  # a job board's pay badge: `💰 USD 110k~190k`
+                found += self._facts(find_pay(prose[a - block.start : b - block.start], pay_context=True), a, "badge")
+                prose = prose[: a - block.start] + " " * (b - a) + prose[b - block.start :]
+            found += self._facts(find_pay(prose, pay_context=context), block.start, "text")
         found += self._template_pay()
         found.sort(key=lambda fact: fact.start)
         return found
+
+    def _facts(self, mentions: list[PayMention], base: int, source: str) -> list[PayFact]:
+        """Pay mentions found in a snippet at `base` in the source, as facts with their evidence kind."""
+        facts = []
+        for m in mentions:
+            currency = self._currency(m.currency, m.text)
+            implied = m.period is None and _reads_annual(m.minimum or m.maximum, currency)
+            period = "year" if implied else m.period
+            facts.append(
+                PayFact(
+                    base + m.start,
+                    base + m.end,
+                    m.kind,
+                    m.minimum,
+                    m.maximum,
+                    currency,
+                    period,
+                    m.text,
+                    source,
+                    implied,
+                )
+            )
+        return facts
 
     def _template_pay(self) -> list[PayFact]:
         """Pay passed to a site template: `{% include salary_range.html min="$90,000" max="$120,000" %}`."""
@@ -323,6 +329,16 @@ class PostingFacts:
                 for m in find_pay(str(raw), pay_context=True)
             ]
         return []
+
+
+# Currencies in which a figure of 20,000 or more with no period is a yearly salary to every reader
+# ("The salary range is $90,000 - $105,000"); no monthly or hourly wage is that large in them.
+_ANNUAL_FROM = 20_000
+_ANNUAL_CURRENCIES = frozenset({"USD", "CAD", "AUD", "NZD", "EUR", "GBP", "CHF", "SGD", "IEP", None})
+
+
+def _reads_annual(amount: float | None, currency: str | None) -> bool:
+    return amount is not None and amount >= _ANNUAL_FROM and currency in _ANNUAL_CURRENCIES
 
 
 def _number(value: Any) -> float | None:

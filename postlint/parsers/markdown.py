@@ -128,6 +128,7 @@ class _Walker:
                 at = text.find(child.content, cursor, region_end) if child.content else -1
                 if at != -1:
                     cursor = at + len(child.content)
+                    self.doc.code_spans.append((at, cursor))
                     while cursor < region_end and text[cursor] == "`":
                         cursor += 1
                     first = at if first == -1 else first

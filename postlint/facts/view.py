@@ -1,0 +1,140 @@
+"""The text facts are read from: a block's prose with the masked parts that still state facts put back.
+
+Wording rules read `Block.prose`, where inline code and HTML entities are masked. Facts cannot:
+job boards put the pay and the place in inline-code badges (`` `💰 USD 110k~190k` `🌎 Denver, CO` ``)
+and Hacker News writes "UK/EU" as `UK&#x2F;EU`. This view restores both, padded to the source's
+length, so an offset in it is still an offset in the source.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+
+from postlint.document import HEADING, PARAGRAPH, Block, Document
+
+__all__ = ["fact_blocks", "fact_text", "header_fields", "holds_prose"]
+
+# Inline code that is code, not a badge: assignments, calls, paths, markup, shell prompts.
+_CODE_LIKE = re.compile(r"[{}=;<>\\]|\w\(|^\s*[$#>]\s|::|->|\w\.\w+\(")
+_LETTER = re.compile(r"[^\W\d_]")
+# Entities that shape facts: "UK&#x2F;EU", "$90,000&ndash;$120,000", "we can&#x27;t help with visas".
+_ENTITY = re.compile(r"&(#x?[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+_NAMED = {
+    "amp": "&",
+    "quot": '"',
+    "apos": "'",
+    "lt": "<",
+    "gt": ">",
+    "nbsp": " ",
+    "ndash": "–",
+    "mdash": "—",
+    "euro": "€",
+    "pound": "£",
+    "yen": "¥",
+    "rsquo": "’",
+    "lsquo": "‘",
+    "hellip": "…",
+    "middot": "·",
+    "bull": "•",
+}
+_MEMO_KEY = "facts.view"
+_HEADER_KEY = "facts.header"
+_HEADER_KINDS = frozenset({PARAGRAPH, HEADING})
+
+
+def holds_prose(code: str) -> bool:
+    """True for inline code that reads as words (a badge, a label), not as a program."""
+    return bool(_LETTER.search(code)) and not _CODE_LIKE.search(code)
+
+
+def fact_blocks(doc: Document) -> list[Block]:
+    """The document's blocks, with prose-like inline code and fact-bearing entities restored (cached)."""
+    cached = doc.memo.get(_MEMO_KEY)
+    if cached is None:
+        cached = doc.memo[_MEMO_KEY] = _build(doc)
+    return cached
+
+
+def _build(doc: Document) -> list[Block]:
+    spans = [(a, b) for a, b in doc.code_spans if holds_prose(doc.text[a:b])]
+    html = doc.format == "html" and "&" in doc.text
+    if not spans and not html:
+        return doc.blocks
+    starts = [a for a, _ in spans]
+    out: list[Block] = []
+    for block in doc.blocks:
+        chars: list[str] | None = None
+        i = bisect.bisect_left(starts, block.start)
+        while i < len(spans) and spans[i][0] < block.end:
+            a, b = spans[i]
+            chars = chars if chars is not None else list(block.prose)
+            chars[a - block.start : min(b, block.end) - block.start] = doc.text[a : min(b, block.end)]
+            i += 1
+        if html:
+            source = doc.text[block.start : block.end]
+            for m in _ENTITY.finditer(source):
+                a, b = m.span()
+                if block.prose[a:b].strip():
+                    continue  # already prose
+                char = _decode(m.group(1))
+                if char is not None:
+                    chars = chars if chars is not None else list(block.prose)
+                    chars[a:b] = char + " " * (b - a - 1)
+        out.append(block if chars is None else replace(block, prose="".join(chars)))
+    return out
+
+
+def _decode(name: str) -> str | None:
+    if name.startswith("#"):
+        try:
+            code = int(name[2:], 16) if name[1:2] in ("x", "X") else int(name[1:])
+        except ValueError:
+            return None
+        char = chr(code) if 0 < code < 0x110000 else None
+        return char if char and char.isprintable() and char != "\n" else None
+    return _NAMED.get(name.lower())
+
+
+def fact_text(doc: Document, start: int, end: int) -> str:
+    """The fact view of source[start:end] (inside one block), masked where the view masks."""
+    blocks = fact_blocks(doc)
+    i = bisect.bisect_right([b.start for b in blocks], start) - 1
+    if i >= 0 and end <= blocks[i].end:
+        block = blocks[i]
+        return block.prose[start - block.start : end - block.start]
+    return doc.text[start:end]
+
+
+def header_fields(doc: Document) -> list[tuple[int, int]]:
+    """Source spans of the fields of a pipe-separated header line opening the posting, or [] (cached).
+
+    Hacker News "Who is hiring" comments and many boards open with
+    `Company | Role | Place | Full-time | $170-225K`: two or more pipes on the first line of the body.
+    """
+    cached = doc.memo.get(_HEADER_KEY)
+    if cached is None:
+        cached = doc.memo[_HEADER_KEY] = _header(doc)
+    return cached
+
+
+def _header(doc: Document) -> list[tuple[int, int]]:
+    first = next((b for b in fact_blocks(doc) if b.prose.strip()), None)
+    if first is None or first.kind not in _HEADER_KINDS:
+        return []
+    prose = first.prose
+    lead = len(prose) - len(prose.lstrip())
+    line_end = prose.find("\n", lead)
+    line = prose[: line_end if line_end >= 0 else len(prose)]
+    if line.count("|") < 2:
+        return []
+    fields: list[tuple[int, int]] = []
+    pos = 0
+    for part in line.split("|"):
+        stripped = part.strip()
+        if stripped:
+            at = pos + part.index(stripped)
+            fields.append((first.start + at, first.start + at + len(stripped)))
+        pos += len(part) + 1
+    return fields

@@ -1,0 +1,180 @@
+"""Reading postings as they really come: badges, pipe headers, entities, prose about offices, pay as written.
+
+Each case is written in the shape of text seen on job boards and in Hacker News "Who is hiring"
+comments; none is a copy of one posting. Places are checked by id and by the evidence kind postlint
+gives, pay by its minimum, maximum, currency and period.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from postlint.engine import builtin_gazetteer
+from postlint.facts.locations import find_places, posting_jurisdictions
+from postlint.facts.posting import PostingFacts
+from postlint.reader import parse
+from tests.conftest import run_cli
+
+G = builtin_gazetteer()
+
+
+def read(text: str, fmt: str = "markdown") -> PostingFacts:
+    return PostingFacts(parse(text, fmt, "posting"), G, {})
+
+
+def places(text: str, fmt: str = "markdown") -> list[tuple[str, tuple[str, ...], bool, str]]:
+    return [(p.text, p.jurisdictions, p.remote, p.source) for p in find_places(parse(text, fmt, "posting"), G)]
+
+
+def place_ids(text: str, fmt: str = "markdown") -> set[str]:
+    return {j for p in find_places(parse(text, fmt, "posting"), G) for j in p.jurisdictions}
+
+
+def pay(text: str, fmt: str = "markdown") -> list[tuple[float | None, float | None, str | None, str | None, str]]:
+    return [(p.minimum, p.maximum, p.currency, p.period, p.source) for p in read(text, fmt).pay if p.is_amount]
+
+
+BADGE_POSTING = (
+    "# [Platform Engineer](https://board.example/apply/1)\n"
+    "### Acme Corp\n"
+    "#### `💰 USD $150,000~$180,000` `🌎 Remote,Denver, CO`\n\n"
+    "## About the role\n\nYou will build things.\n"
+)
+
+
+def test_badges_in_inline_code_give_place_remote_scope_and_pay() -> None:
+    found = places(BADGE_POSTING)
+    assert ("Denver, CO", ("US-CO",), False, "badge") in found
+    assert ("Remote", ("US",), True, "badge") in found
+    assert pay(BADGE_POSTING) == [(150000.0, 180000.0, "USD", "year", "badge")]
+
+
+def test_badges_in_a_paragraph_and_without_pay() -> None:
+    text = "# Engineer\n\n`🌎 Phoenix, AZ,US,Remote`\n\nWe build payment systems.\n"
+    assert {"US-AZ", "US"} <= place_ids(text)
+    assert any(remote for _, _, remote, _ in places(text))
+
+
+def test_real_inline_code_is_not_read_as_a_place() -> None:
+    text = '# Engineer\n\nSet `location = "Denver"` and run `deploy(phoenix)`.\n'
+    assert place_ids(text) == set()
+
+
+def test_badge_remote_in_a_state_list_and_a_city_with_work_mode() -> None:
+    assert place_ids("# SRE\n\n#### `🌎 Remote, NY-NJ-CT Only`\n") >= {"US-NY", "US-NJ", "US-CT"}
+    assert "US-CA-SF" in place_ids("# SRE\n\n#### `🌎 San Francisco-Hybrid`\n")
+    listed = place_ids("# SRE\n\n#### `🌎 New York, USA, Remote` `🌎 New Jersey, USA, Remote`\n")
+    assert {"US-NY", "US-NJ", "US"} <= listed
+
+
+HN_HEADER = (
+    "Globex | Senior Backend Engineer | San Francisco, CA | Full-time | $170-225K + equity"
+    "<p>We build tools for accountants. Our stack is Python and Postgres.<p>Apply at jobs@globex.example"
+)
+
+
+def test_pipe_header_gives_place_and_pay_in_html() -> None:
+    assert ("San Francisco, CA", ("US-CA-SF",), False, "header") in places(HN_HEADER, "html")
+    assert pay(HN_HEADER, "html") == [(170000.0, 225000.0, "USD", "year", "header")]
+
+
+def test_pipe_header_company_name_is_not_a_place() -> None:
+    text = "Palo Alto Networks | Staff Engineer | Remote (US) | $200k - $250k<p>Join our team.</p>"
+    found = places(text, "html")
+    assert all("Palo Alto" not in p[0] for p in found)
+    assert ("US",) in [p[1] for p in found if p[2]]
+
+
+def test_entities_in_html_header_are_read() -> None:
+    text = "Initech| Growth Engineer | Remote - UK&#x2F;EU | €60-100k<p>Remote team, async first.</p>"
+    ids = place_ids(text, "html")
+    assert {"UK", "EU"} <= ids
+    assert pay(text, "html") == [(60000.0, 100000.0, "EUR", "year", "header")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("This position will require work from our office at 253 Broadway, in Manhattan.", "US-NY-NYC"),
+        ("Enjoy remote-hybrid work from our Boston or Denver offices.", "US-CO"),
+        ("You can work from our Melbourne or Sydney office on a hybrid basis.", "AU"),
+    ],
+)
+def test_sentences_about_where_the_work_is_done(sentence: str, expected: str) -> None:
+    assert expected in place_ids(f"# Analyst\n\n{sentence}\n")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You will have the possibility to visit our office in Amsterdam twice a year.",
+        "Our customers in Texas love the product.",
+        "Pursuant to the San Francisco Fair Chance Ordinance, we consider qualified applicants with arrest records.",
+    ],
+)
+def test_decoys_are_not_places(sentence: str) -> None:
+    text = f"# Analyst\n\nLocation: Boulder, CO\n\nWe build tools.\n\n{sentence}\n"
+    assert place_ids(text) == {"US-CO"}
+
+
+def test_a_city_naming_a_system_in_the_title_is_not_a_place() -> None:
+    assert place_ids("# Phoenix Application Developer\n\nMaintain the payroll system.\n") == set()
+    assert "US-AZ" in place_ids("# Application Developer - Phoenix, AZ\n\nMaintain the payroll system.\n")
+
+
+def test_ats_location_codes() -> None:
+    text = "# Engineer\n\n**Primary Location:** US-CO-Boulder\n\n**Other Locations:** US-TX-Austin\n"
+    assert {"US-CO", "US-TX"} <= place_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The salary range for this position is $85,000k - $120,000k/year.", (85000.0, 120000.0, "USD", "year")),
+        ("Salary: USD $198,000 - USD $297,000", (198000.0, 297000.0, "USD", "year")),
+        ("Salary: CAD $114,000~$172,000", (114000.0, 172000.0, "CAD", "year")),
+        ("The salary range for this position is $90,000 - $105,000.", (90000.0, 105000.0, "USD", "year")),
+    ],
+)
+def test_pay_as_written(line: str, expected: tuple[float, float, str, str]) -> None:
+    assert [p[:4] for p in pay(f"# Engineer\n\n{line}\n")] == [expected]
+
+
+def test_pay_after_a_lead_in_line_with_bullets() -> None:
+    text = (
+        "# Engineer\n\nOur target base salary ranges are:\n\n"
+        "* US employees (any location): $173,600 - 204,200 USD\n"
+        "* Canadian employees: 158,000 - 185,800 CAD\n"
+    )
+    assert [p[:3] for p in pay(text)] == [(173600.0, 204200.0, "USD"), (158000.0, 185800.0, "CAD")]
+
+
+def test_period_is_implied_only_for_salary_sized_figures() -> None:
+    facts = read("# Engineer\n\nSalary: $90,000 - $105,000\n\nHourly rate: $45\n").pay
+    yearly = next(p for p in facts if p.minimum == 90000)
+    hourly = next(p for p in facts if p.minimum == 45)
+    assert (yearly.period, yearly.period_implied) == ("year", True)
+    assert hourly.period_implied is False
+
+
+def test_missing_range_is_an_error_for_a_remote_badge_job(tmp_path: Path) -> None:
+    folder = tmp_path
+    posting = folder / "sre.md"
+    posting.write_text(BADGE_POSTING.replace("`💰 USD $150,000~$180,000` ", ""), encoding="utf-8")
+    code, out, _ = run_cli("check", posting, "--format", "json", "--select", "pay/salary-range", cwd=folder)
+    assert code == 1
+    assert [v["severity"] for v in json.loads(out)["violations"]] == ["error"]
+
+
+def test_inspect_json_shows_evidence_kinds(tmp_path: Path) -> None:
+    posting = tmp_path / "job.md"
+    posting.write_text(BADGE_POSTING, encoding="utf-8")
+    _, out, _ = run_cli("inspect", posting, "--format", "json", cwd=tmp_path)
+    facts = json.loads(out)
+    assert {p["source"] for p in facts["places"]} == {"badge"}
+    assert facts["pay"][0]["source"] == "badge"
+    assert facts["pay"][0]["period_implied"] is True
+    assert "US-CO" in posting_jurisdictions(find_places(parse(BADGE_POSTING, "markdown", "p"), G), G)
