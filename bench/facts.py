@@ -46,13 +46,6 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "AMERICAS": ("US", "CA", "MX", "BR", "AR", "CO", "CL", "PE"),
 }
 OPEN_SCOPES = frozenset({"WORLDWIDE", "unspecified"})  # any remote reading is right
-POLARITY_BY_FORM = {
-    "sponsorship_offered": "offered",
-    "sponsorship_not_offered": "not_offered",
-    "authorization_required": "must_be_authorized",
-    "citizenship": "must_be_authorized",
-    "security_clearance": "must_be_authorized",
-}
 
 
 # The labels write the United Kingdom as ISO's GB; postlint's id is UK.
@@ -255,8 +248,7 @@ def _score_statements(
     tallies["statements"].add(got_apply == want_apply, f"apply {miss}")
     polarity = label["visa"].get("polarity")
     if polarity and polarity != "other":
-        visa = found.get("visa/policy", {})
-        got_polarity = visa.get("polarity") or POLARITY_BY_FORM.get(visa.get("form") or "")
+        got_polarity = facts.get("visa", {}).get("polarity")
         tallies["visa-polarity"].add(
             got_polarity == polarity,
             f"{name}: labelled {polarity} {excerpt(label['visa'].get('text', ''), 60)!r}; read {got_polarity}",

@@ -106,6 +106,21 @@ def _extracted_facts(doc: Document, linter: Linter, line: Any) -> dict[str, Any]
             for p in facts.pay
         ],
         "statements": statements,
+        "visa": _visa(doc, line),
+    }
+
+
+def _visa(doc: Document, line: Any) -> dict[str, Any]:
+    """What the posting says about visas: the deciding statement's polarity, and every statement."""
+    from postlint.facts.visa import visa_polarity, visa_statements
+
+    found = visa_statements(doc)
+    deciding = visa_polarity(found)
+    return {
+        "polarity": deciding.polarity if deciding else None,
+        "text": deciding.text if deciding else None,
+        "line": line(deciding.start) if deciding else None,
+        "statements": [{"polarity": s.polarity, "text": s.text, "line": line(s.start)} for s in found],
     }
 
 
@@ -181,6 +196,11 @@ def _render_extracted(facts: dict[str, Any]) -> list[str]:
     language = facts["language"]
     out.append(f"language: {language['code']} ({language['source']})" if language["code"] else "language: unknown")
     out += _render_gender_coded(facts["gender_coded"])
+    visa = facts["visa"]
+    if visa["polarity"]:
+        out.append(f"visa: {visa['polarity']}: {visa['text'].strip()!r}  (line {visa['line']})")
+    else:
+        out.append("visa: nothing said")
     if facts["statements"]:
         out.append("statements:")
         for item in facts["statements"]:

@@ -178,3 +178,33 @@ def test_inspect_json_shows_evidence_kinds(tmp_path: Path) -> None:
     assert facts["pay"][0]["source"] == "badge"
     assert facts["pay"][0]["period_implied"] is True
     assert "US-CO" in posting_jurisdictions(find_places(parse(BADGE_POSTING, "markdown", "p"), G), G)
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("CapTech cannot transfer nor sponsor a work visa for this role.", "not_offered"),
+        ("We are unable to offer Visa sponsorship or transfer at this time.", "not_offered"),
+        ("Must be authorized to work in the U.S. for any employer without company sponsorship.", "not_offered"),
+        ("Applicants must be authorized to work in the US. We are unable to provide sponsorship.", "not_offered"),
+        ("You will be eligible for day-one PERM sponsorship.", "offered"),
+        ("Visa sponsorship is available for this role.", "offered"),
+        ("Applicants must hold a valid right to work in Germany.", "must_be_authorized"),
+        ("Acme participates in E-Verify.", "other"),
+        ("We are a good corporate citizen and give back.", None),
+    ],
+)
+def test_visa_polarity(text: str, polarity: str | None) -> None:
+    from postlint.facts.visa import visa_polarity, visa_statements
+
+    found = visa_polarity(visa_statements(parse(f"# Engineer\n\n{text}\n", "markdown", "p")))
+    assert (found.polarity if found else None) == polarity
+
+
+def test_visa_polarity_in_html_with_entities_and_header() -> None:
+    from postlint.facts.visa import visa_polarity, visa_statements
+
+    refused = parse("London, UK.  Full Time.<p>(we can&#x27;t help with visas).</p>", "html", "p")
+    assert visa_polarity(visa_statements(refused)).polarity == "not_offered"  # type: ignore[union-attr]
+    header = parse("Tendavo | Founding Engineer | Stockholm | Full-time | Visa<p>We build.</p>", "html", "p")
+    assert visa_polarity(visa_statements(header)).polarity == "offered"  # type: ignore[union-attr]

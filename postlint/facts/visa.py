@@ -1,0 +1,105 @@
+"""What a posting says about visas and work authorization, with its polarity.
+
+`visa/policy` only asks whether a posting says something; a reader (and `inspect`) needs to know
+what: "CapTech cannot transfer nor sponsor a work visa" must never read as sponsorship offered.
+Every statement in the posting is found, then the strongest decides:
+
+- `not_offered`: sponsorship refused ("unable to offer visa sponsorship", "without sponsorship",
+  "we can't help with visas", "cannot transfer nor sponsor");
+- `offered`: sponsorship or visa help offered and not negated ("visa sponsorship available",
+  "eligible for day-one PERM sponsorship", a `Visa` field in a Hacker News header);
+- `must_be_authorized`: the candidate must already be allowed to work (authorization, right to
+  work, citizenship or permanent residence, a clearance);
+- `other`: only an employer's participation in E-Verify or I-9 checks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from postlint.document import CODE, Document
+
+__all__ = ["VisaStatement", "visa_polarity", "visa_statements"]
+
+POLARITIES = ("not_offered", "offered", "must_be_authorized", "other")  # strongest first
+
+_SPONSOR = r"(?:sponsor\w*|visas?|H-?1B|work\s+permits?|immigration|PERM|green\s+cards?)"
+_NEGATION = re.compile(
+    rf"\b(?:(?:do|does|will|can|ca|wo|are|is|could|would)\s*(?:not|n\s*[’']\s*t)|cannot|can\s+not|unable\s+to|not\s+able\s+to"
+    rf"|no\s+longer|nor|never|not)\b(?:\s+(?:currently|presently|at\s+this\s+time|be\s+able\s+to|able\s+to|offer(?:ing)?"
+    rf"|provid(?:e|ing)|support(?:ing)?|help(?:ing)?\s+with|assist(?:ing)?\s+with|transfer(?:ring)?|or|nor|and|any"
+    rf"|consider(?:ing)?|for|a|an|the|work|new|applicants?|candidates?|employees?))*\s+{_SPONSOR}\b"
+    rf"|\bwithout\s+(?:the\s+need\s+for\s+)?(?:current\s+or\s+future\s+|company\s+|employer\s+|our\s+)?"
+    rf"(?:visa\s+|immigration\s+)?sponsorship\b"
+    rf"|\b(?:no|not)\s+(?:visa\s+|H-?1B\s+|immigration\s+)?(?:sponsorship|sponsoring|transfers?)\b"
+    rf"|\bsponsorship\s+(?:is\s+)?(?:not\s+(?:available|offered|provided|possible)|unavailable)\b",
+    re.IGNORECASE,
+)
+_OFFERED = re.compile(
+    r"\b(?:visa|immigration|work\s+permit|H-?1B|PERM|green\s+card)\s+(?:sponsorship|support|assistance)\b"
+    r"|\bsponsor(?:ship)?\s+(?:of\s+|for\s+)?(?:your\s+|a\s+)?(?:work\s+)?(?:visas?|work\s+permits?|H-?1B)\b"
+    r"|\bwe\s+(?:will|can|do)\s+sponsor\b|\bsponsorship\s+(?:is\s+)?(?:available|offered|provided|possible)\b"
+    r"|\bhelp\s+(?:you\s+)?(?:with|obtain(?:ing)?)\s+(?:a\s+|your\s+)?(?:relocation\s+and\s+)?(?:visas?|work\s+permits?)\b"
+    r"|\b(?:EU\s+)?Blue\s+Card\b|\beligible\s+for\s+(?:[\w-]+\s+){0,2}(?:PERM|visa|green\s+card)\s+sponsorship\b",
+    re.IGNORECASE,
+)
+_AUTHORIZED = re.compile(
+    r"\b(?:legally\s+)?(?:authori[sz]ed|eligible|entitled|permitted)\s+to\s+(?:legally\s+)?work\b"
+    r"|\b(?:work|employment)\s+authori[sz]ation\b|\bright\s+to\s+work\b|\b(?:full\s+)?working\s+rights\b"
+    r"|\bvalid\s+work\s+(?:permit|visa|authori[sz]ation)\b|\bpermanent\s+residen\w*|\bcitizenship\b"
+    r"|\b(?:U\.?S\.?|United\s+States|Canadian|British|EU|Australian)\s+citizens?\b"
+    r"|\bcitizens?\s+(?:of|or\s+(?:lawful\s+)?permanent)\b"
+    r"|\bsecurity\s+clearance\b",
+    re.IGNORECASE,
+)
+_OTHER = re.compile(r"\bE-?Verify\b|\bI-9\b", re.IGNORECASE)
+_HEADER_VISA = re.compile(r"(?:visa(?:\s+sponsorship)?|visas?\s+(?:ok|available|welcome|provided))\Z", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class VisaStatement:
+    """One statement about visas or work authorization, at source offsets."""
+
+    start: int
+    end: int
+    polarity: str
+    text: str
+
+
+def visa_statements(doc: Document) -> list[VisaStatement]:
+    """Every visa or work-authorization statement in the posting, in order of position."""
+    from postlint.facts.view import fact_blocks, header_fields
+
+    found: list[VisaStatement] = []
+    for start, end in header_fields(doc):
+        if _HEADER_VISA.match(doc.text[start:end].strip()):
+            found.append(VisaStatement(start, end, "offered", doc.text[start:end]))
+    taken: list[tuple[int, int]] = []
+    for block in fact_blocks(doc):
+        if block.kind == CODE:
+            continue
+        prose = block.prose
+        for polarity, pattern in (
+            ("not_offered", _NEGATION),
+            ("offered", _OFFERED),
+            ("must_be_authorized", _AUTHORIZED),
+            ("other", _OTHER),
+        ):
+            for m in pattern.finditer(prose):
+                a, b = block.start + m.start(), block.start + m.end()
+                if any(x < b and a < y for x, y in taken):
+                    continue  # "cannot sponsor a work visa" is not also an offer
+                taken.append((a, b))
+                found.append(VisaStatement(a, b, polarity, m.group()))
+    found.sort(key=lambda s: s.start)
+    return found
+
+
+def visa_polarity(statements: list[VisaStatement]) -> VisaStatement | None:
+    """The statement that decides what the posting says: a refusal over an offer over a requirement."""
+    for polarity in POLARITIES:
+        for statement in statements:
+            if statement.polarity == polarity:
+                return statement
+    return None
