@@ -103,6 +103,9 @@ class Linter:
         self, doc: Document, *, jurisdictions: Iterable[str] | None = None, only: str | None = None
     ) -> list[Violation]:
         """Every violation in one parsed document, sorted by position (`only`: run just that rule)."""
+        from postlint.reader import retitled
+
+        doc = retitled(doc, self.front_matter.get("title", "title"))
         facts = self.facts(doc, jurisdictions)
         today = self.today or dt.date.today()
         ctx = Context(

@@ -12,6 +12,10 @@ if TYPE_CHECKING:
 
 def describe_document(doc: Document, linter: Linter | None = None) -> dict[str, Any]:
     """Facts as plain data: format, front matter, title, sections, fields, links, places, pay, statements."""
+    if linter is not None:
+        from postlint.reader import retitled
+
+        doc = retitled(doc, linter.front_matter.get("title", "title"))
     index = doc.line_index
 
     def line(offset: int) -> int:

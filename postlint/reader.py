@@ -6,7 +6,7 @@ binary files and oversized files become Problems that the engine reports.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from postlint.document import Document, Format, Problem
@@ -100,6 +100,31 @@ def build_document(data: bytes, path: str, fmt: Format, max_bytes: int = DEFAULT
     return doc
 
 
+def front_matter_title(doc: Document, key: str) -> tuple[str, int, int] | None:
+    """The title a front-matter key gives (text, and the key's span), or None."""
+    if doc.front_matter is None:
+        return None
+    title = doc.front_matter.data.get(key)
+    if isinstance(title, bool) or not isinstance(title, (str, int, float)) or not str(title).strip():
+        return None
+    at = doc.front_matter.key_offsets.get(key, 0)
+    return str(title).strip(), at, at + len(key)
+
+
+def retitled(doc: Document, key: str) -> Document:
+    """The document with its title read from the front-matter key the `front-matter` config names for it.
+
+    Parsing knows no configuration and reads `title:`; a renamed key (`title: job_title`) is applied
+    here, on a copy, so a parsed document is never written to.
+    """
+    if key == "title":
+        return doc
+    found = front_matter_title(doc, key)
+    if found is None:
+        return doc
+    return replace(doc, title=found[0], title_start=found[1], title_end=found[2])
+
+
 def parse(text: str, fmt: Format, path: str = "-") -> Document:
     """Parse text in the given format into a Document (pure: no I/O)."""
     from postlint.frontmatter import parse_front_matter
@@ -107,12 +132,9 @@ def parse(text: str, fmt: Format, path: str = "-") -> Document:
 
     doc = Document(text, fmt, path)
     body = parse_front_matter(doc)
-    if doc.front_matter is not None:
-        title = doc.front_matter.data.get("title")
-        if isinstance(title, (str, int, float)) and str(title).strip():
-            doc.title = str(title).strip()
-            key = doc.front_matter.key_offsets.get("title", 0)
-            doc.title_start, doc.title_end = key, key + len("title")
+    found = front_matter_title(doc, "title")
+    if found is not None:
+        doc.title, doc.title_start, doc.title_end = found
     if fmt == "markdown":
         from postlint.parsers.markdown import parse_markdown
 

@@ -208,3 +208,40 @@ def test_visa_polarity_in_html_with_entities_and_header() -> None:
     assert visa_polarity(visa_statements(refused)).polarity == "not_offered"  # type: ignore[union-attr]
     header = parse("Tendavo | Founding Engineer | Stockholm | Full-time | Visa<p>We build.</p>", "html", "p")
     assert visa_polarity(visa_statements(header)).polarity == "offered"  # type: ignore[union-attr]
+
+
+def test_nested_front_matter_location_and_a_bare_remote_value() -> None:
+    text = "---\nposition:\n  title: Tools Engineer\n  location: Remote\n---\n\nWe build tools.\n"
+    assert [(p[0], p[1], p[2]) for p in places(text)] == [("Remote", (), True)]
+
+
+def test_remote_marker_in_a_title_and_a_remote_region() -> None:
+    assert any(p[2] for p in places("# Remote Math Teacher\n\nTeach online.\n"))
+    text = "# CTO\n\nLocation: NY Metro (ideal), but will look at Remote (Continental 48 States)\n"
+    found = places(text)
+    assert ("US",) in [p[1] for p in found if p[2]]
+    assert ("US-NY-NYC",) in [p[1] for p in found if not p[2]]
+
+
+def test_a_list_of_places_under_a_locations_label() -> None:
+    text = (
+        "Instructor\nCodePath\n\nAvailable Locations\n\n"
+        "Alabama A&M University - Huntsville, AL (MS preferred) - Python\n"
+        "Clark Atlanta University - Atlanta, GA (MS required) - Python\n"
+        "Florida A&M University - Tallahassee, FL - Java\n"
+    )
+    ids = place_ids(text, "text")
+    assert {"US-AL", "US-GA", "US-FL"} <= ids
+    assert "US-MS" not in ids  # "(MS preferred)" is a degree
+
+
+def test_a_renamed_title_key_is_the_title(tmp_path: Path) -> None:
+    (tmp_path / ".postlint.yaml").write_text("front-matter:\n  title: job_title\n", encoding="utf-8")
+    posting = tmp_path / "job.md"
+    posting.write_text(
+        "---\njob_title: Data Analyst\nlocation: Denver, CO\n---\n\nWe analyse data.\n", encoding="utf-8"
+    )
+    code, out, _ = run_cli("check", posting, "--format", "json", "--select", "quality/title", cwd=tmp_path)
+    assert (code, json.loads(out)["violations"]) == (0, [])
+    _, out, _ = run_cli("inspect", posting, "--format", "json", cwd=tmp_path)
+    assert json.loads(out)["title"]["text"] == "Data Analyst"

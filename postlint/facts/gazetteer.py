@@ -311,6 +311,8 @@ class Gazetteer:
                     e + 1 < len(text) and text[e] in "-." and text[e + 1].isalnum()
                 ):
                     continue  # "CO-OP", "IN-HOUSE"
+                if s and text[s - 1] == "(" and text[e : e + 1] != ")":
+                    continue  # "(MS preferred)", "(OR equivalent)": a word opening a remark
                 after_place = bool(kept) and kept[-1].end < s and not text[kept[-1].end : s].strip()
                 if not (after_place or _code_ok(text, hit)) and (
                     not location_value or (shouted and text[s:e] in _WORDLIKE_CODES)

@@ -29,6 +29,7 @@ _CONVENTIONAL_KEYS = ("location", "locations", "city", "office", "job_location",
 _LABELS = frozenset(
     {
         "location", "locations", "location(s)", "job location", "job locations", "work location",
+        "available locations", "open locations", "hiring locations", "eligible locations",
         "work locations", "office location", "office locations", "office", "offices", "based in", "where",
         "city", "remote", "duty station", "duty location", "worksite", "work site", "place of work",
         "position location", "ort", "standort", "standorte", "arbeitsort", "einsatzort", "dienstort", "lieu",
@@ -38,7 +39,8 @@ _LABELS = frozenset(
 )  # fmt: skip
 # A heading that starts with one of these introduces the location ("## Location & Level", "## 工作地点").
 _HEADING_LABELS = frozenset(
-    {"location", "locations", "standort", "standorte", "arbeitsort", "lieu", "localisation", "ubicación",
+    {"location", "locations", "available locations", "open locations", "hiring locations",
+     "standort", "standorte", "arbeitsort", "lieu", "localisation", "ubicación",
      "地点", "工作地点", "工作城市", "办公地点", "工作地址", "实习地点", "勤務地"}
 )  # fmt: skip
 # (separator, 1 if it needs a space on each side): a dash is searched alone, as one-character
@@ -68,7 +70,7 @@ _CUE_MAX = 120
 _WORK_AT_OFFICE = re.compile(
     r"\b(?:work|working|works|report|reporting|based|located|sit|sitting)\s+(?:from|in|at|out\s+of|to)\s+"
     r"(?:one\s+of\s+)?our\s+(?P<before>[^.;!?\n]{0,60}?)\s*\b(?:office|offices|hub|hubs|campus|headquarters|HQ)\b"
-    r"(?P<after>(?:\s+(?:at|in|on)\b[^;!?\n]{0,100}?)?)(?=[.;!?\n]|$)",
+    r"(?P<after>(?:\s+(?:at|in|on)\b[^;!?\n]{0,100}?(?=[.;!?\n]|$))?)",
     re.IGNORECASE,
 )
 
@@ -77,6 +79,7 @@ _PLACE_MARKERS = ("🌎", "🌍", "🌏", "🗺️", "🗺", "📍", "🏢")
 _REMOTE_MARKER = re.compile(r"(?<![\w-])(?:remote(?:ly)?|telecommut\w*|work\s+from\s+home|wfh)(?![\w-])", re.IGNORECASE)
 _NOT_REMOTE = re.compile(r"\b(?:not|no|non)[\s-]+remote\b", re.IGNORECASE)
 _MODIFIER_AFTER = re.compile(r"[ \t]+(?!(?:Remote|Hybrid|Office|On-?site|Area|Metro|Based|Only)\b)[A-Z][a-z]")
+_MAX_LIST_LINES = 40
 _CODE_RUN = re.compile(r"(?<![\w-])[A-Z]{2}(?:-[A-Z]{2})+(?![\w-])")
 # "US-CO-Boulder": country, state, then a capitalised city (an ATS's location code).
 _ATS_CODE = re.compile(r"(?<![\w-])(US|CA)-([A-Z]{2})-[A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*")
@@ -174,13 +177,13 @@ class _Collector:
                 continue
             self._add(snippet, base, s, e, ids, source, False, anchor)
 
-    def scan_value(self, snippet: str, base: int, source: str) -> None:
+    def scan_value(self, snippet: str, base: int, source: str, *, location_value: bool = True) -> None:
         """Scan a location value ("Remote, Denver, CO", "Phoenix, AZ, US, Remote"). A remote marker that no region
         scopes is remote work in the country of the value's places (or, with none, remote with no stated scope)."""
         before = len(self.places)
         # "NY-NJ-CT Only": a run of state codes joined by hyphens is a list (a hyphen alone joins "CO-OP").
         snippet = _CODE_RUN.sub(lambda m: m.group().replace("-", "/"), snippet)
-        self.scan(snippet, base, source, location_value=True)
+        self.scan(snippet, base, source, location_value=location_value)
         added = self.places[before:]
         if any(p.remote for p in added):
             return
@@ -266,7 +269,8 @@ def _badges(doc: Document, found: _Collector) -> None:
         if marker is None:
             continue
         at = start + len(content) - len(stripped) + len(marker)
-        found.scan_value(text[at:end][:_MAX_VALUE], at, "badge")
+        for piece in re.finditer(r"[^;]+", text[at:end]):  # "New York, USA, Remote; New Jersey, USA, Remote"
+            found.scan_value(piece.group()[:_MAX_VALUE], at + piece.start(), "badge")
 
 
 def _header_line(doc: Document, found: _Collector) -> None:
@@ -313,22 +317,33 @@ def _front_matter(doc: Document, found: _Collector, location_keys: Sequence[str]
     fm = doc.front_matter
     if fm is None or not fm.data:
         return
-    by_lower: dict[str, str] = {}
-    for key in fm.data:
-        by_lower.setdefault(key.lower(), key)
-    for name in dict.fromkeys(k.lower() for k in (*location_keys, *_CONVENTIONAL_KEYS)):
-        key = by_lower.get(name)
-        if key is None:
-            continue
-        key_at = fm.key_offsets.get(key, fm.start)
-        cursor = key_at
-        for value in _strings(fm.data[key]):
-            at = doc.text.find(value, cursor, fm.end) if value else -1
-            if at >= 0:
-                found.scan(value, at, "front-matter", location_value=True, remote=name == "remote")
-                cursor = at + len(value)
-            else:  # folded or escaped in the YAML: point at the key
-                found.scan(value, 0, "front-matter", location_value=True, anchor=(key_at, key_at + len(key)))
+    wanted = dict.fromkeys(k.lower() for k in (*location_keys, *_CONVENTIONAL_KEYS))
+    # Top-level keys, then keys one mapping down (`position: {location: Remote}`, as some boards nest them).
+    levels: list[tuple[dict[str, Any], int]] = [(fm.data, fm.start)]
+    levels += [(v, fm.key_offsets.get(k, fm.start)) for k, v in fm.data.items() if isinstance(v, dict)]
+    for data, parent_at in levels:
+        by_lower: dict[str, str] = {}
+        for key in data:
+            if isinstance(key, str):
+                by_lower.setdefault(key.lower(), key)
+        for name in wanted:
+            key = by_lower.get(name)
+            if key is None:
+                continue
+            key_at = fm.key_offsets.get(key, -1) if data is fm.data else -1
+            if key_at < 0:
+                key_at = max(doc.text.find(key + ":", parent_at, fm.end), fm.start)
+            cursor = key_at
+            for value in _strings(data[key]):
+                at = doc.text.find(value, cursor, fm.end) if value else -1
+                if at >= 0:
+                    if name == "remote":
+                        found.scan(value, at, "front-matter", location_value=True, remote=True)
+                    else:
+                        found.scan_value(value, at, "front-matter")
+                    cursor = at + len(value)
+                else:  # folded or escaped in the YAML: point at the key
+                    found.scan(value, 0, "front-matter", location_value=True, anchor=(key_at, key_at + len(key)))
 
 
 def _label(text: str) -> str:
@@ -363,7 +378,14 @@ def _fields(doc: Document, found: _Collector) -> None:
             elif index + 1 < len(prose_blocks):
                 follower = prose_blocks[index + 1]
                 value = follower.prose.split("\n", 1)[0][:_MAX_VALUE]
-                found.scan(value, follower.start, "field", location_value=True)
+                found.scan_value(value, follower.start, "field")
+                # "Available Locations" over one line per place: the lines after the first are read too,
+                # where a place needs its qualifier ("Huntsville, AL"), as in running text.
+                lines = follower.prose.split("\n")
+                at = follower.start + len(lines[0]) + 1
+                for line in lines[1:_MAX_LIST_LINES]:
+                    found.scan(line[:_MAX_VALUE], at, "field")
+                    at += len(line) + 1
     for block, at, label in _label_values(doc.text, prose_blocks):
         value = _value_at(block, at, prose_blocks)
         if value is not None:
@@ -462,7 +484,8 @@ def _title(doc: Document, found: _Collector) -> None:
         return
     at = doc.text.find(title, doc.title_start, doc.title_start + 4 * len(title) + 200)
     if at >= 0:
-        found.scan(title, at, "title")
+        # "Remote Math Teacher", "Engineer (Remote)": a title's remote marker says the role is remote.
+        found.scan_value(title, at, "title", location_value=False)
     else:
         found.scan(title, 0, "title", anchor=(doc.title_start, max(doc.title_end, doc.title_start)))
 
