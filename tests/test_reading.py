@@ -245,3 +245,31 @@ def test_a_renamed_title_key_is_the_title(tmp_path: Path) -> None:
     assert (code, json.loads(out)["violations"]) == (0, [])
     _, out, _ = run_cli("inspect", posting, "--format", "json", cwd=tmp_path)
     assert json.loads(out)["title"]["text"] == "Data Analyst"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Location: Herndon", {"US-VA"}),
+        ("Location: Boulder", {"US-CO"}),
+        ("Location: Paris, TX", {"US-TX"}),  # the qualifier decides, not the bigger Paris
+        ("Location: Reading", set()),  # three Readings of like size: no reading is safe
+        ("Location: 5501 Airport Blvd, Austin, TX 78751", {"US-TX"}),
+        ("Location: Richland County, SC, 29250", {"US-SC"}),
+    ],
+)
+def test_towns_from_geonames_in_location_values(value: str, expected: set[str]) -> None:
+    assert place_ids(f"# Clerk\n\n{value}\n") == expected
+
+
+def test_towns_are_not_read_in_running_text() -> None:
+    text = (
+        "# Clerk\n\nWe build tools for election offices, and our customers include the clerks of Herndon and "
+        "many other towns across the country, who rely on them every day.\n"
+    )
+    assert place_ids(text) == set()
+
+
+def test_zip_code_after_a_salary_line_is_not_pay() -> None:
+    text = "Title: Clerk\nSalary: $51,408.00 - $74,124.00 YEAR\nLocation: Boulder County, CO, CO, 80302\n"
+    assert [p[:2] for p in pay(text, "text")] == [(51408.0, 74124.0)]

@@ -80,6 +80,10 @@ _REMOTE_MARKER = re.compile(r"(?<![\w-])(?:remote(?:ly)?|telecommut\w*|work\s+fr
 _NOT_REMOTE = re.compile(r"\b(?:not|no|non)[\s-]+remote\b", re.IGNORECASE)
 _MODIFIER_AFTER = re.compile(r"[ \t]+(?!(?:Remote|Hybrid|Office|On-?site|Area|Metro|Based|Only)\b)[A-Z][a-z]")
 _MAX_LIST_LINES = 40
+_QUALIFIER = re.compile(r"[ \t]*[,(]?[ \t]*")
+_MAX_CITY_VALUE = 100
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:[A-Z0-9]|St\b|&)")
+_NAME_CAME_BEFORE = re.compile(r"(?:[A-Z][\w.’'-]*|\d+[A-Za-z]*)[ \t]+\Z")
 _CODE_RUN = re.compile(r"(?<![\w-])[A-Z]{2}(?:-[A-Z]{2})+(?![\w-])")
 # "US-CO-Boulder": country, state, then a capitalised city (an ATS's location code).
 _ATS_CODE = re.compile(r"(?<![\w-])(US|CA)-([A-Z]{2})-[A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*")
@@ -168,7 +172,10 @@ class _Collector:
         remote_spans = gazetteer.find_remote(snippet, location_value=location_value, scoped=remote)
         for s, e, ids in remote_spans:
             self._add(snippet, base, s, e, ids, source, True, anchor)
-        for s, e, ids in gazetteer.find(snippet, location_value=location_value):
+        named = gazetteer.find(snippet, location_value=location_value)
+        if location_value:
+            self._cities(snippet, base, source, anchor, [(s, e) for s, e, _ in (*remote_spans, *named)])
+        for s, e, ids in named:
             overlap = next((rs for rs, rend, _ in remote_spans if rs < e and s < rend), None)
             if overlap is not None:  # "US" in "Remote (US)" is no office, but "New York" in "New York, USA, Remote" is
                 if s >= overlap:
@@ -176,6 +183,26 @@ class _Collector:
                 self._add(snippet, base, s, s + len(snippet[s:overlap].rstrip(" ,;/-–(")), ids, source, False, anchor)
                 continue
             self._add(snippet, base, s, e, ids, source, False, anchor)
+
+    def _cities(
+        self, snippet: str, base: int, source: str, anchor: tuple[int, int] | None, taken: list[tuple[int, int]]
+    ) -> None:
+        """Towns the gazetteer does not list, read from GeoNames in a location value ("Location: Herndon").
+        A city followed by a code or region ("Paris, TX") is left to the gazetteer's reading of it."""
+        from postlint.facts.cities import city_index
+
+        cities = city_index()
+        if cities is None or len(snippet) > _MAX_CITY_VALUE:
+            return  # a sentence after "Where:" is no location value
+        starts = {s for s, _ in taken}
+        for s, e, jid in cities.find(snippet, self.gazetteer.jurisdictions):
+            if any(a < e and s < b for a, b in taken) or _QUALIFIER.match(snippet, e).end() in starts:
+                continue
+            # Part of a longer name: "Airport Blvd", "Richland County", "George DiCiero Building", "807 S Walker St",
+            # "Veronica Garcia". A city stands alone between separators.
+            if _NAME_GOES_ON.match(snippet, e) or _NAME_CAME_BEFORE.search(snippet, 0, s):
+                continue
+            self._add(snippet, base, s, e, (jid,), source, False, anchor)
 
     def scan_value(self, snippet: str, base: int, source: str, *, location_value: bool = True) -> None:
         """Scan a location value ("Remote, Denver, CO", "Phoenix, AZ, US, Remote"). A remote marker that no region
@@ -361,8 +388,10 @@ def _is_heading_label(prose: str) -> bool:
 def _fields(doc: Document, found: _Collector) -> None:
     """Labelled location values: plain-text fields, `Location:` lines, a `## Location` heading's text, table pairs."""
     for f in doc.fields:
-        if f.name in _LABELS:
-            found.scan(f.value[:_MAX_VALUE], f.start, "field", location_value=True, remote=f.name == "remote")
+        if f.name == "remote":
+            found.scan(f.value[:_MAX_VALUE], f.start, "field", location_value=True, remote=True)
+        elif f.name in _LABELS:
+            found.scan_value(f.value[:_MAX_VALUE], f.start, "field")
     blocks = fact_blocks(doc)
     prose_blocks = [b for b in blocks if b.kind in (PARAGRAPH, LIST_ITEM)]
     for index, block in enumerate(prose_blocks):
@@ -390,7 +419,10 @@ def _fields(doc: Document, found: _Collector) -> None:
         value = _value_at(block, at, prose_blocks)
         if value is not None:
             owner, vs, ve = value
-            found.scan(owner.prose[vs:ve], owner.start + vs, "field", location_value=True, remote=label == "remote")
+            if label == "remote":
+                found.scan(owner.prose[vs:ve], owner.start + vs, "field", location_value=True, remote=True)
+            else:
+                found.scan_value(owner.prose[vs:ve], owner.start + vs, "field")
     for index, block in enumerate(blocks):
         if block.kind == HEADING and len(block.prose) <= 60 and _is_heading_label(block.prose):
             # "## Location" / "## 工作地点": the blocks up to the next heading hold the value.

@@ -27,6 +27,7 @@ PAY_HEADING = re.compile(
     r"gehalt|vergütung|verguetung|salaire|rémunération|salario|retribución|lön|薪资|薪酬|待遇|工资)\b",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _PAY_SCOPES = frozenset({"heading", "paragraph", "list_item", "table_cell"})
 _PAY_TEMPLATE = re.compile(r"\{%-?\s*include\s[^%]*?(?:salary|pay|compensation|wage)[^%]*%\}", re.IGNORECASE)
 _TEMPLATE_MIN = re.compile(r"\bmin(?:imum)?\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
@@ -212,7 +213,8 @@ class PostingFacts:
             if block.kind not in _PAY_SCOPES:
                 continue
             # Under a pay heading, or right after a pay label ("Base salary" | "$120k–$150k" in a table).
-            labelled = len(previous) <= 40 and bool(PAY_HEADING.search(previous))
+            # A label alone: "Salary: $51,408 - $74,124" already holds its figures, so the next line is not pay.
+            labelled = len(previous) <= 40 and bool(PAY_HEADING.search(previous)) and not _DIGIT.search(previous)
             lead_in = block.kind == "list_item" and (lead_in or bool(PAY_HEADING.search(previous)))
             context = (block.section in pay_sections or labelled or lead_in) and block.kind != "heading"
             prose = block.prose
