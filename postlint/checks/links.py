@@ -126,15 +126,12 @@ class ApplyCheck(Check):
         unusable: list[Finding] = []
         for name in self.fields:
             key = ctx.field_name(name)
-            value = doc.meta(key)
-            if value is None or isinstance(value, (dict, list, bool)):
-                continue
-            value = str(value).strip()
-            problem = urls.address_problem(value)
-            if problem is None:
-                return
-            start, end = _front_matter_value(doc, key, value)
-            unusable.append(Finding(start, end, {"match": value, "url": _short(value), "problem": problem}))
+            for value in _field_values(doc, key):
+                problem = urls.address_problem(value)
+                if problem is None:
+                    return
+                start, end = _front_matter_value(doc, key, value)
+                unusable.append(Finding(start, end, {"match": value, "url": _short(value), "problem": problem}))
         hosts = urls.link_hosts()
         blocks = doc.blocks
         starts = [b.start for b in blocks]
@@ -185,11 +182,25 @@ class ApplyCheck(Check):
         return False
 
 
+def _field_values(doc: Document, key: str) -> Iterator[str]:
+    """A front-matter field's text values: a string or a list of strings, at the top level or one mapping down
+    (`position: {source_url: ...}`, as some boards nest a posting's fields)."""
+    fm = doc.front_matter
+    if fm is None:
+        return
+    found = [fm.data.get(key)] + [v.get(key) for v in fm.data.values() if isinstance(v, dict)]
+    for value in found:
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if item is not None and not isinstance(item, (dict, list, bool)) and str(item).strip():
+                yield str(item).strip()
+
+
 def _front_matter_value(doc: Document, key: str, value: str) -> tuple[int, int]:
     fm = doc.front_matter
     at = fm.key_offsets.get(key, 0) if fm else 0
-    line_end = doc.text.find("\n", at)
-    found = doc.text.find(value, at, line_end if line_end != -1 else len(doc.text)) if value else -1
+    limit = fm.end if fm else len(doc.text)
+    found = doc.text.find(value, at, limit) if value else -1
     return (found, found + len(value)) if found != -1 else (at, at + len(key))
 
 
