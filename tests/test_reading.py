@@ -273,3 +273,35 @@ def test_towns_are_not_read_in_running_text() -> None:
 def test_zip_code_after_a_salary_line_is_not_pay() -> None:
     text = "Title: Clerk\nSalary: $51,408.00 - $74,124.00 YEAR\nLocation: Boulder County, CO, CO, 80302\n"
     assert [p[:2] for p in pay(text, "text")] == [(51408.0, 74124.0)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This job posting excludes Colorado applicants.",
+        "Please note we do not hire in: Alaska, California, Colorado, Hawaii.",
+        "You can visit our SF office whenever you like and meet the team there.",
+    ],
+)
+def test_excluded_and_visited_places_are_not_job_places(sentence: str) -> None:
+    text = f"# Engineer\n\nLocation: Remote (US)\n\n{sentence}\n"
+    assert [(p[1], p[2]) for p in places(text)] == [(("US",), True)]
+
+
+def test_a_company_named_after_a_city_is_not_a_place() -> None:
+    assert place_ids("# Engineer at Palo Alto Networks\n\nJoin Palo Alto Networks to secure the world.\n") == set()
+    assert place_ids("# Engineer\n\nSan Francisco Bay Area\n") != set()
+
+
+def test_remote_from_a_hashtag_and_a_based_remote_phrase() -> None:
+    tagged = (
+        "# Engineer\n\nLocation: Denver, CO\n\nWe build tools for everyone, all over the world, each day.\n\n"
+        "#LI-Remote\n"
+    )
+    assert ("#LI-Remote", ("US",), True, "hashtag") in places(tagged)
+    assert ("US-based Remote", ("US",), True, "text") in places("# Engineer\n\nNew York or US-based Remote\n")
+
+
+def test_a_figure_and_an_upper_bound_in_one_sentence_are_a_range() -> None:
+    found = pay("# Aide\n\nPay: $18/hour for new staff, up to $40/hour with experience.\n")
+    assert [p[:4] for p in found] == [(18.0, 40.0, "USD", "hour")]

@@ -56,7 +56,9 @@ _AFTER_MARKER = re.compile(
     r"(?:the\s+)?",
     re.IGNORECASE,
 )
-_BEFORE_MARKER = re.compile(r"[ \t]*(?:[-–—/,|(\[][ \t]*)*(?:(?:fully|100\s*%)\s+)?\Z", re.IGNORECASE)
+_BEFORE_MARKER = re.compile(
+    r"[ \t]*(?:-?[ \t]*based[ \t]+)?(?:[-–—/,|(\[][ \t]*)*(?:(?:fully|100\s*%)\s+)?\Z", re.IGNORECASE
+)  # "US Remote", "US-Remote", "US-based Remote", "United States (Remote)"
 _LIST_GLUE = re.compile(r"[ \t]*(?:[,/&+|]|\band\b|\bor\b)[ \t]*(?:the\s+)?", re.IGNORECASE)
 
 

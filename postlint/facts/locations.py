@@ -78,8 +78,11 @@ _WORK_AT_OFFICE = re.compile(
 _PLACE_MARKERS = ("🌎", "🌍", "🌏", "🗺️", "🗺", "📍", "🏢")
 _REMOTE_MARKER = re.compile(r"(?<![\w-])(?:remote(?:ly)?|telecommut\w*|work\s+from\s+home|wfh)(?![\w-])", re.IGNORECASE)
 _NOT_REMOTE = re.compile(r"\b(?:not|no|non)[\s-]+remote\b", re.IGNORECASE)
-_MODIFIER_AFTER = re.compile(r"[ \t]+(?!(?:Remote|Hybrid|Office|On-?site|Area|Metro|Based|Only)\b)[A-Z][a-z]")
+_MODIFIER_AFTER = re.compile(
+    r"[ \t]+(?!(?:Remote|Hybrid|Office|Offices|On-?site|Area|Bay|Metro|Metropolitan|Region|Based|Only|HQ)\b)[A-Z][a-z]"
+)
 _MAX_LIST_LINES = 40
+_LI_REMOTE = re.compile(r"(?<![\w#])#LI-Remote\b", re.IGNORECASE)
 _QUALIFIER = re.compile(r"[ \t]*[,(]?[ \t]*")
 _MAX_CITY_VALUE = 100
 _NAME_GOES_ON = re.compile(r"[ \t]+(?:[A-Z0-9]|St\b|&)")
@@ -131,6 +134,7 @@ def find_places(doc: Document, gazetteer: Gazetteer, location_keys: Sequence[str
         _top_lines(doc, found)
         _cues(doc, found)
     _office_cues(doc, found)
+    _hashtags(doc, found)
     return found.places
 
 
@@ -269,9 +273,9 @@ class _Collector:
             if any(a < end and start < b for a, b in self.spans):
                 return
             place = Place(start, end, snippet[s:e], ids, source, remote)
-            # "Phoenix Application Developer": a bare city name before another capitalised word in a title
-            # names a system or a team, not the place ("Engineer - Phoenix" and "Phoenix, AZ" still are).
-            if source in ("title", "heading") and _names_a_system(place, self.text, self.gazetteer):
+            # "Phoenix Application Developer", "Join Palo Alto Networks": a bare city name before another
+            # capitalised word names a system or a company, not the place ("Engineer - Phoenix" still is).
+            if source in ("title", "heading", "text") and _names_a_system(place, self.text, self.gazetteer):
                 return
             self.spans.append((start, end))
         else:
@@ -569,6 +573,21 @@ def _top_lines(doc: Document, found: _Collector) -> None:
             pos = end + 1
         if chunk_start >= 0 and scanned:
             found.scan(prose[chunk_start:].rstrip(), block.start + chunk_start, "text")
+
+
+def _hashtags(doc: Document, found: _Collector) -> None:
+    """LinkedIn's `#LI-Remote` tag: the role is remote, in the country of the places the posting gives."""
+    if any(p.remote for p in found.places):
+        return
+    for block in fact_blocks(doc):
+        if block.kind == CODE or "#" not in block.prose:
+            continue
+        m = _LI_REMOTE.search(block.prose)
+        if m is not None:
+            countries = tuple(dict.fromkeys(_country(j) for p in found.places for j in p.jurisdictions))
+            start = block.start + m.start()
+            found.places.append(Place(start, start + len(m.group()), m.group(), countries, "hashtag", True))
+            return
 
 
 def _office_cues(doc: Document, found: _Collector) -> None:

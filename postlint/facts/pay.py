@@ -671,10 +671,35 @@ def find_pay(text: str, *, pay_context: bool = False) -> list[PayMention]:
     if not parse and not vague_hits:
         return []
     block = _Block(text, lower, cjk)
-    found = _figures(block, pay_context) if parse else []
+    found = _joined(block, _figures(block, pay_context)) if parse else []
     if vague_hits:
         found = _add_vague(block, pay_context, found, sorted(vague_hits))
     return found
+
+
+def _joined(block: _Block, found: list[PayMention]) -> list[PayMention]:
+    """'$18/hour for new staff, up to $40/hour with experience': a figure and an upper bound in the same
+    sentence, in one currency and period, are the two ends of one range."""
+    out: list[PayMention] = []
+    for mention in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind in ("single", "from")
+            and mention.kind == "up-to"
+            and (prev.currency, prev.period) == (mention.currency, mention.period)
+            and prev.minimum is not None
+            and mention.maximum is not None
+            and prev.minimum < mention.maximum <= prev.minimum * 20
+            and block.sentence(prev.start, prev.end) == block.sentence(mention.start, mention.end)
+        ):
+            text = block.text[prev.start : mention.end]
+            out[-1] = PayMention(
+                prev.start, mention.end, "range", prev.minimum, mention.maximum, prev.currency, prev.period, text
+            )
+            continue
+        out.append(mention)
+    return out
 
 
 def _figures(block: _Block, pay_context: bool) -> list[PayMention]:
