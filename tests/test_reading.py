@@ -305,3 +305,21 @@ def test_remote_from_a_hashtag_and_a_based_remote_phrase() -> None:
 def test_a_figure_and_an_upper_bound_in_one_sentence_are_a_range() -> None:
     found = pay("# Aide\n\nPay: $18/hour for new staff, up to $40/hour with experience.\n")
     assert [p[:4] for p in found] == [(18.0, 40.0, "USD", "hour")]
+
+
+def test_remote_scope_said_in_a_sentence() -> None:
+    text = (
+        "# Cloud Engineer\n\nWe run a regional bank.\n\n(Note: position can be remote within the bank's operating "
+        "footprint: Washington state, Oregon, California, Idaho, or Utah)\n"
+    )
+    remote = {j for p in places(text) if p[2] for j in p[1]}
+    assert {"US-WA", "US-OR", "US-CA", "US-ID", "US-UT"} <= remote
+    refused = "# Analyst\n\nThis position is not remote and is physically based in Washington, DC.\n"
+    assert not any(p[2] for p in places(refused))
+
+
+def test_a_dash_separated_header_line_in_html() -> None:
+    text = 'flinc - Darmstadt, Germany - <a href="https://flinc.org">https://flinc.org</a><p>We build ride sharing.</p>'
+    assert place_ids(text, "html") == {"EU-DE"}
+    sentence = "We are hiring - fast - so join us today and help build the future of transit in every city.\n"
+    assert place_ids(sentence, "text") == set()

@@ -77,11 +77,17 @@ _WORK_AT_OFFICE = re.compile(
 # Badge markers of a place: 🌎 🌍 🌏 (globes), 🗺 (map), 📍 (pin), 🏢 (office).
 _PLACE_MARKERS = ("🌎", "🌍", "🌏", "🗺️", "🗺", "📍", "🏢")
 _REMOTE_MARKER = re.compile(r"(?<![\w-])(?:remote(?:ly)?|telecommut\w*|work\s+from\s+home|wfh)(?![\w-])", re.IGNORECASE)
-_NOT_REMOTE = re.compile(r"\b(?:not|no|non)[\s-]+remote\b", re.IGNORECASE)
+_NOT_REMOTE = re.compile(r"\b(?:not|no|non|never)[\s-]+(?:\w+\s+)?remote\b", re.IGNORECASE)
 _MODIFIER_AFTER = re.compile(
     r"[ \t]+(?!(?:Remote|Hybrid|Office|Offices|On-?site|Area|Bay|Metro|Metropolitan|Region|Based|Only|HQ)\b)[A-Z][a-z]"
 )
 _MAX_LIST_LINES = 40
+# "this position can be remote", "the role is fully remote", "you can work remotely": the role's own remote work.
+_ROLE_IS_REMOTE = re.compile(
+    r"\b(?:position|role|job|opportunity|you)\b[^.;!?\n]{0,40}?\b(?:fully\s+|100%\s+)?(?:remote(?:ly)?|telecommut\w*)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.;!?\n](?:\s|$)|\)")
 _LI_REMOTE = re.compile(r"(?<![\w#])#LI-Remote\b", re.IGNORECASE)
 _QUALIFIER = re.compile(r"[ \t]*[,(]?[ \t]*")
 _MAX_CITY_VALUE = 100
@@ -134,6 +140,7 @@ def find_places(doc: Document, gazetteer: Gazetteer, location_keys: Sequence[str
         _top_lines(doc, found)
         _cues(doc, found)
     _office_cues(doc, found)
+    _remote_cues(doc, found)
     _hashtags(doc, found)
     return found.places
 
@@ -573,6 +580,20 @@ def _top_lines(doc: Document, found: _Collector) -> None:
             pos = end + 1
         if chunk_start >= 0 and scanned:
             found.scan(prose[chunk_start:].rstrip(), block.start + chunk_start, "text")
+
+
+def _remote_cues(doc: Document, found: _Collector) -> None:
+    """The role's remote scope said in a sentence: "This position can be remote within our operating footprint:
+    Washington state, Oregon, California, Idaho, or Utah". Only countries and regions scope it, never a city."""
+    for block in fact_blocks(doc):
+        if block.kind not in (PARAGRAPH, LIST_ITEM) or "emote" not in block.prose:
+            continue
+        for m in _ROLE_IS_REMOTE.finditer(block.prose):
+            if _NOT_REMOTE.search(m.group()):
+                continue  # "This position is not remote and is physically based in Washington, DC"
+            end = _SENTENCE_END.search(block.prose, m.end())
+            stop = min(end.start() if end else len(block.prose), m.end() + _CUE_MAX)
+            found.scan(block.prose[m.end() : stop], block.start + m.end(), "prose", remote=True)
 
 
 def _hashtags(doc: Document, found: _Collector) -> None:

@@ -42,6 +42,10 @@ _NAMED = {
 _MEMO_KEY = "facts.view"
 _HEADER_KEY = "facts.header"
 _HEADER_KINDS = frozenset({PARAGRAPH, HEADING})
+_DASHES = (" - ", " – ", " — ", " · ", " • ")
+_MAX_DASH_LINE = 160
+_MAX_DASH_FIELD = 60
+_URLISH = re.compile(r"https?:|www\.|<a\s", re.IGNORECASE)
 
 
 def holds_prose(code: str) -> bool:
@@ -127,14 +131,22 @@ def _header(doc: Document) -> list[tuple[int, int]]:
     lead = len(prose) - len(prose.lstrip())
     line_end = prose.find("\n", lead)
     line = prose[: line_end if line_end >= 0 else len(prose)]
+    separator = "|"
     if line.count("|") < 2:
-        return []
+        # "flinc - Darmstadt, Germany - https://flinc.org": dashes separate a short opening line of short fields.
+        separator = next((d for d in _DASHES if line.count(d) >= 2), "")
+        if not separator or first.kind != PARAGRAPH or len(line.strip()) > _MAX_DASH_LINE:
+            return []
     fields: list[tuple[int, int]] = []
     pos = 0
-    for part in line.split("|"):
+    for part in line.split(separator):
         stripped = part.strip()
         if stripped:
             at = pos + part.index(stripped)
             fields.append((first.start + at, first.start + at + len(stripped)))
-        pos += len(part) + 1
+        pos += len(part) + len(separator)
+    if separator != "|" and any(
+        b - a > _MAX_DASH_FIELD and not _URLISH.search(doc.text[a:b]) for a, b in fields
+    ):  # a sentence with two dashes in it, not a header (a long field may only be a link)
+        return []
     return fields
