@@ -6,6 +6,7 @@ binary files and oversized files become Problems that the engine reports.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -100,14 +101,24 @@ def build_document(data: bytes, path: str, fmt: Format, max_bytes: int = DEFAULT
     return doc
 
 
+_TITLE_LINE = 100
+_TITLE_LABEL = re.compile(r"(?:job\s+title|title|position|role)\s*:\s*(\S.*)", re.IGNORECASE)
+
+
 def front_matter_title(doc: Document, key: str) -> tuple[str, int, int] | None:
     """The title a front-matter key gives (text, and the key's span), or None."""
-    if doc.front_matter is None:
+    fm = doc.front_matter
+    if fm is None:
         return None
-    title = doc.front_matter.data.get(key)
+    title, at = fm.data.get(key), fm.key_offsets.get(key, 0)
+    if title is None:  # one mapping down: `position: {title: ...}`, as some boards nest a posting's fields
+        parent = next((k for k, v in fm.data.items() if isinstance(v, dict) and key in v), None)
+        if parent is not None:
+            title = fm.data[parent][key]
+            found = doc.text.find(f"{key}:", fm.key_offsets.get(parent, fm.start), fm.end)
+            at = found if found >= 0 else fm.key_offsets.get(parent, fm.start)
     if isinstance(title, bool) or not isinstance(title, (str, int, float)) or not str(title).strip():
         return None
-    at = doc.front_matter.key_offsets.get(key, 0)
     return str(title).strip(), at, at + len(key)
 
 
@@ -148,4 +159,37 @@ def parse(text: str, fmt: Format, path: str = "-") -> Document:
 
         parse_text(doc, body)
     finish_document(doc)
+    if fmt != "markdown":
+        _title_from_first_line(doc)
     return doc
+
+
+def _title_from_first_line(doc: Document) -> None:
+    """HTML and text postings that open with a header line or a title line and have no other title.
+
+    A header line ("Snout | Principal Software Engineer | Remote US") gives its role field; otherwise
+    an HTML posting's short first line that is not a sentence is its title, as the text parser reads one.
+    """
+    from postlint.facts.view import header_fields, header_role
+
+    header = header_fields(doc)
+    from_first_line = doc.title is None or (bool(header) and doc.title_start <= header[0][0] < doc.title_end)
+    if not from_first_line:
+        return
+    role = header_role(doc)
+    if role is not None:
+        doc.title, doc.title_start, doc.title_end = doc.text[role[0] : role[1]], role[0], role[1]
+        return
+    if doc.title is not None or doc.format != "html" or header:
+        return
+    first = next((b for b in doc.blocks if b.prose.strip()), None)
+    if first is None or first is doc.blocks[-1]:
+        return
+    line = first.prose.strip().split("\n", 1)[0].strip()
+    label = _TITLE_LABEL.match(line)  # "Position: CTO"
+    if label is not None:
+        line = label.group(1).strip()
+    if 0 < len(line) <= _TITLE_LINE and line[-1] not in ".:;,!?" and any(ch.isalpha() for ch in line):
+        at = first.start + first.prose.index(line)
+        if doc.text[at : at + len(line)] == line:
+            doc.title, doc.title_start, doc.title_end = line, at, at + len(line)

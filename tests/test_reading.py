@@ -323,3 +323,35 @@ def test_a_dash_separated_header_line_in_html() -> None:
     assert place_ids(text, "html") == {"EU-DE"}
     sentence = "We are hiring - fast - so join us today and help build the future of transit in every city.\n"
     assert place_ids(sentence, "text") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "title"),
+    [
+        (
+            "Snout | Principal Software Engineer | Remote US | $200k<p>We build pet tech.</p>",
+            "html",
+            "Principal Software Engineer",
+        ),
+        (
+            "Various Engineer positions | www.example.com | on-site only in SF<p>We hire.</p>",
+            "html",
+            "Various Engineer positions",
+        ),
+        (
+            "Snout | Principal Software Engineer | Remote US\n\nWe build pet tech.\n",
+            "text",
+            "Principal Software Engineer",
+        ),
+        ("<p>Senior Data Analyst</p><p>We analyse data for hospitals.</p>", "html", "Senior Data Analyst"),
+        ("<p><i></i>Position: CTO</p><p>We sell wine online.</p>", "html", "CTO"),
+        ("<p>We are hiring people who love data.</p><p>Apply today.</p>", "html", None),
+        (
+            "---\nposition:\n  title: Tools Engineer\n---\n\n<h1>About Engineering</h1><p>We build.</p>",
+            "html",
+            "Tools Engineer",
+        ),
+    ],
+)
+def test_titles_of_html_and_text_postings(text: str, fmt: str, title: str | None) -> None:
+    assert parse(text, fmt, "p").title == title

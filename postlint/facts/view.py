@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from postlint.document import HEADING, PARAGRAPH, Block, Document
 
-__all__ = ["fact_blocks", "fact_text", "header_fields", "holds_prose"]
+__all__ = ["fact_blocks", "fact_text", "header_fields", "header_role", "holds_prose"]
 
 # Inline code that is code, not a badge: assignments, calls, paths, markup, shell prompts.
 _CODE_LIKE = re.compile(r"[{}=;<>\\]|\w\(|^\s*[$#>]\s|::|->|\w\.\w+\(")
@@ -150,3 +150,26 @@ def _header(doc: Document) -> list[tuple[int, int]]:
     ):  # a sentence with two dashes in it, not a header (a long field may only be a link)
         return []
     return fields
+
+
+# Nouns that name a job: the header field holding one is the role ("Principal Software Engineer").
+_ROLE = re.compile(
+    r"\b(?:engineers?|developers?|designers?|managers?|scientists?|analysts?|leads?|director|architects?|CTO|CEO|CFO|"
+    r"COO|VP|head\s+of|interns?|internships?|specialists?|consultants?|administrators?|officers?|coordinators?|"
+    r"writers?|editors?|researchers?|recruiters?|accountants?|technicians?|nurses?|teachers?|instructors?|"
+    r"advocates?|representatives?|associates?|assistants?|operators?|programmers?|SRE|DevOps|founding|"
+    r"positions|roles|hackers?|marketers?|strategists?|partners?|executives?)\b",
+    re.IGNORECASE,
+)
+
+
+def header_role(doc: Document) -> tuple[int, int] | None:
+    """The span of the header field that names the job ("Snout | Principal Software Engineer | Remote US"),
+    after the company's; None when no field does."""
+    fields = header_fields(doc)
+    # The company comes first, but a header may open with the role ("Various Engineer positions | site | SF").
+    for start, end in [*fields[1:], *fields[:1]] if len(fields) > 1 else ():
+        value = doc.text[start:end]
+        if len(value) <= 100 and _ROLE.search(value) and not _URLISH.search(value) and "$" not in value:
+            return start, end
+    return None
