@@ -149,8 +149,14 @@ def collect_files(paths: Sequence[str]) -> list[str]:
                 for name in sorted(files):
                     if Path(name).suffix.lower() in EXTENSIONS and not name.startswith("."):
                         found.append(os.path.normpath(os.path.join(root, name)))
-        elif path.exists():
+        elif path.exists() or path.is_symlink():
             found.append(raw)
+        elif raw.startswith("-"):
+            raise InputError(
+                "no such file or folder (after `--` every argument is a path: a pre-commit hook's options "
+                "go in its `entry:` before the `--`, not in `args:`)",
+                path=raw,
+            )
         else:
             raise InputError("no such file or folder", path=raw)
     return found
