@@ -31,6 +31,19 @@ _selection = [
 ]
 
 
+_follow = click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Read symbolic links that lead outside the folder being linted (never to FIFOs or devices).",
+)
+
+
+def _policy(paths: Sequence[str], follow_symlinks: bool) -> Any:
+    from postlint.safe_read import ReadPolicy
+
+    return ReadPolicy.for_arguments(list(paths) or ["."], follow_symlinks)
+
+
 def _with_selection(func: Any) -> Any:
     for option in reversed(_selection):
         func = option(func)
@@ -123,6 +136,7 @@ def cli() -> None:
     default="files",
     help="jsonl: PATH is a JSON Lines file (or '-') of {id, text, format, location, jurisdictions} records.",
 )
+@_follow
 def check(
     paths: tuple[str, ...],
     config_path: str | None,
@@ -142,6 +156,7 @@ def check(
     diff_base: str | None,
     baseline_path: str | None,
     input_kind: str,
+    follow_symlinks: bool,
 ) -> int:
     """Lint postings: files, folders (recursively), or '-' for standard input."""
     from dataclasses import replace
@@ -169,6 +184,7 @@ def check(
             refused=refused,
         )
     files = collect_files(list(paths) or ["."])
+    policy = _policy(paths, follow_symlinks)
     changes = known = None
     if diff_base is not None:
         from postlint.gitdiff import load_changes
@@ -195,6 +211,7 @@ def check(
                 stdin_filename=stdin_filename,
                 stdin_data=stdin_data,
                 use_cache=not no_cache,
+                policy=policy,
             )
         else:
             click.echo("postlint: warning: no link-checking rule is selected, so links are not fetched", err=True)
@@ -228,6 +245,7 @@ def check(
             stdin_filename=stdin_filename,
             stdin_data=stdin_data,
             cache=cache,
+            policy=policy,
         ):
             kept = linted.violations
             if known is not None:  # first: the baseline counts every violation in the file
@@ -257,6 +275,7 @@ def check(
 )
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0: one per core).")
 @click.option("--no-cache", is_flag=True, help="Do not use or write caches.")
+@_follow
 def baseline(
     paths: tuple[str, ...],
     config_path: str | None,
@@ -267,6 +286,7 @@ def baseline(
     output: str,
     jobs: int,
     no_cache: bool,
+    follow_symlinks: bool,
 ) -> int:
     """Record today's violations, so that `check --baseline FILE` reports only new ones."""
     from postlint.baseline import render_baseline
@@ -278,7 +298,7 @@ def baseline(
     max_bytes = int(settings.max_file_size * 1024 * 1024)
     found = [
         (result.violations, result.decoded.text if result.decoded else None)
-        for result in lint_files(linter, files, max_bytes=max_bytes, jobs=jobs)
+        for result in lint_files(linter, files, max_bytes=max_bytes, jobs=jobs, policy=_policy(paths, follow_symlinks))
     ]
     target = Path(output)
     text = render_baseline(found, Path(os.path.realpath(target)).parent, __version__)
@@ -298,6 +318,7 @@ def baseline(
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; write nothing.")
 @click.option("--check", "check_only", is_flag=True, help="Exit 1 if anything would change; write nothing.")
 @click.option("--stdin-filename", default=None, help="The name (and so the format) of standard input.")
+@_follow
 def fix(
     paths: tuple[str, ...],
     config_path: str | None,
@@ -309,6 +330,7 @@ def fix(
     show_diff: bool,
     check_only: bool,
     stdin_filename: str | None,
+    follow_symlinks: bool,
 ) -> int:
     """Apply fixes in place: safe ones, and unsafe ones with --unsafe-fixes ('-': stdin to stdout)."""
     import difflib
@@ -319,10 +341,11 @@ def fix(
     settings = _settings(config_path)
     linter = _linter(settings, packs, select, ignore, jurisdictions)
     files = collect_files(list(paths) or ["."])
+    policy = _policy(paths, follow_symlinks)
     max_bytes = int(settings.max_file_size * 1024 * 1024)
     changed = 0
     for path in files:
-        doc, decoded = read_document(path, max_bytes, stdin_filename)
+        doc, decoded = read_document(path, max_bytes, stdin_filename, policy=policy)
         if decoded is None:
             click.echo(f"{doc.path}: skipped: {doc.problems[0].message if doc.problems else 'not linted'}", err=True)
             if path == "-":
@@ -347,7 +370,14 @@ def fix(
         elif check_only:
             click.echo(f"{doc.path}: would apply {total} fix{'es' if total != 1 else ''}")
         else:
-            write_atomically(Path(path), text, decoded.bom and not doc.lossy)
+            from postlint.safe_read import writable_target
+
+            try:
+                target = writable_target(path, policy)
+            except PostlintError as exc:
+                click.echo(f"{doc.path}: not rewritten: {exc.message}", err=True)
+                continue
+            write_atomically(Path(target), text, decoded.bom and not doc.lossy)
             click.echo(f"{doc.path}: applied {total} fix{'es' if total != 1 else ''}", err=True)
     if check_only:
         return EXIT_VIOLATIONS if changed else EXIT_OK
@@ -416,6 +446,7 @@ def explain(rule_id: str, config_path: str | None, packs: tuple[str, ...]) -> in
 @click.option("--pack", "packs", multiple=True, help="Add a pack file or folder (repeatable).")
 @click.option("--jurisdiction", "jurisdictions", multiple=True, help="Read as if posted here (repeatable).")
 @click.option("--stdin-filename", default=None, help="The name (and so the format) of standard input.")
+@_follow
 def inspect(
     path: str,
     fmt: str,
@@ -423,6 +454,7 @@ def inspect(
     packs: tuple[str, ...],
     jurisdictions: tuple[str, ...],
     stdin_filename: str | None,
+    follow_symlinks: bool,
 ) -> int:
     """Show what postlint read from a posting: title, sections, locations, jurisdictions, pay, statements."""
     from postlint.inspect import describe_document, render_description
@@ -431,7 +463,8 @@ def inspect(
     collect_files([path])  # a missing path is a usage error
     settings = _settings(config_path)
     linter = _linter(settings, packs, (), (), jurisdictions)
-    doc, _ = read_document(path, int(settings.max_file_size * 1024 * 1024), stdin_filename)
+    max_bytes = int(settings.max_file_size * 1024 * 1024)
+    doc, _ = read_document(path, max_bytes, stdin_filename, policy=_policy([path], follow_symlinks))
     facts = describe_document(doc, linter)
     if fmt == "json":
         import json

@@ -38,6 +38,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any, BinaryIO
 
 from postlint.atomic import replacing
@@ -150,14 +151,18 @@ class ResultCache:
         if where is None or self._source is None:
             return False
         size, mtime_ns, digest, made_ns = where[:4]
+        from postlint.safe_read import ReadPolicy, Refused, open_posting
+
         try:
-            stat = os.stat(path)
+            stat = os.lstat(path)  # a link is never a hit: its target can change while it does not
+            if not S_ISREG(stat.st_mode) or os.path.realpath(path) != os.path.abspath(path):
+                return False
             if stat.st_size != size:
                 return False
             if stat.st_mtime_ns != mtime_ns or stat.st_mtime_ns >= made_ns - _RACY_NS:
-                with open(path, "rb") as handle:
-                    return hashlib.sha256(handle.read()).hexdigest() == digest
-        except OSError:
+                data = open_posting(path, ReadPolicy(), size).data
+                return hashlib.sha256(data).hexdigest() == digest
+        except (OSError, Refused):
             return False
         return True
 

@@ -1,0 +1,142 @@
+"""Files a pull request can commit that are not ordinary postings: links out of the tree, FIFOs, devices.
+
+Every case builds the files for real and runs the real CLI in a subprocess (with a
+timeout as the backstop: a FIFO that is opened blocks forever).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+SECRET = "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n[Insert zqmarker location]\n"
+POSTING = "# Engineer\n\nWe\u201a\u00c4\u00f4re hiring.\n"  # mojibake: a safe fix exists
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """A repository folder beside a file outside it that must never be read."""
+    outside = tmp_path / "home"
+    outside.mkdir()
+    (outside / "credentials.md").write_text(SECRET, encoding="utf-8")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    return repo
+
+
+def rules_by_file(stdout: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for v in json.loads(stdout)["violations"]:
+        found.setdefault(Path(v["path"]).name, set()).add(v["rule"])
+    return found
+
+
+def test_a_link_out_of_the_tree_is_reported_not_read(tree: Path) -> None:
+    (tree / "notes.md").symlink_to("../home/credentials.md")
+    for fmt in ("text", "json", "html", "sarif", "github"):
+        code, out, err = run_cli("check", "--no-cache", "--format", fmt, ".", cwd=tree)
+        assert code == 1, err
+        assert "wJalrXUtnFEMI" not in out + err
+        assert "zqmarker" not in out + err
+    _, out, _ = run_cli("check", "--no-cache", "--format", "json", "notes.md", cwd=tree)
+    assert rules_by_file(out)["notes.md"] == {"postlint/symlink"}
+    code, out, err = run_cli("inspect", "notes.md", cwd=tree)
+    assert code == 0, err
+    assert "symlink" in out and "wJalrXUtnFEMI" not in out
+
+
+def test_a_link_out_of_the_folder_given_is_refused_even_inside_the_current_folder(tree: Path) -> None:
+    (tree / "postings").mkdir()
+    (tree / "shared.md").write_text(POSTING, encoding="utf-8")
+    (tree / "postings" / "a.md").symlink_to("../shared.md")
+    _, out, _ = run_cli("check", "--no-cache", "--format", "json", "postings", cwd=tree)
+    assert rules_by_file(out)["a.md"] == {"postlint/symlink"}
+    _, out, _ = run_cli("check", "--no-cache", "--format", "json", ".", cwd=tree)
+    assert "postlint/symlink" not in rules_by_file(out)["a.md"]
+    assert "encoding/mojibake" in rules_by_file(out)["a.md"]
+
+
+def test_follow_symlinks_reads_a_link_out_of_the_tree(tree: Path) -> None:
+    (tree / "notes.md").symlink_to("../home/credentials.md")
+    _, out, _ = run_cli("check", "--no-cache", "--format", "json", "--follow-symlinks", ".", cwd=tree)
+    assert "quality/placeholder" in rules_by_file(out)["notes.md"]
+
+
+def test_a_link_inside_the_tree_is_followed(tree: Path) -> None:
+    (tree / "real.md").write_text(POSTING, encoding="utf-8")
+    (tree / "link.md").symlink_to("real.md")
+    _, out, _ = run_cli("check", "--format", "json", ".", cwd=tree)
+    assert "encoding/mojibake" in rules_by_file(out)["link.md"]
+    _, out, _ = run_cli("check", "--format", "json", ".", cwd=tree)  # the cached re-run
+    assert "encoding/mojibake" in rules_by_file(out)["link.md"]
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "/dev/urandom", "nowhere.md"])
+def test_links_to_devices_and_to_nothing_are_reported(tree: Path, target: str) -> None:
+    if target.startswith("/dev/") and not Path(target).exists():
+        pytest.skip(f"no {target} here")
+    (tree / "zero.md").symlink_to(target)
+    for extra in ([], ["--follow-symlinks"]):
+        code, out, err = run_cli("check", "--no-cache", "--format", "json", *extra, ".", cwd=tree)
+        assert code == 1, err
+        assert rules_by_file(out)["zero.md"] == {"postlint/symlink"}
+        code, out, err = run_cli("check", "--no-cache", "--format", "json", *extra, "zero.md", cwd=tree)
+        assert code == 1, err
+    code, _, err = run_cli("fix", "--follow-symlinks", ".", cwd=tree)
+    assert code == 0, err
+    assert (tree / "zero.md").is_symlink()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_is_reported_without_being_opened(tree: Path) -> None:
+    os.mkfifo(tree / "pipe.md")
+    (tree / "ok.md").write_text(POSTING, encoding="utf-8")
+    (tree / "via-link.md").symlink_to("pipe.md")
+    code, out, err = run_cli("check", "--no-cache", "--format", "json", ".", cwd=tree)
+    assert code == 1, err
+    found = rules_by_file(out)
+    assert found["pipe.md"] == {"postlint/special-file"}
+    assert found["via-link.md"] == {"postlint/symlink"}
+    assert "encoding/mojibake" in found["ok.md"]
+    code, out, err = run_cli("check", "--no-cache", "pipe.md", cwd=tree)
+    assert code == 1 and "postlint/special-file" in out, err
+    code, out, err = run_cli("inspect", "pipe.md", cwd=tree)
+    assert code == 0 and "special-file" in out, err
+    code, out, err = run_cli("fix", ".", cwd=tree)
+    assert code == 0, err
+    code, out, err = run_cli("check", "--no-cache", "--jobs", "2", "--format", "json", ".", cwd=tree)
+    assert code == 1, err
+
+
+def test_fix_never_turns_a_link_into_a_regular_file(tree: Path) -> None:
+    outside = tree.parent / "home" / "posting.md"
+    outside.write_text(POSTING, encoding="utf-8")
+    (tree / "out.md").symlink_to("../home/posting.md")
+    (tree / "target.md").write_text(POSTING, encoding="utf-8")
+    (tree / "in.md").symlink_to("target.md")
+    code, _, err = run_cli("fix", "--follow-symlinks", ".", cwd=tree)
+    assert code == 0, err
+    assert (tree / "out.md").is_symlink() and (tree / "in.md").is_symlink()
+    assert outside.read_text(encoding="utf-8") == POSTING  # never written through a link that leaves the tree
+    assert "out.md: not rewritten" in err
+    assert "\u201a\u00c4\u00f4" not in (tree / "target.md").read_text(encoding="utf-8")  # written through, inside
+    code, _, err = run_cli("fix", ".", cwd=tree)
+    assert code == 0, err
+    assert (tree / "out.md").is_symlink()
+    assert outside.read_text(encoding="utf-8") == POSTING
+
+
+def test_a_file_growing_past_its_stated_size_is_read_only_to_the_limit(tmp_path: Path) -> None:
+    from postlint.safe_read import ReadPolicy, Refused, open_posting
+
+    path = tmp_path / "big.md"
+    path.write_bytes(b"x" * 2048)
+    with pytest.raises(Refused) as refused:
+        open_posting(str(path), ReadPolicy.for_arguments([str(tmp_path)]), 1024)
+    assert refused.value.code == "file-too-large"
+    assert open_posting(str(path), ReadPolicy.for_arguments([str(tmp_path)]), 4096).data == b"x" * 2048
