@@ -244,3 +244,47 @@ def test_a_posting_that_is_one_10_mb_line_is_linted_in_bounded_time_and_memory(t
     assert code in (0, 1), err
     assert "postlint/file-too-large" not in json_rules(out)
     assert rss < GIB
+
+
+# --- values YAML cannot build -----------------------------------------------------------------
+
+BAD_SCALARS = {
+    "impossible date": "2024-02-30",
+    "huge integer": "9" * 5000,
+}
+
+
+@pytest.mark.parametrize("value", sorted(BAD_SCALARS.values()), ids=sorted(BAD_SCALARS))
+def test_a_bad_value_in_front_matter_is_a_finding_and_the_run_goes_on(tmp_path: Path, value: str) -> None:
+    (tmp_path / "a-bad.md").write_text(f"---\ntitle: Engineer\nposted: {value}\n---\n# Engineer\n\nHi.\n", "utf-8")
+    (tmp_path / "b-good.md").write_text("# Engineer\n\nWe\u201a\u00c4\u00f4re hiring.\n", encoding="utf-8")
+    code, out, err, _ = run_measured("check", "--format", "json", ".", cwd=tmp_path, timeout=60)
+    assert code == 1, err
+    found = [(Path(v["path"]).name, v["rule"], v["line"]) for v in json.loads(out)["violations"]]
+    assert ("a-bad.md", "postlint/front-matter", 3) in found
+    assert any(name == "b-good.md" and rule == "encoding/mojibake" for name, rule, _ in found)
+
+
+def test_huge_and_infinite_pay_figures_in_front_matter_are_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "pay.md").write_text(
+        f"---\nsalary_min: {'9' * 400}\nsalary_max: .inf\nsalary: '${'9' * 400}'\n---\n# Engineer\n\n"
+        f"Pay: ${'9' * 300} to ${'9' * 301} per year.\n",
+        encoding="utf-8",
+    )
+    code, _, err, _ = run_measured("check", "--format", "json", "pay.md", cwd=tmp_path, timeout=60)
+    assert code in (0, 1), err
+
+
+@pytest.mark.parametrize("value", sorted(BAD_SCALARS.values()), ids=sorted(BAD_SCALARS))
+def test_a_bad_value_in_a_config_or_pack_is_exit_2_with_file_and_line(tmp_path: Path, value: str) -> None:
+    (tmp_path / "p.md").write_text("# Engineer\n\nHi.\n", encoding="utf-8")
+    config = tmp_path / "bad-config.yaml"
+    config.write_text(f"fail-on: error\njurisdictions: [{value}]\n", encoding="utf-8")
+    code, _, err, _ = run_measured("check", "--config", config.name, "p.md", cwd=tmp_path, timeout=60)
+    assert code == 2, err
+    assert "bad-config.yaml:2:" in err and "Traceback" not in err
+    pack = _pack(tmp_path, "a")
+    pack.write_text(pack.read_text(encoding="utf-8") + f"    version: {value}\n", encoding="utf-8")
+    code, _, err, _ = run_measured("check", "--pack", pack.name, "p.md", cwd=tmp_path, timeout=60)
+    assert code == 2, err
+    assert "hostile.yaml:14:" in err and "Traceback" not in err
