@@ -47,11 +47,53 @@ _ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
 _POSSESSIVE = getattr(_c, "POSSESSIVE_REPEAT", None)
 
 
+def _edge_safe(op: Any, av: Any) -> bool:
+    """A negative lookaround of one character that is never a newline: true at a block's edge, and at
+    the blank-line separator that stands for that edge in the joined scope, so it can stay.
+
+    Keeping it matters for speed, not results: `(?<![ \t])[ \t]+x` tries each run of spaces once,
+    while `[ \t]+x` tries it again from every space in it, which is quadratic in the run's length.
+    """
+    if op is not _c.ASSERT_NOT:
+        return False
+    body = av[1]
+    if len(body.data) != 1 or body.getwidth() != (1, 1):
+        return False
+    kind, _ = body.data[0]
+    if kind not in (_c.LITERAL, _c.NOT_LITERAL, _c.IN):
+        return False
+    try:
+        compiled = _sre.compile("(edge)", *_compiled(body, 0))
+    except Exception:
+        return False
+    return compiled.match("\n") is None
+
+
+def _plain(items: Any) -> bool:
+    """Whether a parsed sequence holds no assertion or anchor, so relaxing would leave it unchanged."""
+    for op, av in items.data:
+        if op in _DROPPED or op is _c.AT or op is _c.GROUPREF_EXISTS:
+            return False
+        if op is _c.BRANCH and not all(_plain(branch) for branch in av[1]):
+            return False
+        if op is _c.SUBPATTERN and not _plain(av[-1]):
+            return False
+        repeat = op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or (_POSSESSIVE is not None and op is _POSSESSIVE)
+        if repeat and not _plain(av[2]):
+            return False
+        if _ATOMIC is not None and op is _ATOMIC and not _plain(av):
+            return False
+    return True
+
+
 def _relax(items: Any) -> None:
-    """Drop assertions in place, recursively; make atomic groups and possessive repeats ordinary."""
+    """Drop assertions in place, recursively; make atomic groups and possessive repeats ordinary
+    unless they hold nothing that relaxing changes (then they stay, and so does their speed)."""
     kept = []
     for op, av in items.data:
         if op in _DROPPED:
+            if _edge_safe(op, av):
+                kept.append((op, av))
             continue
         if op is _c.AT:
             kept.append((op, _ANCHORS.get(av, av)))
@@ -64,10 +106,16 @@ def _relax(items: Any) -> None:
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
             _relax(av[2])
         elif _POSSESSIVE is not None and op is _POSSESSIVE:
+            if _plain(av[2]):
+                kept.append((op, av))
+                continue
             _relax(av[2])
             kept.append((_c.MAX_REPEAT, av))
             continue
         elif _ATOMIC is not None and op is _ATOMIC:
+            if _plain(av):
+                kept.append((op, av))
+                continue
             _relax(av)
             kept.append((_c.SUBPATTERN, (None, 0, 0, av)))
             continue
