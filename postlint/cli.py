@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from postlint import __version__
+from postlint.display import printable
 from postlint.errors import PostlintError
 from postlint.output import FORMATS
 
@@ -347,13 +348,16 @@ def fix(
     for path in files:
         doc, decoded = read_document(path, max_bytes, stdin_filename, policy=policy)
         if decoded is None:
-            click.echo(f"{doc.path}: skipped: {doc.problems[0].message if doc.problems else 'not linted'}", err=True)
+            reason = printable(doc.problems[0].message) if doc.problems else "not linted"
+            click.echo(f"{printable(doc.path)}: skipped: {reason}", err=True)
             if path == "-":
                 return EXIT_USAGE
             continue
         text, total = fix_document(linter, doc, unsafe=unsafe_fixes)
         if doc.lossy and text == doc.text:
-            click.echo(f"{doc.path}: not rewritten: it is not valid UTF-8 (see encoding/invalid-utf8)", err=True)
+            click.echo(
+                f"{printable(doc.path)}: not rewritten: it is not valid UTF-8 (see encoding/invalid-utf8)", err=True
+            )
             if path == "-":
                 return EXIT_USAGE  # writing the text back would replace the bad bytes with U+FFFD
         if path == "-" and not show_diff and not check_only:
@@ -365,20 +369,22 @@ def fix(
         changed += 1
         if show_diff:
             before = doc.text.splitlines(keepends=True)
-            diff = difflib.unified_diff(before, text.splitlines(keepends=True), f"a/{doc.path}", f"b/{doc.path}")
+            diff = difflib.unified_diff(
+                before, text.splitlines(keepends=True), f"a/{printable(doc.path)}", f"b/{printable(doc.path)}"
+            )
             sys.stdout.write("".join(diff))
         elif check_only:
-            click.echo(f"{doc.path}: would apply {total} fix{'es' if total != 1 else ''}")
+            click.echo(f"{printable(doc.path)}: would apply {total} fix{'es' if total != 1 else ''}")
         else:
             from postlint.safe_read import writable_target
 
             try:
                 target = writable_target(path, policy)
             except PostlintError as exc:
-                click.echo(f"{doc.path}: not rewritten: {exc.message}", err=True)
+                click.echo(f"{printable(doc.path)}: not rewritten: {exc.message}", err=True)
                 continue
             write_atomically(Path(target), text, decoded.bom and not doc.lossy)
-            click.echo(f"{doc.path}: applied {total} fix{'es' if total != 1 else ''}", err=True)
+            click.echo(f"{printable(doc.path)}: applied {total} fix{'es' if total != 1 else ''}", err=True)
     if check_only:
         return EXIT_VIOLATIONS if changed else EXIT_OK
     if not show_diff and "-" not in files:
@@ -502,7 +508,8 @@ def packs_test(paths: tuple[str, ...], verbose: bool) -> int:
         total += 1
         if not result.ok:
             failures += 1
-            click.echo(f"{result.source}:{result.line}: {result.rule} {result.expect}[{result.index}]: {result.detail}")
+            where = f"{printable(str(result.source))}:{result.line}"
+            click.echo(f"{where}: {result.rule} {result.expect}[{result.index}]: {printable(result.detail)}")
         elif verbose:
             click.echo(f"ok  {result.rule} {result.expect}[{result.index}]: {result.detail}")
     rules = sum(len(p.rules) for p in tested)
@@ -629,7 +636,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo("Interrupted.", err=True)
         return EXIT_INTERRUPTED
     except PostlintError as exc:
-        click.echo(f"postlint: error: {exc}", err=True)
+        click.echo(f"postlint: error: {printable(str(exc))}", err=True)
         return EXIT_USAGE
     except BrokenPipeError:
         sys.stderr.close()
@@ -637,7 +644,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         import traceback
 
-        click.echo(f"postlint: internal error: {type(exc).__name__}: {exc}", err=True)
+        click.echo(f"postlint: internal error: {type(exc).__name__}: {printable(str(exc))}", err=True)
         if os.environ.get("POSTLINT_DEBUG"):
             traceback.print_exc()
         else:

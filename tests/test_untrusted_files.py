@@ -140,3 +140,33 @@ def test_a_file_growing_past_its_stated_size_is_read_only_to_the_limit(tmp_path:
         open_posting(str(path), ReadPolicy.for_arguments([str(tmp_path)]), 1024)
     assert refused.value.code == "file-too-large"
     assert open_posting(str(path), ReadPolicy.for_arguments([str(tmp_path)]), 4096).data == b"x" * 2048
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path: Path) -> None:
+    if os.uname().sysname == "Darwin":
+        pytest.skip("macOS refuses file names that are not UTF-8")
+    (tmp_path / os.fsdecode(b"caf\xe9.md")).write_text(POSTING, encoding="utf-8")
+    for fmt in ("json", "sarif", "text", "github", "html", "junit"):
+        code, out, err = run_cli("check", "--no-cache", "--format", fmt, ".", cwd=tmp_path)
+        assert code == 1, (fmt, err)
+        assert any(form in out for form in ("caf\\xe9.md", "caf\\\\xe9.md", "caf%E9.md")), fmt
+    _, out, _ = run_cli("check", "--no-cache", "--format", "json", ".", cwd=tmp_path)
+    assert {v["path"] for v in json.loads(out)["violations"]} == {"caf\\xe9.md"}
+    _, out, _ = run_cli("check", "--no-cache", "--format", "sarif", ".", cwd=tmp_path)
+    run = json.loads(out)["runs"][0]
+    assert run["artifacts"][0]["location"]["uri"] == "caf%E9.md"
+    code, _, err = run_cli("fix", ".", cwd=tmp_path)
+    assert code == 0 and "caf\\xe9.md: applied" in err, err
+
+
+def test_a_file_name_cannot_inject_lines_into_a_ci_log(tmp_path: Path) -> None:
+    name = "x\n::warning file=README.md,line=1::pwned\r::error::also.md"
+    (tmp_path / name).write_text(POSTING, encoding="utf-8")
+    for command in (["check", "--no-cache", "--format", "text", "."], ["fix", "--check", "."], ["fix", "."]):
+        _, out, err = run_cli(*command, cwd=tmp_path)
+        for line in (out + err).replace("\r", "\n").split("\n"):
+            assert not line.startswith("::"), (command, line)
+    _, out, _ = run_cli("check", "--no-cache", "--format", "github", ".", cwd=tmp_path)
+    assert all(line.startswith("::") for line in out.splitlines())
+    code, _, err = run_cli("check", "--", "nowhere\n::error::x.md", cwd=tmp_path)
+    assert code == 2 and "\n::" not in err
