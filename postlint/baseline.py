@@ -124,6 +124,8 @@ def read_baseline(path: str | Path) -> Baseline:
         raise PostlintError("not a postlint baseline: it is not UTF-8 text", path=str(path)) from None
     except json.JSONDecodeError as exc:
         raise PostlintError(f"not a postlint baseline: {exc.msg}", path=str(path), line=exc.lineno) from None
+    except RecursionError:
+        raise PostlintError("not a postlint baseline: it is nested too deeply", path=str(path)) from None
     if (
         not isinstance(data, dict)
         or data.get("postlint_baseline") != FORMAT

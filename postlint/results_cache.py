@@ -177,7 +177,7 @@ class ResultCache:
             raw = json.loads(self._source.read(length))
             references = self.references
             return Entry([_violation(v, path, references) for v in raw], linted)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             return None
 
     def put(self, path: str, stamp: Stamp, entry: Entry) -> None:
@@ -260,7 +260,7 @@ def _parse(line: bytes) -> tuple[str, tuple[int, int, str, int, bool], int] | No
     try:
         path = json.loads(fields[0])
         stamp = (int(fields[1]), int(fields[2]), fields[3].decode("ascii"), int(fields[4]), fields[5] == b"1")
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     if not isinstance(path, str):
         return None

@@ -288,3 +288,46 @@ def test_a_bad_value_in_a_config_or_pack_is_exit_2_with_file_and_line(tmp_path: 
     code, _, err, _ = run_measured("check", "--pack", pack.name, "p.md", cwd=tmp_path, timeout=60)
     assert code == 2, err
     assert "hostile.yaml:14:" in err and "Traceback" not in err
+
+
+# --- batch mode and the result cache ------------------------------------------------------------
+
+_DEEP = "[" * 100_000 + "]" * 100_000
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_bad_jsonl_records_are_error_lines_and_the_stream_goes_on(tmp_path: Path, jobs: str) -> None:
+    records = [
+        '{"id": "first", "text": "# Engineer\\n\\nHello."}',
+        '{"id": "deep", "text": "x", "extra": ' + _DEEP + "}",
+        '{"id": NaN, "text": "x"}',
+        '{"id": 1e400, "text": "x"}',
+        '{"id": -Infinity, "text": "x"}',
+        '{"id": "last", "text": "# Engineer\\n\\nHello."}',
+    ]
+    (tmp_path / "in.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
+    code, out, err, _ = run_measured("check", "--input", "jsonl", "--jobs", jobs, "in.jsonl", cwd=tmp_path)
+    assert code == 2, err  # malformed records, no internal error
+    lines = [json.loads(line) for line in out.splitlines()]  # every line is valid JSON (no NaN)
+    assert [line["line"] for line in lines] == [1, 2, 3, 4, 5, 6]
+    assert lines[0]["id"] == "first" and lines[-1]["id"] == "last"
+    assert all(line["error"] for line in lines[1:5])
+    for line in out.splitlines():
+        json.loads(line, parse_constant=lambda name: pytest.fail(f"{name} in the output"))
+
+
+def test_a_planted_result_cache_line_nested_too_deeply_is_ignored(tmp_path: Path) -> None:
+    posting = tmp_path / "p.md"
+    posting.write_text("# Engineer\n\nWe\u201a\u00c4\u00f4re hiring.\n", encoding="utf-8")
+    code, first, err, _ = run_measured("check", "--format", "json", "p.md", cwd=tmp_path)
+    assert code == 1, err
+    index = [p for p in (tmp_path / ".postlint_cache").rglob("*") if p.is_file() and p.suffix not in ("", ".TAG")]
+    index = [p for p in index if b"\t" in p.read_bytes()]
+    assert index, list((tmp_path / ".postlint_cache").rglob("*"))
+    for path in index:
+        lines = path.read_bytes().split(b"\n")
+        planted = [line.rsplit(b"\t", 1)[0] + b"\t" + _DEEP.encode() if b"\t" in line else line for line in lines]
+        path.write_bytes(b"\n".join(planted))
+    code, again, err, _ = run_measured("check", "--format", "json", "p.md", cwd=tmp_path)
+    assert code == 1, err
+    assert json_rules(again) == json_rules(first)
