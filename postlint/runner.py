@@ -392,7 +392,7 @@ def with_link_status(
     """
     from dataclasses import replace
 
-    from postlint.cache import cache_dir
+    from postlint.cache import usable_cache_dir
     from postlint.links.checker import check_urls
 
     urls: dict[str, None] = {}
@@ -401,5 +401,5 @@ def with_link_status(
         for link in doc.links:
             if link.url.split(":", 1)[0].lower() in ("http", "https"):
                 urls.setdefault(link.url)
-    statuses = check_urls(list(urls), settings.links, cache_dir=cache_dir() if use_cache else None)
+    statuses = check_urls(list(urls), settings.links, cache_dir=usable_cache_dir() if use_cache else None)
     return replace(linter, link_status=statuses)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from postlint.packs.regex_safety import UnsafeRegex, check_regex
-from tests.conftest import cli_env
+from tests.conftest import cli_env, run_cli
 
 GIB = 1024 * 1024  # ru_maxrss is in KiB on Linux
 _RUNNER = (
@@ -331,3 +331,63 @@ def test_a_planted_result_cache_line_nested_too_deeply_is_ignored(tmp_path: Path
     code, again, err, _ = run_measured("check", "--format", "json", "p.md", cwd=tmp_path)
     assert code == 1, err
     assert json_rules(again) == json_rules(first)
+
+
+# --- the compiled-pack cache --------------------------------------------------------------------
+
+
+class _Planted:
+    """A pickle that, when loaded, leaves a marker file: what someone who can write the cache could do."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Path.touch, (self.marker,))
+
+
+def _plant(folder: Path, marker: Path) -> int:
+    import pickle
+
+    planted = 0
+    for entry in folder.glob("*.pickle"):
+        entry.write_bytes(pickle.dumps(_Planted(marker)))
+        planted += 1
+    return planted
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "getuid"), reason="no file owners here")
+@pytest.mark.parametrize("loose", ["folder", "files"])
+def test_a_cache_others_can_write_is_not_unpickled(tmp_path: Path, loose: str) -> None:
+    import os
+
+    (tmp_path / "p.md").write_text("# Engineer\n\nHello.\n", encoding="utf-8")
+    cache, marker = tmp_path / "shared-cache", tmp_path / "pwned"
+    env = {"POSTLINT_CACHE_DIR": str(cache)}
+    code, _, err = run_cli("check", "p.md", cwd=tmp_path, env=env)
+    assert code in (0, 1), err
+    assert "warning" not in err  # made private, and used
+    assert _plant(cache, marker) > 0
+    if loose == "folder":
+        os.chmod(cache, 0o777)
+    else:
+        for entry in cache.glob("*.pickle"):
+            os.chmod(entry, 0o666)
+    code, _, err = run_cli("check", "p.md", cwd=tmp_path, env=env)
+    assert code in (0, 1), err
+    assert not marker.exists()
+    if loose == "folder":
+        assert err.count("not using the cache") == 1, err
+        assert "mode 777" in err
+    code, _, err = run_cli("check", "--no-cache", "p.md", cwd=tmp_path, env=env)
+    assert not marker.exists() and "not using the cache" not in err
+
+
+def test_a_cache_folder_that_is_a_link_is_not_used(tmp_path: Path) -> None:
+    (tmp_path / "p.md").write_text("# Engineer\n\nHello.\n", encoding="utf-8")
+    (tmp_path / "real").mkdir(mode=0o700)
+    (tmp_path / "link").symlink_to("real")
+    code, _, err = run_cli("check", "p.md", cwd=tmp_path, env={"POSTLINT_CACHE_DIR": str(tmp_path / "link")})
+    assert code in (0, 1), err
+    assert "not using the cache" in err and "symbolic link" in err
+    assert not list((tmp_path / "real").iterdir())
