@@ -565,6 +565,8 @@ front-matter:
 links:
   check: false
   timeout: 10          # seconds per request
+  url_timeout: 30      # seconds per link, redirects and retries included
+  total_timeout: 300   # seconds for all link checking; links left are reported as not checked
   concurrency: 16      # requests at once
   per_host: 4          # requests at once to one host
   max_redirects: 10

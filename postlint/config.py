@@ -33,6 +33,8 @@ class LinksSettings:
 
     check: bool = False
     timeout: float = 10.0  # seconds per request, all of it
+    url_timeout: float = 30.0  # seconds per link, all its redirects and retries included
+    total_timeout: float = 300.0  # seconds for the whole run's link checking; links left are not checked
     concurrency: int = 16  # requests at once
     allow_private: bool | tuple[str, ...] = False  # or the addresses, CIDR networks and hosts to allow
     exclude: tuple[str, ...] = ()
@@ -84,14 +86,24 @@ def _model() -> Any:
 
     class LinksModel(BaseModel):
         model_config = ConfigDict(extra="forbid")
+        # Bounds: a value from a config file must not make a run wait forever (`.inf`) or open
+        # thousands of connections; NaN and infinity are refused everywhere.
         check: bool = False
-        timeout: float = Field(10.0, gt=0)
-        concurrency: int = Field(16, ge=1)
+        timeout: float = Field(10.0, gt=0, le=300, allow_inf_nan=False)
+        url_timeout: float = Field(30.0, gt=0, le=3600, allow_inf_nan=False)
+        total_timeout: float = Field(300.0, gt=0, le=86400, allow_inf_nan=False)
+        concurrency: int = Field(16, ge=1, le=256)
         allow_private: bool | list[str] = False
         exclude: list[str] = []
-        per_host: int = Field(4, ge=1)
-        max_redirects: int = Field(10, ge=0)
-        cache_ttl: float = Field(86400.0, ge=0, description="Seconds a link's result is reused; 0: never.")
+        per_host: int = Field(4, ge=1, le=64)
+        max_redirects: int = Field(10, ge=0, le=50)
+        cache_ttl: float = Field(
+            86400.0,
+            ge=0,
+            le=365 * 86400,
+            allow_inf_nan=False,
+            description="Seconds a link's result is reused; 0: never.",
+        )
 
         @field_validator("allow_private")
         @classmethod
@@ -128,7 +140,12 @@ def _model() -> Any:
         links: LinksModel = LinksModel()
         fail_on: Severity = Field("error", alias="fail-on")
         max_file_size: float = Field(
-            10.0, alias="max-file-size", gt=0, description="Megabytes; larger files are reported, not linted."
+            10.0,
+            alias="max-file-size",
+            gt=0,
+            le=1024,
+            allow_inf_nan=False,
+            description="Megabytes; larger files are reported, not linted.",
         )
 
     return ConfigModel
