@@ -576,6 +576,10 @@ links:
 
 # The lowest severity that makes `postlint check` exit 1.
 fail-on: error
+
+# Seconds the rules of packs not shipped with postlint may take on one posting
+# (a runaway regex is stopped and reported as postlint/timeout).
+pack-timeout: 10
 """
 
 

@@ -58,6 +58,7 @@ class Settings:
     links: LinksSettings = LinksSettings()
     fail_on: str = "error"
     max_file_size: float = 10.0  # megabytes
+    pack_timeout: float = 10.0  # seconds the rules of packs not shipped with postlint may take on one posting
     base: Path = Path(".")
     source: str | None = None  # the config file, if any
     positions: dict[tuple[str | int, ...], tuple[int, int]] = field(default_factory=dict)  # YAML path -> line, col
@@ -146,6 +147,14 @@ def _model() -> Any:
             le=1024,
             allow_inf_nan=False,
             description="Megabytes; larger files are reported, not linted.",
+        )
+        pack_timeout: float = Field(
+            10.0,
+            alias="pack-timeout",
+            gt=0,
+            le=600,
+            allow_inf_nan=False,
+            description="Seconds the rules of packs not shipped with postlint may take on one posting.",
         )
 
     return ConfigModel
@@ -246,6 +255,7 @@ def load_config(path: Path | None) -> Settings:
         ),
         fail_on=model.fail_on,
         max_file_size=model.max_file_size,
+        pack_timeout=model.pack_timeout,
         base=path.parent.resolve(),
         source=str(path),
         positions=marks,

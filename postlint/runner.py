@@ -80,6 +80,7 @@ def load_linter(
         gazetteer=gazetteer,
         front_matter=dict(settings.front_matter),
         per_file_ignores=tuple(settings.per_file_ignores.items()),
+        pack_timeout=settings.pack_timeout,
     )
 
 

@@ -391,3 +391,59 @@ def test_a_cache_folder_that_is_a_link_is_not_used(tmp_path: Path) -> None:
     assert code in (0, 1), err
     assert "not using the cache" in err and "symbolic link" in err
     assert not list((tmp_path / "real").iterdir())
+
+
+# --- a pack regex the load-time check cannot catch: the time budget ----------------------------------
+
+BYPASSES = [
+    r"(a*){16}$",
+    r"a*a*a*a*a*a*$",
+    r"(?i:(ab|AB)+)$",
+    r"(\u0100|\u0100)+$",
+    r"(\u0100+)+$",
+    r"(a)\1*$",
+    r"(a)?(?(1)a|b)+$",
+    r"(x+x+)+y",
+]
+
+
+@pytest.mark.parametrize("pattern", BYPASSES)
+def test_patterns_that_got_past_the_check_are_refused(pattern: str) -> None:
+    with pytest.raises(UnsafeRegex):
+        check_regex(pattern)
+
+
+@pytest.mark.parametrize("pattern", [r"(?>a+)+$", r"(a++)+$", r"\s*\w+\s*", r".*foo.*bar.*"])
+def test_atomic_possessive_and_separated_patterns_are_accepted(pattern: str) -> None:
+    check_regex(pattern)
+
+
+def test_two_patterns_safe_apart_are_checked_together_under_the_rules_flags() -> None:
+    from postlint.kinds.base import combine_regexes
+
+    combine_regexes([r"(?:ab)+$", r"x"], 0)
+    with pytest.raises(UnsafeRegex):
+        combine_regexes([r"(ab|AB)+$", r"x"], re.IGNORECASE)
+
+
+def test_an_atomic_group_holding_an_assertion_gets_no_prefilter() -> None:
+    from postlint.prefilter import Prefilter
+
+    assert Prefilter.of(re.compile(r"(?>(?:a+)+(?=b))c")) is None
+    assert Prefilter.of(re.compile(r"(?>a+)c")) is not None
+
+
+def test_a_slow_pack_rule_is_stopped_and_reported_and_the_run_goes_on(tmp_path: Path) -> None:
+    pack = _pack(tmp_path, "a+b")  # accepted (quadratic, not exponential): a+ is retried from every a
+    (tmp_path / ".postlint.yaml").write_text(f"packs: [builtin, {pack.name}]\npack-timeout: 1\n", "utf-8")
+    (tmp_path / "a-slow.md").write_text("# Engineer\n\n" + "a" * 400_000 + "\n", encoding="utf-8")
+    (tmp_path / "b-fine.md").write_text("# Engineer\n\nWe\u201a\u00c4\u00f4re hiring. b\n", encoding="utf-8")
+    code, out, err, _ = run_measured("check", "--no-cache", "--format", "json", ".", cwd=tmp_path, timeout=120)
+    assert code == 1, err
+    found: dict[str, set[str]] = {}
+    for v in json.loads(out)["violations"]:
+        found.setdefault(v["path"], set()).add(v["rule"])
+    assert "postlint/timeout" in found["a-slow.md"]
+    assert "quality/too-short" in found["a-slow.md"]  # the built-in rules still ran on it
+    assert "encoding/mojibake" in found["b-fine.md"]
+    assert "postlint/timeout" not in found["b-fine.md"]

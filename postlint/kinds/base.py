@@ -169,13 +169,18 @@ def combine_regexes(patterns: tuple[str, ...] | list[str], flags: int = 0) -> re
     """
     if len(patterns) == 1:
         return compile_regex(patterns[0], flags)
+    from postlint.packs.regex_safety import check_regex
+
+    combined = "|".join(f"(?:{p})" for p in patterns)
     try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+        compiled = re.compile(combined, flags)
     except re.error:
         raise ValueError(
             "these patterns cannot be combined into one regex (a global flag such as '(?i)' or a repeated "
             "group name?); use 'ignore_case' instead of global flags and distinct group names"
         ) from None
+    check_regex(combined, flags)  # each was safe on its own; together, under the rule's flags, too
+    return compiled
 
 
 class RuleSpec(BaseModel):

@@ -24,6 +24,7 @@ Problem = Literal[
     "directive",
     "symlink",
     "special-file",
+    "timeout",
 ]
 
 
