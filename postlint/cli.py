@@ -344,7 +344,7 @@ def fix(
     files = collect_files(list(paths) or ["."])
     policy = _policy(paths, follow_symlinks)
     max_bytes = int(settings.max_file_size * 1024 * 1024)
-    changed = 0
+    changed = unwritten = 0
     for path in files:
         doc, decoded = read_document(path, max_bytes, stdin_filename, policy=policy)
         if decoded is None:
@@ -383,12 +383,20 @@ def fix(
             except PostlintError as exc:
                 click.echo(f"{printable(doc.path)}: not rewritten: {exc.message}", err=True)
                 continue
-            write_atomically(Path(target), text, decoded.bom and not doc.lossy)
+            try:
+                write_atomically(Path(target), text, decoded.bom and not doc.lossy)
+            except OSError as exc:
+                click.echo(f"{printable(doc.path)}: not rewritten: {exc.strerror or exc}", err=True)
+                changed, unwritten = changed - 1, unwritten + 1
+                continue
             click.echo(f"{printable(doc.path)}: applied {total} fix{'es' if total != 1 else ''}", err=True)
     if check_only:
         return EXIT_VIOLATIONS if changed else EXIT_OK
     if not show_diff and "-" not in files:
         click.echo(f"{changed} file{'s' if changed != 1 else ''} {'changed' if changed else 'unchanged'}.", err=True)
+    if unwritten:
+        click.echo(f"postlint: error: {unwritten} file{'s' if unwritten != 1 else ''} could not be written", err=True)
+        return EXIT_USAGE
     return EXIT_OK
 
 
@@ -618,9 +626,14 @@ def cache_clean() -> int:
 def init(force: bool) -> int:
     """Write a commented starter .postlint.yaml in the current folder."""
     target = Path(".postlint.yaml")
-    if target.exists() and not force:
+    if (target.exists() or target.is_symlink()) and not force:
         raise PostlintError(".postlint.yaml already exists (use --force to overwrite)", path=str(target))
-    target.write_text(STARTER_CONFIG, encoding="utf-8")
+    if target.is_dir() and not target.is_symlink():
+        raise PostlintError("is a folder, not a file: remove or rename it first", path=str(target))
+    try:
+        target.write_text(STARTER_CONFIG, encoding="utf-8")
+    except OSError as exc:
+        raise PostlintError(f"cannot write: {exc.strerror or exc}", path=str(target)) from None
     click.echo(f"Wrote {target}")
     return EXIT_OK
 

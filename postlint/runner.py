@@ -146,7 +146,8 @@ def collect_files(paths: Sequence[str]) -> list[str]:
             continue
         path = Path(raw)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            # A folder that cannot be listed is passed on as a path: reading it reports it.
+            for root, dirs, files in os.walk(path, onerror=lambda exc: found.append(str(exc.filename))):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
                 for name in sorted(files):
                     if Path(name).suffix.lower() in EXTENSIONS and not name.startswith("."):

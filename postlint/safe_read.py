@@ -110,6 +110,12 @@ def open_posting(path: str, policy: ReadPolicy, max_bytes: int) -> Opened:
     """Read a posting under the policy: Refused for what is not read, OSError if it cannot be."""
     real, linked = resolve(path, policy)
     before = os.lstat(real)
+    if stat.S_ISDIR(before.st_mode):  # a folder the walk could not list
+        try:
+            os.listdir(real)
+        except OSError as exc:
+            message = f"Cannot read the folder: {exc.strerror or exc}; its postings were not linted"
+            raise Refused("unreadable", message) from None
     if not stat.S_ISREG(before.st_mode):
         raise Refused("special-file", f"Not a regular file but a {kind_of(before.st_mode)}; not read")
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NOCTTY", 0)

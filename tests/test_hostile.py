@@ -447,3 +447,30 @@ def test_a_slow_pack_rule_is_stopped_and_reported_and_the_run_goes_on(tmp_path: 
     assert "quality/too-short" in found["a-slow.md"]  # the built-in rules still ran on it
     assert "encoding/mojibake" in found["b-fine.md"]
     assert "postlint/timeout" not in found["b-fine.md"]
+
+
+# --- small holes ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("spec", ["{match:>99999999999}", "{match:.99999}", "{match:{match}}"])
+def test_a_message_asking_for_a_huge_width_is_refused_at_load(tmp_path: Path, spec: str) -> None:
+    pack = _pack(tmp_path, "a")
+    pack.write_text(pack.read_text(encoding="utf-8").replace("message: matched", f"message: '{spec}'"), "utf-8")
+    (tmp_path / "p.md").write_text("# Engineer\n\na\n", encoding="utf-8")
+    code, _, err, _ = run_measured("check", "--pack", pack.name, "p.md", cwd=tmp_path, timeout=60)
+    assert code == 2, err
+    assert "hostile.yaml:" in err and "999" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("network", ["169.254.0.0/16", "169.254.169.0/24", "0.0.0.0/0", "::ffff:0:0/96"])
+def test_an_allowed_network_that_contains_the_metadata_address_does_not_open_it(network: str) -> None:
+    import ipaddress
+
+    from postlint.links.safety import AddressPolicy
+
+    policy = AddressPolicy.from_setting([network])
+    assert policy.address_problem("169.254.169.254", ipaddress.ip_address("169.254.169.254")) is not None
+    exact = AddressPolicy.from_setting(["169.254.169.254"])
+    assert exact.address_problem("169.254.169.254", ipaddress.ip_address("169.254.169.254")) is None
+    if network == "169.254.0.0/16":
+        assert policy.address_problem("x", ipaddress.ip_address("169.254.1.1")) is None  # the rest of it is open

@@ -170,3 +170,53 @@ def test_a_file_name_cannot_inject_lines_into_a_ci_log(tmp_path: Path) -> None:
     assert all(line.startswith("::") for line in out.splitlines())
     code, _, err = run_cli("check", "--", "nowhere\n::error::x.md", cwd=tmp_path)
     assert code == 2 and "\n::" not in err
+
+
+ROOT_USER = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+@pytest.mark.skipif(ROOT_USER or not hasattr(os, "geteuid"), reason="root can write a read-only folder")
+def test_fix_in_a_read_only_folder_is_a_clear_error(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    (folder / "p.md").write_text(POSTING, encoding="utf-8")
+    folder.chmod(0o555)
+    try:
+        code, _, err = run_cli("fix", "ro", cwd=tmp_path)
+    finally:
+        folder.chmod(0o755)
+    assert code == 2, err
+    assert "ro/p.md: not rewritten" in err and "internal error" not in err
+    assert (folder / "p.md").read_text(encoding="utf-8") == POSTING
+
+
+@pytest.mark.skipif(ROOT_USER or not hasattr(os, "geteuid"), reason="root can read any folder")
+def test_an_unreadable_sub_folder_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "p.md").write_text(POSTING, encoding="utf-8")
+    (tmp_path / "locked").chmod(0)
+    try:
+        code, out, err = run_cli("check", "--no-cache", "--format", "json", ".", cwd=tmp_path)
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+    assert code == 1, err
+    assert rules_by_file(out)["locked"] == {"postlint/unreadable"}
+
+
+@pytest.mark.skipif(not ROOT_USER, reason="only root can give a file to another user")
+def test_fix_keeps_the_files_owner_and_group(tmp_path: Path) -> None:
+    posting = tmp_path / "p.md"
+    posting.write_text(POSTING, encoding="utf-8")
+    os.chown(posting, 65534, 65534)
+    code, _, err = run_cli("fix", "p.md", cwd=tmp_path)
+    assert code == 0, err
+    status = posting.stat()
+    assert (status.st_uid, status.st_gid) == (65534, 65534)
+    assert "\u201a\u00c4\u00f4" not in posting.read_text(encoding="utf-8")
+
+
+def test_init_force_over_a_folder_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / ".postlint.yaml").mkdir()
+    code, _, err = run_cli("init", "--force", cwd=tmp_path)
+    assert code == 2, err
+    assert ".postlint.yaml" in err and "folder" in err
