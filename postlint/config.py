@@ -180,7 +180,9 @@ def _pyproject_table(path: Path) -> dict[str, Any] | None:
     else:  # pragma: no cover
         import tomli as tomllib
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        from postlint.safe_read import read_settings_text
+
+        data = tomllib.loads(read_settings_text(path))
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read: {exc}", path=str(path)) from None
     except tomllib.TOMLDecodeError as exc:
@@ -203,7 +205,9 @@ def load_config(path: Path | None) -> Settings:
         prefix: tuple[str, ...] = ("tool", "postlint")
     else:
         try:
-            source = path.read_text(encoding="utf-8")
+            from postlint.safe_read import read_settings_text
+
+            source = read_settings_text(path)
         except FileNotFoundError:
             raise ConfigError("config file does not exist", path=str(path)) from None
         except (OSError, UnicodeDecodeError) as exc:

@@ -173,3 +173,20 @@ def _link_text(path: str) -> str:
         return f"to {os.readlink(path)!r} "
     except OSError:  # not a link itself: a folder on the way is
         return ""
+
+
+SETTINGS_MAX_BYTES = 16 * 1024 * 1024
+
+
+def read_settings_text(path: str | os.PathLike[str], max_bytes: int = SETTINGS_MAX_BYTES) -> str:
+    """A config, pack or baseline file as text: a regular file of at most `max_bytes`.
+
+    Links are followed (a config names its packs), but a FIFO, a device or a huge file is
+    refused with OSError rather than read forever. UnicodeDecodeError for bytes that are
+    not UTF-8.
+    """
+    try:
+        opened = open_posting(os.fspath(path), ReadPolicy(follow_symlinks=True), max_bytes)
+    except Refused as exc:
+        raise OSError(exc.message) from None
+    return opened.data.decode("utf-8")

@@ -220,3 +220,21 @@ def test_init_force_over_a_folder_is_a_clear_error(tmp_path: Path) -> None:
     code, _, err = run_cli("init", "--force", cwd=tmp_path)
     assert code == 2, err
     assert ".postlint.yaml" in err and "folder" in err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_config_pack_or_baseline_that_is_a_fifo_or_device_is_exit_2_not_a_hang(tmp_path: Path) -> None:
+    (tmp_path / "p.md").write_text(POSTING, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.yaml")
+    (tmp_path / "zero.yaml").symlink_to("/dev/zero")
+    (tmp_path / "config.yaml").symlink_to("pipe.yaml")
+    for args in (
+        ["--config", "config.yaml"],
+        ["--config", "zero.yaml"],
+        ["--pack", "pipe.yaml"],
+        ["--pack", "zero.yaml"],
+        ["--baseline", "pipe.yaml"],
+    ):
+        code, _, err = run_cli("check", "--no-cache", *args, "p.md", cwd=tmp_path)
+        assert code == 2, (args, err)
+        assert "Traceback" not in err
