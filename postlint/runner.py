@@ -196,7 +196,7 @@ def read_stdin() -> bytes:
     return sys.stdin.buffer.read()
 
 
-DEFAULT_MAX_READ = 10 * 1024 * 1024
+DEFAULT_MAX_READ = 1024 * 1024 * 1024  # a cached file was linted, so it is within max-file-size (at most this)
 
 
 def read_document(
