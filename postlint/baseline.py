@@ -115,7 +115,9 @@ def read_baseline(path: str | Path) -> Baseline:
     """Load a baseline file; a missing or malformed one is a usage error naming it."""
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        from postlint.safe_read import read_settings_text
+
+        data = json.loads(read_settings_text(path, 1024 * 1024 * 1024))
     except FileNotFoundError:
         raise PostlintError("no such baseline file; write one with `postlint baseline`", path=str(path)) from None
     except OSError as exc:
@@ -124,6 +126,8 @@ def read_baseline(path: str | Path) -> Baseline:
         raise PostlintError("not a postlint baseline: it is not UTF-8 text", path=str(path)) from None
     except json.JSONDecodeError as exc:
         raise PostlintError(f"not a postlint baseline: {exc.msg}", path=str(path), line=exc.lineno) from None
+    except RecursionError:
+        raise PostlintError("not a postlint baseline: it is nested too deeply", path=str(path)) from None
     if (
         not isinstance(data, dict)
         or data.get("postlint_baseline") != FORMAT

@@ -94,12 +94,29 @@ def parse_record(raw: bytes) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         raise RecordError(f"not valid UTF-8 (byte 0x{raw[exc.start]:02X} at byte {exc.start + 1})") from None
     try:
-        record = json.loads(line)
+        record = json.loads(line, parse_constant=_no_constant, parse_float=_finite)
     except json.JSONDecodeError as exc:
         raise RecordError(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+    except RecursionError:  # the decoder recurses once per level of nesting
+        raise RecordError("invalid JSON: nested too deeply") from None
     if not isinstance(record, dict):
         raise RecordError(f"expected a JSON object, not {_json_type(record)}")
     return record
+
+
+def _no_constant(name: str) -> Any:
+    """NaN and Infinity are not JSON (Python's decoder accepts them, and its encoder would echo them)."""
+    raise RecordError(f"invalid JSON: {name} is not a JSON value")
+
+
+def _finite(text: str) -> float:
+    """A JSON number as a float; one too large for a float (1e400) is refused rather than read as infinity."""
+    import math
+
+    value = float(text)
+    if not math.isfinite(value):
+        raise RecordError(f"invalid JSON: the number {text[:40]} is too large")
+    return value
 
 
 def _json_type(value: Any) -> str:
@@ -164,10 +181,14 @@ def lint_record(linter: Linter, number: int, raw: bytes | None, limit: int) -> t
 
 
 def _encode(obj: dict[str, Any]) -> bytes:
+    """One output line; always valid JSON (allow_nan=False), whatever the record held."""
     try:
-        return (json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+        return (json.dumps(obj, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n").encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate from the input, echoed in a message: escape it
-        return (json.dumps(obj, separators=(",", ":")) + "\n").encode("utf-8")
+        return (json.dumps(obj, allow_nan=False, separators=(",", ":")) + "\n").encode("utf-8")
+    except (ValueError, RecursionError) as exc:  # an id that cannot be echoed: say so without it
+        failed = {"id": None, "line": obj.get("line"), "violations": [], "error": f"the record's id: {exc}"}
+        return (json.dumps(failed, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 _WORKER: tuple[Linter, int] | None = None

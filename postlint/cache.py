@@ -6,6 +6,12 @@ pickle keyed by postlint's version, the Python version, the source file's
 path, size and modification time, and the modification times of postlint's
 own rule-kind code; anything else changes the key. Failures to read or write
 the cache are ignored: it is only ever a shortcut.
+
+Unpickling runs code, so the cache is used only where nobody else could have
+written it: a folder that is no link, owned by the user running postlint and
+not writable by group or others, and files likewise. `POSTLINT_CACHE_DIR` or a
+cache restored by CI may point anywhere; a folder that fails the test is named
+once on standard error and the run goes on without the cache.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import stat
 import sys
 from collections.abc import Callable
 from functools import lru_cache
@@ -22,7 +29,7 @@ from typing import TypeVar
 T = TypeVar("T")
 _CODE_DIRS = ("checks", "kinds", "packs", "facts")
 _CODE_FILES = ("compiled_regex.py", "prefilter.py")
-_switch = {"enabled": True}  # `--no-cache` turns the cache off for the whole process
+_switch = {"enabled": True, "warned": False}  # `--no-cache` turns the cache off for the whole process
 
 
 def disable() -> None:
@@ -37,6 +44,62 @@ def cache_dir() -> Path:
         return Path(explicit)
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "postlint"
+
+
+def usable_cache_dir() -> Path | None:
+    """The cache folder if only this user can have written it (made private if missing), else None.
+
+    The first refusal in a process is reported on standard error.
+    """
+    folder = cache_dir()
+    problem = _untrusted(folder)
+    if problem is None:
+        return folder
+    if not _switch["warned"]:
+        _switch["warned"] = True
+        from postlint.display import printable
+
+        sys.stderr.write(f"postlint: warning: not using the cache in {printable(str(folder))}: {problem}\n")
+    return None
+
+
+def _untrusted(folder: Path) -> str | None:
+    """Why a cache folder cannot be trusted, or None when it can (creating it, private, if it is missing)."""
+    if not hasattr(os, "getuid"):  # no owners to compare (Windows): the user's profile is private already
+        return None
+    try:
+        status = os.lstat(folder)
+    except FileNotFoundError:
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            status = os.lstat(folder)
+        except OSError:
+            return None  # nothing can be read from it either: caching simply fails
+    except OSError:
+        return None
+    return owned_privately(status, "folder")
+
+
+def owned_privately(status: os.stat_result, what: str) -> str | None:
+    """Why a folder's or file's status shows that someone else could write it, or None."""
+    expected = stat.S_ISDIR if what == "folder" else stat.S_ISREG
+    if not expected(status.st_mode):
+        return f"it is not a {what}" + (" (a symbolic link)" if stat.S_ISLNK(status.st_mode) else "")
+    if status.st_uid != os.getuid():
+        return f"the {what} belongs to another user (uid {status.st_uid})"
+    if status.st_mode & 0o022:
+        return f"the {what} can be written by group or others (mode {stat.S_IMODE(status.st_mode):o})"
+    return None
+
+
+def _load(entry: Path) -> object:
+    """Unpickle a cache file that only this user can have written; OSError for any other."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(entry, flags)
+    with os.fdopen(fd, "rb") as handle:
+        if hasattr(os, "getuid") and owned_privately(os.fstat(fd), "file") is not None:
+            raise PermissionError(f"{entry} could have been written by someone else")
+        return pickle.load(handle)
 
 
 @lru_cache(maxsize=1)
@@ -62,10 +125,12 @@ def cached(kind: str, source: Path, build: Callable[[], T], *, enabled: bool = T
         key = f"{kind}|{source.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{_code_stamp()}"
     except OSError:
         return build()
-    entry = cache_dir() / f"{kind}-{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
+    folder = usable_cache_dir()
+    if folder is None:
+        return build()
+    entry = folder / f"{kind}-{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
     try:
-        with entry.open("rb") as handle:
-            return pickle.load(handle)
+        return _load(entry)  # type: ignore[return-value]
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         pass
     value = build()
@@ -74,8 +139,7 @@ def cached(kind: str, source: Path, build: Callable[[], T], *, enabled: bool = T
 
     try:
         data = dumps(value)  # regexes with their compiled code: a hit skips re's compiler
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        replace_file(entry, data)
+        replace_file(entry, data, mode=0o600)
     except (OSError, pickle.PickleError, TypeError, AttributeError):
         pass
     return value

@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from postlint import __version__
+from postlint.display import printable
 from postlint.errors import PostlintError
 from postlint.output import FORMATS
 
@@ -29,6 +30,19 @@ _selection = [
     click.option("--ignore", multiple=True, help="Skip these rules or packs (repeatable or comma-separated)."),
     click.option("--jurisdiction", "jurisdictions", multiple=True, help="Lint as if posted here (repeatable)."),
 ]
+
+
+_follow = click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Read symbolic links that lead outside the folder being linted (never to FIFOs or devices).",
+)
+
+
+def _policy(paths: Sequence[str], follow_symlinks: bool) -> Any:
+    from postlint.safe_read import ReadPolicy
+
+    return ReadPolicy.for_arguments(list(paths) or ["."], follow_symlinks)
 
 
 def _with_selection(func: Any) -> Any:
@@ -123,6 +137,7 @@ def cli() -> None:
     default="files",
     help="jsonl: PATH is a JSON Lines file (or '-') of {id, text, format, location, jurisdictions} records.",
 )
+@_follow
 def check(
     paths: tuple[str, ...],
     config_path: str | None,
@@ -142,6 +157,7 @@ def check(
     diff_base: str | None,
     baseline_path: str | None,
     input_kind: str,
+    follow_symlinks: bool,
 ) -> int:
     """Lint postings: files, folders (recursively), or '-' for standard input."""
     from dataclasses import replace
@@ -169,6 +185,7 @@ def check(
             refused=refused,
         )
     files = collect_files(list(paths) or ["."])
+    policy = _policy(paths, follow_symlinks)
     changes = known = None
     if diff_base is not None:
         from postlint.gitdiff import load_changes
@@ -195,6 +212,7 @@ def check(
                 stdin_filename=stdin_filename,
                 stdin_data=stdin_data,
                 use_cache=not no_cache,
+                policy=policy,
             )
         else:
             click.echo("postlint: warning: no link-checking rule is selected, so links are not fetched", err=True)
@@ -228,6 +246,7 @@ def check(
             stdin_filename=stdin_filename,
             stdin_data=stdin_data,
             cache=cache,
+            policy=policy,
         ):
             kept = linted.violations
             if known is not None:  # first: the baseline counts every violation in the file
@@ -257,6 +276,7 @@ def check(
 )
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0: one per core).")
 @click.option("--no-cache", is_flag=True, help="Do not use or write caches.")
+@_follow
 def baseline(
     paths: tuple[str, ...],
     config_path: str | None,
@@ -267,6 +287,7 @@ def baseline(
     output: str,
     jobs: int,
     no_cache: bool,
+    follow_symlinks: bool,
 ) -> int:
     """Record today's violations, so that `check --baseline FILE` reports only new ones."""
     from postlint.baseline import render_baseline
@@ -278,7 +299,7 @@ def baseline(
     max_bytes = int(settings.max_file_size * 1024 * 1024)
     found = [
         (result.violations, result.decoded.text if result.decoded else None)
-        for result in lint_files(linter, files, max_bytes=max_bytes, jobs=jobs)
+        for result in lint_files(linter, files, max_bytes=max_bytes, jobs=jobs, policy=_policy(paths, follow_symlinks))
     ]
     target = Path(output)
     text = render_baseline(found, Path(os.path.realpath(target)).parent, __version__)
@@ -298,6 +319,7 @@ def baseline(
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; write nothing.")
 @click.option("--check", "check_only", is_flag=True, help="Exit 1 if anything would change; write nothing.")
 @click.option("--stdin-filename", default=None, help="The name (and so the format) of standard input.")
+@_follow
 def fix(
     paths: tuple[str, ...],
     config_path: str | None,
@@ -309,6 +331,7 @@ def fix(
     show_diff: bool,
     check_only: bool,
     stdin_filename: str | None,
+    follow_symlinks: bool,
 ) -> int:
     """Apply fixes in place: safe ones, and unsafe ones with --unsafe-fixes ('-': stdin to stdout)."""
     import difflib
@@ -319,18 +342,22 @@ def fix(
     settings = _settings(config_path)
     linter = _linter(settings, packs, select, ignore, jurisdictions)
     files = collect_files(list(paths) or ["."])
+    policy = _policy(paths, follow_symlinks)
     max_bytes = int(settings.max_file_size * 1024 * 1024)
-    changed = 0
+    changed = unwritten = 0
     for path in files:
-        doc, decoded = read_document(path, max_bytes, stdin_filename)
+        doc, decoded = read_document(path, max_bytes, stdin_filename, policy=policy)
         if decoded is None:
-            click.echo(f"{doc.path}: skipped: {doc.problems[0].message if doc.problems else 'not linted'}", err=True)
+            reason = printable(doc.problems[0].message) if doc.problems else "not linted"
+            click.echo(f"{printable(doc.path)}: skipped: {reason}", err=True)
             if path == "-":
                 return EXIT_USAGE
             continue
         text, total = fix_document(linter, doc, unsafe=unsafe_fixes)
         if doc.lossy and text == doc.text:
-            click.echo(f"{doc.path}: not rewritten: it is not valid UTF-8 (see encoding/invalid-utf8)", err=True)
+            click.echo(
+                f"{printable(doc.path)}: not rewritten: it is not valid UTF-8 (see encoding/invalid-utf8)", err=True
+            )
             if path == "-":
                 return EXIT_USAGE  # writing the text back would replace the bad bytes with U+FFFD
         if path == "-" and not show_diff and not check_only:
@@ -342,17 +369,34 @@ def fix(
         changed += 1
         if show_diff:
             before = doc.text.splitlines(keepends=True)
-            diff = difflib.unified_diff(before, text.splitlines(keepends=True), f"a/{doc.path}", f"b/{doc.path}")
+            diff = difflib.unified_diff(
+                before, text.splitlines(keepends=True), f"a/{printable(doc.path)}", f"b/{printable(doc.path)}"
+            )
             sys.stdout.write("".join(diff))
         elif check_only:
-            click.echo(f"{doc.path}: would apply {total} fix{'es' if total != 1 else ''}")
+            click.echo(f"{printable(doc.path)}: would apply {total} fix{'es' if total != 1 else ''}")
         else:
-            write_atomically(Path(path), text, decoded.bom and not doc.lossy)
-            click.echo(f"{doc.path}: applied {total} fix{'es' if total != 1 else ''}", err=True)
+            from postlint.safe_read import writable_target
+
+            try:
+                target = writable_target(path, policy)
+            except PostlintError as exc:
+                click.echo(f"{printable(doc.path)}: not rewritten: {exc.message}", err=True)
+                continue
+            try:
+                write_atomically(Path(target), text, decoded.bom and not doc.lossy)
+            except OSError as exc:
+                click.echo(f"{printable(doc.path)}: not rewritten: {exc.strerror or exc}", err=True)
+                changed, unwritten = changed - 1, unwritten + 1
+                continue
+            click.echo(f"{printable(doc.path)}: applied {total} fix{'es' if total != 1 else ''}", err=True)
     if check_only:
         return EXIT_VIOLATIONS if changed else EXIT_OK
     if not show_diff and "-" not in files:
         click.echo(f"{changed} file{'s' if changed != 1 else ''} {'changed' if changed else 'unchanged'}.", err=True)
+    if unwritten:
+        click.echo(f"postlint: error: {unwritten} file{'s' if unwritten != 1 else ''} could not be written", err=True)
+        return EXIT_USAGE
     return EXIT_OK
 
 
@@ -416,6 +460,7 @@ def explain(rule_id: str, config_path: str | None, packs: tuple[str, ...]) -> in
 @click.option("--pack", "packs", multiple=True, help="Add a pack file or folder (repeatable).")
 @click.option("--jurisdiction", "jurisdictions", multiple=True, help="Read as if posted here (repeatable).")
 @click.option("--stdin-filename", default=None, help="The name (and so the format) of standard input.")
+@_follow
 def inspect(
     path: str,
     fmt: str,
@@ -423,6 +468,7 @@ def inspect(
     packs: tuple[str, ...],
     jurisdictions: tuple[str, ...],
     stdin_filename: str | None,
+    follow_symlinks: bool,
 ) -> int:
     """Show what postlint read from a posting: title, sections, locations, jurisdictions, pay, statements."""
     from postlint.inspect import describe_document, render_description
@@ -431,7 +477,8 @@ def inspect(
     collect_files([path])  # a missing path is a usage error
     settings = _settings(config_path)
     linter = _linter(settings, packs, (), (), jurisdictions)
-    doc, _ = read_document(path, int(settings.max_file_size * 1024 * 1024), stdin_filename)
+    max_bytes = int(settings.max_file_size * 1024 * 1024)
+    doc, _ = read_document(path, max_bytes, stdin_filename, policy=_policy([path], follow_symlinks))
     facts = describe_document(doc, linter)
     if fmt == "json":
         import json
@@ -469,7 +516,8 @@ def packs_test(paths: tuple[str, ...], verbose: bool) -> int:
         total += 1
         if not result.ok:
             failures += 1
-            click.echo(f"{result.source}:{result.line}: {result.rule} {result.expect}[{result.index}]: {result.detail}")
+            where = f"{printable(str(result.source))}:{result.line}"
+            click.echo(f"{where}: {result.rule} {result.expect}[{result.index}]: {printable(result.detail)}")
         elif verbose:
             click.echo(f"ok  {result.rule} {result.expect}[{result.index}]: {result.detail}")
     rules = sum(len(p.rules) for p in tested)
@@ -525,6 +573,8 @@ front-matter:
 links:
   check: false
   timeout: 10          # seconds per request
+  url_timeout: 30      # seconds per link, redirects and retries included
+  total_timeout: 300   # seconds for all link checking; links left are reported as not checked
   concurrency: 16      # requests at once
   per_host: 4          # requests at once to one host
   max_redirects: 10
@@ -534,6 +584,10 @@ links:
 
 # The lowest severity that makes `postlint check` exit 1.
 fail-on: error
+
+# Seconds the rules of packs not shipped with postlint may take on one posting
+# (a runaway regex is stopped and reported as postlint/timeout).
+pack-timeout: 10
 """
 
 
@@ -572,9 +626,14 @@ def cache_clean() -> int:
 def init(force: bool) -> int:
     """Write a commented starter .postlint.yaml in the current folder."""
     target = Path(".postlint.yaml")
-    if target.exists() and not force:
+    if (target.exists() or target.is_symlink()) and not force:
         raise PostlintError(".postlint.yaml already exists (use --force to overwrite)", path=str(target))
-    target.write_text(STARTER_CONFIG, encoding="utf-8")
+    if target.is_dir() and not target.is_symlink():
+        raise PostlintError("is a folder, not a file: remove or rename it first", path=str(target))
+    try:
+        target.write_text(STARTER_CONFIG, encoding="utf-8")
+    except OSError as exc:
+        raise PostlintError(f"cannot write: {exc.strerror or exc}", path=str(target)) from None
     click.echo(f"Wrote {target}")
     return EXIT_OK
 
@@ -596,7 +655,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo("Interrupted.", err=True)
         return EXIT_INTERRUPTED
     except PostlintError as exc:
-        click.echo(f"postlint: error: {exc}", err=True)
+        click.echo(f"postlint: error: {printable(str(exc))}", err=True)
         return EXIT_USAGE
     except BrokenPipeError:
         sys.stderr.close()
@@ -604,7 +663,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         import traceback
 
-        click.echo(f"postlint: internal error: {type(exc).__name__}: {exc}", err=True)
+        click.echo(f"postlint: internal error: {type(exc).__name__}: {printable(str(exc))}", err=True)
         if os.environ.get("POSTLINT_DEBUG"):
             traceback.print_exc()
         else:

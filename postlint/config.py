@@ -33,6 +33,8 @@ class LinksSettings:
 
     check: bool = False
     timeout: float = 10.0  # seconds per request, all of it
+    url_timeout: float = 30.0  # seconds per link, all its redirects and retries included
+    total_timeout: float = 300.0  # seconds for the whole run's link checking; links left are not checked
     concurrency: int = 16  # requests at once
     allow_private: bool | tuple[str, ...] = False  # or the addresses, CIDR networks and hosts to allow
     exclude: tuple[str, ...] = ()
@@ -56,6 +58,7 @@ class Settings:
     links: LinksSettings = LinksSettings()
     fail_on: str = "error"
     max_file_size: float = 10.0  # megabytes
+    pack_timeout: float = 10.0  # seconds the rules of packs not shipped with postlint may take on one posting
     base: Path = Path(".")
     source: str | None = None  # the config file, if any
     positions: dict[tuple[str | int, ...], tuple[int, int]] = field(default_factory=dict)  # YAML path -> line, col
@@ -84,14 +87,24 @@ def _model() -> Any:
 
     class LinksModel(BaseModel):
         model_config = ConfigDict(extra="forbid")
+        # Bounds: a value from a config file must not make a run wait forever (`.inf`) or open
+        # thousands of connections; NaN and infinity are refused everywhere.
         check: bool = False
-        timeout: float = Field(10.0, gt=0)
-        concurrency: int = Field(16, ge=1)
+        timeout: float = Field(10.0, gt=0, le=300, allow_inf_nan=False)
+        url_timeout: float = Field(30.0, gt=0, le=3600, allow_inf_nan=False)
+        total_timeout: float = Field(300.0, gt=0, le=86400, allow_inf_nan=False)
+        concurrency: int = Field(16, ge=1, le=256)
         allow_private: bool | list[str] = False
         exclude: list[str] = []
-        per_host: int = Field(4, ge=1)
-        max_redirects: int = Field(10, ge=0)
-        cache_ttl: float = Field(86400.0, ge=0, description="Seconds a link's result is reused; 0: never.")
+        per_host: int = Field(4, ge=1, le=64)
+        max_redirects: int = Field(10, ge=0, le=50)
+        cache_ttl: float = Field(
+            86400.0,
+            ge=0,
+            le=365 * 86400,
+            allow_inf_nan=False,
+            description="Seconds a link's result is reused; 0: never.",
+        )
 
         @field_validator("allow_private")
         @classmethod
@@ -128,7 +141,20 @@ def _model() -> Any:
         links: LinksModel = LinksModel()
         fail_on: Severity = Field("error", alias="fail-on")
         max_file_size: float = Field(
-            10.0, alias="max-file-size", gt=0, description="Megabytes; larger files are reported, not linted."
+            10.0,
+            alias="max-file-size",
+            gt=0,
+            le=1024,
+            allow_inf_nan=False,
+            description="Megabytes; larger files are reported, not linted.",
+        )
+        pack_timeout: float = Field(
+            10.0,
+            alias="pack-timeout",
+            gt=0,
+            le=600,
+            allow_inf_nan=False,
+            description="Seconds the rules of packs not shipped with postlint may take on one posting.",
         )
 
     return ConfigModel
@@ -154,7 +180,9 @@ def _pyproject_table(path: Path) -> dict[str, Any] | None:
     else:  # pragma: no cover
         import tomli as tomllib
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        from postlint.safe_read import read_settings_text
+
+        data = tomllib.loads(read_settings_text(path))
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read: {exc}", path=str(path)) from None
     except tomllib.TOMLDecodeError as exc:
@@ -177,7 +205,9 @@ def load_config(path: Path | None) -> Settings:
         prefix: tuple[str, ...] = ("tool", "postlint")
     else:
         try:
-            source = path.read_text(encoding="utf-8")
+            from postlint.safe_read import read_settings_text
+
+            source = read_settings_text(path)
         except FileNotFoundError:
             raise ConfigError("config file does not exist", path=str(path)) from None
         except (OSError, UnicodeDecodeError) as exc:
@@ -229,6 +259,7 @@ def load_config(path: Path | None) -> Settings:
         ),
         fail_on=model.fail_on,
         max_file_size=model.max_file_size,
+        pack_timeout=model.pack_timeout,
         base=path.parent.resolve(),
         source=str(path),
         positions=marks,

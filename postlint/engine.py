@@ -75,6 +75,7 @@ class Linter:
     today: dt.date | None = None
     base: str | None = None  # the config file's folder: per-file-ignores globs are relative to it
     link_status: Mapping[str, LinkStatus] | None = None  # set by `--check-links` once every URL has been checked
+    pack_timeout: float = 10.0  # seconds the rules of packs not shipped with postlint may take on one posting
 
     def known(self, token: str) -> bool:
         """True if a token names a rule (id or alias) or a pack of this linter."""
@@ -116,19 +117,54 @@ class Linter:
         )
         suppressions = parse_suppressions(doc, self.known)
         violations: list[Violation] = []
-        for rule in self.rules_for(doc.path):
-            if (only is not None and rule.id != only) or (not doc.linted and rule.kind != "input"):
-                continue
+        rules = [r for r in self.rules_for(doc.path) if only is None or r.id == only]
+        content = [r for r in rules if r.kind != "input"] if doc.linted else []
+        shipped = [r for r in content if is_builtin(r.source)]
+        others = [r for r in content if not is_builtin(r.source)]
+
+        def run(rule: Rule) -> None:
             here = self.runs_here(rule, doc, ctx)
             if here is None:
-                continue
+                return
             rule_ctx, severity, message, laws = here
             for finding in rule.check.check(doc, rule_ctx):
                 if suppressions.suppressed(finding.start, lambda t, r=rule: rule_matches(r, t)):
                     continue
                 violations.append(self._stamp(doc, rule, finding, severity, message, laws))
+
+        for rule in shipped:
+            run(rule)
+        if others:
+            self._run_within_budget(doc, others, run)
+        for rule in rules:  # last: problems found while linting (a pack over its time) are reported too
+            if rule.kind == "input":
+                run(rule)
         violations.sort(key=Violation.sort_key)
         return violations
+
+    def _run_within_budget(self, doc: Document, rules: Sequence[Rule], run: Any) -> None:
+        """Run rules of packs postlint did not ship under one time budget for this posting.
+
+        Past it the running rule is stopped, the rest do not run on this posting, and a
+        `timeout` problem says which rule it was; findings made before stand.
+        """
+        from postlint.document import Problem
+        from postlint.time_budget import OverBudget, time_budget
+
+        current = rules[0]
+        try:
+            with time_budget(self.pack_timeout):
+                for current in rules:
+                    run(current)
+        except OverBudget:
+            if not any(p.code == "timeout" for p in doc.problems):
+                left = len(rules) - rules.index(current) - 1
+                message = (
+                    f"Rule {current.id} was stopped: the rules of packs not shipped with postlint may take "
+                    f"{self.pack_timeout:g} s per posting (pack-timeout)"
+                    + (f"; {left} more of them did not run on this posting" if left else "")
+                )
+                doc.problems.append(Problem("timeout", message, 0, 0))
 
     @staticmethod
     def runs_here(rule: Rule, doc: Document, ctx: Context) -> tuple[Context, Severity, str, str] | None:
@@ -190,6 +226,17 @@ class Linter:
             references=rule.references,
             match=doc.text[finding.start : finding.end],
         )
+
+
+@lru_cache(maxsize=256)
+def is_builtin(source: str) -> bool:
+    """Whether a rule's pack file is one postlint ships (in its `rules` folder)."""
+    from postlint.packs.loader import builtin_dir
+
+    try:
+        return os.path.dirname(os.path.realpath(source)) == os.path.realpath(builtin_dir())
+    except (OSError, ValueError):
+        return False
 
 
 def rule_matches(rule: Rule, token: str) -> bool:

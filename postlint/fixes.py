@@ -84,4 +84,5 @@ def write_atomically(path: Path, text: str, bom: bool) -> None:
     data = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
     from postlint.atomic import replace_file
 
-    replace_file(path, data, mode=path.stat().st_mode & 0o7777, durable=True)
+    status = path.stat()
+    replace_file(path, data, mode=status.st_mode & 0o7777, durable=True, owner=(status.st_uid, status.st_gid))

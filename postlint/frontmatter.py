@@ -36,7 +36,9 @@ def parse_front_matter(doc: Document) -> int:
     import yaml
 
     try:
-        data = yaml.load(source, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        from postlint.yamlsafe import strict_loader
+
+        data = yaml.load(source, Loader=strict_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         offset = yaml_start

@@ -4,10 +4,13 @@ Rules search each block of their scope on its own, so that anchors and lookaroun
 see the block's edges. Most rules find nothing in most postings, and one search per
 block per rule was most of the time spent linting. So each pattern gets a looser
 twin, searched once over the scope's blocks joined by blank lines: lookarounds are
-dropped, `^`, `$`, `\\A` and `\\Z` become their line forms (a block starts and ends
-a line there), atomic groups and possessive repeats become ordinary, and word
-boundaries stay (the separator is not a word character, as the edge of a block is
-not). The twin matches wherever the original matches in any block, and more; when
+dropped (except a negative one of a single character that is never a newline, which
+holds at a block's edge and at the separator alike, and keeps the twin linear where the
+original is), `^`, `$`, `\\A` and `\\Z` become their line forms (a block starts and ends
+a line there), and word boundaries stay (the separator is not a word character, as the
+edge of a block is not). Atomic groups and possessive repeats stay as they are; one that
+holds an assertion gives no prefilter, since made ordinary it could backtrack
+exponentially where the original cannot. The twin matches wherever the original matches in any block, and more; when
 it finds nothing, the rule is skipped. A hit proves nothing and the rule runs as
 before, so results never change.
 
@@ -47,11 +50,53 @@ _ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
 _POSSESSIVE = getattr(_c, "POSSESSIVE_REPEAT", None)
 
 
+def _edge_safe(op: Any, av: Any) -> bool:
+    """A negative lookaround of one character that is never a newline: true at a block's edge, and at
+    the blank-line separator that stands for that edge in the joined scope, so it can stay.
+
+    Keeping it matters for speed, not results: `(?<![ \t])[ \t]+x` tries each run of spaces once,
+    while `[ \t]+x` tries it again from every space in it, which is quadratic in the run's length.
+    """
+    if op is not _c.ASSERT_NOT:
+        return False
+    body = av[1]
+    if len(body.data) != 1 or body.getwidth() != (1, 1):
+        return False
+    kind, _ = body.data[0]
+    if kind not in (_c.LITERAL, _c.NOT_LITERAL, _c.IN):
+        return False
+    try:
+        compiled = _sre.compile("(edge)", *_compiled(body, 0))
+    except Exception:
+        return False
+    return compiled.match("\n") is None
+
+
+def _plain(items: Any) -> bool:
+    """Whether a parsed sequence holds no assertion or anchor, so relaxing would leave it unchanged."""
+    for op, av in items.data:
+        if op in _DROPPED or op is _c.AT or op is _c.GROUPREF_EXISTS:
+            return False
+        if op is _c.BRANCH and not all(_plain(branch) for branch in av[1]):
+            return False
+        if op is _c.SUBPATTERN and not _plain(av[-1]):
+            return False
+        repeat = op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or (_POSSESSIVE is not None and op is _POSSESSIVE)
+        if repeat and not _plain(av[2]):
+            return False
+        if _ATOMIC is not None and op is _ATOMIC and not _plain(av):
+            return False
+    return True
+
+
 def _relax(items: Any) -> None:
-    """Drop assertions in place, recursively; make atomic groups and possessive repeats ordinary."""
+    """Drop assertions in place, recursively; ValueError for an atomic group or possessive repeat
+    that holds one (see the module's docstring)."""
     kept = []
     for op, av in items.data:
         if op in _DROPPED:
+            if _edge_safe(op, av):
+                kept.append((op, av))
             continue
         if op is _c.AT:
             kept.append((op, _ANCHORS.get(av, av)))
@@ -63,13 +108,12 @@ def _relax(items: Any) -> None:
             _relax(av[-1])
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
             _relax(av[2])
-        elif _POSSESSIVE is not None and op is _POSSESSIVE:
-            _relax(av[2])
-            kept.append((_c.MAX_REPEAT, av))
-            continue
-        elif _ATOMIC is not None and op is _ATOMIC:
-            _relax(av)
-            kept.append((_c.SUBPATTERN, (None, 0, 0, av)))
+        elif (_POSSESSIVE is not None and op is _POSSESSIVE) or (_ATOMIC is not None and op is _ATOMIC):
+            if not _plain(av[2] if op is _POSSESSIVE else av):
+                # Made ordinary, `(?>(a+)+(?=b))` would backtrack exponentially where the original
+                # never does: no prefilter rather than a dangerous one.
+                raise ValueError("an atomic group or possessive repeat holds an assertion")
+            kept.append((op, av))
             continue
         elif op is _c.GROUPREF_EXISTS:
             _relax(av[1])

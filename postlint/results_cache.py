@@ -38,6 +38,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any, BinaryIO
 
 from postlint.atomic import replacing
@@ -150,14 +151,18 @@ class ResultCache:
         if where is None or self._source is None:
             return False
         size, mtime_ns, digest, made_ns = where[:4]
+        from postlint.safe_read import ReadPolicy, Refused, open_posting
+
         try:
-            stat = os.stat(path)
+            stat = os.lstat(path)  # a link is never a hit: its target can change while it does not
+            if not S_ISREG(stat.st_mode) or os.path.realpath(path) != os.path.abspath(path):
+                return False
             if stat.st_size != size:
                 return False
             if stat.st_mtime_ns != mtime_ns or stat.st_mtime_ns >= made_ns - _RACY_NS:
-                with open(path, "rb") as handle:
-                    return hashlib.sha256(handle.read()).hexdigest() == digest
-        except OSError:
+                data = open_posting(path, ReadPolicy(), size).data
+                return hashlib.sha256(data).hexdigest() == digest
+        except (OSError, Refused):
             return False
         return True
 
@@ -172,7 +177,7 @@ class ResultCache:
             raw = json.loads(self._source.read(length))
             references = self.references
             return Entry([_violation(v, path, references) for v in raw], linted)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             return None
 
     def put(self, path: str, stamp: Stamp, entry: Entry) -> None:
@@ -255,7 +260,7 @@ def _parse(line: bytes) -> tuple[str, tuple[int, int, str, int, bool], int] | No
     try:
         path = json.loads(fields[0])
         stamp = (int(fields[1]), int(fields[2]), fields[3].decode("ascii"), int(fields[4]), fields[5] == b"1")
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     if not isinstance(path, str):
         return None

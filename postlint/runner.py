@@ -17,6 +17,7 @@ from postlint.errors import ConfigError, InputError, PostlintError
 from postlint.packs.model import Pack, Rule
 from postlint.reader import EXTENSIONS, Decoded, build_document, decode, format_for
 from postlint.results_cache import Entry, ResultCache, Stamp
+from postlint.safe_read import ReadPolicy, Refused, open_posting
 from postlint.violation import Violation
 
 if TYPE_CHECKING:
@@ -79,6 +80,7 @@ def load_linter(
         gazetteer=gazetteer,
         front_matter=dict(settings.front_matter),
         per_file_ignores=tuple(settings.per_file_ignores.items()),
+        pack_timeout=settings.pack_timeout,
     )
 
 
@@ -144,13 +146,20 @@ def collect_files(paths: Sequence[str]) -> list[str]:
             continue
         path = Path(raw)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            # A folder that cannot be listed is passed on as a path: reading it reports it.
+            for root, dirs, files in os.walk(path, onerror=lambda exc: found.append(str(exc.filename))):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
                 for name in sorted(files):
                     if Path(name).suffix.lower() in EXTENSIONS and not name.startswith("."):
                         found.append(os.path.normpath(os.path.join(root, name)))
-        elif path.exists():
+        elif path.exists() or path.is_symlink():
             found.append(raw)
+        elif raw.startswith("-"):
+            raise InputError(
+                "no such file or folder (after `--` every argument is a path: a pre-commit hook's options "
+                "go in its `entry:` before the `--`, not in `args:`)",
+                path=raw,
+            )
         else:
             raise InputError("no such file or folder", path=raw)
     return found
@@ -175,9 +184,9 @@ class _DecodedLater:
 
     def __getattr__(self, name: str) -> Any:
         if self._decoded is None:
-            try:
-                self._decoded = decode(Path(self._path).read_bytes())
-            except OSError:
+            try:  # a cache hit is a regular file reached through no link (see ResultCache.current)
+                self._decoded = decode(open_posting(self._path, ReadPolicy(), DEFAULT_MAX_READ).data)
+            except (OSError, Refused):
                 self._decoded = decode(b"")
         return getattr(self._decoded, name)
 
@@ -187,19 +196,39 @@ def read_stdin() -> bytes:
     return sys.stdin.buffer.read()
 
 
+DEFAULT_MAX_READ = 1024 * 1024 * 1024  # a cached file was linted, so it is within max-file-size (at most this)
+
+
 def read_document(
-    path: str, max_bytes: int, stdin_filename: str | None = None, stdin_data: bytes | None = None
+    path: str,
+    max_bytes: int,
+    stdin_filename: str | None = None,
+    stdin_data: bytes | None = None,
+    policy: ReadPolicy | None = None,
 ) -> tuple[Document, Decoded | None]:
-    """Read and parse one file (or standard input for '-'); unreadable files become problems."""
+    """Read and parse one file (or standard input for '-'); unreadable and refused files become problems.
+
+    Without a policy, links may lead anywhere inside the current folder (see postlint.safe_read).
+    """
     display = (stdin_filename or "-") if path == "-" else path
+    if path == "-":
+        data = stdin_data if stdin_data is not None else read_stdin()
+        return parse_bytes(data, display, max_bytes, stdin=True)
     try:
-        data = Path(path).read_bytes() if path != "-" else stdin_data if stdin_data is not None else read_stdin()
+        data = open_posting(path, policy or ReadPolicy.for_arguments([path]), max_bytes).data
+    except Refused as exc:
+        return unread_document(display, exc.code, exc.message), None
     except OSError as exc:
-        doc = Document("", format_for(display, "markdown" if path == "-" else "text"), display)
-        doc.problems.append(Problem("unreadable", f"Cannot read the file: {exc.strerror or exc}", 0, 0))
-        doc.lossy, doc.linted = True, False
-        return doc, None
-    return parse_bytes(data, display, max_bytes, stdin=path == "-")
+        return unread_document(display, "unreadable", f"Cannot read the file: {exc.strerror or exc}"), None
+    return parse_bytes(data, display, max_bytes)
+
+
+def unread_document(display: str, code: str, message: str) -> Document:
+    """An empty, unlinted document that carries the reason its file was not read."""
+    doc = Document("", format_for(display, "text"), display)
+    doc.problems.append(Problem(code, message, 0, 0))
+    doc.lossy, doc.linted = True, False
+    return doc
 
 
 def parse_bytes(data: bytes, display: str, max_bytes: int, *, stdin: bool = False) -> tuple[Document, Decoded | None]:
@@ -217,18 +246,23 @@ def lint_file(
     stdin_filename: str | None = None,
     stdin_data: bytes | None = None,
     stamp: bool = False,
+    policy: ReadPolicy | None = None,
 ) -> FileResult:
-    """Lint one file; with `stamp`, also say which bytes were linted (for the result cache)."""
+    """Lint one file; with `stamp`, also say which bytes were linted (for the result cache).
+
+    Only regular files reached through no link are stamped: a link's target can change
+    without the link changing, so its result is never cached.
+    """
     if not stamp or path == "-":
-        doc, decoded = read_document(path, max_bytes, stdin_filename, stdin_data)
+        doc, decoded = read_document(path, max_bytes, stdin_filename, stdin_data, policy)
         return FileResult(doc.path, linter.lint_document(doc), decoded)
     try:
-        stat = os.stat(path)
-        data = Path(path).read_bytes()
-    except OSError:
-        return lint_file(linter, path, max_bytes)  # reported as unreadable, not cached
-    doc, decoded = parse_bytes(data, path, max_bytes)
-    return FileResult(doc.path, linter.lint_document(doc), decoded, Stamp.of(stat, data))
+        opened = open_posting(path, policy or ReadPolicy.for_arguments([path]), max_bytes)
+    except (OSError, Refused):
+        return lint_file(linter, path, max_bytes, policy=policy)  # reported as unreadable or refused, not cached
+    doc, decoded = parse_bytes(opened.data, path, max_bytes)
+    result_stamp = None if opened.linked else Stamp.of(opened.stat, opened.data)
+    return FileResult(doc.path, linter.lint_document(doc), decoded, result_stamp)
 
 
 def _loaded(cache: ResultCache, path: str) -> FileResult | None:
@@ -242,16 +276,17 @@ def _loaded(cache: ResultCache, path: str) -> FileResult | None:
 _WORKER_LINTER: Linter | None = None
 _WORKER_MAX = 0
 _WORKER_STAMP = False
+_WORKER_POLICY: ReadPolicy | None = None
 
 
-def _init_worker(linter: Linter, max_bytes: int, stamp: bool = False) -> None:
-    global _WORKER_LINTER, _WORKER_MAX, _WORKER_STAMP
-    _WORKER_LINTER, _WORKER_MAX, _WORKER_STAMP = linter, max_bytes, stamp
+def _init_worker(linter: Linter, max_bytes: int, stamp: bool = False, policy: ReadPolicy | None = None) -> None:
+    global _WORKER_LINTER, _WORKER_MAX, _WORKER_STAMP, _WORKER_POLICY
+    _WORKER_LINTER, _WORKER_MAX, _WORKER_STAMP, _WORKER_POLICY = linter, max_bytes, stamp, policy
 
 
 def _lint_in_worker(path: str) -> FileResult:
     assert _WORKER_LINTER is not None
-    return lint_file(_WORKER_LINTER, path, _WORKER_MAX, stamp=_WORKER_STAMP)
+    return lint_file(_WORKER_LINTER, path, _WORKER_MAX, stamp=_WORKER_STAMP, policy=_WORKER_POLICY)
 
 
 def lint_files(
@@ -263,6 +298,7 @@ def lint_files(
     stdin_filename: str | None = None,
     stdin_data: bytes | None = None,
     cache: ResultCache | None = None,
+    policy: ReadPolicy | None = None,
 ) -> Iterator[FileResult]:
     """Lint files in order; cached results first, the rest with several cores in worker processes.
 
@@ -280,11 +316,11 @@ def lint_files(
     def recall(path: str) -> FileResult:
         """A hit's result; an entry that cannot be read after all is linted here instead."""
         assert cache is not None
-        return _loaded(cache, path) or lint_file(linter, path, max_bytes, stamp=True)
+        return _loaded(cache, path) or lint_file(linter, path, max_bytes, stamp=True, policy=policy)
 
     if workers <= 1 or len(todo) < PARALLEL_THRESHOLD or "-" in todo:
         fresh: Iterator[FileResult] = (
-            lint_file(linter, path, max_bytes, stdin_filename, stdin_data, stamp) for path in todo
+            lint_file(linter, path, max_bytes, stdin_filename, stdin_data, stamp, policy) for path in todo
         )
         yield from _stored(_in_order(files, hits, recall, fresh), cache)
         return
@@ -292,7 +328,7 @@ def lint_files(
 
     chunksize = max(1, min(64, len(todo) // (workers * 8) or 1))
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(linter, max_bytes, stamp)
+        max_workers=workers, initializer=_init_worker, initargs=(linter, max_bytes, stamp, policy)
     ) as pool:
         fresh = _bounded_map(pool, todo, chunksize, workers)
         yield from _stored(_in_order(files, hits, recall, fresh), cache)
@@ -348,6 +384,7 @@ def with_link_status(
     stdin_filename: str | None = None,
     stdin_data: bytes | None = None,
     use_cache: bool = True,
+    policy: ReadPolicy | None = None,
 ) -> Linter:
     """The linter with `link_status` filled in: every http(s) URL of every file, checked once.
 
@@ -357,14 +394,14 @@ def with_link_status(
     """
     from dataclasses import replace
 
-    from postlint.cache import cache_dir
+    from postlint.cache import usable_cache_dir
     from postlint.links.checker import check_urls
 
     urls: dict[str, None] = {}
     for path in files:
-        doc, _ = read_document(path, max_bytes, stdin_filename, stdin_data)
+        doc, _ = read_document(path, max_bytes, stdin_filename, stdin_data, policy)
         for link in doc.links:
             if link.url.split(":", 1)[0].lower() in ("http", "https"):
                 urls.setdefault(link.url)
-    statuses = check_urls(list(urls), settings.links, cache_dir=cache_dir() if use_cache else None)
+    statuses = check_urls(list(urls), settings.links, cache_dir=usable_cache_dir() if use_cache else None)
     return replace(linter, link_status=statuses)

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any, Literal
 
+from postlint.display import safe_path
+
 Applicability = Literal["safe", "unsafe", "display"]
 APPLICABILITY_ORDER: dict[str, int] = {"safe": 0, "unsafe": 1, "display": 2}
 
@@ -113,7 +115,7 @@ class Violation:
                 "edits": [edit.to_dict() for edit in self.fix.edits],
             }
         return {
-            "path": self.path,
+            "path": safe_path(self.path),
             "rule": self.rule,
             "severity": self.severity.name,
             "message": self.message,

@@ -9,6 +9,7 @@ linear in the *distinct* values, and a document over the limit is refused.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 MAX_EXPANDED = 100_000  # values, aliases expanded; real front matter and packs hold a few thousand at most
@@ -58,3 +59,46 @@ def check_expanded_size(data: Any, limit: int = MAX_EXPANDED) -> None:
         size(data)
     except RecursionError:
         raise TooLarge("it is nested too deeply") from None
+
+
+def strict_loader() -> Any:
+    """PyYAML's safe loader (C-accelerated when available) whose scalars never raise a bare ValueError.
+
+    A date that does not exist (`2024-02-30`) or an integer longer than Python converts
+    (over 4,300 digits) makes PyYAML raise ValueError with no position; here it is a
+    ConstructorError with the scalar's line, so front matter reports it as a finding on
+    the posting and packs and configs as an error naming file and line.
+    """
+    return _strict_loader()
+
+
+@lru_cache(maxsize=1)
+def _strict_loader() -> Any:
+    import yaml
+    from yaml.constructor import ConstructorError, SafeConstructor
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    def guarded(construct: Any, what: str) -> Any:
+        def build(loader: Any, node: Any) -> Any:
+            try:
+                return construct(loader, node)
+            except (ValueError, OverflowError) as exc:
+                shown = str(node.value)
+                shown = shown if len(shown) <= 40 else shown[:37] + "..."
+                raise ConstructorError(
+                    None, None, f"{shown!r} is not a valid {what} ({exc})", node.start_mark
+                ) from None
+
+        return build
+
+    class StrictLoader(base):  # type: ignore[misc, valid-type]
+        """The safe loader with scalar construction errors as marked YAML errors."""
+
+    for tag, method, what in (
+        ("timestamp", SafeConstructor.construct_yaml_timestamp, "date"),
+        ("int", SafeConstructor.construct_yaml_int, "integer"),
+        ("float", SafeConstructor.construct_yaml_float, "number"),
+    ):
+        StrictLoader.add_constructor(f"tag:yaml.org,2002:{tag}", guarded(method, what))
+    return StrictLoader

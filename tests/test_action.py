@@ -149,3 +149,18 @@ def test_sarif_step_writes_a_report_and_lets_the_check_decide(workspace: Path) -
     assert report["version"] == "2.1.0"
     assert "quality/placeholder" in {r["ruleId"] for run in report["runs"] for r in run["results"]}
     assert "file=postlint.sarif" in (workspace / "github-output").read_text(encoding="utf-8").splitlines()
+
+
+def test_a_file_named_like_an_option_stays_a_path_in_the_action(workspace: Path) -> None:
+    """The Action's paths are globbed by the shell: names a pull request chose must come after `--`."""
+    (workspace / "cfg.md").write_text("packs: []\n", encoding="utf-8")  # a config that would turn every rule off
+    flawed = (EXAMPLES / "flawed" / "template-leftovers.md").read_text(encoding="utf-8")
+    (workspace / "--config=cfg.md").write_text(flawed, encoding="utf-8")
+    (workspace / "--output=README.md").write_text(flawed, encoding="utf-8")
+    readme = workspace / "README.md"
+    readme.write_text("# Our postings\n", encoding="utf-8")
+    steps = run_steps(workspace, {"paths": "*.md", "sarif": "true"})  # the shell expands it to those names
+    (_, code, out, err) = steps[-1]
+    assert code == 1, err
+    assert "file=--config=cfg.md,line=7,col=11," in out
+    assert readme.read_text(encoding="utf-8") == "# Our postings\n"

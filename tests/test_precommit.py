@@ -126,7 +126,7 @@ def add(repo: Path, env: dict[str, str], name: str, text: str) -> str:
     path = repo / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    git(repo, env, "add", name)
+    git(repo, env, "add", "--", name)
     return name
 
 
@@ -211,3 +211,26 @@ def test_a_commit_with_a_flawed_posting_is_stopped(run) -> None:
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert git(repo, env, "rev-parse", "HEAD") != head
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["--config=cfg.md", "--pack=evil.yaml.md", "--output=README.md", "-o.md", "--select=none.md"],
+)
+def test_a_file_named_like_an_option_stays_a_file_name(run, name: str) -> None:
+    """Staged file names come from whoever opened the pull request: none of them may become an option."""
+    run_pre_commit, repo, env = run
+    git(repo, env, "reset", "--quiet")
+    (repo / "cfg.md").write_text("packs: []\n", encoding="utf-8")  # a config that would turn every rule off
+    (repo / "evil.yaml.md").write_text("pack: evil\n", encoding="utf-8")
+    readme = add(repo, env, "README.md", "# Our postings\n")
+    add(repo, env, "cfg.md", "packs: []\n")
+    hostile = add(repo, env, name, FLAWED.read_text(encoding="utf-8"))
+    # --all-files: pre-commit's own command line would read the name as its option; a commit passes it as is.
+    for hook in ("postlint", "postlint-fix"):
+        code, out = run_pre_commit("run", hook, "--all-files")
+        assert code == (1 if hook == "postlint" else 0), out
+        assert (repo / readme).read_text(encoding="utf-8") == "# Our postings\n"
+    code, out = run_pre_commit("run", "postlint", "--all-files")
+    assert re.search(rf"^{re.escape(name)}:7:11: error quality/placeholder ", out, re.M), out
+    git(repo, env, "rm", "--quiet", "-f", "--", hostile, "cfg.md", readme)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from postlint import textstats
 from postlint.checks.base import Check, Context, scope_blocks
-from postlint.document import HEADING, LIST_ITEM, PARAGRAPH, Block, Document
+from postlint.document import HEADING, LIST_ITEM, PARAGRAPH, Block, Document, Section
 from postlint.violation import Finding
 
 
@@ -52,6 +52,30 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+def blocks_by_section(sections: Sequence[Section], blocks: Sequence[Block]) -> list[list[Block]]:
+    """The blocks under each section, each block under the innermost section it lies in.
+
+    A matching section inside another ("Must have" under "Requirements") is measured on
+    its own, and a section's heading is under no section. Sections nest or follow one
+    another, so one sweep with a stack of open sections finds each block's innermost
+    section: linear, where comparing every section with every block and every other
+    section was quadratic on a posting of thousands of headings.
+    """
+    order = sorted(range(len(sections)), key=lambda i: (sections[i].heading_start, -sections[i].end))
+    under: list[list[Block]] = [[] for _ in sections]
+    stack: list[int] = []
+    pending = 0
+    for block in sorted(blocks, key=lambda b: b.start):
+        while pending < len(order) and sections[order[pending]].heading_start <= block.start:
+            stack.append(order[pending])
+            pending += 1
+        while stack and sections[stack[-1]].end <= block.start:
+            stack.pop()
+        if stack and sections[stack[-1]].heading_end <= block.start:
+            under[stack[-1]].append(block)
+    return under
+
+
 @dataclass(frozen=True, slots=True)
 class MetricCheck(Check):
     scopes: tuple[str, ...]
@@ -66,11 +90,7 @@ class MetricCheck(Check):
         if self.section is not None:
             sections = [s for s in doc.sections if self.section.search(s.title)]
             if self.per == "section":
-                for s in sections:
-                    # A matching section inside this one ("Must have" under "Requirements") is measured on its own.
-                    inner = [t for t in sections if s.heading_start < t.heading_start < s.end]
-                    under = [b for b in blocks if s.heading_end <= b.start < s.end]
-                    under = [b for b in under if not any(t.heading_start <= b.start < t.end for t in inner)]
+                for s, under in zip(sections, blocks_by_section(sections, blocks), strict=True):
                     value = _measure(self.metric, under, doc)
                     yield from self._judge(value, s.heading_start, s.heading_end, section=s.title)
                 return

@@ -346,16 +346,19 @@ def _reads_annual(amount: float | None, currency: str | None) -> bool:
 def _number(value: Any) -> float | None:
     if isinstance(value, bool) or value is None:
         return None
-    if isinstance(value, (int, float)):
-        return float(value) if value > 0 else None
-    if isinstance(value, str):
-        cleaned = re.sub(r"[^\d.]", "", value.replace(",", ""))
-        try:
-            number = float(cleaned)
-        except ValueError:
+    try:  # front matter is the contributor's: 1e400 is inf, and a 400-digit integer overflows a float
+        if isinstance(value, (int, float)):
+            number = float(value)
+        elif isinstance(value, str):
+            number = float(re.sub(r"[^\d.]", "", value.replace(",", "")))
+        else:
             return None
-        return number if number > 0 else None
-    return None
+    except (ValueError, OverflowError):
+        return None
+    return number if 0 < number < MAX_PAY else None
+
+
+MAX_PAY = 1e15  # no pay figure is larger; above it a number is a mistake or an attack, not a salary
 
 
 _PERIODS = {

@@ -169,13 +169,18 @@ def combine_regexes(patterns: tuple[str, ...] | list[str], flags: int = 0) -> re
     """
     if len(patterns) == 1:
         return compile_regex(patterns[0], flags)
+    from postlint.packs.regex_safety import check_regex
+
+    combined = "|".join(f"(?:{p})" for p in patterns)
     try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+        compiled = re.compile(combined, flags)
     except re.error:
         raise ValueError(
             "these patterns cannot be combined into one regex (a global flag such as '(?i)' or a repeated "
             "group name?); use 'ignore_case' instead of global flags and distinct group names"
         ) from None
+    check_regex(combined, flags)  # each was safe on its own; together, under the rule's flags, too
+    return compiled
 
 
 class RuleSpec(BaseModel):
@@ -221,9 +226,16 @@ class RuleSpec(BaseModel):
             return None
         allowed = cls.placeholders | {"match", "laws"}
         try:
-            names = {name for _, name, _, _ in string.Formatter().parse(message) if name is not None}
+            fields = [(name, spec) for _, name, spec, _ in string.Formatter().parse(message) if name is not None]
         except ValueError as exc:
             raise ValueError(f"message is not a valid template: {exc}") from None
+        names = {name for name, _ in fields}
+        for name, spec in fields:
+            # '{match:>99999999999}' would ask for a string of a hundred billion characters per finding.
+            if spec and ("{" in spec or any(len(run) > 3 for run in re.findall(r"\d+", spec))):
+                raise ValueError(
+                    f"message placeholder {{{name}:{spec}}} has a width or precision over 999 or a nested field"
+                )
         unknown = sorted(n for n in names if n not in allowed)
         if unknown:
             raise ValueError(

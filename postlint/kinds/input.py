@@ -15,7 +15,16 @@ from postlint.checks.input import InputCheck
 from postlint.kinds.base import RuleSpec
 
 Problem = Literal[
-    "not-utf8", "replacement-char", "binary-file", "file-too-large", "front-matter", "unreadable", "directive"
+    "not-utf8",
+    "replacement-char",
+    "binary-file",
+    "file-too-large",
+    "front-matter",
+    "unreadable",
+    "directive",
+    "symlink",
+    "special-file",
+    "timeout",
 ]
 
 

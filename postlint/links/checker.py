@@ -19,6 +19,10 @@ How a URL is fetched:
 - At most `concurrency` requests at once, and at most `per_host` to one host; `timeout`
   bounds each request as a whole (look-up, connection, TLS, answer). A host is looked up
   once per run, and a host that cannot be reached is not tried again in the same run.
+- Deadlines above the request's: `url_timeout` bounds one link with all its redirect hops
+  and retries (ten hops of 9 s each would otherwise take 99 s), and `total_timeout` the
+  whole run's checking; links still waiting then are reported as not checked
+  ("unverified"), so a hostile server can delay a run by at most that much.
 - Only public addresses are contacted, whatever the URL, its redirects or DNS say
   (`postlint.links.safety`, `postlint.links.transport`); `allow_private` opens more.
 - No cookies are kept, no credentials are sent (`user:password@` is dropped from URLs),
@@ -335,11 +339,28 @@ async def _check_all(
 
             async def one(url: str) -> LinkStatus:
                 try:
-                    return await run.check(url)
+                    return await asyncio.wait_for(run.check(url), settings.url_timeout)
+                except asyncio.TimeoutError:
+                    detail = f"gave up after {settings.url_timeout:g} s (links.url_timeout), redirects included"
+                    return LinkStatus(url, "broken", 0, detail)
                 finally:
                     progress.step()
 
-            results = await asyncio.gather(*(one(url) for url in urls))
+            tasks = [asyncio.ensure_future(one(url)) for url in urls]
+            _, late = await asyncio.wait(tasks, timeout=settings.total_timeout)
+            for task in late:
+                task.cancel()
+            if late:
+                await asyncio.gather(*late, return_exceptions=True)
+            detail = f"not checked: link checking ran out of time (links.total_timeout: {settings.total_timeout:g} s)"
+            results = [
+                LinkStatus(url, "unverified", 0, detail) if task in late else task.result()
+                for url, task in zip(urls, tasks, strict=True)
+            ]
+            hops = [hop for hop in run.hops.values() if not hop.done()]  # shielded from their links' cancellation
+            for hop in hops:
+                hop.cancel()
+            await asyncio.gather(*hops, return_exceptions=True)
     finally:
         lookups.shutdown(wait=False, cancel_futures=True)  # a lookup the resolver never answers is abandoned
     return dict(zip(urls, results, strict=True))

@@ -38,7 +38,7 @@ def _read(path: Path) -> dict[str, dict[str, Any]]:
     """The well-formed entries of the file; nothing if it is missing or damaged."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return {}
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("links"), dict):
         return {}

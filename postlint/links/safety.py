@@ -118,7 +118,13 @@ class AddressPolicy:
     def address_problem(self, host: str, ip: IPAddress) -> str | None:
         """Why connecting to `ip` (an address of `host`) is refused, or None when it is allowed."""
         reason = classify(ip)
-        if reason is None or any(ip.version == net.version and ip in net for net in self.networks):
+        if reason is None:
+            return None
+        if reason == "cloud metadata":  # only the address itself, listed (as /32 or /128), opens it
+            listed = any(net.num_addresses == 1 and ip == net.network_address for net in self.networks)
+        else:
+            listed = any(ip.version == net.version and ip in net for net in self.networks)
+        if listed:
             return None
         if reason != "cloud metadata" and (self.allow_private or host.lower().rstrip(".") in self.hosts):
             return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from postlint.display import safe_path
 from postlint.output import Seen
 from postlint.violation import Severity, Violation
 
@@ -25,7 +26,7 @@ def _escape_property(text: str) -> str:
 
 def render_github(v: Violation) -> str:
     props = (
-        f"file={_escape_property(v.path)},line={v.line},col={v.column},"
+        f"file={_escape_property(safe_path(v.path))},line={v.line},col={v.column},"
         f"endLine={v.end_line},endColumn={v.end_column},title={_escape_property(v.rule)}"
     )
     return f"::{_LEVEL[v.severity]} {props}::{_escape_data(v.message)}"

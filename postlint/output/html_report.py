@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
+from postlint.display import safe_path
 from postlint.violation import Severity, Violation
 
 if TYPE_CHECKING:
@@ -515,9 +516,9 @@ class HtmlReporter:
 
     def file(self, result: FileResult) -> None:
         if not result.violations:
-            self.clean.append(result.path)
+            self.clean.append(safe_path(result.path))
             return
-        self.flawed.append((result.path, result.decoded.text if result.decoded else None, result.violations))
+        self.flawed.append((safe_path(result.path), result.decoded.text if result.decoded else None, result.violations))
         self.violations.extend(result.violations)
 
     def finish(self, files: int) -> None:

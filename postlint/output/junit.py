@@ -13,6 +13,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
+from postlint.display import safe_path
 from postlint.violation import Violation
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ class JunitReporter:
     def file(self, result: FileResult) -> None:
         from postlint.output.text import render_violation
 
-        path = xml_text(result.path)
+        path = xml_text(safe_path(result.path))
         if not result.violations:
             self.cases.append(ET.Element("testcase", classname=path, name="postlint", file=path, time="0"))
             return

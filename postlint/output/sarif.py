@@ -13,8 +13,8 @@ import json
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
 
+from postlint.display import safe_path, uri_path
 from postlint.document import LineIndex
 from postlint.violation import Severity, Violation
 
@@ -35,8 +35,8 @@ def artifact_location(path: str) -> dict[str, Any]:
     """A file's SARIF location: a file URI when absolute, else a relative POSIX URI under %SRCROOT%."""
     as_path = Path(path)
     if as_path.is_absolute():
-        return {"uri": as_path.as_uri()}
-    return {"uri": quote(as_path.as_posix()), "uriBaseId": SRCROOT}
+        return {"uri": "file://" + uri_path(as_path.as_posix())}
+    return {"uri": uri_path(as_path.as_posix()), "uriBaseId": SRCROOT}
 
 
 def rule_descriptor(rule: Rule) -> dict[str, Any]:
@@ -165,7 +165,7 @@ class SarifReporter:
         location = artifact_location(result.path)
         self.artifacts.append({"location": location, "roles": ["analysisTarget"]})
         location = {**location, "index": len(self.artifacts) - 1}
-        path = Path(result.path).as_posix()
+        path = safe_path(Path(result.path).as_posix())
         text = result.decoded.text if result.decoded else ""
         index = LineIndex(text)
         seen: Counter[str] = Counter()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from postlint.display import printable
 from postlint.output import Seen
 from postlint.violation import Severity, Violation
 
@@ -37,9 +38,9 @@ def render_violation(v: Violation, source: str | None, colour: bool) -> str:
         return click.style(text, **kw) if colour else text  # type: ignore[arg-type]
 
     head = (
-        f"{style(v.path, bold=True)}:{v.line}:{v.column}: "
+        f"{style(printable(v.path), bold=True)}:{v.line}:{v.column}: "
         f"{style(v.severity.name, fg=_COLOURS[v.severity], bold=True)} "
-        f"{style(v.rule, dim=True)} {v.message}"
+        f"{style(v.rule, dim=True)} {printable(v.message)}"
     )
     lines = [head]
     if source is not None:
@@ -51,20 +52,20 @@ def render_violation(v: Violation, source: str | None, colour: bool) -> str:
             # Long lines are shown as a window around the span, marked with ellipses.
             window_start = max(0, first - 60) if first > 80 else 0
             window_end = min(len(raw), max(last, first + 1) + 60)
-            shown = (
+            shown = printable(
                 ("…" if window_start else "") + raw[window_start:window_end] + ("…" if window_end < len(raw) else "")
             )
-            before = ("…" if window_start else "") + raw[window_start:first]
-            span = raw[first:last]
+            before = printable(("…" if window_start else "") + raw[window_start:first])
+            span = printable(raw[first:last])
             gutter = str(v.line)
             pad = " " * len(gutter)
             caret = "^" * max(1, min(_width(span), 120))
             lines.append(f"  {style(gutter, dim=True)} | {shown.expandtabs(_TAB)}")
             lines.append(f"  {pad} | {' ' * _width(before.expandtabs(_TAB))}{style(caret, fg=_COLOURS[v.severity])}")
     if v.fix is not None:
-        lines.append(f"  = fix ({v.fix.applicability}): {v.fix.description}")
+        lines.append(f"  = fix ({v.fix.applicability}): {printable(v.fix.description)}")
     if v.suggestion:
-        lines.append(f"  = suggestion: {v.suggestion}")
+        lines.append(f"  = suggestion: {printable(v.suggestion)}")
     return "\n".join(lines)
 
 

@@ -72,7 +72,9 @@ def load_pack(path: str | Path, *, use_cache: bool = False) -> Pack:
 @lru_cache(maxsize=64)
 def _load_pack_cached(path: str, size: int, mtime_ns: int) -> Pack:
     try:
-        source = Path(path).read_text(encoding="utf-8")
+        from postlint.safe_read import read_settings_text
+
+        source = read_settings_text(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(f"cannot read pack: {exc}", path=path) from None
     return parse_pack(source, path)

@@ -15,8 +15,18 @@ one way. Two shapes cause nearly all of it, and both are detected here:
 
 A separator makes the iterations unambiguous, so `(\\w+\\s)+` and `(\\s*,\\s*\\w+)*`
 are accepted. Character classes are compared on a sample alphabet (ASCII, Latin,
-typographic punctuation, a few letters of other scripts), which is enough to tell
-`\\w` from `,` without enumerating Unicode.
+typographic punctuation, a few letters of other scripts, and every character the
+pattern itself names), which is enough to tell `\\w` from `,` without enumerating Unicode.
+
+Also refused, because their time grows as a high power of the text's length or worse:
+a counted repeat of more than three (`(a*){16}`) treated like an unbounded one; three
+or more unbounded repeats in a row that can consume the same characters with nothing
+required between them (`a*a*a*$`); backreferences and conditional groups, which no
+linear-time engine supports. Scoped flags (`(?i:...)`) are followed. Atomic groups and
+possessive repeats never backtrack into themselves and are accepted.
+
+This is a heuristic and cannot be complete; `postlint.time_budget` bounds the time that
+rules of packs other than the built-in ones may spend on one posting, whatever they hold.
 """
 
 from __future__ import annotations
@@ -47,7 +57,10 @@ _CATEGORY_PATTERNS = {
     "CATEGORY_NOT_LINEBREAK": r"[^\n]",
 }
 _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT}
-_UNBOUNDED = 16  # a repeat allowed more times than this counts as unbounded
+_UNBOUNDED = 3  # a repeat allowed more times than this counts as unbounded: (a*){16} is degree 16
+_CHAIN = 3  # this many overlapping unbounded repeats in a row is refused: a*a*a*$ is cubic
+_ATOMIC = getattr(sre, "ATOMIC_GROUP", None)
+_POSSESSIVE = getattr(sre, "POSSESSIVE_REPEAT", None)
 
 
 class UnsafeRegex(ValueError):
@@ -66,8 +79,8 @@ def _casefold(chars: frozenset[str], ignore_case: bool) -> frozenset[str]:
     return chars | frozenset(c.swapcase() for c in chars if len(c.swapcase()) == 1)
 
 
-def _in_set(items: Iterable[tuple[Any, Any]]) -> frozenset[str]:
-    """The sample characters a `[...]` class matches."""
+def _in_set(items: Iterable[tuple[Any, Any]], alphabet: frozenset[str] = _ALL) -> frozenset[str]:
+    """The characters of the alphabet a `[...]` class matches."""
     negate, out = False, set()
     for op, av in items:
         if op is sre.NEGATE:
@@ -75,15 +88,56 @@ def _in_set(items: Iterable[tuple[Any, Any]]) -> frozenset[str]:
         elif op is sre.LITERAL:
             out.add(chr(av))
         elif op is sre.RANGE:
-            out |= {ch for ch in _SAMPLE if av[0] <= ord(ch) <= av[1]}
+            out |= {ch for ch in alphabet if av[0] <= ord(ch) <= av[1]}
         elif op is sre.CATEGORY:
-            out |= _category(str(av))
-    return _ALL - out if negate else frozenset(out)
+            out |= _category(str(av)) | _categorised(str(av), alphabet - _ALL)
+    return alphabet - out if negate else frozenset(out)
+
+
+def _categorised(name: str, extra: frozenset[str]) -> frozenset[str]:
+    """The characters outside the sample that a category such as `\\w` matches."""
+    if not extra:
+        return frozenset()
+    pattern = re.compile(_CATEGORY_PATTERNS.get(name, r"[\s\S]"))
+    return frozenset(ch for ch in extra if pattern.match(ch))
+
+
+def _named_chars(items: Iterable[tuple[Any, Any]]) -> set[str]:
+    """Every character a parsed pattern names: literals and the ends of ranges, at any depth."""
+    found: set[str] = set()
+    for op, av in items:
+        if op in (sre.LITERAL, sre.NOT_LITERAL):
+            found.add(chr(av))
+        elif op is sre.RANGE:
+            found |= {chr(av[0]), chr(av[1])}
+        elif op is sre.IN:
+            found |= _named_chars(av)
+        elif op in _REPEATS or (_POSSESSIVE is not None and op is _POSSESSIVE):
+            found |= _named_chars(av[2])
+        elif op is sre.SUBPATTERN:
+            found |= _named_chars(av[-1])
+        elif _ATOMIC is not None and op is _ATOMIC:
+            found |= _named_chars(av)
+        elif op is sre.BRANCH:
+            for branch in av[1]:
+                found |= _named_chars(branch)
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            found |= _named_chars(av[1])
+    return found
 
 
 class _Analyser:
-    def __init__(self, flags: int) -> None:
+    def __init__(self, flags: int, alphabet: frozenset[str] = _ALL) -> None:
         self.ignore_case = bool(flags & re.IGNORECASE)
+        self.alphabet = alphabet
+
+    def scoped(self, av: Any) -> _Analyser:
+        """The analyser for a group's body under its own flags: `(?i:...)` or `(?-i:...)`."""
+        add, remove = av[1], av[2]
+        ignore_case = (self.ignore_case or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
+        if ignore_case == self.ignore_case:
+            return self
+        return _Analyser(re.IGNORECASE if ignore_case else 0, self.alphabet)
 
     # What a piece of pattern can consume, and whether it can match the empty string.
 
@@ -94,22 +148,22 @@ class _Analyser:
             if op is sre.LITERAL:
                 out |= _casefold(frozenset(chr(av)), self.ignore_case)
             elif op is sre.NOT_LITERAL:
-                out |= _ALL - {chr(av)}
+                out |= self.alphabet - {chr(av)}
             elif op is sre.ANY:
-                out |= _ALL
+                out |= self.alphabet
             elif op is sre.IN:
-                out |= _casefold(_in_set(av), self.ignore_case)
+                out |= _casefold(_in_set(av, self.alphabet), self.ignore_case)
             elif op in _REPEATS or op is getattr(sre, "POSSESSIVE_REPEAT", None):
                 out |= self.chars(av[2])
             elif op is sre.SUBPATTERN:
-                out |= self.chars(av[-1])
+                out |= self.scoped(av).chars(av[-1])
             elif op is getattr(sre, "ATOMIC_GROUP", None):
                 out |= self.chars(av)
             elif op is sre.BRANCH:
                 for branch in av[1]:
                     out |= self.chars(branch)
             elif op is sre.GROUPREF or op is sre.GROUPREF_EXISTS:
-                out |= _ALL
+                out |= self.alphabet
         return frozenset(out)
 
     def first(self, items: list[tuple[Any, Any]]) -> frozenset[str]:
@@ -126,7 +180,7 @@ class _Analyser:
         if op in _REPEATS or op is getattr(sre, "POSSESSIVE_REPEAT", None):
             return self.first(list(av[2]))
         if op is sre.SUBPATTERN:
-            return self.first(list(av[-1]))
+            return self.scoped(av).first(list(av[-1]))
         if op is getattr(sre, "ATOMIC_GROUP", None):
             return self.first(list(av))
         if op is sre.BRANCH:
@@ -226,8 +280,30 @@ class _Analyser:
             return any(self.contains(i, target) for b in av[1] for i in b)
         return False
 
-    def walk(self, items: Iterable[tuple[Any, Any]]) -> str | None:
+    def chain(self, items: list[tuple[Any, Any]]) -> str | None:
+        """Why a sequence holds too many unbounded repeats in a row that can share characters."""
+        run: list[frozenset[str]] = []
         for op, av in items:
+            unbounded = op in _REPEATS and (av[1] is sre.MAXREPEAT or av[1] > _UNBOUNDED)
+            if unbounded:
+                consumed = self.chars(av[2])
+                if run and not any(consumed & earlier for earlier in run):
+                    run = []
+                run.append(consumed)
+                if len(run) >= _CHAIN:
+                    return f"{len(run)} repeats in a row can match the same characters, with nothing required between"
+            elif not self.nullable([(op, av)]):  # a required part pins the repeats around it down
+                run = []
+        return None
+
+    def walk(self, items: Iterable[tuple[Any, Any]]) -> str | None:
+        items = list(items)
+        reason = self.chain(self.flatten(items))
+        if reason:
+            return reason
+        for op, av in items:
+            if op is sre.GROUPREF or op is sre.GROUPREF_EXISTS:
+                return "backreferences and conditional groups can take exponential time and are not allowed in packs"
             if op in _REPEATS:
                 if av[1] is sre.MAXREPEAT or av[1] > _UNBOUNDED:
                     reason = self.problem(list(av[2]))
@@ -235,7 +311,7 @@ class _Analyser:
                         return reason
                 reason = self.walk(av[2])
             elif op is sre.SUBPATTERN:
-                reason = self.walk(av[-1])
+                reason = self.scoped(av).walk(av[-1])
             elif op is sre.BRANCH:
                 reason = next((r for b in av[1] if (r := self.walk(b))), None)
             elif op in (sre.ASSERT, sre.ASSERT_NOT):
@@ -250,10 +326,11 @@ class _Analyser:
 def check_regex(pattern: str, flags: int = 0) -> None:
     """Raise UnsafeRegex if the pattern can backtrack exponentially; the pattern must already compile."""
     parsed = sre_parse.parse(pattern, flags)
-    reason = _Analyser(flags | parsed.state.flags).walk(parsed.data)
+    alphabet = _ALL | frozenset(_named_chars(parsed.data))
+    reason = _Analyser(flags | parsed.state.flags, alphabet).walk(parsed.data)
     if reason:
         raise UnsafeRegex(
-            f"regex {pattern!r} can take exponential time on some text ({reason}); "
+            f"regex {pattern!r} can take exponential (or high polynomial) time on some text ({reason}); "
             "make each repetition unambiguous, e.g. '(\\w+\\s)+' instead of '(\\w+\\s?)+', "
             "or use an atomic group '(?>...)' or a possessive quantifier '++' (Python 3.11+)"
         )

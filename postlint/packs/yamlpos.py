@@ -19,9 +19,9 @@ def load_yaml(
     """Parse one YAML document; return (data, {path: (line, column)}), 1-based."""
     import yaml
 
-    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    loader = loader_cls(source)
-    from postlint.yamlsafe import TooLarge, check_expanded_size
+    from postlint.yamlsafe import TooLarge, check_expanded_size, strict_loader
+
+    loader = strict_loader()(source)
 
     try:
         node = loader.get_single_node()
