@@ -98,6 +98,15 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "german": ("markdown", _repeat("Wir suchen einen Entwickler (m/w/d) für unser Team. ")),
     "french": ("markdown", _repeat("Nous recherchons un développeur pour notre équipe. ")),
     "locations": ("markdown", _repeat("Denver, CO; Toronto, ON; Berlin. ")),
+    "badges": ("markdown", _repeat("`🌎 Remote, Denver, CO` `💰 USD $100k~$120k` ")),
+    "pipe-header": ("html", lambda n: "Acme | Engineer | " * max(1, n // 18) + "<p>We build.</p>"),
+    "dash-header": ("html", lambda n: "Acme - " * max(1, n // 7) + "<p>We build.</p>"),
+    "html-entities": ("html", _repeat("<p>UK&#x2F;EU we can&#x27;t help with visas</p>")),
+    "remote-sentences": ("markdown", _repeat("This role is remote within the US, Canada and Mexico. ")),
+    "office-sentences": ("markdown", _repeat("You will work from our Denver or Boston office at 1 Main St. ")),
+    "location-values": ("markdown", _repeat("Location: Herndon, Boulder, Reading, Paris, TX\n\n")),
+    "visa-words": ("markdown", _repeat("nor ")),
+    "visa-statements": ("markdown", _repeat("We cannot sponsor visas. You must be authorized to work. ")),
 }
 
 
@@ -180,6 +189,40 @@ def test_rule_is_linear_on_adversarial_input(rule_id: str) -> None:
                 f"{larger * 1000:.1f} ms at {GROWTH * GROWTH}n (x{again:.1f})"
             )
     assert not slow, f"{rule_id} grows faster than linearly:\n" + "\n".join(slow)
+
+
+def _read(shape: str, size: int) -> float:
+    """Parse a posting afresh and read every fact `inspect` shows: places, pay, visa statements, statements."""
+    from postlint.inspect import describe_document
+    from postlint.reader import parse
+
+    fmt, build = SHAPES[shape]
+    body = build(size)
+    text = body if fmt == "html" else f"# Engineer\n\n{body}"
+    linter = _linter()
+    gc.disable()
+    try:
+        start = time.perf_counter()
+        describe_document(parse(text, fmt, "posting"), linter)  # type: ignore[arg-type]
+        return time.perf_counter() - start
+    finally:
+        gc.enable()
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_reading_facts_is_linear(shape: str) -> None:
+    """What `inspect` reads (the fact view, header lines, places, towns, pay, visa polarity) grows linearly too."""
+
+    def ratio(base: int) -> tuple[float, float]:
+        small = min(_read(shape, base) for _ in range(REPEATS))
+        large = min(_read(shape, base * GROWTH) for _ in range(REPEATS))
+        return large, large / max(small, 1e-6)
+
+    large, first = ratio(N)
+    if large < MEASURABLE or first <= MAX_RATIO:
+        return
+    _, again = ratio(N * GROWTH)
+    assert again <= MAX_RATIO, f"reading {shape} grows faster than linearly: x{first:.1f}, then x{again:.1f}"
 
 
 def test_every_shape_builds_a_posting_of_the_asked_size() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -85,29 +86,29 @@ def mask_bare_links(doc: Document, block: Block, linked: list[tuple[int, int]] |
     prose = block.prose
     if "@" not in prose and "://" not in prose and "www." not in prose and "{" not in prose:
         return block
-    hits: list[tuple[int, int]] = [m.span() for m in TEMPLATE_TAG.finditer(prose)] if "{" in prose else []
+    hits = _Spans([m.span() for m in TEMPLATE_TAG.finditer(prose)] if "{" in prose else [])
+    inside = _Spans(sorted(linked or []))
     for at, url in bare_urls(prose):
         if at and prose[at - 1] == "@":
             continue  # the host of an e-mail address (jobs@www.example.com), not a URL
-        if not url or any(a < at + len(url) and at < b for a, b in hits):
+        if not url or hits.overlaps(at, at + len(url)):
             continue
         a = block.start + at
-        if not _inside(a, linked):
+        if not inside.overlaps(a, a + 1):
             doc.links.append(Link(url, url, a, a + len(url), a, a + len(url)))
-        hits.append((at, at + len(url)))
+        hits.add(at, at + len(url))
     for m in EMAIL.finditer(prose):
-        if any(a < m.end() and m.start() < b for a, b in hits):
+        if hits.overlaps(m.start(), m.end()):
             continue
         a = block.start + m.start()
-        if not _inside(a, linked):
+        if not inside.overlaps(a, a + 1):
             doc.links.append(Link("mailto:" + m.group(), m.group(), a, a + len(m.group()), a, a + len(m.group())))
-        hits.append((m.start(), m.end()))
-    if not hits:
+        hits.add(m.start(), m.end())
+    if not hits.spans:
         return block
-    hits.sort()
     parts: list[str] = []
     pos = 0
-    for a, b in hits:
+    for a, b in hits.spans:
         parts.append(prose[pos:a])
         parts.append(mask(prose[a:b]))
         pos = b
@@ -115,8 +116,26 @@ def mask_bare_links(doc: Document, block: Block, linked: list[tuple[int, int]] |
     return replace(block, prose="".join(parts))
 
 
-def _inside(offset: int, spans: list[tuple[int, int]] | None) -> bool:
-    return bool(spans) and any(a <= offset < b for a, b in spans or ())
+class _Spans:
+    """Sorted, disjoint spans (template tags, URLs, addresses, a block's links) with overlap tests by
+    bisection: a block with thousands of URLs or addresses is masked in time linear in their number."""
+
+    __slots__ = ("ends", "spans", "starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end) - 1  # the last span starting before `end`; disjoint spans
+        return i >= 0 and self.ends[i] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.spans.insert(i, (start, end))
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
 
 
 def finish_document(doc: Document) -> None:
