@@ -211,6 +211,8 @@ class PayPeriodCheck(Check):
                 continue
             if fact.kind != "range" and (fact.maximum or fact.minimum or 0) < 1000:
                 continue  # "$150 for the take-home exercise": a payment, not a rate of pay
+            if plainly_annual(fact):
+                continue
             line_start = doc.text.rfind("\n", 0, fact.start) + 1
             line_end = doc.text.find("\n", fact.end)
             line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
@@ -224,6 +226,26 @@ class PayPeriodCheck(Check):
                 fix=Fix("display", f"Add ' per {guess}'", (Edit(fact.end, fact.end, f" per {guess}"),)),
                 suggestion=f"Say what period the amount is for, e.g. '{fact.text.strip()} per {guess}'",
             )
+
+
+# Currencies in which no one is paid tens of thousands a month or an hour: a five- or six-figure
+# amount in them is a yearly salary to every reader. Not yen, rupees, won or yuan, where a
+# monthly salary of ¥300,000 or ₹50,000 is ordinary.
+_ANNUAL_BY_SIZE_CURRENCIES = frozenset({"USD", "CAD", "AUD", "NZD", "GBP", "EUR", "CHF", "SGD"})
+ANNUAL_BY_SIZE = 20_000  # the lowest figure from which a salary reads as yearly
+
+
+def plainly_annual(fact: PayFact) -> bool:
+    """Whether the amount is a yearly salary by its size alone ('$90,000 - $105,000').
+
+    The period is asked for because '$45 – $60' could be hourly and '$5,000' monthly;
+    when every figure is five or six digits in a currency of high wages, no reader
+    wonders, and no pay-transparency law asks for the word.
+    """
+    if fact.currency not in _ANNUAL_BY_SIZE_CURRENCIES and not (fact.currency is None and "$" in fact.text):
+        return False
+    figures = [f for f in (fact.minimum, fact.maximum) if f is not None]
+    return bool(figures) and all(ANNUAL_BY_SIZE <= f < 1_000_000 for f in figures)
 
 
 def _guess_period(fact: PayFact) -> str:
