@@ -162,3 +162,144 @@ def test_duplicate_is_linear_in_the_number_of_headings() -> None:
     started = time.perf_counter()
     lint(text, select="quality/duplicate")
     assert time.perf_counter() - started < 10.0
+
+
+# --- quality/location ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Data Engineer\n\nYou will look after our database and the data platform we build on.\n",
+        "# Data Engineer\n\nA role based on trust. The base salary is $120,000 per year.\n",
+        "# Backend Engineer\n\nYou will work with HBase and OceanBase and write base64 encoders.\n",
+    ],
+)
+def test_the_word_base_says_nothing_about_the_place(text: str) -> None:
+    assert [v.rule for v in lint(text, select="quality/location")] == ["quality/location"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["# 后端工程师\n\n我们的团队Base在 北京和上海。\n", "# 算法工程师\n\n研发岗主要base南京、无锡。\n"],
+)
+def test_base_before_a_chinese_place_is_a_location(text: str) -> None:
+    assert lint(text, select="quality/location") == []
+
+
+# --- visa/birthplace ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Requirements:\n\n- Must be a US-born citizen.\n- Active Secret clearance.\n",
+        "Due to ITAR, applicants must be native-born U.S. citizens.\n",
+        "Candidates must have been born in the United States.\n",
+    ],
+)
+def test_birthplace_requirements_are_errors_even_with_a_clearance(text: str) -> None:
+    found = lint(text, select="visa")
+    assert [(v.rule, v.severity.name) for v in found if v.rule == "visa/birthplace"] == [("visa/birthplace", "error")]
+
+
+def test_a_us_person_requirement_is_not_about_birthplace() -> None:
+    text = "This role needs access to ITAR data: candidates must be U.S. persons (22 CFR 120.62).\n"
+    assert lint(text, select="visa/birthplace") == []
+
+
+# --- links/shortener ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", ["https://dub.sh/backend-role", "https://short.gy/aB3x", "https://www.bit.ly/x"])
+def test_shorteners_from_the_curated_list(url: str) -> None:
+    assert [v.rule for v in lint(f"Apply: {url}\n", select="links/shortener")] == ["links/shortener"]
+
+
+# --- encoding/mojibake: Word's symbol-font bullets -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ("Minimum requirements\nï‚§Master’s degree (PhD preferred)\n", 2, 1),
+        ("Duties: \uf0b7 Apply machine learning. \uf0b7 Mentor analysts.\n", 1, 9),
+        ("Skills\nï‚· SQL\n", 2, 1),
+        ("Skills\n\uf0a7 SQL\n", 2, 1),
+    ],
+)
+def test_symbol_font_bullets_get_an_unsafe_fix_to_a_bullet(text: str, line: int, column: int) -> None:
+    found = lint(text, select="encoding/mojibake")
+    assert found and (found[0].line, found[0].column) == (line, column)
+    for v in found:
+        assert v.fix is not None and v.fix.applicability == "unsafe"
+        assert [e.replacement for e in v.fix.edits] == ["•"]
+
+
+def test_a_real_bullet_is_left_alone() -> None:
+    assert lint("Skills\n• SQL\n▪ Python\n", select="encoding/mojibake") == []
+
+
+# --- pay/excludes-state and pay/range-not-binding -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Remote (US). This job posting excludes Colorado applicants.\n",
+        "We do not hire in: Alaska, California, Colorado, Hawaii, New York, Washington.\n",
+        "This role is not open to candidates in Colorado.\n",
+        "Open to remote candidates in all U.S. states except Colorado.\n",
+    ],
+)
+def test_excluding_a_pay_transparency_state_is_reported(text: str) -> None:
+    found = lint(text, select="pay/excludes-state")
+    assert [(v.rule, v.severity.name) for v in found] == [("pay/excludes-state", "warning")]
+
+
+def test_excluding_a_state_with_pay_stated_is_left_alone() -> None:
+    text = "Remote (US), excluding Colorado.\n\nSalary: $110,000 - $130,000 per year.\n"
+    assert lint(text, select="pay/excludes-state") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The range is $90,000 - $120,000. Actual salaries may vary above or below the range.\n",
+        "Pay: $30 - $38 per hour. Compensation may fall outside of this range based on experience.\n",
+    ],
+)
+def test_a_range_that_is_not_one_is_reported(text: str) -> None:
+    assert [v.rule for v in lint(text, select="pay/range-not-binding")] == ["pay/range-not-binding"]
+
+
+def test_a_range_that_holds_is_not_reported() -> None:
+    text = "The range is $90,000 - $120,000; where you land within it depends on experience.\n"
+    assert lint(text, select="pay/range-not-binding") == []
+
+
+# --- eeo/veterans-disability --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "King County is proud to be an Equal Employment Opportunity/Affirmative Action employer.\n",
+        "The City of Springfield is an equal opportunity/affirmative action employer.\n",
+        "Equal opportunity employer. Posters: https://www.dol.gov/ofccp/regs/compliance/posters/pdf/eeopost.pdf\n",
+    ],
+)
+def test_no_federal_contractor_sign_no_tagline_required(text: str) -> None:
+    assert lint(text, select="eeo/veterans-disability") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme is a federal contractor and an equal opportunity employer.\n",
+        "Acme is an Equal Opportunity/Affirmative Action Employer.\n",
+        "Acme complies with Section 503 of the Rehabilitation Act.\n",
+    ],
+)
+def test_a_federal_contractor_sign_requires_the_tagline(text: str) -> None:
+    assert [v.rule for v in lint(text, select="eeo/veterans-disability")] == ["eeo/veterans-disability"]
