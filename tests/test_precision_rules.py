@@ -303,3 +303,36 @@ def test_no_federal_contractor_sign_no_tagline_required(text: str) -> None:
 )
 def test_a_federal_contractor_sign_requires_the_tagline(text: str) -> None:
     assert [v.rule for v in lint(text, select="eeo/veterans-disability")] == ["eeo/veterans-disability"]
+
+
+# --- quality/conflicting-deadline ---------------------------------------------------------
+
+
+def test_two_closing_dates_that_disagree_are_reported_at_the_second() -> None:
+    text = (
+        "---\ntitle: Backend Engineer\napplication_deadline: 2028-03-31\n---\n# Backend Engineer\n\n"
+        "Apply on our site. We're accepting applications through March 31, 2028.\n\n"
+        "Applications are accepted until March 15, 2027.\n"
+    )
+    found = lint(text, select="quality/conflicting-deadline")
+    assert [(v.line, v.column) for v in found] == [(9, 33)]
+    assert "line 3" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Analyst\n\nClosing date: March 31, 2028.\n\nApply by 3/31/2028.\n",
+        "# Analyst\n\nPriority deadline: January 5, 2028.\n\nApplications close February 1, 2028.\n",
+        "# Analyst\n\nClosing date: January 5, 2028. The deadline has been extended: apply by February 1, 2028.\n",
+    ],
+)
+def test_closing_dates_that_agree_or_are_other_dates_are_not_conflicts(text: str) -> None:
+    assert lint(text, select="quality/conflicting-deadline") == []
+
+
+def test_the_denver_example_gives_one_closing_date() -> None:
+    from conftest import EXAMPLES
+
+    text = (EXAMPLES / "clean" / "backend-engineer-denver.md").read_text(encoding="utf-8")
+    assert lint(text, select="quality/conflicting-deadline") == []
