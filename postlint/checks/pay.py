@@ -213,6 +213,8 @@ class PayPeriodCheck(Check):
                 continue  # "$150 for the take-home exercise": a payment, not a rate of pay
             if plainly_annual(fact):
                 continue
+            if fact.currency is None and not _CURRENCY_SIGN.search(fact.text):
+                continue  # a bare number ('98057' of a ZIP code, a count): not recognisably pay
             line_start = doc.text.rfind("\n", 0, fact.start) + 1
             line_end = doc.text.find("\n", fact.end)
             line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
@@ -231,6 +233,7 @@ class PayPeriodCheck(Check):
 # Currencies in which no one is paid tens of thousands a month or an hour: a five- or six-figure
 # amount in them is a yearly salary to every reader. Not yen, rupees, won or yuan, where a
 # monthly salary of ¥300,000 or ₹50,000 is ordinary.
+_CURRENCY_SIGN = re.compile(r"[$€£¥₹₩₽¢]|\b[A-Z]{3}\b|元|円|kr\b|zł|Fr\.|CHF")
 _ANNUAL_BY_SIZE_CURRENCIES = frozenset({"USD", "CAD", "AUD", "NZD", "GBP", "EUR", "CHF", "SGD"})
 ANNUAL_BY_SIZE = 20_000  # the lowest figure from which a salary reads as yearly
 
