@@ -155,7 +155,7 @@ def findings(corpus: Path, violations: Iterable[Mapping[str, Any]]) -> list[Find
         except ValueError:
             rel = path.as_posix()
         match = matched_text(path, v)
-        key = f"{v['rule']} | {rel} | {v['line']} | {match}"
+        key = f"{v['rule']} | {rel} | {v['line']} | {match}"  # ends in '| ' when nothing is matched
         found.append(
             Finding(
                 key,
@@ -229,7 +229,9 @@ def read_records(path: Path) -> dict[str, Verdict]:
         parts = raw.split("\t")
         if len(parts) < 2 or parts[1].strip() not in VERDICTS:
             raise PrecisionError(f"{path}:{n}: expected 'key<TAB>verdict<TAB>reason', verdict one of {VERDICTS}")
-        records[parts[0].strip()] = Verdict(parts[1].strip(), parts[2].strip() if len(parts) > 2 else "")
+        records[parts[0].lstrip()] = Verdict(  # the key as printed: its trailing space is part of it
+            parts[1].strip(), parts[2].strip() if len(parts) > 2 else ""
+        )
     return records
 
 
