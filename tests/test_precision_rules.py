@@ -27,9 +27,11 @@ def _found(text: str, rule: str, fmt: str = "markdown") -> list[tuple[int, str]]
         "Base pay: $142,500 to $185,000 depending on experience.\n",
         "Compensation: £48,000 - £55,000 plus bonus.\n",
         "The starting salary is $68,250.\n",
+        "### 武汉/武昌区·1.6-2.5万元·3-5年\n",
     ],
 )
 def test_five_and_six_figure_salaries_need_no_period(text: str) -> None:
+    """And Chinese salaries, monthly or yearly by their size ('1.6-2.5万元' is monthly)."""
     assert _found(text, "pay/period") == []
 
 
@@ -38,7 +40,7 @@ def test_five_and_six_figure_salaries_need_no_period(text: str) -> None:
     [
         "The pay range for this role is $45 - $60.\n",
         "Pay: $4,500 - $6,000.\n",
-        "月薪待遇：¥300,000 - ¥450,000\n".replace("月薪", "待遇"),  # yen: often monthly, still ambiguous
+        "Salary: JPY 300,000 - 450,000\n",  # yen: often monthly, still ambiguous
     ],
 )
 def test_ambiguous_amounts_still_need_a_period(text: str) -> None:
@@ -336,3 +338,11 @@ def test_the_denver_example_gives_one_closing_date() -> None:
 
     text = (EXAMPLES / "clean" / "backend-engineer-denver.md").read_text(encoding="utf-8")
     assert lint(text, select="quality/conflicting-deadline") == []
+
+
+def test_an_amount_restated_under_a_range_with_its_period_needs_no_period() -> None:
+    text = (
+        "Salary: $27.14 - $45.35 HOUR\nLocation: 2122 Campus Drive, Rochester, MN, 55904-3710\n\n"
+        "Expected starting salary is $27.14 to $36.25. Full salary is $27.14 to $45.35.\n"
+    )
+    assert lint(text, "text", select="pay/period") == []
