@@ -8,7 +8,8 @@
 
 Every posting in `../shared/corpus/real/` and `../shared/corpus/devset/postings/` is linted by
 ONE run of the real command line, from an empty temporary folder (no configuration is picked
-up). Up to `--per-rule` findings (30) of each rule are sampled: the ones whose seeded hash of
+up). Up to `--per-rule` findings (30) of each rule are sampled (of each rule and severity, for a rule
+that reports an error where a law applies and a warning elsewhere): the ones whose seeded hash of
 their key is smallest, so a sample changes only by the findings that come or go when a rule
 changes, and earlier verdicts keep applying.
 
@@ -174,11 +175,17 @@ def findings(corpus: Path, violations: Iterable[Mapping[str, Any]]) -> list[Find
     return found
 
 
+def group(f: Finding) -> str:
+    """What a sample and a table row are for: the rule, and its severity (a rule with laws reports an
+    error where a law applies and a warning elsewhere; each must earn its own severity)."""
+    return f"{f.rule} ({f.severity})"
+
+
 def sample(found: Sequence[Finding], per_rule: int, seed: int) -> dict[str, list[Finding]]:
-    """Up to `per_rule` findings of each rule: those whose seeded hash of the key is smallest."""
+    """Up to `per_rule` findings of each rule and severity: those whose seeded hash of the key is smallest."""
     by_rule: dict[str, list[Finding]] = defaultdict(list)
     for f in found:
-        by_rule[f.rule].append(f)
+        by_rule[group(f)].append(f)
 
     def rank(f: Finding) -> str:
         return hashlib.sha256(f"{seed}:{f.key}".encode()).hexdigest()
@@ -306,15 +313,11 @@ class Row:
 
 def table(found: Sequence[Finding], samples: Mapping[str, list[Finding]], reviews: Mapping[str, Verdict]) -> list[Row]:
     counts: dict[str, int] = defaultdict(int)
-    severity: dict[str, str] = {}
     for f in found:
-        counts[f.rule] += 1
-        # A rule with laws can fire at two severities; the row takes the most severe.
-        if f.rule not in severity or SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[severity[f.rule]]:
-            severity[f.rule] = f.severity
+        counts[group(f)] += 1
     rows = []
-    for rule, picked in samples.items():
-        row = Row(rule, severity[rule], counts[rule], len(picked))
+    for name, picked in samples.items():
+        row = Row(picked[0].rule, picked[0].severity, counts[name], len(picked))
         for f in picked:
             verdict = reviews.get(f.key)
             if verdict is not None:
@@ -373,7 +376,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = [r for r in table(found, samples, reviews) if r.severity in severities]
     if args.rule:
         rows = [r for r in rows if r.rule in args.rule]
-    chosen = [f for r in rows for f in samples[r.rule]]
+    chosen = [f for r in rows for f in samples[f"{r.rule} ({r.severity})"]]
 
     if args.show:
         for n, f in enumerate(chosen, 1):

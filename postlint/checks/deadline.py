@@ -60,8 +60,11 @@ class DeadlineCheck(Check):
                 mentions = find_dates(prose, label.end(), min(len(prose), label.end() + self.within))
                 if mentions:
                     m = mentions[0]
-                    if self.skip is not None and self.skip.search(prose, max(0, label.start() - 40), m.start):
-                        continue  # "priority deadline", "first review of applications"
+                    if self.skip is not None and (
+                        self.skip.search(prose, max(0, label.start() - 40), m.start)
+                        or self.skip.search(prose, m.end, min(len(prose), m.end + 60))
+                    ):
+                        continue  # "priority deadline", "4/25/18 – Tentative date for oral board"
                     found.append(_Deadline(m.days, block.start + m.start, block.start + m.end, m.text))
         return found
 
@@ -84,6 +87,11 @@ class DeadlineCheck(Check):
     def _conflicts(self, doc: Document, deadlines: list[_Deadline]) -> Iterator[Finding]:
         """Each closing date no reading of which agrees with the first one given (once per date)."""
         first = deadlines[0]
+        distinct = {d.days for d in deadlines}
+        if len(distinct) != 2:
+            # One date is no conflict; three or more is a page that lists several jobs, each with
+            # its own closing date (a job board's "Close Date" column), or a schedule.
+            return
         reported: set[tuple[dt.date, ...]] = set()
         line = doc.line_index.position(first.start)[0]
         for other in deadlines[1:]:

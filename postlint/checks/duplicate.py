@@ -10,6 +10,7 @@ section for its parent).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -21,7 +22,12 @@ from postlint.violation import Finding
 _KINDS = {"headings": HEADING, "paragraphs": PARAGRAPH}
 _NAMES = {HEADING: "heading", PARAGRAPH: "paragraph"}
 
-Key = tuple[str, str, str]  # (block kind, parent heading's key, the block's own key)
+Key = tuple[str, str, str]
+# Prompts of an application questionnaire, which repeat by design (keys are case-folded).
+_QUESTIONNAIRE = re.compile(
+    r"\bn/?a\b|\bplease\s+(?:enter|explain|indicate|describe|list|type|specify|select)\b|\bif\s+(?:so|yes|no)\b"
+    r"|\bif\s+you\s+answered\b|\binitials\b|\bindicate\s+the\b|\bi\s+qualify\b"
+)  # (block kind, parent heading's key, the block's own key)
 
 
 def _key(prose: str) -> str:
@@ -62,6 +68,10 @@ class DuplicateCheck(Check):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         copies = self._copies(doc)
+        if _sections_per_role(copies):
+            # Several headings each come back: a posting for several roles, or a board's template,
+            # where every role has its "Education:" and "Licenses:" sections. Only text is compared.
+            copies = [c for c in copies if any(b.kind != HEADING for b in c.blocks)]
         reported: dict[tuple[Key, ...], list[_Copy]] = {}
         for copy in copies:
             reported.setdefault(copy.keys, []).append(copy)
@@ -150,8 +160,15 @@ class DuplicateCheck(Check):
         questionnaire prompt, which repeat by design."""
         if len(textstats.words(key)) < self.min_words or prose.rstrip().endswith("?") or "question" in key:
             return False
+        if _QUESTIONNAIRE.search(key):
+            return False  # "If you do not possess this experience, indicate 'N/A'": a form's prompt
         lines = [line for line in prose.splitlines() if line.strip()]
         return len(lines) < 2 or any(len(textstats.words(line)) >= self.min_words for line in lines)
+
+
+def _sections_per_role(copies: list[_Copy]) -> bool:
+    """Whether two or more different headings repeat: sections that every role of the page has."""
+    return len({k[2] for c in copies for k in c.keys if k[0] == HEADING}) >= 2
 
 
 def _lead(text: str) -> int:

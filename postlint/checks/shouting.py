@@ -26,6 +26,30 @@ _TOKEN = re.compile(r"[\w'’&-]+")
 _GAP = re.compile(r"[ \t,.!:;/]+")
 _LIST_GAP = re.compile(r"[,;/]")
 LONG_WORD = 7  # acronyms and certification names are shorter than this
+# Finite verbs that make a line of capitals a sentence rather than a heading.
+_VERBS = frozenset(
+    [
+        "IS",
+        "ARE",
+        "WAS",
+        "WERE",
+        "BE",
+        "WILL",
+        "SHALL",
+        "MUST",
+        "CAN",
+        "MAY",
+        "SHOULD",
+        "WOULD",
+        "DO",
+        "DOES",
+        "HAVE",
+        "HAS",
+        "NEED",
+        "NEEDS",
+        "PLEASE",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +58,8 @@ class ShoutingCheck(Check):
     min_words: int  # words in capitals in a row
     min_plain: int  # of which at least this many read as ordinary words
     plain_words: frozenset[str]  # upper-case function words
+    heading_words: int = 8  # a line of capitals this short, with no verb, is a heading
+    exceptions: tuple[re.Pattern[str], ...] = ()  # a run matching one is not reported
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         view = scope_view(doc, self.scopes)
@@ -68,7 +94,22 @@ class ShoutingCheck(Check):
         gaps = (text[a.end() : b.start()] for a, b in itertools.pairwise(run))
         if all(_LIST_GAP.search(gap) for gap in gaps):
             return  # "PYTHON, JAVASCRIPT, TYPESCRIPT, ...": a list of names, not a sentence
-        yield run[0].start(), run[-1].end()
+        start, end = run[0].start(), run[-1].end()
+        if self._heading(run, text, start, end):
+            return
+        if any(e.search(text, start, end) for e in self.exceptions):
+            return
+        yield start, end
+
+    def _heading(self, run: list[re.Match[str]], text: str, start: int, end: int) -> bool:
+        """A short line that is all capitals and has no verb ("WHY JOIN US AT SOLANO COUNTY?", a table
+        cell naming a title): a heading written in capitals, as plain-text postings do."""
+        if len(run) > self.heading_words or any(t.group() in _VERBS for t in run):
+            return False
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end == -1 else line_end
+        return not text[line_start:start].strip(" \t*_#|>-•") and not text[end:line_end].strip(" \t*_:?!|")
 
 
 def _capitals(word: str) -> bool:

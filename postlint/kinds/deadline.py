@@ -38,8 +38,8 @@ class DeadlineSpec(RuleSpec):
     )
     skip: Regex | None = Field(
         None,
-        description="Regex (case-insensitive) on the text just before a date (from 40 characters before its label): "
-        "a match makes it another kind of date ('priority deadline'), not a closing date.",
+        description="Regex (case-insensitive) on the text around a date (from 40 characters before its label to 60 "
+        "after the date): a match makes it another kind of date ('priority deadline'), not a closing date.",
     )
 
     def compile(self) -> DeadlineCheck:

@@ -7,7 +7,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from postlint.checks.shouting import ShoutingCheck
-from postlint.kinds.base import RuleSpec
+from postlint.kinds.base import Regex, RuleSpec, compile_regex
 
 # Function words in English, French, German and Spanish: a run of capitals that holds
 # some of them is a sentence, and one that holds none is likely a list of acronyms.
@@ -39,7 +39,16 @@ class ShoutingSpec(RuleSpec):
         2, ge=0, description="Of those, how many must be ordinary words (not acronyms) for the run to be reported."
     )
     plain_words: tuple[str, ...] = Field(PLAIN_WORDS, description="Function words, in capitals, that mark a sentence.")
+    heading_words: int = Field(
+        8,
+        ge=0,
+        description="A whole line of capitals with at most this many words and no verb is a heading, not shouting.",
+    )
+    exceptions: tuple[Regex, ...] = Field(
+        (), description="Regexes (case-sensitive): a run of capitals in which one matches is not reported."
+    )
 
     def compile(self) -> ShoutingCheck:
         words = frozenset(w.upper() for w in self.plain_words)
-        return ShoutingCheck(self.scopes, self.min_words, self.min_plain, words)
+        exceptions = tuple(compile_regex(e) for e in self.exceptions)
+        return ShoutingCheck(self.scopes, self.min_words, self.min_plain, words, self.heading_words, exceptions)
