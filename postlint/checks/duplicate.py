@@ -26,7 +26,8 @@ Key = tuple[str, str, str]
 # Prompts of an application questionnaire, which repeat by design (keys are case-folded).
 _QUESTIONNAIRE = re.compile(
     r"\bn/?a\b|\bplease\s+(?:enter|explain|indicate|describe|list|type|specify|select)\b|\bif\s+(?:so|yes|no)\b"
-    r"|\bif\s+you\s+answered\b|\binitials\b|\bindicate\s+the\b|\bi\s+qualify\b"
+    r"|\bif\s+you\s+answered\b|\binitials\b|\bindicate\s+the\b|\bi\s+qualify\b|\bin\s+order\s+to\s+be\s+evaluated\b"
+    r"|\b(?:more|less)\s+than\s+\d+\s+years?\b"
 )  # (block kind, parent heading's key, the block's own key)
 
 
@@ -95,6 +96,7 @@ class DuplicateCheck(Check):
                 block.kind not in kinds
                 or block.quoted
                 or not key
+                or _QUESTIONNAIRE.search(key) is not None
                 or (block.kind == PARAGRAPH and not self._compared(block.prose, key))
             ):
                 # Not compared, but new text between two repeats ("- Excel") ends a passage.

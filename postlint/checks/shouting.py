@@ -97,8 +97,9 @@ class ShoutingCheck(Check):
         start, end = run[0].start(), run[-1].end()
         if self._heading(run, text, start, end):
             return
-        if any(e.search(text, start, end) for e in self.exceptions):
-            return
+        line_start, line_end = _line(text, start, end)
+        if any(e.search(text, line_start, line_end) for e in self.exceptions):
+            return  # the whole line is exempt: a disclaimer's clauses are split by "(C)", "(D)"...
         yield start, end
 
     def _heading(self, run: list[re.Match[str]], text: str, start: int, end: int) -> bool:
@@ -106,10 +107,14 @@ class ShoutingCheck(Check):
         cell naming a title): a heading written in capitals, as plain-text postings do."""
         if len(run) > self.heading_words or any(t.group() in _VERBS for t in run):
             return False
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end == -1 else line_end
+        line_start, line_end = _line(text, start, end)
         return not text[line_start:start].strip(" \t*_#|>-•") and not text[end:line_end].strip(" \t*_:?!|")
+
+
+def _line(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the line holding text[start:end] starts and ends."""
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end == -1 else line_end
 
 
 def _capitals(word: str) -> bool:

@@ -45,7 +45,7 @@ class ShoutingSpec(RuleSpec):
         description="A whole line of capitals with at most this many words and no verb is a heading, not shouting.",
     )
     exceptions: tuple[Regex, ...] = Field(
-        (), description="Regexes (case-sensitive): a run of capitals in which one matches is not reported."
+        (), description="Regexes (case-sensitive): runs of capitals on a line where one matches are not reported."
     )
 
     def compile(self) -> ShoutingCheck:
