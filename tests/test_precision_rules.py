@@ -346,3 +346,21 @@ def test_an_amount_restated_under_a_range_with_its_period_needs_no_period() -> N
         "Expected starting salary is $27.14 to $36.25. Full salary is $27.14 to $45.35.\n"
     )
     assert lint(text, "text", select="pay/period") == []
+
+
+# --- quality/conflicting-title ------------------------------------------------------------
+
+
+def test_a_heading_that_names_another_job_than_the_front_matter_is_reported() -> None:
+    text = "---\ntitle: Data Analyst\nlocation: Denver, CO\n---\n# Marketing Manager\n\nJoin us.\n"
+    found = lint(text, select="quality/conflicting-title")
+    assert [(v.line, v.column) for v in found] == [(5, 3)]
+    assert "line 2" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "heading", ["# Data Analyst, Pricing", "# DATA ANALYST (m/w/d)", "# Senior Data Analyst", "## Benefits"]
+)
+def test_headings_that_agree_with_the_front_matter_are_not_reported(heading: str) -> None:
+    text = f"---\ntitle: Data Analyst\n---\n{heading}\n\nJoin us.\n"
+    assert lint(text, select="quality/conflicting-title") == []

@@ -31,6 +31,7 @@ BUILTIN_KINDS: dict[str, str] = {
     "deadline": "postlint.kinds.deadline:DeadlineSpec",
     "title-form": "postlint.kinds.title_form:TitleFormSpec",
     "shouting": "postlint.kinds.shouting:ShoutingSpec",
+    "title-match": "postlint.kinds.title_match:TitleMatchSpec",
     "link": "postlint.kinds.links:LinkSpec",
     "apply-link": "postlint.kinds.links:ApplyLinkSpec",
     "link-status": "postlint.kinds.links:LinkStatusSpec",
