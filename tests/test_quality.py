@@ -127,7 +127,7 @@ def test_requirements_list_counts_each_section_on_its_own() -> None:
     assert (v.line, v.column, v.message) == (
         3,
         4,
-        "20 items under 'Qualifications'; a list over 12 reads as a wish list",
+        "A list of 20 items under 'Qualifications'; a list over 12 reads as a wish list",
     )
 
 

@@ -13,7 +13,7 @@ from postlint.runner import lint_files, load_linter
 from tests.conftest import cli_env, run_cli
 
 MAX = 10 * 1024 * 1024
-FLAWED = "# Engineer\n\nLocation: Denver, CO\n\nWe‚Äôve got a TBD role for you.\n"
+FLAWED = "# Engineer\n\nLocation: Denver, CO\n\nWe‚Äôve got a role for you; start date TBD soon.\n"
 
 
 def _linter() -> Linter:

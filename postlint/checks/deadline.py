@@ -1,4 +1,11 @@
-"""The `deadline` check: all the closing dates a posting gives have passed."""
+"""The `deadline` check: all the closing dates a posting gives have passed, or they disagree.
+
+With `report: conflict` it reports closing dates that cannot be the same day: a
+posting that says "apply by March 31, 2028" in its front matter and "applications
+are accepted until March 15, 2027" at the end leaves candidates to guess, and one
+of them is wrong. Dates that can be read two ways (3/1/2024) conflict only when no
+reading agrees.
+"""
 
 from __future__ import annotations
 
@@ -28,6 +35,8 @@ class DeadlineCheck(Check):
     within: int
     grace_days: int
     keywords: tuple[str, ...] = ()  # lower-case; a block with none of them holds no label
+    report: str = "expired"  # "expired": every date has passed; "conflict": two dates disagree
+    skip: re.Pattern[str] | None = None  # text just before a date that makes it another kind of date
 
     def deadlines(self, doc: Document, ctx: Context) -> list[_Deadline]:
         """Every closing date the posting gives, front matter first."""
@@ -51,12 +60,20 @@ class DeadlineCheck(Check):
                 mentions = find_dates(prose, label.end(), min(len(prose), label.end() + self.within))
                 if mentions:
                     m = mentions[0]
+                    if self.skip is not None and (
+                        self.skip.search(prose, max(0, label.start() - 40), m.start)
+                        or self.skip.search(prose, m.end, min(len(prose), m.end + 60))
+                    ):
+                        continue  # "priority deadline", "4/25/18 – Tentative date for oral board"
                     found.append(_Deadline(m.days, block.start + m.start, block.start + m.end, m.text))
         return found
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         deadlines = self.deadlines(doc, ctx)
         if not deadlines:
+            return
+        if self.report == "conflict":
+            yield from self._conflicts(doc, deadlines)
             return
         today = ctx.today or dt.date.today()
         # Open while any reading of any closing date is still to come (it may have been extended).
@@ -66,3 +83,28 @@ class DeadlineCheck(Check):
             return
         values = {"match": latest.text, "date": closed.isoformat(), "days": (today - closed).days}
         yield Finding(latest.start, latest.end, values)
+
+    def _conflicts(self, doc: Document, deadlines: list[_Deadline]) -> Iterator[Finding]:
+        """Each closing date no reading of which agrees with the first one given (once per date)."""
+        first = deadlines[0]
+        distinct = {d.days for d in deadlines}
+        if len(distinct) != 2:
+            # One date is no conflict; three or more is a page that lists several jobs, each with
+            # its own closing date (a job board's "Close Date" column), or a schedule.
+            return
+        reported: set[tuple[dt.date, ...]] = set()
+        line = doc.line_index.position(first.start)[0]
+        for other in deadlines[1:]:
+            if set(other.days) & set(first.days) or other.days in reported:
+                continue
+            reported.add(other.days)
+            values = {
+                "match": other.text,
+                "date": max(other.days).isoformat(),
+                "days": 0,
+                "other": first.text,
+                "line": line,
+            }
+            yield Finding(
+                other.start, other.end, values, suggestion=f"Give one closing date (line {line} says '{first.text}')"
+            )

@@ -29,12 +29,41 @@ def _compute(metric: str, blocks: list[Block], doc: Document) -> float:
         "sentences": lambda: textstats.sentence_count(text),
         "paragraphs": lambda: sum(1 for b in blocks if b.kind == PARAGRAPH),
         "list_items": lambda: sum(1 for b in blocks if b.kind == LIST_ITEM),
+        "longest_list": lambda: _longest_list(blocks, doc),
         "headings": lambda: sum(1 for b in blocks if b.kind == HEADING),
         "links": lambda: len(doc.links),
         "reading_grade": lambda: round(textstats.reading_grade(text), 1),
         "words_per_sentence": lambda: round(len(textstats.words(text)) / max(1, textstats.sentence_count(text)), 1),
     }
     return measures[metric]()
+
+
+def _longest_list(blocks: list[Block], doc: Document) -> int:
+    """The items of the longest list among the blocks.
+
+    Items are one list while nothing else comes between them in the posting: a paragraph or
+    a sub-heading ("Preferred:") starts a new list. Three lists of 5, 3 and 6 under one
+    "Qualifications" heading are a list of 6, not of 14.
+    """
+    index = _block_index(doc)
+    longest = run = 0
+    previous = -2
+    for block in blocks:
+        if block.kind != LIST_ITEM:
+            continue
+        at = index.get(block.start, -2)
+        run = run + 1 if at == previous + 1 else 1
+        previous = at
+        longest = max(longest, run)
+    return longest
+
+
+def _block_index(doc: Document) -> dict[int, int]:
+    """Each block's place in the posting, by its start offset; memoised."""
+    index: dict[int, int] | None = doc.memo.get("block-index")
+    if index is None:
+        index = doc.memo["block-index"] = {b.start: i for i, b in enumerate(doc.blocks)}
+    return index
 
 
 SENTENCE_METRICS = frozenset({"words", "characters", "reading_grade"})

@@ -654,6 +654,59 @@ def visible(text: str) -> str:
     return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) in ("Co", "Cc", "Cf") else c for c in text)
 
 
+# Bullets from Word's Symbol and Wingdings fonts. Word stores them as private-use characters
+# (U+F0B7 is Symbol's bullet, U+F0A7 Wingdings' small square); pasted without the font they show as
+# boxes, and their UTF-8 read as Windows-1252 or Mac Roman gives 'ï‚·', 'ï‚§', 'ÔÇß'. What the
+# bullet looked like is a guess, so the fix (to '•') is unsafe.
+SYMBOL_BULLETS = {
+    "\uf0b7": "Symbol-font bullet",
+    "\uf0a7": "Wingdings square bullet",
+    "\uf06e": "Wingdings square bullet",
+    "\uf0d8": "Wingdings arrowhead bullet",
+    "\uf076": "Wingdings diamond bullet",
+    "\uf0fc": "Wingdings check-mark bullet",
+}
+BULLET = "•"
+_BULLET_LEAD = re.compile("[\uf000-\uf0ffïÔ]")  # every form starts with one of these
+
+
+@cache
+def _bullet_forms() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """One regex for every form of a symbol-font bullet, and each form's (source, reading)."""
+    forms: dict[str, tuple[str, str]] = {}
+    for char, name in SYMBOL_BULLETS.items():
+        forms[char] = (f"a {name} (U+{ord(char):04X})", "a private-use character, without Word's font")
+        data = char.encode("utf-8")
+        # Windows-1252, Mac Roman, and Latin-1 (which reads 0x80-0x9F as C1 controls).
+        for codec, reading in (("cp1252", "Windows-1252"), ("mac_roman", "Mac Roman"), ("latin-1", "Latin-1")):
+            garbled = "".join(_byte_char(b, codec) for b in data)
+            forms.setdefault(garbled, (f"UTF-8 of a {name} (U+{ord(char):04X})", reading))
+    pattern = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+    return pattern, forms
+
+
+def _byte_char(byte: int, codec: str) -> str:
+    """What one byte reads as in a single-byte codec (its Latin-1 character where the codec has none)."""
+    try:
+        return bytes([byte]).decode(codec)
+    except UnicodeDecodeError:
+        return chr(byte)
+
+
+def symbol_bullets(text: str, taken: list[tuple[int, int]]) -> Iterator[Finding]:
+    """Word's symbol-font bullets, bare or garbled, that no other repair covers."""
+    if _BULLET_LEAD.search(text) is None:
+        return
+    pattern, forms = _bullet_forms()
+    for m in pattern.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        source, reading = forms[m.group()]
+        fix = Fix("unsafe", f"Replace with '{BULLET}'", (Edit(m.start(), m.end(), BULLET),))
+        values = {"match": visible(m.group()), "replacement": BULLET, "encoding": reading, "source": source}
+        yield Finding(m.start(), m.end(), values, fix=fix)
+
+
 @dataclass(frozen=True, slots=True)
 class MojibakeCheck(Check):
     """Report mojibake runs with their repair (safe when lossless, unsafe when a guess)."""
@@ -674,6 +727,7 @@ class MojibakeCheck(Check):
                 "source": source,
             }
             yield Finding(r.start, r.end, values, fix=fix)
+        yield from symbol_bullets(text, taken)
         if not self.lossy or ("â" not in text and "Â" not in text):
             return
         for pattern, replacement, what in _LOSSY:

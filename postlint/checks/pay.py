@@ -206,11 +206,18 @@ class PayPeriodCheck(Check):
         facts = ctx.facts
         if facts is None:
             return
+        with_period = [f for f in facts.pay if f.period and f.kind in AMOUNT_KINDS]
         for fact in facts.pay:
             if fact.kind not in AMOUNT_KINDS or fact.period or fact.source != "text":
                 continue
+            if any(_within(fact, other) for other in with_period):
+                continue  # "Expected salary is $20.13 to $26.88" under "Salary: $20.13 - $33.63 HOUR"
             if fact.kind != "range" and (fact.maximum or fact.minimum or 0) < 1000:
                 continue  # "$150 for the take-home exercise": a payment, not a rate of pay
+            if period_plain_by_size(fact):
+                continue
+            if fact.currency is None and not _CURRENCY_SIGN.search(fact.text):
+                continue  # a bare number ('98057' of a ZIP code, a count): not recognisably pay
             line_start = doc.text.rfind("\n", 0, fact.start) + 1
             line_end = doc.text.find("\n", fact.end)
             line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
@@ -224,6 +231,43 @@ class PayPeriodCheck(Check):
                 fix=Fix("display", f"Add ' per {guess}'", (Edit(fact.end, fact.end, f" per {guess}"),)),
                 suggestion=f"Say what period the amount is for, e.g. '{fact.text.strip()} per {guess}'",
             )
+
+
+# Currencies in which no one is paid tens of thousands a month or an hour: a five- or six-figure
+# amount in them is a yearly salary to every reader. Not yen, rupees, won or yuan, where a
+# monthly salary of ¥300,000 or ₹50,000 is ordinary.
+_CURRENCY_SIGN = re.compile(r"[$€£¥₹₩₽¢]|\b[A-Z]{3}\b|元|円|kr\b|zł|Fr\.|CHF")
+_ANNUAL_BY_SIZE_CURRENCIES = frozenset({"USD", "CAD", "AUD", "NZD", "GBP", "EUR", "CHF", "SGD"})
+ANNUAL_BY_SIZE = 20_000  # the lowest figure from which a salary reads as yearly
+
+
+def period_plain_by_size(fact: PayFact) -> bool:
+    """Whether the amount's period goes without saying, by its size alone: '$90,000 - $105,000' is a
+    yearly salary, and so is a Chinese '30-50万' while '1.6-2.5万元' is monthly.
+
+    The period is asked for because '$45 – $60' could be hourly and '$5,000' monthly;
+    when every figure is five or six digits in a currency of high wages, no reader
+    wonders, and no pay-transparency law asks for the word.
+    """
+    if fact.currency == "CNY":
+        # Chinese postings state a monthly salary ("1.6-2.5万元", "15-25K") or a yearly one in the
+        # hundreds of thousands ("年薪 30-50万"); readers tell them apart by size.
+        return all(f >= 1000 for f in (fact.minimum, fact.maximum) if f is not None)
+    if fact.currency not in _ANNUAL_BY_SIZE_CURRENCIES and not (fact.currency is None and "$" in fact.text):
+        return False
+    figures = [f for f in (fact.minimum, fact.maximum) if f is not None]
+    return bool(figures) and all(ANNUAL_BY_SIZE <= f < 1_000_000 for f in figures)
+
+
+def _within(fact: PayFact, other: PayFact) -> bool:
+    """Whether `fact` restates `other` (same currency, its figures inside `other`'s range or starting at
+    the same figure): the posting already gave the period of these amounts."""
+    low, high = other.minimum or other.maximum, other.maximum or other.minimum
+    figures = [f for f in (fact.minimum, fact.maximum) if f is not None]
+    if low is None or high is None or not figures or (fact.currency and other.currency != fact.currency):
+        return False
+    # "Full salary range $20.13 to $33.63" after "Salary: $20.13 - $26.88 HOUR": the same starting figure.
+    return all(low <= f <= high for f in figures) or figures[0] == low
 
 
 def _guess_period(fact: PayFact) -> str:

@@ -30,6 +30,8 @@ BUILTIN_KINDS: dict[str, str] = {
     "duplicate": "postlint.kinds.duplicate:DuplicateSpec",
     "deadline": "postlint.kinds.deadline:DeadlineSpec",
     "title-form": "postlint.kinds.title_form:TitleFormSpec",
+    "shouting": "postlint.kinds.shouting:ShoutingSpec",
+    "title-match": "postlint.kinds.title_match:TitleMatchSpec",
     "link": "postlint.kinds.links:LinkSpec",
     "apply-link": "postlint.kinds.links:ApplyLinkSpec",
     "link-status": "postlint.kinds.links:LinkStatusSpec",

@@ -12,10 +12,11 @@ from postlint.kinds.base import Regex, RuleSpec, compile_regex
 
 
 class DeadlineSpec(RuleSpec):
-    """Fire when every closing date the posting gives (front matter, or a date after a label) is in the past."""
+    """Fire when every closing date the posting gives (front matter, or a date after a label) is in the past,
+    or (`report: conflict`) when two of them cannot be the same day."""
 
     kind: Literal["deadline"]
-    placeholders: ClassVar[frozenset[str]] = frozenset({"match", "date", "days"})
+    placeholders: ClassVar[frozenset[str]] = frozenset({"match", "date", "days", "other", "line"})
 
     fields: tuple[str, ...] = Field(
         (), description="Front-matter fields holding the closing date (a YAML date or text such as 'March 1, 2025')."
@@ -30,8 +31,19 @@ class DeadlineSpec(RuleSpec):
         (), description="A speed hint: words (any case) one of which every label contains (as for `forbid`)."
     )
     grace_days: int = Field(0, ge=0, description="Days after the closing date before the rule fires.")
+    report: Literal["expired", "conflict"] = Field(
+        "expired",
+        description="'expired': fire when every closing date has passed; 'conflict': fire on a closing date that "
+        "disagrees with the first one given ({other} is that one, {line} its line).",
+    )
+    skip: Regex | None = Field(
+        None,
+        description="Regex (case-insensitive) on the text around a date (from 40 characters before its label to 60 "
+        "after the date): a match makes it another kind of date ('priority deadline'), not a closing date.",
+    )
 
     def compile(self) -> DeadlineCheck:
         labels = compile_regex(self.labels, re.IGNORECASE) if self.labels else None
         keywords = tuple(k.lower() for k in self.keywords)
-        return DeadlineCheck(tuple(self.fields), labels, self.within, self.grace_days, keywords)
+        skip = compile_regex(self.skip, re.IGNORECASE) if self.skip else None
+        return DeadlineCheck(tuple(self.fields), labels, self.within, self.grace_days, keywords, self.report, skip)

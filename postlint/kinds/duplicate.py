@@ -14,7 +14,7 @@ class DuplicateSpec(RuleSpec):
     """Report a heading or paragraph whose text (ignoring case, spacing and end punctuation) came before."""
 
     kind: Literal["duplicate"]
-    placeholders: ClassVar[frozenset[str]] = frozenset({"match", "what", "line"})
+    placeholders: ClassVar[frozenset[str]] = frozenset({"match", "what", "line", "again", "copies"})
 
     of: tuple[Literal["headings", "paragraphs"], ...] = Field(
         ("headings", "paragraphs"), min_length=1, description="What to compare: headings, paragraphs or both."

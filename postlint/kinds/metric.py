@@ -16,6 +16,7 @@ Metric = Literal[
     "sentences",
     "paragraphs",
     "list_items",
+    "longest_list",
     "headings",
     "links",
     "reading_grade",
