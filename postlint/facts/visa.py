@@ -29,7 +29,7 @@ _NEGATION = re.compile(
     rf"\b(?:(?:do|does|will|can|ca|wo|are|is|could|would)\s*(?:not|n\s*[’']\s*t)|cannot|can\s+not|unable\s+to|not\s+able\s+to"
     rf"|no\s+longer|nor|never|not)\b(?:\s+(?:currently|presently|at\s+this\s+time|be\s+able\s+to|able\s+to|offer(?:ing)?"
     rf"|provid(?:e|ing)|support(?:ing)?|help(?:ing)?\s+with|assist(?:ing)?\s+with|transfer(?:ring)?|or|nor|and|any"
-    rf"|consider(?:ing)?|for|a|an|the|work|new|applicants?|candidates?|employees?)){0, 8}\s+{_SPONSOR}\b"
+    rf"|consider(?:ing)?|for|a|an|the|work|new|applicants?|candidates?|employees?)){{0,8}}\s+{_SPONSOR}\b"
     rf"|\bwithout\s+(?:the\s+need\s+for\s+)?(?:current\s+or\s+future\s+|company\s+|employer\s+|our\s+)?"
     rf"(?:visa\s+|immigration\s+)?sponsorship\b"
     rf"|\b(?:no|not)\s+(?:visa\s+|H-?1B\s+|immigration\s+)?(?:sponsorship|sponsoring|transfers?)\b"
