@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from postlint.document import Document, Format, Problem
+from postlint.document import Block, Document, Format, Problem
 
 EXTENSIONS: dict[str, Format] = {
     ".md": "markdown",
@@ -102,6 +102,14 @@ def build_document(data: bytes, path: str, fmt: Format, max_bytes: int = DEFAULT
 
 
 _TITLE_LINE = 100
+# Headings that name a section, not the job: "About the job", "Job description", "Overview".
+_SECTION_NAME = re.compile(
+    r"(?:about\s+(?:the\s+)?(?:job|role|position|company|us|team|opportunity)|(?:job|position|role|company)\s+"
+    r"(?:description|summary|overview|details)|description|overview|summary|introduction|responsibilities|"
+    r"requirements|qualifications|who\s+we\s+are|the\s+role|your\s+role|über\s+uns|à\s+propos)\b",
+    re.IGNORECASE,
+)
+_FIELD_LINE = re.compile(r"[\w][\w /&()-]{0,30}:(?:[*_ \t]|$)")  # "URL:", "Date Posted:", "Company:"
 _TITLE_LABEL = re.compile(r"(?:job\s+title|title|position|role)\s*:\s*(\S.*)", re.IGNORECASE)
 
 
@@ -159,16 +167,18 @@ def parse(text: str, fmt: Format, path: str = "-") -> Document:
 
         parse_text(doc, body)
     finish_document(doc)
-    if fmt != "markdown":
+    if doc.title is None or fmt != "markdown":
         _title_from_first_line(doc)
     return doc
 
 
 def _title_from_first_line(doc: Document) -> None:
-    """HTML and text postings that open with a header line or a title line and have no other title.
+    """Postings with no title by their format's rules, whose title opens them all the same.
 
-    A header line ("Snout | Principal Software Engineer | Remote US") gives its role field; otherwise
-    an HTML posting's short first line that is not a sentence is its title, as the text parser reads one.
+    A header line ("Snout | Principal Software Engineer | Remote US") gives its role field. Otherwise
+    the first heading of any level when it opens the posting ("### 阿里集团-Node.js 开发专家"), or the first
+    short line that is not a sentence, past field lines ("**URL:** ..."), in the first two blocks of an
+    HTML or Markdown posting ("Staff Data Analytics Engineer (m/f/d)"; "Position: CTO" gives CTO).
     """
     from postlint.facts.view import header_fields, header_role
 
@@ -180,16 +190,37 @@ def _title_from_first_line(doc: Document) -> None:
     if role is not None:
         doc.title, doc.title_start, doc.title_end = doc.text[role[0] : role[1]], role[0], role[1]
         return
-    if doc.title is not None or doc.format != "html" or header:
+    if doc.title is not None or doc.format == "text" or header:
         return
-    first = next((b for b in doc.blocks if b.prose.strip()), None)
-    if first is None or first is doc.blocks[-1]:
+    blocks = [b for b in doc.blocks if b.prose.strip()]
+    if len(blocks) < 2:
         return
-    line = first.prose.strip().split("\n", 1)[0].strip()
-    label = _TITLE_LABEL.match(line)  # "Position: CTO"
-    if label is not None:
-        line = label.group(1).strip()
-    if 0 < len(line) <= _TITLE_LINE and line[-1] not in ".:;,!?" and any(ch.isalpha() for ch in line):
-        at = first.start + first.prose.index(line)
-        if doc.text[at : at + len(line)] == line:
-            doc.title, doc.title_start, doc.title_end = line, at, at + len(line)
+    if blocks[0].kind == "heading":
+        if not _SECTION_NAME.match(blocks[0].prose.strip()):
+            _set_title(doc, blocks[0], blocks[0].prose.strip())
+        return
+    for block in blocks[:2]:
+        for raw in block.prose.split("\n"):
+            line = raw.strip(" \t*_#>")
+            if not line:
+                continue
+            label = _TITLE_LABEL.match(line)  # "Position: CTO"
+            if label is not None:
+                line = label.group(1).strip(" \t*_")
+            elif _FIELD_LINE.match(line):
+                continue  # "**URL:** https://...", "Company: Adsquare GmbH"
+            if (
+                line
+                and len(line) <= _TITLE_LINE
+                and line[-1] not in ".:;,!?"
+                and any(ch.isalpha() for ch in line)
+                and not _SECTION_NAME.match(line)
+            ):
+                _set_title(doc, block, line)
+            return
+
+
+def _set_title(doc: Document, block: Block, line: str) -> None:
+    at = doc.text.find(line, block.start, block.end)
+    if at >= 0:
+        doc.title, doc.title_start, doc.title_end = line, at, at + len(line)

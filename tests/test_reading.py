@@ -355,3 +355,19 @@ def test_a_dash_separated_header_line_in_html() -> None:
 )
 def test_titles_of_html_and_text_postings(text: str, fmt: str, title: str | None) -> None:
     assert parse(text, fmt, "p").title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "**URL:** https://jobs.example.com/1\n\nStaff Data Engineer (m/f/d)\nCompany: Acme GmbH\n",
+            "Staff Data Engineer (m/f/d)",
+        ),
+        ("### 阿里集团-Node.js 开发专家\n\n团队介绍：我们是基础架构团队。\n", "阿里集团-Node.js 开发专家"),
+        ("## About the job\n\nWe are a team of engineers who build tools.\n", None),
+        ("**URL:** https://jobs.example.com/1\n\nWe're looking for an engineer to join our team.\n", None),
+    ],
+)
+def test_titles_of_markdown_postings_without_a_top_level_heading(text: str, title: str | None) -> None:
+    assert parse(text, "markdown", "p").title == title
