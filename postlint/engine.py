@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from postlint.checks.base import Context
 from postlint.document import Document, Format
-from postlint.laws import active_laws, describe_laws
+from postlint.laws import active_laws, describe_laws, within
 from postlint.packs.model import Rule
 from postlint.suppression import parse_suppressions
 from postlint.violation import Finding, Severity, Violation
@@ -178,6 +178,12 @@ class Linter:
         if not rule.laws:
             return ctx, rule.severity, rule.message, ""
         active = active_laws(rule.laws, ctx.jurisdictions, ctx.today or dt.date.today())
+        federal = ctx.facts.federal_employer if active and ctx.facts is not None else None
+        if federal is not None:
+            # A state's, province's or city's law does not bind the national government's own hiring.
+            active = tuple(
+                law for law in active if law.jurisdiction == federal[0] or not within(law.jurisdiction, federal[0])
+            )
         if active:
             return replace(ctx, laws=active), rule.severity, rule.message, describe_laws(active)
         if rule.elsewhere is None:

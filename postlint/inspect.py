@@ -111,7 +111,14 @@ def _extracted_facts(doc: Document, linter: Linter, line: Any) -> dict[str, Any]
         ],
         "statements": statements,
         "visa": _visa(doc, line),
+        "employer": _employer(facts),
     }
+
+
+def _employer(facts: Any) -> dict[str, Any]:
+    """Whether the job is a national government's own (regional laws then do not apply), and the sign read."""
+    federal = facts.federal_employer
+    return {"federal": federal[0] if federal else None, "sign": federal[1] if federal else None}
 
 
 def _visa(doc: Document, line: Any) -> dict[str, Any]:
@@ -200,6 +207,12 @@ def _render_extracted(facts: dict[str, Any]) -> list[str]:
     language = facts["language"]
     out.append(f"language: {language['code']} ({language['source']})" if language["code"] else "language: unknown")
     out += _render_gender_coded(facts["gender_coded"])
+    if facts["employer"]["federal"]:
+        employer = facts["employer"]
+        out.append(
+            f"employer: the {employer['federal']} national government ({employer['sign']!r}); "
+            "regional laws do not bind it"
+        )
     visa = facts["visa"]
     if visa["polarity"]:
         out.append(f"visa: {visa['polarity']}: {visa['text'].strip()!r}  (line {visa['line']})")

@@ -371,3 +371,19 @@ def test_titles_of_html_and_text_postings(text: str, fmt: str, title: str | None
 )
 def test_titles_of_markdown_postings_without_a_top_level_heading(text: str, title: str | None) -> None:
     assert parse(text, "markdown", "p").title == title
+
+
+@pytest.mark.parametrize(
+    ("body", "severity"),
+    [
+        ("Agency: General Services Administration (18F)\nGrade: GS-14\nApply on USAJOBS.\n", "warning"),
+        ("Employer: Canadian Digital Service, Government of Canada\n", "warning"),
+        ("We build software that helps the federal government serve people better.\n", "error"),
+    ],
+)
+def test_regional_pay_laws_do_not_bind_a_national_government(tmp_path: Path, body: str, severity: str) -> None:
+    posting = tmp_path / "job.md"
+    where = "Toronto, ON" if "Canada" in body else "Denver, CO"
+    posting.write_text(f"# Product Designer\n\nLocation: {where}\n\n{body}", encoding="utf-8")
+    _, out, _ = run_cli("check", posting, "--format", "json", "--select", "pay/salary-range", cwd=tmp_path)
+    assert [v["severity"] for v in json.loads(out)["violations"]] == [severity]

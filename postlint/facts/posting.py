@@ -85,6 +85,7 @@ class PostingFacts:
     """Facts about one document, each computed on first use."""
 
     __slots__ = (
+        "_federal",
         "_jurisdictions",
         "_language",
         "_pay",
@@ -117,6 +118,7 @@ class PostingFacts:
         self._pay: list[PayFact] | None = None
         self._language: Guess | None = None
         self._words: int | None = None
+        self._federal: tuple[str, str] | bool | None = False  # False: not read yet
         self._statements: dict[tuple[str, tuple[str, ...]], list[tuple[int, int]]] = {}
 
     def field(self, canonical: str) -> Any:
@@ -161,6 +163,15 @@ class PostingFacts:
         if self.override:
             return self.override
         return self.detected or self.default
+
+    @property
+    def federal_employer(self) -> tuple[str, str] | None:
+        """(country, sign) when the job is a national government's own, which regional laws do not bind."""
+        if self._federal is False:
+            from postlint.facts.employer import federal_employer
+
+            self._federal = federal_employer(self.doc) if self.doc.linted else None
+        return self._federal  # type: ignore[return-value]
 
     @property
     def language_guess(self) -> Guess:
