@@ -102,9 +102,9 @@ def build_document(data: bytes, path: str, fmt: Format, max_bytes: int = DEFAULT
 
 
 _TITLE_LINE = 100
-# Headings that name a section, not the job: "About the job", "Job description", "Overview".
+# Headings that name a section, not the job: "About the job", "About Acme", "Job description", "Overview".
 _SECTION_NAME = re.compile(
-    r"(?:about\s+(?:the\s+)?(?:job|role|position|company|us|team|opportunity)|(?:job|position|role|company)\s+"
+    r"(?:about\b|(?:job|position|role|company)\s+"
     r"(?:description|summary|overview|details)|description|overview|summary|introduction|responsibilities|"
     r"requirements|qualifications|who\s+we\s+are|the\s+role|your\s+role|über\s+uns|à\s+propos)\b",
     re.IGNORECASE,

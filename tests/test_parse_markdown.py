@@ -400,9 +400,18 @@ def test_title_offsets_for_heading() -> None:
     assert src[doc.title_start : doc.title_end] == "Senior Engineer"
 
 
-@pytest.mark.parametrize("src", ["Just text.\n", "## Only an h2\n\nText.\n", ""], ids=["text", "h2-only", "empty"])
+@pytest.mark.parametrize(
+    "src",
+    ["Just text.\n", "## About us\n\nText.\n", "## Only an h2\n", ""],
+    ids=["text", "section", "h2-alone", "empty"],
+)
 def test_no_title(src: str) -> None:
     assert md(src).title is None
+
+
+def test_a_heading_that_opens_the_posting_is_its_title() -> None:
+    # Boards that drop the top-level heading open with '##' or '###' and the title (Chinese weekly lists do).
+    assert md("## Senior Engineer\n\nText.\n").title == "Senior Engineer"
 
 
 # ---------------------------------------------------------------- CRLF and non-ASCII

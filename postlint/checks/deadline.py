@@ -39,7 +39,23 @@ class DeadlineCheck(Check):
     skip: re.Pattern[str] | None = None  # text just before a date that makes it another kind of date
 
     def deadlines(self, doc: Document, ctx: Context) -> list[_Deadline]:
-        """Every closing date the posting gives, front matter first."""
+        """Every closing date the posting gives, front matter first (read once for rules that read them alike:
+        `quality/expired` and `quality/conflicting-deadline`)."""
+        key = (
+            "deadlines",
+            self.fields,
+            self.labels.pattern if self.labels is not None else None,
+            self.within,
+            self.keywords,
+            self.skip.pattern if self.skip is not None else None,
+            ctx.front_matter_names,
+        )
+        cached = doc.memo.get(key)
+        if cached is None:
+            cached = doc.memo[key] = self._read_deadlines(doc, ctx)
+        return cached
+
+    def _read_deadlines(self, doc: Document, ctx: Context) -> list[_Deadline]:
         found: list[_Deadline] = []
         fm = doc.front_matter
         for name in self.fields:

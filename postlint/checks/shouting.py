@@ -25,6 +25,8 @@ _TOKEN = re.compile(r"[\w'’&-]+")
 # What may stand between two words of one run: spaces and punctuation on one line.
 _GAP = re.compile(r"[ \t,.!:;/]+")
 _LIST_GAP = re.compile(r"[,;/]")
+# Where a word of two or more capitals may start: a run needs at least `min_words` of them.
+_CAPITAL_START = re.compile(r"(?<![\w'’&-])[^\W\d_a-z][^\W\d_a-z]")
 LONG_WORD = 7  # acronyms and certification names are shorter than this
 # Finite verbs that make a line of capitals a sentence rather than a heading.
 _VERBS = frozenset(
@@ -66,6 +68,9 @@ class ShoutingCheck(Check):
         if not any(c.isupper() for c in view.joined):
             return
         for offset, text, _lowered in view.pieces:
+            # Most prose holds few words in capitals: counting their starts (one C-speed pass) skips it.
+            if len(_CAPITAL_START.findall(text)) < self.min_words:
+                continue
             for start, end in self._runs(text):
                 yield Finding(offset + start, offset + end, {"match": text[start:end]})
 

@@ -33,7 +33,7 @@ _FEDERAL: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "CA",
         re.compile(
-            r"\bGovernment\s+of\s+Canada\b|\bCanadian\s+Digital\s+Service\b|[\w.-]+\.gc\.ca\b"
+            r"\bGovernment\s+of\s+Canada\b|\bCanadian\s+Digital\s+Service\b|\.gc\.ca\b"
             r"|\bfederal\s+public\s+service\b|\bPublic\s+Service\s+Commission\b|\bgouvernement\s+du\s+Canada\b"
             r"|\bfonction\s+publique\s+f[ée]d[ée]rale\b|\bService\s+num[ée]rique\s+canadien\b",
             re.IGNORECASE,
@@ -42,8 +42,20 @@ _FEDERAL: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# Every sign above holds one of these (lower case): a posting with none is read no further.
+_HINTS = (
+    "usajobs", "gs-", "18f", "technology transformation", "general services administration", "gsa.gov",
+    "digital service", "suitable for federal", "federal civil service", "presidential innovation",
+    "government of canada", ".gc.ca", "federal public service", "public service commission",
+    "gouvernement du canada", "fonction publique", "service numérique canadien",
+)  # fmt: skip
+
+
 def federal_employer(doc: Document) -> tuple[str, str] | None:
     """(country id, the sign found) when the posting is for that country's national government."""
+    lowered = doc.text.lower()
+    if not any(hint in lowered for hint in _HINTS):
+        return None
     for country, signs in _FEDERAL:
         m = signs.search(doc.text)
         if m is not None:

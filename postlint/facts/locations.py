@@ -82,6 +82,13 @@ _MODIFIER_AFTER = re.compile(
     r"[ \t]+(?!(?:Remote|Hybrid|Office|Offices|On-?site|Area|Bay|Metro|Metropolitan|Region|Based|Only|HQ)\b)[A-Z][a-z]"
 )
 _MAX_LIST_LINES = 40
+# A remote scope meant country-wide, or offered as another option: "anywhere in the US", "Remote (Continental 48
+# States)", "NY Metro, but will look at Remote (US)". Such a value's remote scope is not narrowed to its places.
+_WIDE_REMOTE = re.compile(
+    r"\b(?:anywhere|nationwide|country-?wide|across|throughout|continental|contiguous|lower\s+48|48\s+states"
+    r"|all\s+(?:u\.?s\.?\s+)?states|any\s+(?:u\.?s\.?\s+)?state|but|or\s+(?:fully\s+)?remote)\b",
+    re.IGNORECASE,
+)
 # "this position can be remote", "the role is fully remote", "you can work remotely": the role's own remote work.
 _ROLE_IS_REMOTE = re.compile(
     r"\b(?:position|role|job|opportunity|you)\b[^.;!?\n]{0,40}?\b(?:fully\s+|100%\s+)?(?:remote(?:ly)?|telecommut\w*)\b",
@@ -224,14 +231,35 @@ class _Collector:
         self.scan(snippet, base, source, location_value=location_value)
         added = self.places[before:]
         if any(p.remote for p in added):
+            if not _WIDE_REMOTE.search(snippet):
+                self._narrow_remote(before)
             return
         marker = _REMOTE_MARKER.search(snippet)
         if marker is None or _NOT_REMOTE.search(snippet):
             return
-        countries = tuple(dict.fromkeys(_country(j) for p in added for j in p.jurisdictions))
+        # "Remote, Denver, CO": remote work from there, not from anywhere in the country; a value with no
+        # place ("Location: Remote") is remote work with no stated scope.
+        scope = tuple(dict.fromkeys(j for p in added for j in p.jurisdictions))
         start, end = base + marker.start(), base + marker.end()
         self.spans.append((start, end))
-        self.places.append(Place(start, end, marker.group(), countries, source, True))
+        self.places.append(Place(start, end, marker.group(), scope, source, True))
+
+    def _narrow_remote(self, before: int) -> None:
+        """In one location value, "New York, USA, Remote" or "US - Remote WA" is remote work in New York or
+        Washington, not anywhere in the US: a country-wide remote scope narrows to the states or provinces the
+        value names in that country. The country's remote-covered laws then apply only if those are named."""
+        added = self.places[before:]
+        named = [j for p in added if not p.remote for j in p.jurisdictions if "-" in j and not j.startswith("EU-")]
+        named += [j for p in added if p.remote for j in p.jurisdictions if "-" in j and not j.startswith("EU-")]
+        if not named:
+            return
+        for index in range(before, len(self.places)):
+            place = self.places[index]
+            if not place.remote or not all("-" not in j for j in place.jurisdictions):
+                continue
+            inside = tuple(dict.fromkeys(j for j in named if any(j.startswith(c + "-") for c in place.jurisdictions)))
+            if inside:
+                self.places[index] = Place(place.start, place.end, place.text, inside, place.source, True)
 
     def scan_many(self, pieces: list[tuple[str, int]], source: str) -> None:
         """Scan many short snippets (headings, cells) as one string: one regex pass instead of one per snippet."""
