@@ -390,3 +390,19 @@ def test_regional_pay_laws_do_not_bind_a_national_government(tmp_path: Path, bod
     posting.write_text(f"# Product Designer\n\nLocation: {where}\n\n{body}", encoding="utf-8")
     _, out, _ = run_cli("check", posting, "--format", "json", "--select", "pay/salary-range", cwd=tmp_path)
     assert [v["severity"] for v in json.loads(out)["violations"]] == [severity]
+
+
+def test_pay_as_labelled_above_and_a_fee_by_the_hour() -> None:
+    labelled = pay("Teacher\n\nMinimum Starting Hourly Rate\n\n$31.84 (Bachelors)\n$33.36 (Masters)\n", "text")
+    assert [p[:4] for p in labelled][:1] == [(31.84, 31.84, "USD", "hour")]
+    fee = pay("# Tutor\n\nTeaching Fee: $35/hour; teachers are assigned 4-7 classes per week.\n")
+    assert [p[:4] for p in fee] == [(35.0, 35.0, "USD", "hour")]
+    assert pay("# Tutor\n\nThere is an application fee of $50.\n") == []
+
+
+def test_office_cues_read_the_office_place_not_a_department() -> None:
+    assert place_ids("# E\n\nMust be willing to work from our SF or NY office at least 3x per week.\n") == {
+        "US-CA-SF",
+        "US-NY-NYC",
+    }
+    assert place_ids("# E\n\nYou will work from our IT office in the basement, every day of the week.\n") == set()

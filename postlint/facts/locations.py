@@ -82,11 +82,12 @@ _MODIFIER_AFTER = re.compile(
     r"[ \t]+(?!(?:Remote|Hybrid|Office|Offices|On-?site|Area|Bay|Metro|Metropolitan|Region|Based|Only|HQ)\b)[A-Z][a-z]"
 )
 _MAX_LIST_LINES = 40
+_DEPARTMENT = re.compile(r"\b(?:IT|HR|PR|QA|HQ|IR|ER|OR|IN|ME|OK|DE)\b")
 # A remote scope meant country-wide, or offered as another option: "anywhere in the US", "Remote (Continental 48
 # States)", "NY Metro, but will look at Remote (US)". Such a value's remote scope is not narrowed to its places.
 _WIDE_REMOTE = re.compile(
     r"\b(?:anywhere|nationwide|country-?wide|across|throughout|continental|contiguous|lower\s+48|48\s+states"
-    r"|all\s+(?:u\.?s\.?\s+)?states|any\s+(?:u\.?s\.?\s+)?state|but|or\s+(?:fully\s+)?remote)\b",
+    r"|all\s+(?:u\.?s\.?\s+)?states|any\s+(?:u\.?s\.?\s+)?state|but|or)\b",
     re.IGNORECASE,
 )
 # "this position can be remote", "the role is fully remote", "you can work remotely": the role's own remote work.
@@ -649,7 +650,19 @@ def _office_cues(doc: Document, found: _Collector) -> None:
             for group in ("before", "after"):
                 a, b = m.span(group)
                 if b > a:
-                    found.scan(block.prose[a:b], block.start + a, "prose")
+                    before = len(found.places)
+                    # The words before "office" name the office's place ("our SF or NY office"), as a value does;
+                    # a department there ("our IT office", "our HR office") is no place.
+                    words = block.prose[a:b]
+                    value = group == "before" and not _DEPARTMENT.search(words)
+                    found.scan(words, block.start + a, "prose", location_value=value)
+                    # "our SF or NY office": an office is in a city, so New York names New York City here.
+                    for index in range(before, len(found.places)):
+                        place = found.places[index]
+                        if place.jurisdictions == ("US-NY",) and place.text in ("NY", "New York"):
+                            found.places[index] = Place(
+                                place.start, place.end, place.text, ("US-NY-NYC",), place.source, place.remote
+                            )
 
 
 def _cues(doc: Document, found: _Collector) -> None:

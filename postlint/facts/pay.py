@@ -175,6 +175,11 @@ _BOUNDS = {
 }
 
 
+def dollar_scale(currency: str | None) -> float | None:
+    """Units of `currency` to a US dollar, roughly (for telling a yearly figure from a monthly one); None if unknown."""
+    return _SCALE.get(currency) if currency else None
+
+
 def _lower_pattern(pattern: str) -> str:
     """The pattern with its literal letters in lower case, its escapes (\\S, \\W...) left alone."""
     return re.sub(r"\\.|[^\\]+", lambda m: m.group() if m.group()[0] == "\\" else m.group().lower(), pattern)
@@ -321,6 +326,7 @@ _NOT_PAY_NEAR = _CaseBlind(
 )
 _INCLUDED = _CaseBlind(r"\b(?:incl\w*|excl\w*|without|plus|before|not|no)\b")
 _NEAR_BEFORE = 25
+_TIME_PERIODS = frozenset({"hour", "day", "week"})
 _NEAR_AFTER = 30
 
 _UP_TO = _CaseBlind(
@@ -769,7 +775,7 @@ def _mention(
         not _BARE_FOLLOW.match(text, end) or not _PAY_WORD.search(block, max(s_lo, start - 60), start)
     ):
         return None
-    if _NOT_PAY.search(block, c_lo, c_hi) or _not_pay_near(block, start, end, c_lo, c_hi):
+    if _NOT_PAY.search(block, c_lo, c_hi) or _not_pay_near(block, start, end, c_lo, c_hi, period):
         return None
     if _NOT_PAY_SENTENCE.search(block, s_lo, s_hi):
         return None
@@ -816,9 +822,14 @@ def _period_before(block: _Block, s_lo: int, c_lo: int, start: int) -> str | Non
     return None
 
 
-def _not_pay_near(block: _Block, start: int, end: int, c_lo: int, c_hi: int) -> bool:
-    """A bonus, equity, a plan or a price right next to the figure, unless the words say it is included."""
+def _not_pay_near(block: _Block, start: int, end: int, c_lo: int, c_hi: int, period: str | None = None) -> bool:
+    """A bonus, equity, a plan or a price right next to the figure, unless the words say it is included.
+
+    A fee by the hour or day is a rate of pay ("Teaching Fee: $35/hour"), not a charge.
+    """
     m = _NOT_PAY_NEAR.search(block, max(c_lo, start - _NEAR_BEFORE), start)
+    if m and period in _TIME_PERIODS and m.group().lower().startswith("fee"):
+        m = None
     if m and not _PAY_WORD.search(block, m.end(), start):
         return True
     m = _NOT_PAY_NEAR.search(block, end, min(c_hi, end + _NEAR_AFTER))

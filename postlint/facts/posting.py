@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from postlint.document import Document
@@ -24,10 +24,12 @@ if TYPE_CHECKING:
 # A section about pay: a bare amount under it is pay ("## Compensation" then "$120k – $150k").
 PAY_HEADING = re.compile(
     r"\b(?:compensation|salary|salaries|pay|wages?|remuneration|rate of pay|pay range|what we offer|"
+    r"(?:hourly|starting|base|pay|daily)\s+rate|"
     r"gehalt|vergütung|verguetung|salaire|rémunération|salario|retribución|lön|薪资|薪酬|待遇|工资)\b",
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+_LABEL_PERIOD = re.compile(r"\b(?:hourly|daily|weekly|monthly|annual|yearly)\b", re.IGNORECASE)
 _PAY_SCOPES = frozenset({"heading", "paragraph", "list_item", "table_cell"})
 _PAY_TEMPLATE = re.compile(r"\{%-?\s*include\s[^%]*?(?:salary|pay|compensation|wage)[^%]*%\}", re.IGNORECASE)
 _TEMPLATE_MIN = re.compile(r"\bmin(?:imum)?\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
@@ -226,6 +228,7 @@ class PostingFacts:
             # Under a pay heading, or right after a pay label ("Base salary" | "$120k–$150k" in a table).
             # A label alone: "Salary: $51,408 - $74,124" already holds its figures, so the next line is not pay.
             labelled = len(previous) <= 40 and bool(PAY_HEADING.search(previous)) and not _DIGIT.search(previous)
+            previous_label = previous
             lead_in = block.kind == "list_item" and (lead_in or bool(PAY_HEADING.search(previous)))
             context = (block.section in pay_sections or labelled or lead_in) and block.kind != "heading"
             prose = block.prose
@@ -241,7 +244,12 @@ class PostingFacts:
             for a, b in badges:  # a job board's pay badge: `💰 USD 110k~190k`
                 found += self._facts(find_pay(prose[a - block.start : b - block.start], pay_context=True), a, "badge")
                 prose = prose[: a - block.start] + " " * (b - a) + prose[b - block.start :]
-            found += self._facts(find_pay(prose, pay_context=context), block.start, "text")
+            mentions = find_pay(prose, pay_context=context)
+            if labelled and (label_period := _LABEL_PERIOD.search(previous_label)):
+                # "Minimum Starting Hourly Rate" over "$31.84 (Bachelors)": the label gives the period.
+                period = _PERIODS[label_period.group().lower()]
+                mentions = [m if m.period else replace(m, period=period) for m in mentions]
+            found += self._facts(mentions, block.start, "text")
         found += self._template_pay()
         found.sort(key=lambda fact: fact.start)
         return found
@@ -351,7 +359,16 @@ _ANNUAL_CURRENCIES = frozenset({"USD", "CAD", "AUD", "NZD", "EUR", "GBP", "CHF",
 
 
 def _reads_annual(amount: float | None, currency: str | None) -> bool:
-    return amount is not None and amount >= _ANNUAL_FROM and currency in _ANNUAL_CURRENCIES
+    """A figure reads as yearly when it is at least 20,000 in dollar-like units: 'MXN 836,400' (about
+    USD 49,000) does, '¥300,000' (a monthly salary in Japan, about USD 2,000) does not."""
+    if amount is None:
+        return False
+    if currency in _ANNUAL_CURRENCIES:
+        return amount >= _ANNUAL_FROM
+    from postlint.facts.pay import dollar_scale
+
+    scale = dollar_scale(currency)
+    return scale is not None and amount / scale >= _ANNUAL_FROM
 
 
 def _number(value: Any) -> float | None:
