@@ -173,11 +173,13 @@ class Linter:
         `when` must hold; a rule with laws runs in full where one is in force, at its
         `elsewhere` severity where none is, or not at all.
         """
+        if not rule.laws:
+            return (ctx, rule.severity, rule.message, "") if rule.when.applies(doc, ctx) else None
+        active = active_laws(rule.laws, ctx.jurisdictions, ctx.today or dt.date.today())
+        if not active and rule.elsewhere is None:
+            return None  # decided before `when`, whose text conditions cost a search of the whole posting
         if not rule.when.applies(doc, ctx):
             return None
-        if not rule.laws:
-            return ctx, rule.severity, rule.message, ""
-        active = active_laws(rule.laws, ctx.jurisdictions, ctx.today or dt.date.today())
         federal = ctx.facts.federal_employer if active and ctx.facts is not None else None
         if federal is not None:
             # A state's, province's or city's law does not bind the national government's own hiring.
