@@ -12,12 +12,12 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import replace
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from conftest import run_cli
+from conftest import loopback_server, run_cli
 
 from postlint.config import LinksSettings
 from postlint.links.checker import check_urls
@@ -54,15 +54,8 @@ class SlowRedirects(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), SlowRedirects)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with loopback_server(SlowRedirects) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 SETTINGS = LinksSettings(check=True, timeout=5, allow_private=("127.0.0.1",), cache_ttl=0, retries=0)

@@ -11,14 +11,13 @@ import http.server
 import json
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
 
-from tests.conftest import EXAMPLES, cli_env
+from tests.conftest import EXAMPLES, cli_env, loopback_server
 
 _AUDITED = (
     "import sys\n"
@@ -51,14 +50,8 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
 @pytest.fixture()
 def server() -> Iterator[str]:
     _Recorder.requests = []
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with loopback_server(_Recorder) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 def _run(tmp_path: Path, *args: str) -> tuple[int, str, int]:
