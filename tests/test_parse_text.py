@@ -235,3 +235,9 @@ def test_overlapping_url_and_email_keep_prose_aligned() -> None:
         for i, ch in enumerate(block.prose):
             assert ch in {" ", "\n"} or ch == text[block.start + i]
     assert [link.url for link in doc.links] == ["http://x.org/a@b.co", "mailto:jobs@www.example.com"]
+
+
+def test_a_banner_line_is_not_the_title() -> None:
+    from postlint.reader import parse
+
+    assert parse("=== JOB DETAILS ===\n\nSalary: $65,960.00 - $105,365.00 Annually\n", "text", "p").title is None

@@ -93,7 +93,8 @@ def parse_text(doc: Document, start: int = 0) -> None:
             line = text[a:b].strip()
             if not line or _DIRECTIVE.match(line):
                 continue
-            if len(line) <= 120:
+            banner = _BANNER.match(line)  # "=== JOB DETAILS ===" heads a section, not the job
+            if len(line) <= 120 and not (banner and line[0] in "=-*" and line[-1] in "=-*"):
                 offset = a + (len(text[a:b]) - len(text[a:b].lstrip()))
                 doc.title, doc.title_start, doc.title_end = line, offset, offset + len(line)
             break
