@@ -195,6 +195,8 @@ def test_inspect_json_shows_evidence_kinds(tmp_path: Path) -> None:
         ("Applicants must hold a valid right to work in Germany.", "must_be_authorized"),
         ("Acme participates in E-Verify.", "other"),
         ("We are a good corporate citizen and give back.", None),
+        ("We promote equal employment opportunities without regard to race, religion or citizenship.", None),
+        ("U.S. citizenship is required for this role.", "must_be_authorized"),
     ],
 )
 def test_visa_polarity(text: str, polarity: str | None) -> None:

@@ -47,8 +47,9 @@ _OFFERED = re.compile(
 _AUTHORIZED = re.compile(
     r"\b(?:legally\s+)?(?:authori[sz]ed|eligible|entitled|permitted)\s+to\s+(?:legally\s+)?work\b"
     r"|\b(?:work|employment)\s+authori[sz]ation\b|\bright\s+to\s+work\b|\b(?:full\s+)?working\s+rights\b"
-    r"|\bvalid\s+work\s+(?:permit|visa|authori[sz]ation)\b|\bpermanent\s+residen\w*|\bcitizenship\b"
-    r"|\b(?:U\.?S\.?|United\s+States|Canadian|British|EU|Australian)\s+citizens?\b"
+    r"|\bvalid\s+work\s+(?:permit|visa|authori[sz]ation)\b|\bpermanent\s+residen\w*"
+    r"|\bcitizenship\s+(?:is\s+)?required\b|\bproof\s+of\s+citizenship\b"
+    r"|\b(?:U\.?S\.?|United\s+States|Canadian|British|EU|Australian)\s+citizens?(?:hip)?\b"
     r"|\bcitizens?\s+(?:of|or\s+(?:lawful\s+)?permanent)\b"
     r"|\bsecurity\s+clearance\b",
     re.IGNORECASE,
