@@ -419,7 +419,8 @@ def _qualify(text: str, hits: list[_Hit]) -> list[_Hit]:
     return out
 
 
-def _country(jid: str) -> str:
+def country_of(jid: str) -> str:
+    """The country an id is in: US for US-CA-SF, EU-DE for EU-DE (EU members are countries)."""
     parts = jid.split("-", 2)
     return "-".join(parts[:2]) if parts[0] == "EU" else parts[0]
 
@@ -433,7 +434,7 @@ def _join(prev: _Hit, hit: _Hit) -> _Hit | None:
     # A code re-reads the place before it ("Dublin, OH"). A region's name does so only across countries
     # ("Paris, Texas", "London, Ontario"): within one country "Austin, New York, Boston" is a list.
     if hit.kind == _CODE_HIT or (
-        hit.kind == _NAME and {_country(i) for i in hit.ids}.isdisjoint(_country(i) for i in prev.ids)
+        hit.kind == _NAME and {country_of(i) for i in hit.ids}.isdisjoint(country_of(i) for i in prev.ids)
     ):
         return _Hit(prev.start, hit.end, _default(hit), hit.kind)
     return None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
-from postlint.facts.gazetteer import Gazetteer
+from postlint.facts.gazetteer import Gazetteer, country_of
 from postlint.facts.view import fact_blocks, fact_text, header_fields
 
 __all__ = ["Place", "find_places", "posting_jurisdictions"]
@@ -318,12 +318,6 @@ class _Collector:
             start, end = anchor
             place = Place(start, end, snippet[s:e], ids, source, remote)
         self.places.append(place)
-
-
-def _country(jurisdiction: str) -> str:
-    """The country an id is in: US for US-CA-SF, EU-DE for EU-DE (EU members are countries)."""
-    parts = jurisdiction.split("-")
-    return "-".join(parts[:2]) if parts[0] == "EU" else parts[0]
 
 
 def _badges(doc: Document, found: _Collector) -> None:
@@ -634,7 +628,7 @@ def _hashtags(doc: Document, found: _Collector) -> None:
             continue
         m = _LI_REMOTE.search(block.prose)
         if m is not None:
-            countries = tuple(dict.fromkeys(_country(j) for p in found.places for j in p.jurisdictions))
+            countries = tuple(dict.fromkeys(country_of(j) for p in found.places for j in p.jurisdictions))
             start = block.start + m.start()
             found.places.append(Place(start, start + len(m.group()), m.group(), countries, "hashtag", True))
             return
