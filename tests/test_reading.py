@@ -408,3 +408,40 @@ def test_office_cues_read_the_office_place_not_a_department() -> None:
         "US-NY-NYC",
     }
     assert place_ids("# E\n\nYou will work from our IT office in the basement, every day of the week.\n") == set()
+
+
+def test_bare_new_york_in_a_location_value_is_the_city() -> None:
+    badge = "# Engineer\n### Acme\n#### `🌎 New York or US-based Remote`\n\nWe build.\n"
+    assert ("New York", ("US-NY-NYC",), False, "badge") in places(badge)
+    assert place_ids("# Engineer\n\nLocation: New York State\n") == {"US-NY"}
+    assert place_ids("# Engineer\n\nLocation: New York, USA\n") == {"US-NY"}
+    # In prose "New York" may be the state: only a location value makes it a town.
+    assert "US-NY-NYC" not in place_ids("# Engineer\n\nThis role is based in New York.\n")
+
+
+def test_a_remote_statement_without_an_area_is_remote_from_where_the_job_is() -> None:
+    text = "# Advocate\n\n`🌎 UK`\n\nWe are digital-first, which means you can work remotely, from our hubs.\n"
+    assert [(ids, source) for _, ids, remote, source in places(text) if remote] == [(("UK",), "prose")]
+    hybrid = "# Clerk\n\nLocation: Denver, CO\n\nThis position may be eligible for some remote work.\n"
+    assert [ids for _, ids, remote, _ in places(hybrid) if remote] == [("US-CO",)]  # not all of the US
+    alone = "# Coach\n\nThis remote position allows you to connect from anywhere in the world.\n"
+    assert [ids for _, ids, remote, _ in places(alone) if remote] == [()]
+    scoped = "# Instructor\n\nThis is a 100% remote position—work from anywhere in the U.S.!\n"
+    assert [ids for _, ids, remote, _ in places(scoped) if remote] == [("US",)]
+    assert not [p for p in places("# Clerk\n\nLocation: Denver, CO\n\nThis is not a remote position.\n") if p[2]]
+    # Experience of remote work is no statement about this role.
+    assert not [p for p in places("# Clerk\n\nLocation: Denver, CO\n\nYou have led a remote team.\n") if p[2]]
+
+
+def test_a_place_and_remote_on_a_short_top_line() -> None:
+    text = "London, UK.  Full Time.  REMOTE okay if within easy commute to London.\n\nWe analyse box office data.\n"
+    assert ("REMOTE", ("UK",), True, "text") in places(text)
+
+
+def test_where_the_employer_says_it_is_based() -> None:
+    assert "UK" in place_ids("# Illustrator\n\nWe are UK based and looking for a freelancer.\n")
+    assert "EU-DE" in place_ids("# Analyst\n\nGemma is a Berlin-based firm founded in 2020.\n")
+    # "UK based organisations" are someone else; a stated location comes first.
+    invoices = "You can send invoices to UK based organisations, and you have a portfolio of published work."
+    assert place_ids(f"# Illustrator\n\n{invoices}\n") == set()
+    assert place_ids("# Analyst\n\nLocation: Denver, CO\n\nWe are a Berlin-based firm.\n") == {"US-CO"}

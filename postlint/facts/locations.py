@@ -97,6 +97,24 @@ _ROLE_IS_REMOTE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.;!?\n](?:\s|$)|\)")
 _LI_REMOTE = re.compile(r"(?<![\w#])#LI-Remote\b", re.IGNORECASE)
+# "This is a 100% remote position", "This remote role": the role's remote work, the noun after the marker.
+_REMOTE_ROLE = re.compile(
+    r"\b(?:this|the)\s+(?:is\s+an?\s+)?(?:fully\s+|100%\s+)?remote\s+(?:position|role|job|opportunity)\b",
+    re.IGNORECASE,
+)
+# "anywhere in the world", "worldwide", "from any country": a remote scope open to everyone.
+_WORLDWIDE = re.compile(
+    r"\b(?:anywhere\s+in\s+the\s+world|worldwide|world-wide|globally|from\s+any\s+country|any\s+time\s*zone)\b",
+    re.IGNORECASE,
+)
+_WORK_REMOTELY = re.compile(r"\bwork(?:ing)?\s+(?:\w+\s+){0,2}?(?:remote(?:ly)?|telecommut\w*)\b", re.IGNORECASE)
+# What follows "New York" when it names the state, not the city.
+_STATE_FOLLOWS = re.compile(r"\s*(?:State\b|,\s*(?:USA?|U\.S\.A?\.?|United States)\b)", re.IGNORECASE)
+# "We are UK based", "We're a Berlin-based startup", "Acme is a London-based company": where the employer is.
+_BASED = re.compile(
+    r"\b(?:[Ww]e\s+are|[Ww]e(?:'|’)re|(?:is|are)\s+an?)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?P<name>[A-Z][\w.]*(?:[ -][A-Z][\w.]*){0,2})[ -]based\b"
+)
 _QUALIFIER = re.compile(r"[ \t]*[,(]?[ \t]*")
 _MAX_CITY_VALUE = 100
 _NAME_GOES_ON = re.compile(r"[ \t]+(?:[A-Z0-9]|St\b|&)")
@@ -147,9 +165,11 @@ def find_places(doc: Document, gazetteer: Gazetteer, location_keys: Sequence[str
     if not explicit:
         _top_lines(doc, found)
         _cues(doc, found)
+        _based(doc, found)
     _office_cues(doc, found)
-    _remote_cues(doc, found)
-    _hashtags(doc, found)
+    stated = _remote_cues(doc, found)
+    _remote_where_placed(found, _hashtags(doc, found), "hashtag", country=True)
+    _remote_where_placed(found, stated, "prose")
     return found.places
 
 
@@ -230,6 +250,12 @@ class _Collector:
         # "NY-NJ-CT Only": a run of state codes joined by hyphens is a list (a hyphen alone joins "CO-OP").
         snippet = _CODE_RUN.sub(lambda m: m.group().replace("-", "/"), snippet)
         self.scan(snippet, base, source, location_value=location_value)
+        if location_value:
+            self._new_york_city(snippet, base, before)
+        self.mark_remote(snippet, base, source, before)
+
+    def mark_remote(self, snippet: str, base: int, source: str, before: int) -> None:
+        """A remote marker in `snippet`, whose places were added from index `before` on: remote work there."""
         added = self.places[before:]
         if any(p.remote for p in added):
             if not _WIDE_REMOTE.search(snippet):
@@ -244,6 +270,15 @@ class _Collector:
         start, end = base + marker.start(), base + marker.end()
         self.spans.append((start, end))
         self.places.append(Place(start, end, marker.group(), scope, source, True))
+
+    def _new_york_city(self, snippet: str, base: int, before: int) -> None:
+        """A location value names towns, so a bare "New York" there ("New York or US-based Remote") is the city,
+        as job boards and applicant-tracking systems write it; "New York State" and "New York, USA" stay the state."""
+        for index in range(before, len(self.places)):
+            place = self.places[index]
+            bare = place.jurisdictions == ("US-NY",) and place.text == "New York" and not place.remote
+            if bare and not _STATE_FOLLOWS.match(snippet, place.end - base):
+                self.places[index] = Place(place.start, place.end, place.text, ("US-NY-NYC",), place.source, False)
 
     def _narrow_remote(self, before: int) -> None:
         """In one location value, "New York, USA, Remote" or "US - Remote WA" is remote work in New York or
@@ -593,45 +628,94 @@ def _top_lines(doc: Document, found: _Collector) -> None:
                 chunk_start = pos
             elif not short and chunk_start >= 0 and stripped:
                 if scanned:
-                    found.scan(prose[chunk_start : pos - 1], block.start + chunk_start, "text")
+                    _top_chunk(found, prose[chunk_start : pos - 1], block.start + chunk_start)
                 chunk_start = -1
             seen += bool(stripped)
             if seen >= _TOP_LINES:
                 if chunk_start >= 0 and scanned:
-                    found.scan(prose[chunk_start:end], block.start + chunk_start, "text")
+                    _top_chunk(found, prose[chunk_start:end], block.start + chunk_start)
                 return
             pos = end + 1
         if chunk_start >= 0 and scanned:
-            found.scan(prose[chunk_start:].rstrip(), block.start + chunk_start, "text")
+            _top_chunk(found, prose[chunk_start:].rstrip(), block.start + chunk_start)
 
 
-def _remote_cues(doc: Document, found: _Collector) -> None:
+def _top_chunk(found: _Collector, chunk: str, base: int) -> None:
+    """Scan a chunk of short top lines. A line there that names a place and says remote ("London, UK. Full Time.
+    REMOTE okay if within easy commute to London.") is remote work there, as in a location value."""
+    before = len(found.places)
+    found.scan(chunk, base, "text")
+    if "emote" not in chunk and "EMOTE" not in chunk:
+        return
+    added = found.places[before:]
+    at = 0
+    for line in chunk.split("\n"):
+        line_start, line_end = base + at, base + at + len(line)
+        at += len(line) + 1
+        marker = _REMOTE_MARKER.search(line)
+        if marker is None or _NOT_REMOTE.search(line):
+            continue
+        on_line = [p for p in added if line_start <= p.start < line_end]
+        scope = tuple(dict.fromkeys(j for p in on_line for j in p.jurisdictions))
+        if scope and not any(p.remote for p in on_line):
+            start = line_start + marker.start()
+            found.places.append(Place(start, start + len(marker.group()), marker.group(), scope, "text", True))
+
+
+def _remote_cues(doc: Document, found: _Collector) -> tuple[int, int, str] | None:
     """The role's remote scope said in a sentence: "This position can be remote within our operating footprint:
-    Washington state, Oregon, California, Idaho, or Utah". Only countries and regions scope it, never a city."""
+    Washington state, Oregon, California, Idaho, or Utah". Only countries and regions scope it, never a city.
+
+    Returns the first statement that the role is remote but names no area ("you can work remotely"), or None.
+    Open to the whole world ("connect from anywhere in the world") it is a remote place with no scope at once."""
+    unscoped: tuple[int, int, str] | None = None
     for block in fact_blocks(doc):
         if block.kind not in (PARAGRAPH, LIST_ITEM) or "emote" not in block.prose:
             continue
-        for m in _ROLE_IS_REMOTE.finditer(block.prose):
-            if _NOT_REMOTE.search(m.group()):
+        prose = block.prose
+        for m in sorted((*_ROLE_IS_REMOTE.finditer(prose), *_REMOTE_ROLE.finditer(prose)), key=lambda m: m.start()):
+            if _NOT_REMOTE.search(m.group()) or _NOT_REMOTE.search(prose, max(0, m.start() - 12), m.end()):
                 continue  # "This position is not remote and is physically based in Washington, DC"
-            end = _SENTENCE_END.search(block.prose, m.end())
-            stop = min(end.start() if end else len(block.prose), m.end() + _CUE_MAX)
-            found.scan(block.prose[m.end() : stop], block.start + m.end(), "prose", remote=True)
+            end = _SENTENCE_END.search(prose, m.end())
+            stop = min(end.start() if end else len(prose), m.end() + _CUE_MAX)
+            before = len(found.places)
+            found.scan(prose[m.end() : stop], block.start + m.end(), "prose", remote=True)
+            if any(p.remote for p in found.places[before:]) or unscoped is not None:
+                continue
+            if m.group()[:3].lower() == "you" and not _WORK_REMOTELY.search(m.group()):
+                continue  # "you have led a remote team" is about the candidate, not the role
+            start, end_at = block.start + m.start(), block.start + m.end()
+            if _WORLDWIDE.search(prose, m.end(), stop):
+                found.places.append(Place(start, end_at, m.group(), (), "prose", True))
+            else:
+                unscoped = (start, end_at, m.group())
+    return unscoped
 
 
-def _hashtags(doc: Document, found: _Collector) -> None:
-    """LinkedIn's `#LI-Remote` tag: the role is remote, in the country of the places the posting gives."""
-    if any(p.remote for p in found.places):
-        return
+def _hashtags(doc: Document, found: _Collector) -> tuple[int, int, str] | None:
+    """LinkedIn's `#LI-Remote` tag: a statement that the role is remote, with no area named."""
     for block in fact_blocks(doc):
         if block.kind == CODE or "#" not in block.prose:
             continue
         m = _LI_REMOTE.search(block.prose)
         if m is not None:
-            countries = tuple(dict.fromkeys(country_of(j) for p in found.places for j in p.jurisdictions))
             start = block.start + m.start()
-            found.places.append(Place(start, start + len(m.group()), m.group(), countries, "hashtag", True))
-            return
+            return start, start + len(m.group()), m.group()
+    return None
+
+
+def _remote_where_placed(
+    found: _Collector, statement: tuple[int, int, str] | None, source: str, *, country: bool = False
+) -> None:
+    """A role said to be remote with no area named and no remote place read elsewhere is remote work from
+    the places the posting gives ("you can work remotely" in a Denver posting: from Colorado, not from all
+    of the US, as a hybrid schedule often is), or in their country for LinkedIn's `#LI-Remote`, which tags
+    country-wide remote roles. With no place, it is remote with no stated scope."""
+    if statement is None or any(p.remote for p in found.places):
+        return
+    start, end, text = statement
+    ids = (country_of(j) if country else j for p in found.places for j in p.jurisdictions)
+    found.places.append(Place(start, end, text, tuple(dict.fromkeys(ids)), source, True))
 
 
 def _office_cues(doc: Document, found: _Collector) -> None:
@@ -673,3 +757,13 @@ def _cues(doc: Document, found: _Collector) -> None:
                 vs = local + len(cue)
                 end = _CUE_END.search(block.prose, vs, vs + _CUE_MAX)
                 found.scan(block.prose[vs : end.start() if end else vs + _CUE_MAX], block.start + vs, "text")
+
+
+def _based(doc: Document, found: _Collector) -> None:
+    """Where the employer says it is based: "We are UK based", "We're a Berlin-based startup". Read only when the
+    posting gives no location of its own; a place "based" describes no one else ("UK based organisations")."""
+    for block in fact_blocks(doc):
+        if block.kind not in (PARAGRAPH, LIST_ITEM) or "based" not in block.prose:
+            continue
+        for m in _BASED.finditer(block.prose):
+            found.scan(m.group("name"), block.start + m.start("name"), "prose", location_value=True)
