@@ -284,23 +284,28 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ matching
 
-    def _raw_hits(self, text: str, *, remote: bool = False) -> list[_Hit]:
-        """Every name, place, code (in any position) and, for remote scoping, region word in `text`."""
+    def _raw_hits(self, text: str, *, remote: bool = False, narrowing: bool = False) -> list[_Hit]:
+        """Every name, place, code (in any position) and, for remote scoping, region word in `text`.
+        `narrowing=True` adds only the regions that narrow a name they contain ("USA east coast")."""
         folded = _fold(text)
         hits = self._words.hits(text, folded)
-        if remote:
-            hits += [
-                h
-                for h in self._regions.hits(text, folded)
-                if not any(o.start < h.end and h.start < o.end for o in hits)
-            ]
+        if remote or narrowing:
+            # A region that contains a name is the longer reading ("USA east coast" is not all of the USA);
+            # one that only overlaps a name loses to it.
+            for region in self._regions.hits(text, folded):
+                inside = [o for o in hits if region.start <= o.start and o.end <= region.end]
+                if any(o.start < region.end and region.start < o.end for o in hits if o not in inside):
+                    continue
+                if (not inside and not remote) or any(o.end - o.start == region.end - region.start for o in inside):
+                    continue
+                hits = [o for o in hits if o not in inside] + [region]
         if len(hits) > 1:
             hits.sort(key=lambda h: (h.start, -h.end))
         return hits
 
     def _hits(self, text: str, location_value: bool) -> list[_Hit]:
         """Hits that read as places here: names not followed by "County" etc., codes only in code position."""
-        hits = self._raw_hits(text)
+        hits = self._raw_hits(text, narrowing=location_value)
         if not hits:
             return hits
         # A value in capitals with real words in it ("ONSITE IN DENVER") reads its short codes as words.

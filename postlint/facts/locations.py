@@ -77,7 +77,9 @@ _WORK_AT_OFFICE = re.compile(
 # Badge markers of a place: 🌎 🌍 🌏 (globes), 🗺 (map), 📍 (pin), 🏢 (office).
 _PLACE_MARKERS = ("🌎", "🌍", "🌏", "🗺️", "🗺", "📍", "🏢")
 _REMOTE_MARKER = re.compile(r"(?<![\w-])(?:remote(?:ly)?|telecommut\w*|work\s+from\s+home|wfh)(?![\w-])", re.IGNORECASE)
-_NOT_REMOTE = re.compile(r"\b(?:not|no|non|never)[\s-]+(?:\w+\s+)?remote\b", re.IGNORECASE)
+_NOT_REMOTE = re.compile(r"(?:\b(?:not|no|non|never)|n[’']t)[\s-]+(?:\w+\s+)?remote\b", re.IGNORECASE)
+# "If the position is remote, ...", "whether the role is remote": a condition, not a statement.
+_CONDITION_BEFORE = re.compile(r"\b(?:if|whether|when|unless)\s+(?:\w+\s+)?\Z", re.IGNORECASE)
 _MODIFIER_AFTER = re.compile(
     r"[ \t]+(?!(?:Remote|Hybrid|Office|Offices|On-?site|Area|Bay|Metro|Metropolitan|Region|Based|Only|HQ)\b)[A-Z][a-z]"
 )
@@ -684,6 +686,8 @@ def _remote_cues(doc: Document, found: _Collector) -> tuple[int, int, str] | Non
                 continue
             if m.group()[:3].lower() == "you" and not _WORK_REMOTELY.search(m.group()):
                 continue  # "you have led a remote team" is about the candidate, not the role
+            if _CONDITION_BEFORE.search(prose, max(0, m.start() - 20), m.start()):
+                continue
             start, end_at = block.start + m.start(), block.start + m.end()
             if _WORLDWIDE.search(prose, m.end(), stop):
                 found.places.append(Place(start, end_at, m.group(), (), "prose", True))
