@@ -123,11 +123,14 @@ class Linter:
         others = [r for r in content if not is_builtin(r.source)]
 
         def run(rule: Rule) -> None:
-            here = self.runs_here(rule, doc, ctx)
+            here = self.runs_here(rule, doc, ctx, text_conditions=False)
             if here is None:
                 return
             rule_ctx, severity, message, laws = here
-            for finding in rule.check.check(doc, rule_ctx):
+            findings = list(rule.check.check(doc, rule_ctx))
+            if not findings or not rule.when.text_holds(doc):
+                return
+            for finding in findings:
                 if suppressions.suppressed(finding.start, lambda t, r=rule: rule_matches(r, t)):
                     continue
                 violations.append(self._stamp(doc, rule, finding, severity, message, laws))
@@ -167,18 +170,23 @@ class Linter:
                 doc.problems.append(Problem("timeout", message, 0, 0))
 
     @staticmethod
-    def runs_here(rule: Rule, doc: Document, ctx: Context) -> tuple[Context, Severity, str, str] | None:
+    def runs_here(
+        rule: Rule, doc: Document, ctx: Context, *, text_conditions: bool = True
+    ) -> tuple[Context, Severity, str, str] | None:
         """Whether a rule runs on this posting, and how: its context, severity, message and the laws that apply.
 
         `when` must hold; a rule with laws runs in full where one is in force, at its
-        `elsewhere` severity where none is, or not at all.
+        `elsewhere` severity where none is, or not at all. `text_conditions=False` leaves
+        `when`'s text searches to the caller (`rule.when.text_holds`), to ask after the check.
         """
+        when = rule.when
         if not rule.laws:
-            return (ctx, rule.severity, rule.message, "") if rule.when.applies(doc, ctx) else None
+            holds = when.applies(doc, ctx) if text_conditions else when.applies_before_text(doc, ctx)
+            return (ctx, rule.severity, rule.message, "") if holds else None
         active = active_laws(rule.laws, ctx.jurisdictions, ctx.today or dt.date.today())
         if not active and rule.elsewhere is None:
             return None  # decided before `when`, whose text conditions cost a search of the whole posting
-        if not rule.when.applies(doc, ctx):
+        if not (when.applies(doc, ctx) if text_conditions else when.applies_before_text(doc, ctx)):
             return None
         federal = ctx.facts.federal_employer if active and ctx.facts is not None else None
         if federal is not None:

@@ -429,7 +429,7 @@ def test_a_remote_statement_without_an_area_is_remote_from_where_the_job_is() ->
     scoped = "# Instructor\n\nThis is a 100% remote position—work from anywhere in the U.S.!\n"
     assert [ids for _, ids, remote, _ in places(scoped) if remote] == [("US",)]
     assert not [p for p in places("# Clerk\n\nLocation: Denver, CO\n\nThis is not a remote position.\n") if p[2]]
-    conditional = "# Clerk\n\nLocation: Washington, DC\n\nIf the position isn't remote, your locality is the office's.\n"
+    conditional = "# Clerk\n\nLocation: Washington, DC\n\nIf the position isn't remote, the office decides.\n"
     assert not [p for p in places(conditional) if p[2]]
     # Experience of remote work is no statement about this role.
     assert not [p for p in places("# Clerk\n\nLocation: Denver, CO\n\nYou have led a remote team.\n") if p[2]]
@@ -454,5 +454,6 @@ def test_a_coast_narrows_its_country() -> None:
     remote = next(ids for _, ids, is_remote, _ in places(hubs) if is_remote)
     assert {"US-NY", "US-FL", "CA-NS", "UK", "EU-ES", "KE"} <= set(remote)
     assert "US" not in remote and "US-CO" not in remote and "CA" not in remote  # Colorado is not on the east coast
-    assert [ids for _, ids, _, _ in places("# A\n\nLocation: Remote - US West Coast\n")] == [("US-WA", "US-OR", "US-CA")]
+    west = places("# A\n\nLocation: Remote - US West Coast\n")
+    assert [ids for _, ids, _, _ in west] == [("US-WA", "US-OR", "US-CA")]
     assert place_ids("# A\n\nLocation: Remote (USA)\n") == {"US"}

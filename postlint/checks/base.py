@@ -141,6 +141,10 @@ class Condition:
     unless_filter: Prefilter | None = None
 
     def applies(self, doc: Document, ctx: Context) -> bool:
+        return self.applies_before_text(doc, ctx) and self.text_holds(doc)
+
+    def applies_before_text(self, doc: Document, ctx: Context) -> bool:
+        """Every condition but the text ones: cheap, so decided before the check runs."""
         if self.formats and doc.format not in self.formats:
             return False
         if self.jurisdictions and not any(
@@ -155,6 +159,15 @@ class Condition:
             value = doc.meta(key)
             if value is None or not pattern.search(str(value)):
                 return False
+        return True
+
+    @property
+    def has_text(self) -> bool:
+        return self.text is not None or self.unless is not None
+
+    def text_holds(self, doc: Document) -> bool:
+        """The `text` and `unless` conditions. Each searches the whole posting, so the engine asks only
+        once a check has found something: most checks find nothing, and then the search is saved."""
         if self.text is not None and not _searched(self.text, self.text_filter, doc):
             return False
         return self.unless is None or not _searched(self.unless, self.unless_filter, doc)

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from postlint.checks.base import Check, Context, has_keyword
-from postlint.document import PROSE_KINDS, Document
-from postlint.facts.dates import as_dates, find_dates
+from postlint.document import PROSE_KINDS, Block, Document
+from postlint.facts.dates import DateMention, as_dates, find_dates
 from postlint.violation import Finding
 
 
@@ -66,8 +66,26 @@ class DeadlineCheck(Check):
                 line_end = doc.text.find("\n", at)
                 end = line_end if line_end != -1 else len(doc.text)
                 found.append(_Deadline(days, at, end, doc.text[at:end].strip()))
+        for block, label_start, m in self._labelled_dates(doc):
+            prose = block.prose
+            if self.skip is not None and (
+                self.skip.search(prose, max(0, label_start - 40), m.start)
+                or self.skip.search(prose, m.end, min(len(prose), m.end + 60))
+            ):
+                continue  # "priority deadline", "4/25/18 – Tentative date for oral board"
+            found.append(_Deadline(m.days, block.start + m.start, block.start + m.end, m.text))
+        return found
+
+    def _labelled_dates(self, doc: Document) -> list[tuple[Block, int, DateMention]]:
+        """(block, label start, first date after the label) for every label: found once per posting for the
+        rules that share the labels, which differ only in the dates they `skip`."""
         if self.labels is None:
-            return found
+            return []
+        key = ("deadline-labels", self.labels.pattern, self.within, self.keywords)
+        cached: list[tuple[Block, int, DateMention]] | None = doc.memo.get(key)
+        if cached is not None:
+            return cached
+        cached = doc.memo[key] = []
         for block in doc.blocks:
             if block.kind not in PROSE_KINDS or (self.keywords and not has_keyword(block.prose, self.keywords)):
                 continue
@@ -75,14 +93,8 @@ class DeadlineCheck(Check):
             for label in self.labels.finditer(prose):
                 mentions = find_dates(prose, label.end(), min(len(prose), label.end() + self.within))
                 if mentions:
-                    m = mentions[0]
-                    if self.skip is not None and (
-                        self.skip.search(prose, max(0, label.start() - 40), m.start)
-                        or self.skip.search(prose, m.end, min(len(prose), m.end + 60))
-                    ):
-                        continue  # "priority deadline", "4/25/18 – Tentative date for oral board"
-                    found.append(_Deadline(m.days, block.start + m.start, block.start + m.end, m.text))
-        return found
+                    cached.append((block, label.start(), mentions[0]))
+        return cached
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         deadlines = self.deadlines(doc, ctx)

@@ -118,8 +118,8 @@ class FactCondition(Condition):
     outside: tuple[str, ...] = ()
     min_words: int = 0
 
-    def applies(self, doc: Document, ctx: Context) -> bool:
-        if not Condition.applies(self, doc, ctx):
+    def applies_before_text(self, doc: Document, ctx: Context) -> bool:
+        if not Condition.applies_before_text(self, doc, ctx):
             return False
         if self.outside and any(
             j == other or j.startswith(other + "-") for j in ctx.jurisdictions for other in self.outside
