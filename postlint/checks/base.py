@@ -19,6 +19,7 @@ from postlint.violation import Finding
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from postlint.employer_profile import EmployerProfile
     from postlint.facts.posting import PostingFacts
     from postlint.laws import Law
     from postlint.links.status import LinkStatus
@@ -51,6 +52,7 @@ class Context:
     facts: PostingFacts | None = None
     laws: tuple[Law, ...] = ()
     link_status: Mapping[str, LinkStatus] | None = None  # URL -> what `--check-links` found; None when offline
+    employer: EmployerProfile | None = None  # the config's `employer:` facts; None: nothing is known
 
     @property
     def jurisdictions(self) -> frozenset[str]:

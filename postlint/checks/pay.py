@@ -52,10 +52,16 @@ class PayRangeCheck(Check):
         line = self.suggestion.format(currency=symbol, period=period)
         amount_template = line.split(":", 1)[1].strip() if ":" in line else line
         if ctx.laws:
-            unmet = [law for law in ctx.laws if not any(p.kind in _accepts(law) for p in amounts)]
+            commission = "commission" in {a for law in ctx.laws for a in _accepts(law)} and commission_only(doc.text)
+            unmet = [
+                law
+                for law in ctx.laws
+                if not any(p.kind in _accepts(law) for p in amounts)
+                and not (commission and "commission" in _accepts(law))
+            ]
             if not unmet:
                 return
-            laws = describe_laws(unmet)
+            laws = describe_laws(unmet, ctx.today)
         elif amounts:
             return
         else:
@@ -104,6 +110,22 @@ class PayRangeCheck(Check):
             return
         where, fix = insertion_fix(doc, line, anchor(facts, self.insert_at), "Add a pay line")
         yield Finding(where, where, {"match": "", "problem": "No pay in the posting", "laws": laws}, fix, line)
+
+
+# "Paid entirely on commission", "commission-only role", "100% commission": what Vermont, Maine and
+# Delaware let a posting say instead of a range. Commission on top of a base pay is not this.
+_COMMISSION_ONLY = re.compile(
+    r"\b(?:paid|compensated|pay\s+is|compensation\s+is)\s+(?:entirely|solely|only|exclusively|wholly|fully)\s+"
+    r"(?:on|by|through|via|in)\s+(?:a\s+)?commissions?\b"
+    r"|\bcommission[-\s]only\b|\b(?:100\s?%|straight|pure|all)[-\s]commission\b"
+    r"|\b(?:this\s+is\s+an?\s+)?commission[-\s]based\s+(?:role|position|job)\s+with\s+no\s+base\b",
+    re.IGNORECASE,
+)
+
+
+def commission_only(text: str) -> bool:
+    """Whether the posting says the job is paid on commission alone."""
+    return "commission" in text.lower() and _COMMISSION_ONLY.search(text) is not None
 
 
 def _template_regex(suggestion: str) -> re.Pattern[str]:

@@ -15,13 +15,14 @@ from pydantic import Field
 from postlint.checks.pay import Limit, PayPeriodCheck, PayRangeCheck, PayWidthCheck
 from postlint.kinds.base import LawSpec, RuleSpec
 
-PayKind = Literal["range", "single", "from", "up-to"]
+PayKind = Literal["range", "single", "from", "up-to", "commission"]
 
 
 class PayLawSpec(LawSpec):
     accepts: tuple[PayKind, ...] = Field(
         ("range", "single"),
-        description="What satisfies the law: a range, a single fixed figure, a minimum ('from'), a maximum ('up-to').",
+        description="What satisfies the law: a range, a single fixed figure, a minimum ('from'), a maximum "
+        "('up-to'), or saying the job is paid on commission alone ('commission').",
     )
 
 
