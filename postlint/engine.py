@@ -198,7 +198,9 @@ class Linter:
             from postlint.laws import law_severity
 
             severity = max(law_severity(law, rule.severity, today) for law in active)
-            message = rule.message + assumed_thresholds(active, ctx.employer)
+            # The note is text, not a template: its braces are escaped before it joins the message.
+            note = assumed_thresholds(active, ctx.employer).replace("{", "{{").replace("}", "}}")
+            message = rule.message + note
             return replace(ctx, laws=active), severity, message, describe_laws(active, today)
         if rule.elsewhere is None:
             return None
