@@ -141,6 +141,7 @@ class Condition:
     unless: re.Pattern[str] | None = None
     text_filter: Prefilter | None = None  # proves cheaply that `text` cannot match
     unless_filter: Prefilter | None = None
+    employer_fact: str | None = None  # a fact of the config's `employer:` that decides in place of `text`
 
     def applies(self, doc: Document, ctx: Context) -> bool:
         if self.formats and doc.format not in self.formats:
@@ -157,7 +158,10 @@ class Condition:
             value = doc.meta(key)
             if value is None or not pattern.search(str(value)):
                 return False
-        if self.text is not None and not _searched(self.text, self.text_filter, doc):
+        known = getattr(ctx.employer, self.employer_fact, None) if self.employer_fact and ctx.employer else None
+        if known is False:
+            return False  # the config says the employer is not one the rule is about
+        if known is None and self.text is not None and not _searched(self.text, self.text_filter, doc):
             return False
         return self.unless is None or not _searched(self.unless, self.unless_filter, doc)
 

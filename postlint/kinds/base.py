@@ -91,6 +91,11 @@ class When(BaseModel):
     min_words: int | None = Field(
         None, ge=1, description="Applies only to postings with at least this many words of prose (not to snippets)."
     )
+    employer: Literal["federal_contractor"] | None = Field(
+        None,
+        description="A fact of the config's `employer:` that decides whether the rule applies: true, it does "
+        "(`text` is not needed); false, it does not; unset, `text` decides as usual.",
+    )
 
     def to_condition(self) -> Condition:
         from postlint.prefilter import Prefilter
@@ -106,8 +111,9 @@ class When(BaseModel):
             text,
             unless,
         )
-        filters = {"text_filter": Prefilter.of(text) if text else None}
+        filters: dict[str, Any] = {"text_filter": Prefilter.of(text) if text else None}
         filters["unless_filter"] = Prefilter.of(unless) if unless else None
+        filters["employer_fact"] = self.employer
         if self.languages or self.outside or self.min_words:
             from postlint.facts.language import FactCondition
 
