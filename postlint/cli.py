@@ -637,6 +637,13 @@ fail-on: error
 # Seconds the rules of packs not shipped with postlint may take on one posting
 # (a runaway regex is stopped and reported as postlint/timeout).
 pack-timeout: 10
+
+# Lint against the laws in force on another day (default: today).
+# as-of: 2027-01-01
+
+# What postings rarely say about the employer. Laws with a threshold above
+# `employees` do not bind; a fact left out is unknown and the laws apply.
+# employer: {employees: 40, employees_in: {US-MN: 12}, federal_contractor: false, government: none}
 """
 
 
