@@ -32,6 +32,16 @@ _selection = [
 ]
 
 
+_as_of = click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    metavar="DATE",
+    help="Lint against the laws in force on this day (YYYY-MM-DD; default: today, or the config's as-of).",
+)
+
+
 _follow = click.option(
     "--follow-symlinks",
     is_flag=True,
@@ -73,6 +83,7 @@ def _linter(
     ignore: Sequence[str],
     jurisdictions: Sequence[str],
     use_cache: bool = True,
+    as_of: Any = None,
 ) -> Any:
     from postlint.runner import load_linter
 
@@ -83,6 +94,7 @@ def _linter(
         ignore=_split(ignore),
         jurisdictions=_split(jurisdictions),
         use_cache=use_cache,
+        as_of=as_of.date() if as_of is not None else None,
     )
 
 
@@ -137,6 +149,7 @@ def cli() -> None:
     default="files",
     help="jsonl: PATH is a JSON Lines file (or '-') of {id, text, format, location, jurisdictions} records.",
 )
+@_as_of
 @_follow
 def check(
     paths: tuple[str, ...],
@@ -157,6 +170,7 @@ def check(
     diff_base: str | None,
     baseline_path: str | None,
     input_kind: str,
+    as_of: Any,
     follow_symlinks: bool,
 ) -> int:
     """Lint postings: files, folders (recursively), or '-' for standard input."""
@@ -166,7 +180,7 @@ def check(
     from postlint.violation import Severity
 
     settings = _settings(config_path, not no_cache)
-    linter = _linter(settings, packs, select, ignore, jurisdictions, not no_cache)
+    linter = _linter(settings, packs, select, ignore, jurisdictions, not no_cache, as_of)
     if input_kind == "jsonl":
         from postlint.batch import check_jsonl
 
@@ -319,6 +333,7 @@ def baseline(
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; write nothing.")
 @click.option("--check", "check_only", is_flag=True, help="Exit 1 if anything would change; write nothing.")
 @click.option("--stdin-filename", default=None, help="The name (and so the format) of standard input.")
+@_as_of
 @_follow
 def fix(
     paths: tuple[str, ...],
@@ -331,6 +346,7 @@ def fix(
     show_diff: bool,
     check_only: bool,
     stdin_filename: str | None,
+    as_of: Any,
     follow_symlinks: bool,
 ) -> int:
     """Apply fixes in place: safe ones, and unsafe ones with --unsafe-fixes ('-': stdin to stdout)."""
@@ -340,7 +356,7 @@ def fix(
     from postlint.runner import collect_files, read_document
 
     settings = _settings(config_path)
-    linter = _linter(settings, packs, select, ignore, jurisdictions)
+    linter = _linter(settings, packs, select, ignore, jurisdictions, as_of=as_of)
     files = collect_files(list(paths) or ["."])
     policy = _policy(paths, follow_symlinks)
     max_bytes = int(settings.max_file_size * 1024 * 1024)
@@ -460,6 +476,7 @@ def explain(rule_id: str, config_path: str | None, packs: tuple[str, ...]) -> in
 @click.option("--pack", "packs", multiple=True, help="Add a pack file or folder (repeatable).")
 @click.option("--jurisdiction", "jurisdictions", multiple=True, help="Read as if posted here (repeatable).")
 @click.option("--stdin-filename", default=None, help="The name (and so the format) of standard input.")
+@_as_of
 @_follow
 def inspect(
     path: str,
@@ -468,6 +485,7 @@ def inspect(
     packs: tuple[str, ...],
     jurisdictions: tuple[str, ...],
     stdin_filename: str | None,
+    as_of: Any,
     follow_symlinks: bool,
 ) -> int:
     """Show what postlint read from a posting: title, sections, locations, jurisdictions, pay, statements."""
@@ -476,7 +494,7 @@ def inspect(
 
     collect_files([path])  # a missing path is a usage error
     settings = _settings(config_path)
-    linter = _linter(settings, packs, (), (), jurisdictions)
+    linter = _linter(settings, packs, (), (), jurisdictions, as_of=as_of)
     max_bytes = int(settings.max_file_size * 1024 * 1024)
     doc, _ = read_document(path, max_bytes, stdin_filename, policy=_policy([path], follow_symlinks))
     facts = describe_document(doc, linter)
@@ -486,6 +504,37 @@ def inspect(
         click.echo(json.dumps(facts, indent=2, ensure_ascii=False, default=str))
     else:
         click.echo(render_description(facts))
+    return EXIT_OK
+
+
+@cli.command("laws")
+@click.option(
+    "--jurisdiction", "jurisdiction", default=None, metavar="ID", help="Only laws that apply here (e.g. US-NY-NYC)."
+)
+@_as_of
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
+@click.option("--pack", "packs", multiple=True, help="Add a pack file or folder (repeatable).")
+def laws_command(
+    jurisdiction: str | None, as_of: Any, fmt: str, config_path: str | None, packs: tuple[str, ...]
+) -> int:
+    """List the laws the rules encode: what each requires in a posting, its dates, status and sources."""
+    import datetime as dt
+
+    from postlint.law_table import currency_note, law_rows, render_law_table
+
+    settings = _settings(config_path)
+    linter = _linter(settings, packs, (), (), [jurisdiction] if jurisdiction else [], as_of=as_of)
+    day = linter.today or dt.date.today()
+    rows = law_rows(linter.rules, jurisdiction, day)
+    note = currency_note(law for rule in linter.rules for law in rule.laws)
+    if fmt == "json":
+        import json
+
+        data = {"jurisdiction": jurisdiction, "as_of": day.isoformat(), "laws": rows, "note": note}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_law_table(rows, jurisdiction, day, note), nl=False)
     return EXIT_OK
 
 
@@ -588,6 +637,13 @@ fail-on: error
 # Seconds the rules of packs not shipped with postlint may take on one posting
 # (a runaway regex is stopped and reported as postlint/timeout).
 pack-timeout: 10
+
+# Lint against the laws in force on another day (default: today).
+# as-of: 2027-01-01
+
+# What postings rarely say about the employer. Laws with a threshold above
+# `employees` do not bind; a fact left out is unknown and the laws apply.
+# employer: {employees: 40, employees_in: {US-MN: 12}, federal_contractor: false, government: none}
 """
 
 

@@ -7,12 +7,16 @@ the current folder or its parents. No cascade: one file configures a run.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from postlint.errors import ConfigError
+
+if TYPE_CHECKING:
+    from postlint.employer_profile import EmployerProfile
 
 CONFIG_NAMES = (".postlint.yaml", "postlint.yaml")
 SEVERITIES = ("error", "warning", "info")
@@ -59,6 +63,8 @@ class Settings:
     fail_on: str = "error"
     max_file_size: float = 10.0  # megabytes
     pack_timeout: float = 10.0  # seconds the rules of packs not shipped with postlint may take on one posting
+    as_of: dt.date | None = None  # lint against the laws in force on this day (default: today)
+    employer: EmployerProfile | None = None  # what the config says about the employer
     base: Path = Path(".")
     source: str | None = None  # the config file, if any
     positions: dict[tuple[str | int, ...], tuple[int, int]] = field(default_factory=dict)  # YAML path -> line, col
@@ -129,6 +135,25 @@ def _model() -> Any:
 
     Severity = Literal["error", "warning", "info"]
 
+    class EmployerModel(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        employees: int | None = Field(None, ge=0, description="Employees in all; unknown: laws apply.")
+        employees_in: dict[str, int] = Field({}, description="Jurisdiction id -> employees there.")
+        federal_contractor: bool | None = None
+        government: Literal["federal", "state", "local", "none"] | None = None
+
+        @field_validator("employees_in")
+        @classmethod
+        def _areas(cls, value: dict[str, int]) -> dict[str, int]:
+            import re
+
+            for area, count in value.items():
+                if not re.fullmatch(r"[A-Z]{2,3}(?:-[A-Z0-9]+)*", area):
+                    raise ValueError(f"{area!r} is not a jurisdiction id like 'US-MN' or 'US-NY-NYC'")
+                if count < 0:
+                    raise ValueError(f"employees in {area} cannot be negative")
+            return value
+
     class ConfigModel(BaseModel):
         model_config = ConfigDict(extra="forbid", populate_by_name=True)
         packs: list[str] = ["builtin"]
@@ -156,6 +181,8 @@ def _model() -> Any:
             allow_inf_nan=False,
             description="Seconds the rules of packs not shipped with postlint may take on one posting.",
         )
+        as_of: dt.date | None = Field(None, alias="as-of", description="Lint against the laws of this day.")
+        employer: EmployerModel | None = None
 
     return ConfigModel
 
@@ -260,10 +287,20 @@ def load_config(path: Path | None) -> Settings:
         fail_on=model.fail_on,
         max_file_size=model.max_file_size,
         pack_timeout=model.pack_timeout,
+        as_of=model.as_of,
+        employer=_employer(model.employer),
         base=path.parent.resolve(),
         source=str(path),
         positions=marks,
     )
+
+
+def _employer(model: Any) -> EmployerProfile | None:
+    if model is None:
+        return None
+    from postlint.employer_profile import parse_employer
+
+    return parse_employer(model.model_dump())
 
 
 def _split(values: list[str] | tuple[str, ...]) -> list[str]:

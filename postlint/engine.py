@@ -23,6 +23,7 @@ from postlint.suppression import parse_suppressions
 from postlint.violation import Finding, Severity, Violation
 
 if TYPE_CHECKING:
+    from postlint.employer_profile import EmployerProfile
     from postlint.facts.gazetteer import Gazetteer
     from postlint.facts.posting import PostingFacts
     from postlint.links.status import LinkStatus
@@ -76,6 +77,7 @@ class Linter:
     base: str | None = None  # the config file's folder: per-file-ignores globs are relative to it
     link_status: Mapping[str, LinkStatus] | None = None  # set by `--check-links` once every URL has been checked
     pack_timeout: float = 10.0  # seconds the rules of packs not shipped with postlint may take on one posting
+    employer: EmployerProfile | None = None  # the config's `employer:` facts (size, government)
 
     def known(self, token: str) -> bool:
         """True if a token names a rule (id or alias) or a pack of this linter."""
@@ -114,6 +116,7 @@ class Linter:
             front_matter_names=tuple(self.front_matter.items()),
             facts=facts,
             link_status=self.link_status,
+            employer=self.employer,
         )
         suppressions = parse_suppressions(doc, self.known)
         violations: list[Violation] = []
@@ -128,7 +131,7 @@ class Linter:
                 return
             rule_ctx, severity, message, laws = here
             findings = list(rule.check.check(doc, rule_ctx))
-            if not findings or not rule.when.text_holds(doc):
+            if not findings or not rule.when.text_holds(doc, rule_ctx):
                 return
             for finding in findings:
                 if suppressions.suppressed(finding.start, lambda t, r=rule: rule_matches(r, t)):
@@ -175,15 +178,16 @@ class Linter:
     ) -> tuple[Context, Severity, str, str] | None:
         """Whether a rule runs on this posting, and how: its context, severity, message and the laws that apply.
 
-        `when` must hold; a rule with laws runs in full where one is in force, at its
-        `elsewhere` severity where none is, or not at all. `text_conditions=False` leaves
-        `when`'s text searches to the caller (`rule.when.text_holds`), to ask after the check.
+        `when` must hold; a rule with laws runs in full where one is in force and binds the
+        employer, at its `elsewhere` severity where none does, or not at all. `text_conditions=False`
+        leaves `when`'s text searches to the caller (`rule.when.text_holds`), to ask after the check.
         """
         when = rule.when
         if not rule.laws:
             holds = when.applies(doc, ctx) if text_conditions else when.applies_before_text(doc, ctx)
             return (ctx, rule.severity, rule.message, "") if holds else None
-        active = active_laws(rule.laws, ctx.jurisdictions, ctx.today or dt.date.today())
+        today = ctx.today or dt.date.today()
+        active = active_laws(rule.laws, ctx.jurisdictions, today)
         if not active and rule.elsewhere is None:
             return None  # decided before `when`, whose text conditions cost a search of the whole posting
         if not (when.applies(doc, ctx) if text_conditions else when.applies_before_text(doc, ctx)):
@@ -195,7 +199,17 @@ class Linter:
                 law for law in active if law.jurisdiction == federal[0] or not within(law.jurisdiction, federal[0])
             )
         if active:
-            return replace(ctx, laws=active), rule.severity, rule.message, describe_laws(active)
+            from postlint.employer_profile import assumed_thresholds, binding_laws
+
+            active = binding_laws(active, ctx.employer)
+        if active:
+            from postlint.laws import law_severity
+
+            severity = max(law_severity(law, rule.severity, today) for law in active)
+            # The note is text, not a template: its braces are escaped before it joins the message.
+            note = assumed_thresholds(active, ctx.employer).replace("{", "{{").replace("}", "}}")
+            message = rule.message + note
+            return replace(ctx, laws=active), severity, message, describe_laws(active, today)
         if rule.elsewhere is None:
             return None
         return replace(ctx, laws=()), rule.elsewhere, rule.message_elsewhere or rule.message, ""

@@ -21,6 +21,8 @@ _SKIP = {
     "examples",
     "laws",
     "elsewhere",
+    "law_examples",
+    "requires",
 }
 
 
@@ -60,8 +62,11 @@ def _fix_safety(rule: Rule) -> str:
 
 
 def _laws_section(rule: Rule) -> list[str]:
-    """The laws a rule encodes: jurisdiction, law, citation, dates in force, and what each accepts."""
+    """The laws a rule encodes: jurisdiction, law, citation, status and dates, whom it binds, what each
+    accepts, how sure the data is and where it comes from."""
     import datetime as dt
+
+    from postlint.law_table import currency_note
 
     spec = rule.spec
     today = dt.date.today()
@@ -70,31 +75,33 @@ def _laws_section(rule: Rule) -> list[str]:
     out.append(
         f"An {rule.severity.name} where one of these is in force for the posting's jurisdictions"
         + (f"; a {elsewhere} elsewhere." if elsewhere else "; the rule does not run elsewhere.")
+        + " A law whose penalties have not started is a warning until they do."
     )
     out.append("")
-    for law in spec.laws:
-        since = law.since.isoformat() if law.since else "—"
-        state = (
-            "in force"
-            if (law.since is None or law.since <= today) and (law.until is None or today < law.until)
-            else ("not yet in force" if law.since and law.since > today else "no longer in force")
-        )
-        until = f" until {law.until.isoformat()}" if law.until else ""
-        out.append(
-            f"  {law.jurisdiction:<18} {law.name} ({law.citation})"
-            if law.citation
-            else f"  {law.jurisdiction:<18} {law.name}"
-        )
-        extra = law.params()
-        details = ", ".join(
+    for law_spec, law in zip(spec.laws, rule.laws, strict=True):
+        out.append(f"  {law.jurisdiction:<18} {law.title}")
+        dates = [f"since {law.since.isoformat() if law.since else '—'}"]
+        if law.enforced:
+            dates.append(f"enforced from {law.enforced.isoformat()}")
+        if law.until:
+            dates.append(f"until {law.until.isoformat()}")
+        out.append(f"  {'':<18} {law.state(today)}; {', '.join(dates)}; status: {law.status}")
+        extra = law_spec.params()
+        details = [
             f"{k}: {', '.join(v) if isinstance(v, (list, tuple)) else v}" for k, v in extra.items() if v is not None
-        )
-        out.append(f"  {'':<18} since {since}{until} ({state}){'; ' + details if details else ''}")
+        ]
+        if law.threshold_text:
+            details.insert(0, f"binds employers of {law.threshold_text}")
+        if law.severity:
+            details.append(f"severity: {law.severity}")
+        if details:
+            out.append(f"  {'':<18} {'; '.join(details)}")
+        checked = f", verified {law.verified.isoformat()}" if law.verified else ", not verified"
+        out.append(f"  {'':<18} confidence: {law.confidence}{checked}")
         if law.note:
             out += [f"  {'':<18} {line}" for line in textwrap.wrap(law.note, 68)]
-        if law.url:
-            out.append(f"  {'':<18} {law.url}")
-    out.append("")
+        out += [f"  {'':<18} {url}" for url in law.urls]
+    out += ["", *textwrap.wrap(currency_note(rule.laws), 88), ""]
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -35,11 +36,13 @@ def load_linter(
     ignore: Sequence[str] = (),
     jurisdictions: Sequence[str] = (),
     use_cache: bool = False,
+    as_of: dt.date | None = None,
 ) -> Linter:
     """Build a Linter from settings plus command-line additions (packs compiled once).
 
     `use_cache` loads compiled packs from the on-disk cache: fast, but the rules
     then carry no specs (docs and examples), which only `explain` and `packs test` need.
+    `as_of` (`--as-of`) lints against the laws of that day, over the config's `as-of`.
     """
     from postlint.packs.loader import resolve_packs
 
@@ -81,6 +84,8 @@ def load_linter(
         front_matter=dict(settings.front_matter),
         per_file_ignores=tuple(settings.per_file_ignores.items()),
         pack_timeout=settings.pack_timeout,
+        today=as_of or settings.as_of,
+        employer=settings.employer,
     )
 
 

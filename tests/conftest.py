@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 COMPLIANT = (
     "Salary: $52,000 – $61,000 per year, with medical insurance and paid time off. "
     "Apply by March 1 at jobs@example.com. You must be authorized to work in the US. "
-    "We are an equal opportunity employer; ask us for any accommodation. This is a full-time role.\n"
+    "We are an equal opportunity employer; ask us for any accommodation. This is a full-time role. "
+    "No bonus or commission is offered.\n"
 )
 EXAMPLES = ROOT / "examples"
 BUILTIN_PACKS = sorted((ROOT / "rules").glob("*.yaml"))

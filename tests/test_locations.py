@@ -12,7 +12,7 @@ from postlint.reader import parse
 
 G = load_gazetteer()
 
-REMOTE_US = ("US", "US-CA", "US-CO", "US-MD", "US-NY-NYC", "US-NY-WESTCHESTER", "US-VA", "US-WA")
+REMOTE_US = ("US", "US-CA", "US-CO", "US-MD", "US-NY", "US-NY-NYC", "US-NY-WESTCHESTER", "US-VA", "US-WA")
 
 
 def ids_in(text: str, *, location_value: bool = False, gazetteer: Gazetteer = G) -> list[str]:

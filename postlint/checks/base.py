@@ -19,6 +19,7 @@ from postlint.violation import Finding
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from postlint.employer_profile import EmployerProfile
     from postlint.facts.posting import PostingFacts
     from postlint.laws import Law
     from postlint.links.status import LinkStatus
@@ -51,6 +52,7 @@ class Context:
     facts: PostingFacts | None = None
     laws: tuple[Law, ...] = ()
     link_status: Mapping[str, LinkStatus] | None = None  # URL -> what `--check-links` found; None when offline
+    employer: EmployerProfile | None = None  # the config's `employer:` facts; None: nothing is known
 
     @property
     def jurisdictions(self) -> frozenset[str]:
@@ -139,9 +141,10 @@ class Condition:
     unless: re.Pattern[str] | None = None
     text_filter: Prefilter | None = None  # proves cheaply that `text` cannot match
     unless_filter: Prefilter | None = None
+    employer_fact: str | None = None  # a fact of the config's `employer:` that decides in place of `text`
 
     def applies(self, doc: Document, ctx: Context) -> bool:
-        return self.applies_before_text(doc, ctx) and self.text_holds(doc)
+        return self.applies_before_text(doc, ctx) and self.text_holds(doc, ctx)
 
     def applies_before_text(self, doc: Document, ctx: Context) -> bool:
         """Every condition but the text ones: cheap, so decided before the check runs."""
@@ -159,16 +162,25 @@ class Condition:
             value = doc.meta(key)
             if value is None or not pattern.search(str(value)):
                 return False
-        return True
+        return self._employer_fact(ctx) is not False
+
+    def _employer_fact(self, ctx: Context) -> bool | None:
+        """The config's `employer:` fact the rule is about, when the config gives it."""
+        if not self.employer_fact or not ctx.employer:
+            return None
+        known: bool | None = getattr(ctx.employer, self.employer_fact, None)
+        return known
 
     @property
     def has_text(self) -> bool:
         return self.text is not None or self.unless is not None
 
-    def text_holds(self, doc: Document) -> bool:
+    def text_holds(self, doc: Document, ctx: Context) -> bool:
         """The `text` and `unless` conditions. Each searches the whole posting, so the engine asks only
-        once a check has found something: most checks find nothing, and then the search is saved."""
-        if self.text is not None and not _searched(self.text, self.text_filter, doc):
+        once a check has found something: most checks find nothing, and then the search is saved.
+        An employer fact the config gives decides in place of `text`."""
+        known = self._employer_fact(ctx)
+        if known is None and self.text is not None and not _searched(self.text, self.text_filter, doc):
             return False
         return self.unless is None or not _searched(self.unless, self.unless_filter, doc)
 

@@ -52,10 +52,14 @@ class PayRangeCheck(Check):
         line = self.suggestion.format(currency=symbol, period=period)
         amount_template = line.split(":", 1)[1].strip() if ":" in line else line
         if ctx.laws:
-            unmet = [law for law in ctx.laws if not any(p.kind in _accepts(law) for p in amounts)]
+            unmet = [
+                law
+                for law in ctx.laws
+                if not any(p.kind in _accepts(law) for p in amounts) and not _commission_met(law, doc.text)
+            ]
             if not unmet:
                 return
-            laws = describe_laws(unmet)
+            laws = describe_laws(unmet, ctx.today)
         elif amounts:
             return
         else:
@@ -104,6 +108,40 @@ class PayRangeCheck(Check):
             return
         where, fix = insertion_fix(doc, line, anchor(facts, self.insert_at), "Add a pay line")
         yield Finding(where, where, {"match": "", "problem": "No pay in the posting", "laws": laws}, fix, line)
+
+
+# "Paid entirely on commission", "commission-only role", "100% commission": what Maine lets a posting
+# say instead of a range. Commission on top of a base pay is not this.
+_COMMISSION_ONLY = re.compile(
+    r"\b(?:paid|compensated|pay\s+is|compensation\s+is)\s+(?:entirely|solely|only|exclusively|wholly|fully)\s+"
+    r"(?:on|by|through|via|in)\s+(?:a\s+)?commissions?\b"
+    r"|\bcommission[-\s]only\b|\b(?:100\s?%|straight|pure|all)[-\s]commission\b",
+    re.IGNORECASE,
+)
+# Vermont and Delaware accept, for a job paid on commission "in whole or in part", a statement of that fact.
+_COMMISSION_BASIS = re.compile(
+    r"\b(?:paid|compensated|compensation|pay|earnings?)\b[^.\n]{0,40}?\b(?:on|by|through|via|in|plus|\+)\s+"
+    r"(?:a\s+)?commissions?\b|\bcommission[-\s](?:based|basis|only)\b|\bon\s+a\s+commission\s+basis\b"
+    r"|\b(?:base\s+(?:salary|pay|wage)\s+)?plus\s+commissions?\b",
+    re.IGNORECASE,
+)
+
+
+def commission_only(text: str) -> bool:
+    """Whether the posting says the job is paid on commission alone."""
+    return "commission" in text.lower() and _COMMISSION_ONLY.search(text) is not None
+
+
+def commission_basis(text: str) -> bool:
+    """Whether the posting says the job is paid on commission, in whole or in part."""
+    return "commission" in text.lower() and (commission_only(text) or _COMMISSION_BASIS.search(text) is not None)
+
+
+def _commission_met(law: Law, text: str) -> bool:
+    accepts = _accepts(law)
+    return ("commission" in accepts and commission_basis(text)) or (
+        "commission-only" in accepts and commission_only(text)
+    )
 
 
 def _template_regex(suggestion: str) -> re.Pattern[str]:

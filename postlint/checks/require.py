@@ -36,6 +36,7 @@ class RequireCheck(Check):
     keywords: tuple[str, ...] = ()  # lower-case; a block containing none of them cannot match
     facts: tuple[str, ...] = ()  # "places", "pay": facts found in the posting that satisfy the rule
     prefilters: tuple[Prefilter | None, ...] = ()  # one per pattern
+    distinct: int = 1  # different named forms that must appear ("medical" and "PTO", not "great benefits")
 
     def find(self, doc: Document, ctx: Context) -> Found | None:
         """The first place that satisfies the rule, or None."""
@@ -72,6 +73,8 @@ class RequireCheck(Check):
         plain = view.plain
         if not any(p is None or p.may_contain(view.lowered, plain) for p in filters):
             return None
+        if self.distinct > 1:
+            return self._find_distinct(view.pieces, ranges)
         for offset, text, lowered in view.pieces:
             if ranges is not None and not any(a <= offset < b for a, b in ranges):
                 continue
@@ -83,6 +86,25 @@ class RequireCheck(Check):
                 match = pattern.search(text)
                 if match:
                     return Found(offset + match.start(), offset + match.end(), match.group(0), _label(match))
+        return None
+
+    def _find_distinct(
+        self, pieces: tuple[tuple[int, str, str], ...], ranges: list[tuple[int, int]] | None
+    ) -> Found | None:
+        """The first match once `distinct` different forms have appeared anywhere in the scope (a list of
+        benefits spreads them over several items), or None."""
+        seen: set[str] = set()
+        first: Found | None = None
+        for offset, text, _ in pieces:
+            if ranges is not None and not any(a <= offset < b for a, b in ranges):
+                continue
+            for pattern in self.patterns:
+                for match in pattern.finditer(text):
+                    seen.add(match.lastgroup or " ".join(match.group(0).lower().split()))
+                    if first is None:
+                        first = Found(offset + match.start(), offset + match.end(), match.group(0), _label(match))
+                    if len(seen) >= self.distinct:
+                        return first
         return None
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:

@@ -30,6 +30,11 @@ _FUNCTION_WORDS = {
     "estamos experiencia trabajo",
     "nl": "het een van voor met op je jij wij zijn niet ook jouw bij naar dat wat hebt heb wordt worden onze ons bent "
     "kun kunnen",
+    # Italian, Polish and Slovak: for the gender-neutral job-title laws of Italy, Poland and Slovakia.
+    "it": "il di che sono della delle degli dei nel nella alla questo questa anche siamo nostro nostra gli è "
+    "lavoro azienda ruolo esperienza cerchiamo",
+    "pl": "w z się że jest dla oraz lub przez pracy naszego naszej będzie są który która które jak szukamy osoby",
+    "sk": "v sa že pre ako alebo ktorý ktorá ktoré sme naša náš práca práce bude sú hľadáme ktorí",
 }
 # A word in two languages' lists ("des", "du") tells nothing: it counts for neither.
 _SEEN = Counter(word for text in _FUNCTION_WORDS.values() for word in set(text.split()))
@@ -58,7 +63,7 @@ class Guess:
 
 
 def detect_language(text: str) -> str | None:
-    """The language of a text as an ISO 639-1 code (en, fr, de, es, nl, zh, ja, ko), or None if unsure."""
+    """The language of a text as an ISO 639-1 code (en, fr, de, es, nl, it, pl, sk, zh, ja, ko), or None if unsure."""
     return _detect(text)[0]
 
 

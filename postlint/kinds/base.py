@@ -43,6 +43,9 @@ class Example(BaseModel):
     link_status: dict[str, ExampleLinkStatus] | None = Field(
         None, description="URL -> what `--check-links` found: the example is linted as if the links had been checked."
     )
+    as_of: dt.date | None = Field(
+        None, description="Lint the example as on this day (`--as-of`): examples that depend on a law's dates pin them."
+    )
 
 
 ExampleInput = Annotated[str | Example, Field(union_mode="left_to_right")]
@@ -88,6 +91,11 @@ class When(BaseModel):
     min_words: int | None = Field(
         None, ge=1, description="Applies only to postings with at least this many words of prose (not to snippets)."
     )
+    employer: Literal["federal_contractor"] | None = Field(
+        None,
+        description="A fact of the config's `employer:` that decides whether the rule applies: true, it does "
+        "(`text` is not needed); false, it does not; unset, `text` decides as usual.",
+    )
 
     def to_condition(self) -> Condition:
         from postlint.prefilter import Prefilter
@@ -103,8 +111,9 @@ class When(BaseModel):
             text,
             unless,
         )
-        filters = {"text_filter": Prefilter.of(text) if text else None}
+        filters: dict[str, Any] = {"text_filter": Prefilter.of(text) if text else None}
         filters["unless_filter"] = Prefilter.of(unless) if unless else None
+        filters["employer_fact"] = self.employer
         if self.languages or self.outside or self.min_words:
             from postlint.facts.language import FactCondition
 
@@ -116,6 +125,17 @@ class When(BaseModel):
                 min_words=self.min_words or 0,
             )
         return Condition(*args, **filters)
+
+
+class Threshold(BaseModel):
+    """The smallest employer a law binds, and where its employees are counted."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    employees: int = Field(ge=1, description="The law binds employers with at least this many employees.")
+    counted: Literal["total", "in-jurisdiction"] = Field(
+        "total", description="'total': employees anywhere; 'in-jurisdiction': only those in the law's jurisdiction."
+    )
 
 
 class LawSpec(BaseModel):
@@ -130,6 +150,24 @@ class LawSpec(BaseModel):
     until: dt.date | None = Field(None, description="In force until this date (exclusive).")
     url: str | None = Field(None, description="The statute or the regulator's guidance.")
     note: str = Field("", description="What a reader should know: scope, thresholds, uncertainty.")
+    status: Literal["in-force", "enacted", "enforcement-delayed", "proposed", "watch"] = Field(
+        "in-force",
+        description="'proposed' and 'watch' never make a finding; the others apply from `since` (enacted: "
+        "passed, in force from `since`; enforcement-delayed: in effect, penalties from `enforced`).",
+    )
+    enforced: dt.date | None = Field(None, description="When penalties start, if later than `since`.")
+    threshold: Threshold | None = Field(None, description="The smallest employer the law binds.")
+    sources: tuple[str, ...] = Field((), description="More URLs the data rests on, besides `url`.")
+    confidence: Literal["high", "medium", "low"] = Field(
+        "medium", description="How sure the data is: high (checked in the law or the regulator), low (unconfirmed)."
+    )
+    verified: dt.date | None = Field(None, description="The day the data was last checked against its sources.")
+    severity: Literal["error", "warning", "info"] | None = Field(
+        None, description="A lower severity where this law asks less than the rule (pay owed before interview)."
+    )
+    examples: Examples | None = Field(
+        None, description="This law's own examples, run in its jurisdiction on the day it is enforced."
+    )
 
     @field_validator("jurisdiction")
     @classmethod
@@ -143,9 +181,30 @@ class LawSpec(BaseModel):
         common = set(LawSpec.model_fields)
         return {k: v for k, v in self.model_dump().items() if k not in common}
 
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> LawSpec:
+        if self.enforced and self.since and self.enforced < self.since:
+            raise ValueError("'enforced' is before 'since': penalties cannot start before the law is in effect")
+        return self
+
     def to_law(self) -> Law:
         return Law(
-            self.jurisdiction, self.name, self.citation, self.since, self.until, self.url, self.note, self.params()
+            self.jurisdiction,
+            self.name,
+            self.citation,
+            self.since,
+            self.until,
+            self.url,
+            self.note,
+            self.params(),
+            status=self.status,
+            enforced=self.enforced,
+            employees=self.threshold.employees if self.threshold else None,
+            counted=self.threshold.counted if self.threshold else "total",
+            sources=self.sources,
+            confidence=self.confidence,
+            verified=self.verified,
+            severity=self.severity,
         )
 
 
@@ -209,6 +268,14 @@ class RuleSpec(BaseModel):
         None, description="Severity where none of `laws` applies (best practice); unset: the rule does not run there."
     )
     message_elsewhere: str | None = Field(None, description="The message where none of `laws` applies.")
+    requires: str = Field(
+        "", description="What the rule's laws ask of a posting, in a few words ('a pay range'), for `postlint laws`."
+    )
+    law_examples: Examples | None = Field(
+        None,
+        description="Examples run once per law, in the law's jurisdiction on the day it is enforced: each law "
+        "gets a pass and a fail example without repeating them (a law's own `examples` replace these).",
+    )
     scope: tuple[Scope, ...] | None = None
     examples: Examples = Examples()
 

@@ -15,13 +15,15 @@ from pydantic import Field
 from postlint.checks.pay import Limit, PayPeriodCheck, PayRangeCheck, PayWidthCheck
 from postlint.kinds.base import LawSpec, RuleSpec
 
-PayKind = Literal["range", "single", "from", "up-to"]
+PayKind = Literal["range", "single", "from", "up-to", "commission", "commission-only"]
 
 
 class PayLawSpec(LawSpec):
     accepts: tuple[PayKind, ...] = Field(
         ("range", "single"),
-        description="What satisfies the law: a range, a single fixed figure, a minimum ('from'), a maximum ('up-to').",
+        description="What satisfies the law: a range, a single fixed figure, a minimum ('from'), a maximum "
+        "('up-to'), saying the job is paid on commission in whole or in part ('commission', Vermont, Delaware) "
+        "or on commission alone ('commission-only', Maine).",
     )
 
 

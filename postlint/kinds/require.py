@@ -30,6 +30,12 @@ class RequireSpec(RuleSpec):
         "`pay` (a pay amount).",
     )
     section: Regex | None = Field(None, description="Regex on headings: search only under matching sections.")
+    distinct: int = Field(
+        1,
+        ge=1,
+        description="How many different forms must appear (the patterns' named groups, else the matched words): "
+        "2 asks for a description ('medical insurance and paid time off'), not a word ('great benefits').",
+    )
     ignore_case: bool = True
     keywords: tuple[str, ...] = Field(
         (),
@@ -74,4 +80,5 @@ class RequireSpec(RuleSpec):
             tuple(k.lower() for k in self.keywords),
             self.facts,
             prefilters(patterns),
+            self.distinct,
         )

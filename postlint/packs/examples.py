@@ -1,13 +1,21 @@
-"""Running each rule's `pass`/`fail` examples: the examples in the docs are tests."""
+"""Running each rule's `pass`/`fail` examples: the examples in the docs are tests.
+
+Rules with laws also run examples per law: the law's own `examples`, or the rule's
+`law_examples`, placed in the law's jurisdiction on the day it is enforced. A fail
+example must then produce a finding that names that law, so every law entry is shown
+to work; a law that is only proposed or watched must name it nowhere.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from postlint.engine import Linter
 from postlint.fixes import apply_edits
-from postlint.kinds.base import Example
+from postlint.kinds.base import Example, Examples
+from postlint.laws import BINDING, Law
 from postlint.packs.model import Rule
 from postlint.reader import build_document
 
@@ -34,25 +42,70 @@ def run_examples(linter: Linter, rules: list[Rule]) -> Iterator[ExampleResult]:
         for expect, items in (("pass", examples.passing), ("fail", examples.failing)):
             for index, item in enumerate(items):
                 yield _run_one(linter, rule, expect, index, _as_example(item))
+        for spec, law in zip(rule.spec.laws, rule.laws, strict=True):
+            yield from _run_law(linter, rule, law, spec.examples or rule.spec.law_examples)
 
 
-def _run_one(linter: Linter, rule: Rule, expect: str, index: int, example: Example) -> ExampleResult:
+def law_day(law: Law) -> dt.date:
+    """The day a law's examples are linted: when it is enforced (or in force), else today."""
+    days = [d for d in (law.since, law.enforced) if d is not None]
+    return max(days) if days else dt.date.today()
+
+
+def _run_law(linter: Linter, rule: Rule, law: Law, examples: Examples | None) -> Iterator[ExampleResult]:
+    if examples is None:
+        return
+    binding = law.status in BINDING
+    for expect, items in (("pass", examples.passing), ("fail", examples.failing)):
+        for index, item in enumerate(items):
+            example = _as_example(item)
+            example = example.model_copy(
+                update={
+                    "jurisdictions": example.jurisdictions or (law.jurisdiction,),
+                    "as_of": example.as_of or law_day(law),
+                }
+            )
+            label = f"{expect}@{law.jurisdiction}"
+            if expect == "fail" and binding:
+                yield _run_one(linter, rule, label, index, example, names=law.name)
+            elif expect == "fail":
+                yield _run_one(linter, rule, label, index, example, silent_about=law.name)
+            else:
+                yield _run_one(linter, rule, label, index, example)
+
+
+def _run_one(
+    linter: Linter,
+    rule: Rule,
+    expect: str,
+    index: int,
+    example: Example,
+    *,
+    names: str | None = None,
+    silent_about: str | None = None,
+) -> ExampleResult:
     path = f"example.{ {'markdown': 'md', 'text': 'txt', 'html': 'html'}[example.format] }"
     try:
         data = example.text.encode(example.encoding)
     except (LookupError, UnicodeEncodeError) as exc:
         return ExampleResult(rule.id, expect, index, False, f"cannot encode example: {exc}", rule.source, rule.line)
     doc = build_document(data, path, example.format)
+    if example.as_of is not None:
+        linter = replace(linter, today=example.as_of)
     if example.link_status is not None:
-        from dataclasses import replace
-
         from postlint.links.status import LinkStatus
 
         statuses = {url: LinkStatus(url, **s.model_dump()) for url, s in example.link_status.items()}
         linter = replace(linter, link_status=statuses)
     found = linter.lint_document(doc, jurisdictions=example.jurisdictions or None, only=rule.id)
     where = ", ".join(f"{v.line}:{v.column} {v.message}" for v in found)
-    if expect == "pass":
+    if silent_about is not None:
+        ok = not any(silent_about in v.message for v in found)
+        detail = f"{silent_about} is not in force, as expected" if ok else f"a proposed law was applied: {where}"
+    elif names is not None:
+        ok = any(names in v.message for v in found)
+        detail = f"violation naming {names}, as expected" if ok else f"expected a violation naming {names}: {where}"
+    elif expect.startswith("pass"):
         ok = not found
         detail = "no violation, as expected" if ok else f"expected no violation, got: {where}"
     else:

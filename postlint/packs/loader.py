@@ -197,6 +197,7 @@ def _build_rule(raw: Any, index: int, pack: str, filename: str, fail: Any, marks
         laws=tuple(law.to_law() for law in spec.laws),
         elsewhere=Severity[spec.elsewhere] if spec.elsewhere else None,
         message_elsewhere=spec.message_elsewhere,
+        requires=spec.requires,
     )
 
 

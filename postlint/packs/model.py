@@ -33,6 +33,7 @@ class Rule:
     laws: tuple[Law, ...] = ()  # where set, the rule runs in full only where one is in force
     elsewhere: Severity | None = None  # severity where none of `laws` applies; None: not run there
     message_elsewhere: str | None = None
+    requires: str = ""  # what the rule's laws ask of a posting, in a few words (for `postlint laws`)
 
     @property
     def name(self) -> str:
