@@ -19,6 +19,7 @@ from postlint import __version__
 from postlint.display import printable
 from postlint.errors import PostlintError
 from postlint.output import FORMATS
+from postlint.wording import plural
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 ISSUES_URL = "https://github.com/postlint/postlint/issues"
@@ -308,7 +309,7 @@ def baseline(
     except OSError as exc:
         raise PostlintError(f"cannot write the baseline: {exc.strerror or exc}", path=output) from None
     total, in_files = sum(len(vs) for vs, _ in found), sum(1 for vs, _ in found if vs)
-    click.echo(f"Wrote {output}: {total} violations in {in_files} of {len(files)} files.", err=True)
+    click.echo(f"Wrote {output}: {plural(total, 'violation')} in {in_files} of {plural(len(files), 'file')}.", err=True)
     return EXIT_OK
 
 
@@ -374,7 +375,7 @@ def fix(
             )
             sys.stdout.write("".join(diff))
         elif check_only:
-            click.echo(f"{printable(doc.path)}: would apply {total} fix{'es' if total != 1 else ''}")
+            click.echo(f"{printable(doc.path)}: would apply {plural(total, 'fix')}")
         else:
             from postlint.safe_read import writable_target
 
@@ -389,13 +390,14 @@ def fix(
                 click.echo(f"{printable(doc.path)}: not rewritten: {exc.strerror or exc}", err=True)
                 changed, unwritten = changed - 1, unwritten + 1
                 continue
-            click.echo(f"{printable(doc.path)}: applied {total} fix{'es' if total != 1 else ''}", err=True)
+            click.echo(f"{printable(doc.path)}: applied {plural(total, 'fix')}", err=True)
     if check_only:
         return EXIT_VIOLATIONS if changed else EXIT_OK
     if not show_diff and "-" not in files:
-        click.echo(f"{changed} file{'s' if changed != 1 else ''} {'changed' if changed else 'unchanged'}.", err=True)
+        done = f"{plural(changed, 'file')} changed." if changed else f"Nothing to fix in {plural(len(files), 'file')}."
+        click.echo(done, err=True)
     if unwritten:
-        click.echo(f"postlint: error: {unwritten} file{'s' if unwritten != 1 else ''} could not be written", err=True)
+        click.echo(f"postlint: error: {plural(unwritten, 'file')} could not be written", err=True)
         return EXIT_USAGE
     return EXIT_OK
 
@@ -521,7 +523,9 @@ def packs_test(paths: tuple[str, ...], verbose: bool) -> int:
         elif verbose:
             click.echo(f"ok  {result.rule} {result.expect}[{result.index}]: {result.detail}")
     rules = sum(len(p.rules) for p in tested)
-    click.echo(f"{total - failures} passed, {failures} failed ({rules} rules in {len(tested)} packs)")
+    click.echo(
+        f"{total - failures} passed, {failures} failed ({plural(rules, 'rule')} in {plural(len(tested), 'pack')})"
+    )
     return EXIT_VIOLATIONS if failures else EXIT_OK
 
 
