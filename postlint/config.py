@@ -7,6 +7,7 @@ the current folder or its parents. No cascade: one file configures a run.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -175,6 +176,11 @@ def find_config(start: Path) -> Path | None:
 
 
 def _pyproject_table(path: Path) -> dict[str, Any] | None:
+    return _read_pyproject(path)[0]
+
+
+def _read_pyproject(path: Path) -> tuple[dict[str, Any] | None, str]:
+    """The `[tool.postlint]` table (None if there is none) and the file's text."""
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover
@@ -182,13 +188,18 @@ def _pyproject_table(path: Path) -> dict[str, Any] | None:
     try:
         from postlint.safe_read import read_settings_text
 
-        data = tomllib.loads(read_settings_text(path))
+        text = read_settings_text(path)
+        data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read: {exc}", path=str(path)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML: {exc}", path=str(path)) from None
+        from postlint.toml_positions import decode_error_position
+
+        line, column = decode_error_position(exc, text)
+        message = re.sub(r" \(at (?:line \d+, column \d+|end of document)\)$", "", str(getattr(exc, "msg", "") or exc))
+        raise ConfigError(f"invalid TOML: {message}", path=str(path), line=line, column=column) from None
     table = data.get("tool", {}).get("postlint")
-    return table if isinstance(table, dict) else None
+    return (table if isinstance(table, dict) else None), text
 
 
 def load_config(path: Path | None) -> Settings:
@@ -199,10 +210,14 @@ def load_config(path: Path | None) -> Settings:
 
     marks: dict[Any, tuple[int, int]] = {}
     if path.name == "pyproject.toml":
-        data: Any = _pyproject_table(path)
+        data, text = _read_pyproject(path)
         if data is None:
             raise ConfigError("pyproject.toml has no [tool.postlint] table", path=str(path))
         prefix: tuple[str, ...] = ("tool", "postlint")
+        from postlint.toml_positions import toml_positions
+
+        # Positions keyed as in a YAML config (inside the table), so every later error finds its line.
+        marks = {key[2:]: at for key, at in toml_positions(text).items() if key[:2] == prefix}
     else:
         try:
             from postlint.safe_read import read_settings_text
