@@ -28,7 +28,7 @@ from typing import TypeVar
 
 T = TypeVar("T")
 _CODE_DIRS = ("checks", "kinds", "packs", "facts")
-_CODE_FILES = ("compiled_regex.py", "prefilter.py")
+_CODE_FILES = ("compiled_regex.py", "prefilter.py", "config.py")  # config.py: cached Settings
 _switch = {"enabled": True, "warned": False}  # `--no-cache` turns the cache off for the whole process
 
 

@@ -67,6 +67,16 @@ def _settings(config_path: str | None, use_cache: bool = True) -> Any:
     return cached("config", path, lambda: load_config(path))
 
 
+def _discover(paths: Sequence[str], settings: Any) -> list[str]:
+    """The files to lint; named files that are not postings are left out with a note on stderr."""
+    from postlint.discovery import discover, skipped_note
+
+    found = discover(paths, settings)
+    if found.skipped and os.environ.get("PRE_COMMIT") != "1":  # a hook skips them as it skips other types
+        click.echo(skipped_note(found.skipped), err=True)
+    return found.files
+
+
 def _linter(
     settings: Any,
     packs: Sequence[str],
@@ -163,7 +173,7 @@ def check(
     """Lint postings: files, folders (recursively), or '-' for standard input."""
     from dataclasses import replace
 
-    from postlint.runner import collect_files, lint_files
+    from postlint.runner import lint_files
     from postlint.violation import Severity
 
     settings = _settings(config_path, not no_cache)
@@ -185,7 +195,7 @@ def check(
             max_bytes=int(settings.max_file_size * 1024 * 1024),
             refused=refused,
         )
-    files = collect_files(list(paths) or ["."])
+    files = _discover(paths, settings)
     policy = _policy(paths, follow_symlinks)
     changes = known = None
     if diff_base is not None:
@@ -236,7 +246,12 @@ def check(
         quiet=quiet,
         statistics=statistics,
     )
-    reporter = make_reporter(fmt, options)
+    if os.environ.get("PRE_COMMIT") == "1" and fmt == "text" and not output:  # pre-commit runs us as a hook
+        from postlint.output.precommit import PreCommitReporter
+
+        reporter: Any = PreCommitReporter(options, threshold)
+    else:
+        reporter = make_reporter(fmt, options)
     failing = False  # not the findings themselves: a run over a hundred thousand files would hold them all
     try:
         for linted in lint_files(
@@ -292,11 +307,11 @@ def baseline(
 ) -> int:
     """Record today's violations, so that `check --baseline FILE` reports only new ones."""
     from postlint.baseline import render_baseline
-    from postlint.runner import collect_files, lint_files
+    from postlint.runner import lint_files
 
     settings = _settings(config_path, not no_cache)
     linter = _linter(settings, packs, select, ignore, jurisdictions, not no_cache)
-    files = collect_files(list(paths) or ["."])
+    files = _discover(paths, settings)
     max_bytes = int(settings.max_file_size * 1024 * 1024)
     found = [
         (result.violations, result.decoded.text if result.decoded else None)
@@ -338,11 +353,11 @@ def fix(
     import difflib
 
     from postlint.fixes import fix_document, write_atomically
-    from postlint.runner import collect_files, read_document
+    from postlint.runner import read_document
 
     settings = _settings(config_path)
     linter = _linter(settings, packs, select, ignore, jurisdictions)
-    files = collect_files(list(paths) or ["."])
+    files = _discover(paths, settings)
     policy = _policy(paths, follow_symlinks)
     max_bytes = int(settings.max_file_size * 1024 * 1024)
     changed = unwritten = 0
@@ -559,6 +574,12 @@ severity: {}
 # Skip rules for some files (globs relative to this file; ** matches folders).
 per-file-ignores: {}
 #   "drafts/**": [quality/placeholder]
+
+# Files that are not postings are skipped: README, CHANGELOG, CONTRIBUTING, LICENSE and
+# CODE_OF_CONDUCT (with any extension) and the docs/ and .github/ folders. `exclude` replaces
+# that list, `extend-exclude` adds to it (globs: a name matches at any depth, a path with '/'
+# from this file's folder, a trailing '/' matches folders).
+extend-exclude: []
 
 # Jurisdictions to assume when a posting names no location (e.g. US-CO, CA-ON).
 jurisdictions: []

@@ -17,6 +17,21 @@ from postlint.errors import ConfigError
 
 CONFIG_NAMES = (".postlint.yaml", "postlint.yaml")
 SEVERITIES = ("error", "warning", "info")
+# A postings repository's own documents: linted as postings, they only give false findings.
+DEFAULT_EXCLUDE: tuple[str, ...] = (
+    "README",
+    "README.*",
+    "CHANGELOG",
+    "CHANGELOG.*",
+    "CONTRIBUTING",
+    "CONTRIBUTING.*",
+    "LICENSE",
+    "LICENSE.*",
+    "CODE_OF_CONDUCT",
+    "CODE_OF_CONDUCT.*",
+    "docs/",
+    ".github/",
+)
 FRONT_MATTER_DEFAULTS: dict[str, str] = {
     "location": "location",
     "title": "title",
@@ -60,6 +75,7 @@ class Settings:
     fail_on: str = "error"
     max_file_size: float = 10.0  # megabytes
     pack_timeout: float = 10.0  # seconds the rules of packs not shipped with postlint may take on one posting
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE  # files that are not postings (see postlint.discovery)
     base: Path = Path(".")
     source: str | None = None  # the config file, if any
     positions: dict[tuple[str | int, ...], tuple[int, int]] = field(default_factory=dict)  # YAML path -> line, col
@@ -157,6 +173,10 @@ def _model() -> Any:
             allow_inf_nan=False,
             description="Seconds the rules of packs not shipped with postlint may take on one posting.",
         )
+        exclude: list[str] = Field(
+            list(DEFAULT_EXCLUDE), description="Globs of files that are not postings (replaces the defaults)."
+        )
+        extend_exclude: list[str] = Field([], alias="extend-exclude", description="Globs added to `exclude`.")
 
     return ConfigModel
 
@@ -275,6 +295,7 @@ def load_config(path: Path | None) -> Settings:
         fail_on=model.fail_on,
         max_file_size=model.max_file_size,
         pack_timeout=model.pack_timeout,
+        exclude=tuple(dict.fromkeys([*model.exclude, *model.extend_exclude])),
         base=path.parent.resolve(),
         source=str(path),
         positions=marks,
