@@ -253,16 +253,21 @@ def check(
     else:
         reporter = make_reporter(fmt, options)
     failing = False  # not the findings themselves: a run over a hundred thousand files would hold them all
+    from postlint.progress import Progress, wanted
+
+    progress = Progress(sys.stderr, len(files), wanted(sys.stderr, quiet, len(files)))
     try:
-        for linted in lint_files(
-            linter,
-            files,
-            max_bytes=max_bytes,
-            jobs=jobs,
-            stdin_filename=stdin_filename,
-            stdin_data=stdin_data,
-            cache=cache,
-            policy=policy,
+        for linted in progress.track(
+            lint_files(
+                linter,
+                files,
+                max_bytes=max_bytes,
+                jobs=jobs,
+                stdin_filename=stdin_filename,
+                stdin_data=stdin_data,
+                cache=cache,
+                policy=policy,
+            )
         ):
             kept = linted.violations
             if known is not None:  # first: the baseline counts every violation in the file
@@ -271,9 +276,12 @@ def check(
                 kept = changes.keep(linted.path, kept)
             result = replace(linted, violations=kept) if kept is not linted.violations else linted
             failing = failing or any(v.severity >= threshold for v in result.violations)
-            reporter.file(result)
+            with progress.paused(bool(result.violations)):  # only a report line could break the bar
+                reporter.file(result)
+        progress.close()
         reporter.finish(len(files))
     finally:
+        progress.close()
         if output:
             stream.close()
     return EXIT_VIOLATIONS if failing else EXIT_OK
