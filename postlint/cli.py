@@ -129,6 +129,13 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help="Output format (default: text).")
 @click.option("--output", "output", type=click.Path(dir_okay=False, writable=True), help="Write the report here.")
 @click.option(
+    "--report",
+    "reports",
+    multiple=True,
+    metavar="FORMAT:FILE",
+    help="Also write a report in FORMAT to FILE, from the same run (repeatable).",
+)
+@click.option(
     "--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="Lowest failing severity."
 )
 @click.option("--check-links", is_flag=True, help="Check links over the network.")
@@ -158,6 +165,7 @@ def check(
     jurisdictions: tuple[str, ...],
     fmt: str | None,
     output: str | None,
+    reports: tuple[str, ...],
     fail_on: str | None,
     check_links: bool,
     quiet: bool,
@@ -181,7 +189,7 @@ def check(
     if input_kind == "jsonl":
         from postlint.batch import check_jsonl
 
-        refused = {"--check-links": check_links, "--diff-base": diff_base is not None}
+        refused = {"--check-links": check_links, "--diff-base": diff_base is not None, "--report": bool(reports)}
         refused |= {"--baseline": baseline_path is not None, "--stdin-filename": stdin_filename is not None}
         return check_jsonl(
             linter,
@@ -252,6 +260,11 @@ def check(
         reporter: Any = PreCommitReporter(options, threshold)
     else:
         reporter = make_reporter(fmt, options)
+    tee = None
+    if reports:
+        from postlint.output.tee import TeeReporter, parse_reports
+
+        reporter = tee = TeeReporter(reporter, parse_reports(reports), options)
     failing = False  # not the findings themselves: a run over a hundred thousand files would hold them all
     from postlint.progress import Progress, wanted
 
@@ -282,6 +295,8 @@ def check(
         reporter.finish(len(files))
     finally:
         progress.close()
+        if tee is not None:
+            tee.close()
         if output:
             stream.close()
     return EXIT_VIOLATIONS if failing else EXIT_OK
