@@ -516,6 +516,13 @@ def inspect(
 
     collect_files([path])  # a missing path is a usage error
     settings = _settings(config_path)
+    from postlint.discovery import discover
+
+    skipped = discover([path], settings).skipped
+    if skipped:  # inspected all the same: the question may be why check leaves it out
+        click.echo(
+            f"postlint: note: `postlint check` skips this file: it matches {skipped[0][1]!r} of `exclude:`", err=True
+        )
     linter = _linter(settings, packs, (), (), jurisdictions)
     max_bytes = int(settings.max_file_size * 1024 * 1024)
     doc, _ = read_document(path, max_bytes, stdin_filename, policy=_policy([path], follow_symlinks))

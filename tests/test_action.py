@@ -240,3 +240,14 @@ def test_a_file_named_like_an_option_stays_a_path_in_the_action(workspace: Path)
     assert code == 0 and steps[-1][1] == 1, err
     assert "file=--config=cfg.md,line=7,col=11," in out
     assert readme.read_text(encoding="utf-8") == "# Our postings\n"
+
+
+def test_outside_github_actions_every_violation_is_a_workflow_command(workspace: Path) -> None:
+    from conftest import run_cli
+
+    flawed = (EXAMPLES / "flawed" / "template-leftovers.md").read_text(encoding="utf-8")
+    for index in range(3):
+        (workspace / "postings" / f"copy{index}.md").write_text(flawed, encoding="utf-8")
+    code, out, _ = run_cli("check", "postings", "--format", "github", cwd=workspace)
+    assert code == 1
+    assert out.count("::error ") == 4 * 8 and "beyond GitHub" not in out

@@ -98,3 +98,10 @@ def test_fix_and_baseline_skip_them_too(repo: Path) -> None:
 def test_standard_input_is_never_skipped(repo: Path) -> None:
     code, out, _ = run_cli("check", "-", "--stdin-filename", "README.md", input=FLAWED, cwd=repo)
     assert code == 1 and "README.md:7:11" in out
+
+
+def test_inspect_says_why_check_skips_a_file(repo: Path) -> None:
+    code, out, err = run_cli("inspect", "README.md", cwd=repo)
+    assert code == 0 and out
+    assert err.strip() == "postlint: note: `postlint check` skips this file: it matches 'README.*' of `exclude:`"
+    assert run_cli("inspect", "postings/leftovers.md", cwd=repo)[2] == ""

@@ -1,8 +1,9 @@
 """GitHub Actions workflow commands: one annotation per violation, up to GitHub's limit.
 
-GitHub shows at most 10 annotations of each severity per step and drops the rest, so past
-ANNOTATIONS_PER_LEVEL a violation is printed as a plain log line instead, and when the run is
-a GitHub Actions step (GITHUB_STEP_SUMMARY is set) every violation goes in its job summary.
+GitHub shows at most 10 annotations of each severity per step and drops the rest, so in a
+GitHub Actions step (GITHUB_ACTIONS=true) a violation past ANNOTATIONS_PER_LEVEL is printed as
+a plain log line instead, and (GITHUB_STEP_SUMMARY set) every violation goes in the job
+summary. Elsewhere every violation is a workflow command, for tools that read them.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ class GithubReporter:
         self.options = options
         self.seen: Counter[Seen] = Counter()  # what the summary and statistics need, not the findings
         self.annotated: Counter[Severity] = Counter()
+        self.limit = ANNOTATIONS_PER_LEVEL if os.environ.get("GITHUB_ACTIONS") == "true" else None
         self.summary_path = os.environ.get("GITHUB_STEP_SUMMARY") or None
         self.summary = JobSummary() if self.summary_path else None
 
@@ -56,7 +58,7 @@ class GithubReporter:
         from postlint.output.text import render_violation
 
         for v in result.violations:
-            if self.annotated[v.severity] < ANNOTATIONS_PER_LEVEL:
+            if self.limit is None or self.annotated[v.severity] < self.limit:
                 self.annotated[v.severity] += 1
                 self.options.stream.write(render_github(v) + "\n")
             else:  # GitHub would drop the annotation: a log line keeps it readable
