@@ -28,7 +28,8 @@ from typing import TypeVar
 
 T = TypeVar("T")
 _CODE_DIRS = ("checks", "kinds", "packs", "facts")
-_CODE_FILES = ("compiled_regex.py", "prefilter.py", "laws.py", "employer_profile.py")
+# Modules whose code shapes what is cached (config.py: the cached Settings).
+_CODE_FILES = ("compiled_regex.py", "prefilter.py", "laws.py", "employer_profile.py", "config.py")
 _switch = {"enabled": True, "warned": False}  # `--no-cache` turns the cache off for the whole process
 
 

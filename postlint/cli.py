@@ -19,6 +19,7 @@ from postlint import __version__
 from postlint.display import printable
 from postlint.errors import PostlintError
 from postlint.output import FORMATS
+from postlint.wording import plural
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 ISSUES_URL = "https://github.com/postlint/postlint/issues"
@@ -76,6 +77,16 @@ def _settings(config_path: str | None, use_cache: bool = True) -> Any:
     return cached("config", path, lambda: load_config(path))
 
 
+def _discover(paths: Sequence[str], settings: Any) -> list[str]:
+    """The files to lint; named files that are not postings are left out with a note on stderr."""
+    from postlint.discovery import discover, skipped_note
+
+    found = discover(paths, settings)
+    if found.skipped and os.environ.get("PRE_COMMIT") != "1":  # a hook skips them as it skips other types
+        click.echo(skipped_note(found.skipped), err=True)
+    return found.files
+
+
 def _linter(
     settings: Any,
     packs: Sequence[str],
@@ -130,6 +141,13 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help="Output format (default: text).")
 @click.option("--output", "output", type=click.Path(dir_okay=False, writable=True), help="Write the report here.")
 @click.option(
+    "--report",
+    "reports",
+    multiple=True,
+    metavar="FORMAT:FILE",
+    help="Also write a report in FORMAT to FILE, from the same run (repeatable).",
+)
+@click.option(
     "--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="Lowest failing severity."
 )
 @click.option("--check-links", is_flag=True, help="Check links over the network.")
@@ -160,6 +178,7 @@ def check(
     jurisdictions: tuple[str, ...],
     fmt: str | None,
     output: str | None,
+    reports: tuple[str, ...],
     fail_on: str | None,
     check_links: bool,
     quiet: bool,
@@ -176,7 +195,7 @@ def check(
     """Lint postings: files, folders (recursively), or '-' for standard input."""
     from dataclasses import replace
 
-    from postlint.runner import collect_files, lint_files
+    from postlint.runner import lint_files
     from postlint.violation import Severity
 
     settings = _settings(config_path, not no_cache)
@@ -184,7 +203,7 @@ def check(
     if input_kind == "jsonl":
         from postlint.batch import check_jsonl
 
-        refused = {"--check-links": check_links, "--diff-base": diff_base is not None}
+        refused = {"--check-links": check_links, "--diff-base": diff_base is not None, "--report": bool(reports)}
         refused |= {"--baseline": baseline_path is not None, "--stdin-filename": stdin_filename is not None}
         return check_jsonl(
             linter,
@@ -198,7 +217,7 @@ def check(
             max_bytes=int(settings.max_file_size * 1024 * 1024),
             refused=refused,
         )
-    files = collect_files(list(paths) or ["."])
+    files = _discover(paths, settings)
     policy = _policy(paths, follow_symlinks)
     changes = known = None
     if diff_base is not None:
@@ -249,18 +268,33 @@ def check(
         quiet=quiet,
         statistics=statistics,
     )
-    reporter = make_reporter(fmt, options)
+    if os.environ.get("PRE_COMMIT") == "1" and fmt == "text" and not output:  # pre-commit runs us as a hook
+        from postlint.output.precommit import PreCommitReporter
+
+        reporter: Any = PreCommitReporter(options, threshold)
+    else:
+        reporter = make_reporter(fmt, options)
+    tee = None
+    if reports:
+        from postlint.output.tee import TeeReporter, parse_reports
+
+        reporter = tee = TeeReporter(reporter, parse_reports(reports), options)
     failing = False  # not the findings themselves: a run over a hundred thousand files would hold them all
+    from postlint.progress import Progress, wanted
+
+    progress = Progress(sys.stderr, len(files), wanted(sys.stderr, quiet, len(files)))
     try:
-        for linted in lint_files(
-            linter,
-            files,
-            max_bytes=max_bytes,
-            jobs=jobs,
-            stdin_filename=stdin_filename,
-            stdin_data=stdin_data,
-            cache=cache,
-            policy=policy,
+        for linted in progress.track(
+            lint_files(
+                linter,
+                files,
+                max_bytes=max_bytes,
+                jobs=jobs,
+                stdin_filename=stdin_filename,
+                stdin_data=stdin_data,
+                cache=cache,
+                policy=policy,
+            )
         ):
             kept = linted.violations
             if known is not None:  # first: the baseline counts every violation in the file
@@ -269,9 +303,14 @@ def check(
                 kept = changes.keep(linted.path, kept)
             result = replace(linted, violations=kept) if kept is not linted.violations else linted
             failing = failing or any(v.severity >= threshold for v in result.violations)
-            reporter.file(result)
+            with progress.paused(bool(result.violations)):  # only a report line could break the bar
+                reporter.file(result)
+        progress.close()
         reporter.finish(len(files))
     finally:
+        progress.close()
+        if tee is not None:
+            tee.close()
         if output:
             stream.close()
     return EXIT_VIOLATIONS if failing else EXIT_OK
@@ -305,11 +344,11 @@ def baseline(
 ) -> int:
     """Record today's violations, so that `check --baseline FILE` reports only new ones."""
     from postlint.baseline import render_baseline
-    from postlint.runner import collect_files, lint_files
+    from postlint.runner import lint_files
 
     settings = _settings(config_path, not no_cache)
     linter = _linter(settings, packs, select, ignore, jurisdictions, not no_cache)
-    files = collect_files(list(paths) or ["."])
+    files = _discover(paths, settings)
     max_bytes = int(settings.max_file_size * 1024 * 1024)
     found = [
         (result.violations, result.decoded.text if result.decoded else None)
@@ -322,7 +361,7 @@ def baseline(
     except OSError as exc:
         raise PostlintError(f"cannot write the baseline: {exc.strerror or exc}", path=output) from None
     total, in_files = sum(len(vs) for vs, _ in found), sum(1 for vs, _ in found if vs)
-    click.echo(f"Wrote {output}: {total} violations in {in_files} of {len(files)} files.", err=True)
+    click.echo(f"Wrote {output}: {plural(total, 'violation')} in {in_files} of {plural(len(files), 'file')}.", err=True)
     return EXIT_OK
 
 
@@ -353,11 +392,11 @@ def fix(
     import difflib
 
     from postlint.fixes import fix_document, write_atomically
-    from postlint.runner import collect_files, read_document
+    from postlint.runner import read_document
 
     settings = _settings(config_path)
     linter = _linter(settings, packs, select, ignore, jurisdictions, as_of=as_of)
-    files = collect_files(list(paths) or ["."])
+    files = _discover(paths, settings)
     policy = _policy(paths, follow_symlinks)
     max_bytes = int(settings.max_file_size * 1024 * 1024)
     changed = unwritten = 0
@@ -390,7 +429,7 @@ def fix(
             )
             sys.stdout.write("".join(diff))
         elif check_only:
-            click.echo(f"{printable(doc.path)}: would apply {total} fix{'es' if total != 1 else ''}")
+            click.echo(f"{printable(doc.path)}: would apply {plural(total, 'fix')}")
         else:
             from postlint.safe_read import writable_target
 
@@ -405,13 +444,14 @@ def fix(
                 click.echo(f"{printable(doc.path)}: not rewritten: {exc.strerror or exc}", err=True)
                 changed, unwritten = changed - 1, unwritten + 1
                 continue
-            click.echo(f"{printable(doc.path)}: applied {total} fix{'es' if total != 1 else ''}", err=True)
+            click.echo(f"{printable(doc.path)}: applied {plural(total, 'fix')}", err=True)
     if check_only:
         return EXIT_VIOLATIONS if changed else EXIT_OK
     if not show_diff and "-" not in files:
-        click.echo(f"{changed} file{'s' if changed != 1 else ''} {'changed' if changed else 'unchanged'}.", err=True)
+        done = f"{plural(changed, 'file')} changed." if changed else f"Nothing to fix in {plural(len(files), 'file')}."
+        click.echo(done, err=True)
     if unwritten:
-        click.echo(f"postlint: error: {unwritten} file{'s' if unwritten != 1 else ''} could not be written", err=True)
+        click.echo(f"postlint: error: {plural(unwritten, 'file')} could not be written", err=True)
         return EXIT_USAGE
     return EXIT_OK
 
@@ -494,6 +534,13 @@ def inspect(
 
     collect_files([path])  # a missing path is a usage error
     settings = _settings(config_path)
+    from postlint.discovery import discover
+
+    skipped = discover([path], settings).skipped
+    if skipped:  # inspected all the same: the question may be why check leaves it out
+        click.echo(
+            f"postlint: note: `postlint check` skips this file: it matches {skipped[0][1]!r} of `exclude:`", err=True
+        )
     linter = _linter(settings, packs, (), (), jurisdictions, as_of=as_of)
     max_bytes = int(settings.max_file_size * 1024 * 1024)
     doc, _ = read_document(path, max_bytes, stdin_filename, policy=_policy([path], follow_symlinks))
@@ -570,7 +617,9 @@ def packs_test(paths: tuple[str, ...], verbose: bool) -> int:
         elif verbose:
             click.echo(f"ok  {result.rule} {result.expect}[{result.index}]: {result.detail}")
     rules = sum(len(p.rules) for p in tested)
-    click.echo(f"{total - failures} passed, {failures} failed ({rules} rules in {len(tested)} packs)")
+    click.echo(
+        f"{total - failures} passed, {failures} failed ({plural(rules, 'rule')} in {plural(len(tested), 'pack')})"
+    )
     return EXIT_VIOLATIONS if failures else EXIT_OK
 
 
@@ -604,6 +653,12 @@ severity: {}
 # Skip rules for some files (globs relative to this file; ** matches folders).
 per-file-ignores: {}
 #   "drafts/**": [quality/placeholder]
+
+# Files that are not postings are skipped: README, CHANGELOG, CONTRIBUTING, LICENSE and
+# CODE_OF_CONDUCT (with any extension) and the docs/ and .github/ folders. `exclude` replaces
+# that list, `extend-exclude` adds to it (globs: a name matches at any depth, a path with '/'
+# from this file's folder, a trailing '/' matches folders).
+extend-exclude: []
 
 # Jurisdictions to assume when a posting names no location (e.g. US-CO, CA-ON).
 jurisdictions: []

@@ -8,6 +8,7 @@ the current folder or its parents. No cascade: one file configures a run.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,21 @@ if TYPE_CHECKING:
 
 CONFIG_NAMES = (".postlint.yaml", "postlint.yaml")
 SEVERITIES = ("error", "warning", "info")
+# A postings repository's own documents: linted as postings, they only give false findings.
+DEFAULT_EXCLUDE: tuple[str, ...] = (
+    "README",
+    "README.*",
+    "CHANGELOG",
+    "CHANGELOG.*",
+    "CONTRIBUTING",
+    "CONTRIBUTING.*",
+    "LICENSE",
+    "LICENSE.*",
+    "CODE_OF_CONDUCT",
+    "CODE_OF_CONDUCT.*",
+    "docs/",
+    ".github/",
+)
 FRONT_MATTER_DEFAULTS: dict[str, str] = {
     "location": "location",
     "title": "title",
@@ -65,6 +81,7 @@ class Settings:
     pack_timeout: float = 10.0  # seconds the rules of packs not shipped with postlint may take on one posting
     as_of: dt.date | None = None  # lint against the laws in force on this day (default: today)
     employer: EmployerProfile | None = None  # what the config says about the employer
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE  # files that are not postings (see postlint.discovery)
     base: Path = Path(".")
     source: str | None = None  # the config file, if any
     positions: dict[tuple[str | int, ...], tuple[int, int]] = field(default_factory=dict)  # YAML path -> line, col
@@ -183,6 +200,10 @@ def _model() -> Any:
         )
         as_of: dt.date | None = Field(None, alias="as-of", description="Lint against the laws of this day.")
         employer: EmployerModel | None = None
+        exclude: list[str] = Field(
+            list(DEFAULT_EXCLUDE), description="Globs of files that are not postings (replaces the defaults)."
+        )
+        extend_exclude: list[str] = Field([], alias="extend-exclude", description="Globs added to `exclude`.")
 
     return ConfigModel
 
@@ -202,6 +223,11 @@ def find_config(start: Path) -> Path | None:
 
 
 def _pyproject_table(path: Path) -> dict[str, Any] | None:
+    return _read_pyproject(path)[0]
+
+
+def _read_pyproject(path: Path) -> tuple[dict[str, Any] | None, str]:
+    """The `[tool.postlint]` table (None if there is none) and the file's text."""
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover
@@ -209,13 +235,18 @@ def _pyproject_table(path: Path) -> dict[str, Any] | None:
     try:
         from postlint.safe_read import read_settings_text
 
-        data = tomllib.loads(read_settings_text(path))
+        text = read_settings_text(path)
+        data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read: {exc}", path=str(path)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML: {exc}", path=str(path)) from None
+        from postlint.toml_positions import decode_error_position
+
+        line, column = decode_error_position(exc, text)
+        message = re.sub(r" \(at (?:line \d+, column \d+|end of document)\)$", "", str(getattr(exc, "msg", "") or exc))
+        raise ConfigError(f"invalid TOML: {message}", path=str(path), line=line, column=column) from None
     table = data.get("tool", {}).get("postlint")
-    return table if isinstance(table, dict) else None
+    return (table if isinstance(table, dict) else None), text
 
 
 def load_config(path: Path | None) -> Settings:
@@ -226,10 +257,14 @@ def load_config(path: Path | None) -> Settings:
 
     marks: dict[Any, tuple[int, int]] = {}
     if path.name == "pyproject.toml":
-        data: Any = _pyproject_table(path)
+        data, text = _read_pyproject(path)
         if data is None:
             raise ConfigError("pyproject.toml has no [tool.postlint] table", path=str(path))
         prefix: tuple[str, ...] = ("tool", "postlint")
+        from postlint.toml_positions import toml_positions
+
+        # Positions keyed as in a YAML config (inside the table), so every later error finds its line.
+        marks = {key[2:]: at for key, at in toml_positions(text).items() if key[:2] == prefix}
     else:
         try:
             from postlint.safe_read import read_settings_text
@@ -289,6 +324,7 @@ def load_config(path: Path | None) -> Settings:
         pack_timeout=model.pack_timeout,
         as_of=model.as_of,
         employer=_employer(model.employer),
+        exclude=tuple(dict.fromkeys([*model.exclude, *model.extend_exclude])),
         base=path.parent.resolve(),
         source=str(path),
         positions=marks,

@@ -238,7 +238,12 @@ def unread_document(display: str, code: str, message: str) -> Document:
 
 def parse_bytes(data: bytes, display: str, max_bytes: int, *, stdin: bool = False) -> tuple[Document, Decoded | None]:
     """A file's bytes as a document, plus its decoded text for excerpts (None if it was not linted)."""
-    fmt: Format = format_for(display, "markdown" if stdin else "text")
+    if stdin and display == "-":  # no --stdin-filename: the content says what it is
+        from postlint.sniff import sniff_format
+
+        fmt: Format = sniff_format(data)
+    else:
+        fmt = format_for(display, "markdown" if stdin else "text")
     doc = build_document(data, display, fmt, max_bytes)
     decoded = decode(data) if doc.linted else None  # lossy text still shows excerpts; fix checks doc.lossy
     return doc, decoded

@@ -308,7 +308,8 @@ def test_examples_report_in_chromium(chromium: Chromium, tmp_path: Path) -> None
             session,
             """document.querySelectorAll(".active").forEach((e) => e.classList.remove("active"));
             const s = document.querySelector('section.posting[data-path$="sales-rockstar.md"]');
-            window.scrollTo(0, s.getBoundingClientRect().top + window.scrollY - 16);""",
+            const bar = document.getElementById("toolbar").offsetHeight;
+            window.scrollTo(0, s.getBoundingClientRect().top + window.scrollY - 16 - bar);""",
         )
         chromium.screenshot(session, docs)
 

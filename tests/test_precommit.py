@@ -235,3 +235,34 @@ def test_a_file_named_like_an_option_stays_a_file_name(run, name: str) -> None:
     code, out = run_pre_commit("run", "postlint", "--all-files")
     assert re.search(rf"^{re.escape(name)}:7:11: error quality/placeholder ", out, re.M), out
     git(repo, env, "rm", "--quiet", "-f", "--", hostile, "cfg.md", readme)
+
+
+def test_the_hook_skips_files_that_are_not_postings(run) -> None:
+    """A postings repository's README and docs are not postings: the hook fails on the posting only."""
+    run_pre_commit, repo, env = run
+    git(repo, env, "reset", "--quiet")
+    readme = add(repo, env, "README.md", "# Our postings\n\nOne file per opening; see docs/.\n")
+    guide = add(repo, env, "docs/how-to-post.md", "# How to post\n\nCopy a posting and edit it.\n")
+    flawed = add(repo, env, "postings/leftovers.md", FLAWED.read_text(encoding="utf-8"))
+    code, out = run_pre_commit("run", "postlint", "--files", readme, guide, flawed)
+    assert code == 1, out
+    assert re.search(r"^postings/leftovers\.md:7:11: error quality/placeholder ", out, re.M), out
+    assert not re.search(r"^(README\.md|docs/how-to-post\.md):\d+:\d+: ", out, re.M), out
+    assert "skipped" not in out  # the hook leaves them out quietly, as it does files of other types
+    code, out = run_pre_commit("run", "postlint", "--files", readme, guide)
+    assert code == 0, out
+    git(repo, env, "rm", "--quiet", "-f", "--", readme, guide, flawed)
+
+
+def test_a_passing_hook_names_its_warnings_in_one_line(run) -> None:
+    run_pre_commit, repo, env = run
+    git(repo, env, "reset", "--quiet")
+    shouted = "\nPLEASE SEND US YOUR RESUME AND A SHORT NOTE ABOUT WHY YOU WANT TO JOIN THE TEAM TODAY.\n"
+    warned = add(repo, env, "postings/warned.md", CLEAN.read_text(encoding="utf-8") + shouted)  # quality/all-caps
+    code, out = run_pre_commit("run", "postlint", "--files", warned)
+    assert code == 0, out
+    assert re.search(r"^postlint\.+Passed$", out, re.M), out
+    [line] = [line for line in out.splitlines() if line.startswith("postlint: passed with")]
+    assert "warning" in line and "postings/warned.md" in line, out
+    assert not re.search(r"^postings/warned\.md:\d+:\d+: ", out, re.M), out  # not every finding, on every commit
+    git(repo, env, "rm", "--quiet", "-f", "--", warned)

@@ -77,6 +77,18 @@ def _measure_sentence(metric: str, text: str) -> float:
     return round(textstats.reading_grade(text), 1)
 
 
+_UNITS = {"list_items": "list item", "longest_list": "item", "words_per_sentence": "word"}
+
+
+def counted(metric: str, value: float) -> str:
+    """A value with its unit, singular or plural as the number asks: '1 word', '5 words', 'grade 9'."""
+    if metric == "reading_grade":
+        return f"grade {_number(value)}"
+    unit = _UNITS.get(metric, metric.removesuffix("s"))
+    text = f"{_number(value)} {unit}{'' if value == 1 else 's'}"
+    return f"{text} per sentence" if metric == "words_per_sentence" else text
+
+
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
@@ -150,6 +162,7 @@ class MetricCheck(Check):
             "section": section,
             "metric": self.metric.replace("_", " "),
             "value": _number(value),
+            "count": counted(self.metric, value),
             "min": "" if self.min is None else _number(self.min),
             "max": "" if self.max is None else _number(self.max),
             "match": "",

@@ -28,7 +28,9 @@ class MetricSpec(RuleSpec):
     """Fire when a count over the posting (or over each block) is below `min` or above `max`."""
 
     kind: Literal["metric"]
-    placeholders: ClassVar[frozenset[str]] = frozenset({"match", "metric", "value", "min", "max", "limit", "section"})
+    placeholders: ClassVar[frozenset[str]] = frozenset(
+        {"match", "metric", "value", "count", "min", "max", "limit", "section"}
+    )
 
     metric: Metric
     min: float | None = None

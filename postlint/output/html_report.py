@@ -22,6 +22,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from postlint.display import safe_path
+from postlint.output.html_markup import Markup, find_markup
 from postlint.violation import Severity, Violation
 
 if TYPE_CHECKING:
@@ -99,11 +100,15 @@ def _gap(lines: int) -> str:
     return f'<span class="n gap">⋯</span><span class="gap">{lines} line{"s" if lines != 1 else ""} not shown</span>'
 
 
-def render_source(text: str, highlights: Sequence[Highlight], all_lines: bool | None = None) -> str:
+def render_source(
+    text: str, highlights: Sequence[Highlight], all_lines: bool | None = None, markup: Markup | None = None
+) -> str:
     """The inner HTML of a posting's source: numbered lines with every highlight in place.
 
     A highlight with no text to mark (zero width, or only a line break) becomes a marker
     at its start. Overlapping highlights are split so that tags nest; no text is lost.
+    With `markup` (an HTML posting's), tags and character references are wrapped so the page
+    can show the text as a reader sees it, and lines with nothing but markup can be hidden.
     """
     lines = _line_bounds(text)
     starts = [s for s, _ in lines]
@@ -141,8 +146,15 @@ def render_source(text: str, highlights: Sequence[Highlight], all_lines: bool | 
             out.append(_gap(i - previous - 1))
         previous = i
         line_start, shown_end = lines[i]
-        body = _render_line(text, line_start, shown_end, pieces.get(i, []), markers.get(i, []), started)
-        out.append(f'<span class="n">{i + 1}</span><span class="t">{body}</span>')
+        body = _render_line(text, line_start, shown_end, pieces.get(i, []), markers.get(i, []), started, markup)
+        only_markup = (
+            markup is not None
+            and i not in pieces
+            and i not in markers
+            and not markup.has_prose(text, line_start, shown_end)
+        )
+        extra = " mo" if only_markup else ""
+        out.append(f'<span class="n{extra}">{i + 1}</span><span class="t{extra}">{body}</span>')
     if previous < count - 1:
         out.append(_gap(count - 1 - previous))
     return "".join(out)
@@ -155,10 +167,15 @@ def _render_line(
     pieces: Sequence[tuple[int, int, Highlight]],
     markers: Sequence[tuple[int, Highlight]],
     started: set[str],
+    markup: Markup | None = None,
 ) -> str:
     """One line's text with its pieces as properly nested marks (split and reopened where they cross)."""
+
+    def shown(start: int, end: int) -> str:
+        return markup.render(text, start, end, visible) if markup is not None else visible(text[start:end])
+
     if not pieces and not markers:
-        return visible(text[line_start:line_end])
+        return shown(line_start, line_end)
     cuts = sorted(
         {line_start, line_end} | {a for a, _, _ in pieces} | {b for _, b, _ in pieces} | {p for p, _ in markers}
     )
@@ -180,7 +197,7 @@ def _render_line(
             started.add(h.key)
             stack.append(h)
         if index + 1 < len(cuts):
-            out.append(visible(text[pos : cuts[index + 1]]))
+            out.append(shown(pos, cuts[index + 1]))
     out.append("</mark>" * len(stack))
     return "".join(out)
 
@@ -228,7 +245,8 @@ def _fix_html(v: Violation, text: str) -> str:
 
 def _problem_html(v: Violation, h: Highlight, text: str) -> str:
     parts = [
-        f'<li id="p{h.key}" class="sev-{h.severity}" data-v="{h.key}">',
+        f'<li id="p{h.key}" class="sev-{h.severity}" data-v="{h.key}" data-sev="{h.severity}" '
+        f'data-rule="{escape(v.rule)}">',
         f'<a class="pos" href="#v{h.key}">{v.line}:{v.column}</a> ',
         f'<span class="badge sev-{h.severity}">{h.severity}</span> ',
         f'<a class="rule" href="#r-{escape(v.rule)}" title="What it checks, and why">',
@@ -244,11 +262,17 @@ def _problem_html(v: Violation, h: Highlight, text: str) -> str:
 
 
 def render_posting(
-    number: int, path: str, text: str | None, violations: Sequence[Violation], all_lines: bool | None = None
+    number: int,
+    path: str,
+    text: str | None,
+    violations: Sequence[Violation],
+    all_lines: bool | None = None,
+    html: bool = False,
 ) -> str:
     """A posting's section: header with counts, its source with highlights, and its list of problems.
 
     `all_lines`: show every line (True), only those around the violations (False), or decide by length (None).
+    `html`: the posting is HTML, shown as its text with a button to show its markup.
     """
     highlights = []
     for k, v in enumerate(violations, 1):
@@ -272,13 +296,37 @@ def render_posting(
         source = '<span class="n"></span><span class="t note">The text of this file cannot be shown. '
         source += "".join(_marker(h) for h in highlights) + "</span>"
         text = ""
+        html = False
     else:
-        source = render_source(text, highlights, all_lines)
+        source = render_source(text, highlights, all_lines, find_markup(text) if html else None)
     problems = "".join(_problem_html(v, h, text) for v, h in zip(violations, highlights, strict=True))
+    view = ' <button type="button" class="view">Show the HTML markup</button>' if html else ""
     return (
-        f'<section class="posting" id="f{number}" data-path="{escape(path)}">'
-        f'<h2><a href="#f{number}">{visible(path)}</a> {badges}</h2>'
+        f'<section class="posting{" html view-text" if html else ""}" id="f{number}" data-path="{escape(path)}">'
+        f'<h2><a href="#f{number}">{visible(path)}</a> {badges}{view}</h2>'
         f'<div class="body"><div class="src">{source}</div><ol class="problems">{problems}</ol></div></section>'
+    )
+
+
+def _toolbar_html(rules: Sequence[str], postings: Sequence[tuple[int, str]]) -> str:
+    """Sticky navigation and the filters: severity, rule, posting and a search over the problems."""
+    severities = "".join(
+        f'<label class="badge sev-{s.name}"><input type="checkbox" data-sev="{s.name}" checked> '
+        f"{'info' if s is Severity.info else s.name + 's'}</label>"
+        for s in _SEVERITIES
+    )
+    rule_options = "".join(f'<option value="{escape(rule)}">{escape(rule)}</option>' for rule in rules)
+    posting_options = "".join(f'<option value="f{n}">{visible(path)}</option>' for n, path in postings)
+    return (
+        '<nav id="toolbar" aria-label="Sections and filters">'
+        '<span class="jump"><a href="#summary">Summary</a> <a href="#by-rule">By rule</a> '
+        '<a href="#postings">Postings</a></span>'
+        f'<span class="filters">{severities}'
+        f'<select id="f-rule" aria-label="Rule"><option value="">every rule</option>{rule_options}</select>'
+        f'<select id="f-posting" aria-label="Posting"><option value="">every posting</option>{posting_options}'
+        "</select>"
+        '<input type="search" id="f-search" placeholder="Search problems" aria-label="Search problems">'
+        '<span id="f-count" aria-live="polite"></span></span></nav>'
     )
 
 
@@ -303,14 +351,14 @@ def _summary_html(
     references = {v.rule: v.references for v in violations}  # a rule's references, listed once here
     anchored: set[str] = set()
     for (rule, severity), count in sorted(per_rule.items(), key=lambda item: (-item[1], item[0][0])):
-        what = rule_summaries.get(rule, "")
+        what = " ".join(rule_summaries.get(rule, "").split())
         anchor = "" if rule in anchored else f' id="r-{escape(rule)}"'
         anchored.add(rule)
         links = " ".join(_link(url, str(n)) for n, url in enumerate(references[rule], 1))
         rows.append(
             f'<tr{anchor}><td><code>{escape(rule)}</code></td><td><span class="badge sev-{severity.name}">'
             f'{severity.name}</span></td><td class="num">{count}</td>'
-            f'<td class="what" title="{escape(what)}">{escape(what)}</td><td class="refs">{links}</td></tr>'
+            f'<td class="what">{escape(what)}</td><td class="refs">{links}</td></tr>'
         )
     by_rule = (
         '<table><thead><tr><th>rule</th><th>severity</th><th class="num">count</th><th>what it checks</th>'
@@ -336,7 +384,7 @@ def _summary_html(
     if violations:
         opened = " open" if len(postings) <= OPEN_POSTING_TABLE else ""
         tables = (
-            f'<h2>By rule</h2>{by_rule}<details class="postings"{opened}>'
+            f'<h2 id="by-rule">By rule</h2>{by_rule}<details class="postings"{opened}>'
             f"<summary><h2>By posting ({len(postings)})</h2></summary>{by_posting}</details>"
         )
     note = ""
@@ -377,9 +425,7 @@ table { width: 100%; border-collapse: collapse; background: #fff; border: 1px so
 th, td { text-align: left; padding: 5px 10px; border-bottom: 1px solid #edf0f3; vertical-align: top; }
 th { color: var(--muted); font-weight: 600; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
-td.what {
-  color: var(--muted); max-width: 0; width: 55%; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
-}
+td.what { color: #475467; width: 55%; font-size: 13px; }
 td a { overflow-wrap: anywhere; }
 details.clean, p.note { margin: 14px 0; color: var(--muted); }
 details.clean ul { columns: 2; margin: 6px 0; }
@@ -427,7 +473,7 @@ mark.hl.active, mark.hl:target { outline: 2px solid #1d2433; outline-offset: 1px
 }
 .problems {
   margin: 0; padding: 8px 10px 8px 36px; border-left: 1px solid var(--line); font-size: 14px;
-  align-self: start; position: sticky; top: 0; max-height: 100vh; overflow: auto;
+  align-self: start; position: sticky; top: var(--nav, 0px); max-height: calc(100vh - var(--nav, 0px)); overflow: auto;
 }
 .problems li {
   margin: 0 0 8px; padding: 6px 8px; border-left: 3px solid; border-radius: 0 6px 6px 0; overflow-wrap: anywhere;
@@ -452,9 +498,52 @@ a.rule { text-decoration: none; }
 .change { margin-top: 2px; }
 del { background: #ffebe9; text-decoration-color: #cf222e; }
 ins { background: #dafbe1; text-decoration: none; }
+[id] { scroll-margin-top: calc(var(--nav, 0px) + 8px); }
+#toolbar {
+  position: sticky; top: 0; z-index: 5; display: flex; flex-wrap: wrap; align-items: center; gap: 6px 16px;
+  margin: 12px -24px 0; padding: 8px 24px; background: #f4f6f8;
+  border-bottom: 1px solid var(--line); font-size: 14px;
+}
+#toolbar .jump a { margin-right: 10px; }
+#toolbar .filters { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px; min-width: 0; }
+#toolbar label.badge { cursor: pointer; margin: 0; font-size: 12px; line-height: 22px; }
+#toolbar label.badge input { margin: 0 3px 0 0; vertical-align: -2px; }
+#toolbar select, #toolbar input[type="search"] {
+  font: inherit; font-size: 13px; max-width: 240px; padding: 2px 6px; border: 1px solid var(--line);
+  border-radius: 6px; background: #fff;
+}
+#toolbar input[type="search"] { width: 200px; }
+#f-count { color: var(--muted); font-size: 13px; }
+.filtered { display: none !important; }
+mark.hl.dim { background: none; border-bottom-color: transparent; cursor: default; }
+mark.zw.dim { display: none; }
+button.view {
+  float: right; font: 12px/1.4 system-ui, sans-serif; padding: 1px 8px; border: 1px solid var(--line);
+  border-radius: 6px; background: #fff; color: #1d2433; cursor: pointer;
+}
+.view-text .mk { display: none; }
+.view-text mark.hl .mk { display: inline; color: var(--muted); }
+.view-text .ent > .raw { display: none; }
+.view-text .ent::after { content: attr(data-ch); }
+.view-text .src .mo { display: none; }
 @media (max-width: 1000px) {
   .body { grid-template-columns: minmax(0, 1fr); }
   .problems { position: static; max-height: none; border-left: 0; border-top: 1px solid var(--line); }
+}
+@media print {
+  body { background: #fff; font-size: 11pt; }
+  .wrap { max-width: none; padding: 0; }
+  #toolbar, button.view { display: none; }
+  .posting { border: 0; border-top: 2px solid #1d2433; border-radius: 0; margin: 18px 0 0; break-before: auto; }
+  .posting > h2 { background: none; break-after: avoid; }
+  .body { display: block; }
+  .problems { position: static; max-height: none; overflow: visible; border: 0; padding-left: 24px; }
+  .problems li, tr { break-inside: avoid; }
+  .src .n { border-right-color: #ccc; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  a { color: inherit; text-decoration: none; }
+  mark.hl.active, mark.hl:target { outline: 0; }
+  .problems li.active, .problems li:target, tr:target { background: none; }
 }
 """.strip()
 
@@ -479,6 +568,75 @@ SCRIPT = """
     if (item) item.scrollIntoView({block: "nearest"});
   });
   window.addEventListener("hashchange", fromHash);
+
+  // Sticky navigation: the lists of problems and the targets of links stay below it.
+  var toolbar = document.getElementById("toolbar");
+  function measure() {
+    var height = toolbar ? toolbar.offsetHeight : 0;
+    document.documentElement.style.setProperty("--nav", height + "px");
+  }
+  window.addEventListener("resize", measure);
+  if (toolbar && window.ResizeObserver) new ResizeObserver(measure).observe(toolbar);
+
+  // Filters: by severity, rule and posting, and words searched in a problem's text and path.
+  var marks = {};
+  document.querySelectorAll("mark.hl").forEach(function (m) {
+    (marks[m.getAttribute("data-v")] = marks[m.getAttribute("data-v")] || []).push(m);
+  });
+  var sections = Array.prototype.slice.call(document.querySelectorAll("section.posting"));
+  function value(id) { var e = document.getElementById(id); return e ? e.value : ""; }
+  function filter() {
+    var severities = {};
+    document.querySelectorAll("#toolbar input[data-sev]").forEach(function (box) {
+      severities[box.getAttribute("data-sev")] = box.checked;
+    });
+    var rule = value("f-rule"), posting = value("f-posting");
+    var words = value("f-search").toLowerCase().split(/\\s+/).filter(Boolean);
+    var shown = 0, total = 0;
+    sections.forEach(function (section) {
+      var any = false, path = (section.getAttribute("data-path") || "").toLowerCase();
+      section.querySelectorAll(".problems > li").forEach(function (item) {
+        var text = path + " " + item.textContent.toLowerCase();
+        var ok = severities[item.getAttribute("data-sev")] !== false
+          && (!rule || item.getAttribute("data-rule") === rule)
+          && (!posting || section.id === posting)
+          && words.every(function (word) { return text.indexOf(word) >= 0; });
+        item.classList.toggle("filtered", !ok);
+        (marks[item.getAttribute("data-v")] || []).forEach(function (m) { m.classList.toggle("dim", !ok); });
+        total += 1;
+        if (ok) { any = true; shown += 1; }
+      });
+      section.classList.toggle("filtered", !any);
+    });
+    var count = document.getElementById("f-count");
+    if (count) count.textContent = shown === total ? total + (total === 1 ? " problem" : " problems")
+      : shown + " of " + total + " problems shown";
+    var empty = document.getElementById("f-empty");
+    if (empty) empty.hidden = shown > 0;
+  }
+  if (toolbar) {
+    toolbar.addEventListener("input", filter);
+    toolbar.addEventListener("change", filter);
+    filter();
+  }
+  measure();
+
+  // An HTML posting shows its text; a button shows its markup.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button.view");
+    if (!button) return;
+    var section = button.closest("section.posting");
+    var text = section.classList.toggle("view-text");
+    button.textContent = text ? "Show the HTML markup" : "Show as text";
+  });
+
+  // Printing: folded tables open, and close again afterwards.
+  var folded = [];
+  window.addEventListener("beforeprint", function () {
+    folded = Array.prototype.filter.call(document.querySelectorAll("details"), function (d) { return !d.open; });
+    folded.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () { folded.forEach(function (d) { d.open = false; }); });
   fromHash();
 })();
 """.strip()
@@ -505,6 +663,23 @@ def render_page(version: str, files: int, summary: str, sections: Iterable[str],
     )
 
 
+_EMPTY = '<p id="f-empty" class="note" hidden>No problem matches these filters.</p>'
+
+
+def _is_html(path: str, text: str) -> bool:
+    """HTML by its name, or (standard input, unknown names) by its content, as the reader decided."""
+    from pathlib import PurePath
+
+    from postlint.reader import EXTENSIONS
+
+    known = EXTENSIONS.get(PurePath(path).suffix.lower())
+    if known is not None:
+        return known == "html"
+    from postlint.sniff import sniff_format
+
+    return path == "-" and sniff_format(text.encode("utf-8")) == "html"
+
+
 class HtmlReporter:
     """The page is written at the end, when the size of all the flawed postings decides how much of each to show."""
 
@@ -513,26 +688,33 @@ class HtmlReporter:
         self.flawed: list[tuple[str, str | None, list[Violation]]] = []
         self.clean: list[str] = []
         self.violations: list[Violation] = []
+        self.html: list[bool] = []  # whether each flawed posting is HTML
 
     def file(self, result: FileResult) -> None:
         if not result.violations:
             self.clean.append(safe_path(result.path))
             return
-        self.flawed.append((safe_path(result.path), result.decoded.text if result.decoded else None, result.violations))
+        text = result.decoded.text if result.decoded else None
+        self.flawed.append((safe_path(result.path), text, result.violations))
+        self.html.append(text is not None and _is_html(result.path, text))
         self.violations.extend(result.violations)
 
     def finish(self, files: int) -> None:
         excerpts = sum(len(text or "") for _, text, _ in self.flawed) > FULL_TEXT_BUDGET
         sections = [
-            render_posting(number, path, text, violations, False if excerpts else None)
-            for number, (path, text, violations) in enumerate(self.flawed, 1)
+            render_posting(number, path, text, violations, False if excerpts else None, html)
+            for number, ((path, text, violations), html) in enumerate(zip(self.flawed, self.html, strict=True), 1)
         ]
         postings = [
             (number, path, Counter(v.severity for v in violations))
             for number, (path, _, violations) in enumerate(self.flawed, 1)
         ]
-        summaries = {rule.id: rule.summary for rule in self.options.rules}
-        summary = _summary_html(files, self.clean, postings, self.violations, summaries, excerpts)
+        descriptions = {rule.id: rule.description for rule in self.options.rules}
+        summary = _summary_html(files, self.clean, postings, self.violations, descriptions, excerpts)
+        if self.violations:
+            rules = sorted({v.rule for v in self.violations})
+            summary = _toolbar_html(rules, [(n, path) for n, path, _ in postings]) + summary
+            sections = ['<div id="postings"></div>', *sections, _EMPTY]
         self.options.stream.write(render_page(self.options.version, files, summary, sections, len(self.violations)))
         if self.options.statistics and self.violations:
             from postlint.output.text import render_statistics
