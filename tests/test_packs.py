@@ -275,3 +275,17 @@ def test_schema_accepts_the_test_base_pack(schema: dict) -> None:
     from jsonschema import Draft202012Validator
 
     assert list(Draft202012Validator(schema).iter_errors(yaml.safe_load(BASE))) == []
+
+
+def test_shipped_packs_pass_the_regex_safety_check_that_runs_skip() -> None:
+    """A run trusts the packs postlint ships and does not analyse their regexes on each start; this test is
+    where they are analysed (parse_pack on its own checks every regex), and where an unsafe one fails."""
+    from postlint.packs import loader
+    from postlint.packs.regex_safety import shipped_pack
+
+    assert shipped_pack.get() is False
+    for path in sorted(loader.builtin_dir().glob("*.yaml")):
+        parse_pack(path.read_text(encoding="utf-8"), str(path))  # raises UnsafeRegex on a dangerous pattern
+    unsafe = BASE.replace("terms: [rockstar]", "patterns: ['(a+)+$']")
+    with pytest.raises(PackError, match="exponential"):
+        parse_pack(unsafe, "p.yaml")

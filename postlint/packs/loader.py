@@ -77,7 +77,13 @@ def _load_pack_cached(path: str, size: int, mtime_ns: int) -> Pack:
         source = read_settings_text(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(f"cannot read pack: {exc}", path=path) from None
-    return parse_pack(source, path)
+    from postlint.packs.regex_safety import shipped_pack
+
+    token = shipped_pack.set(Path(path).resolve().parent == Path(builtin_dir()).resolve())
+    try:
+        return parse_pack(source, path)
+    finally:
+        shipped_pack.reset(token)
 
 
 def parse_pack(source: str, filename: str) -> Pack:

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from contextvars import ContextVar
 from functools import cache
 from typing import Any
 
@@ -323,8 +324,15 @@ class _Analyser:
         return None
 
 
+# Set while a pack postlint ships is compiled: its regexes were checked by the test suite
+# (tests/test_packs.py), so a run does not analyse them again on every start without a cache.
+shipped_pack: ContextVar[bool] = ContextVar("shipped_pack", default=False)
+
+
 def check_regex(pattern: str, flags: int = 0) -> None:
     """Raise UnsafeRegex if the pattern can backtrack exponentially; the pattern must already compile."""
+    if shipped_pack.get():
+        return
     parsed = sre_parse.parse(pattern, flags)
     alphabet = _ALL | frozenset(_named_chars(parsed.data))
     reason = _Analyser(flags | parsed.state.flags, alphabet).walk(parsed.data)
