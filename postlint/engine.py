@@ -126,12 +126,15 @@ class Linter:
         others = [r for r in content if not is_builtin(r.source)]
 
         def run(rule: Rule) -> None:
-            here = self.runs_here(rule, doc, ctx, text_conditions=False)
+            # The `when` text conditions search the whole posting: after the check, which usually finds
+            # nothing, unless the check reports an absence and so usually finds something.
+            text_first = rule.check.reports_absence
+            here = self.runs_here(rule, doc, ctx, text_conditions=text_first)
             if here is None:
                 return
             rule_ctx, severity, message, laws = here
             findings = list(rule.check.check(doc, rule_ctx))
-            if not findings or not rule.when.text_holds(doc, rule_ctx):
+            if not findings or (not text_first and not rule.when.text_holds(doc, rule_ctx)):
                 return
             for finding in findings:
                 if suppressions.suppressed(finding.start, lambda t, r=rule: rule_matches(r, t)):

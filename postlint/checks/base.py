@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, PROSE_KINDS, TABLE_CELL, Block, Document
 from postlint.prefilter import Prefilter, folds_plainly
@@ -204,7 +204,13 @@ def lowered_text(doc: Document) -> tuple[str, bool]:
 
 
 class Check:
-    """A compiled rule body: finds problems, knows nothing of ids or severities."""
+    """A compiled rule body: finds problems, knows nothing of ids or severities.
+
+    `reports_absence`: the check reports something missing, so it finds something on most postings; the
+    engine then tests a rule's `when` text conditions before it, not after (they usually rule the rule out).
+    """
+
+    reports_absence: ClassVar[bool] = False
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         raise NotImplementedError

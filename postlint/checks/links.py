@@ -6,7 +6,7 @@ import bisect
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from postlint.checks.base import Check, Context
 from postlint.document import CODE, HEADING, Block, Document, Link
@@ -111,6 +111,8 @@ def _prose_typos(doc: Document) -> Iterator[Finding]:
 @dataclass(frozen=True, slots=True)
 class ApplyCheck(Check):
     """A posting must offer a usable way to apply: an apply link, an applicant-tracking link or an e-mail."""
+
+    reports_absence: ClassVar[bool] = True
 
     words: re.Pattern[str]  # apply wording, in a link's text, its sentence or its section's heading
     link_words: re.Pattern[str]  # broader wording, enough in a link's text or a heading ("Careers")

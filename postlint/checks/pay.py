@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import ClassVar
 
 from postlint.checks.base import Check, Context
 from postlint.document import Document
@@ -31,6 +32,8 @@ _PERIOD_WORDS = re.compile(
 @dataclass(frozen=True, slots=True)
 class PayRangeCheck(Check):
     """No pay, only a vague phrase, or (where a law asks for a range) a single figure or open bound."""
+
+    reports_absence: ClassVar[bool] = True
 
     suggestion: str
     symbols: tuple[tuple[str, str], ...]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 
 from postlint.checks.base import Check, Context, has_keyword, scope_view
 from postlint.document import Document
@@ -26,6 +27,7 @@ class Found:
 
 @dataclass(frozen=True, slots=True)
 class RequireCheck(Check):
+    reports_absence: ClassVar[bool] = True
     scopes: tuple[str, ...]
     patterns: tuple[re.Pattern[str], ...]
     fields: tuple[str, ...]
