@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from postlint.checks.base import Context
-from postlint.document import Document, Format
+from postlint.document import Document, Format, Problem
 from postlint.laws import active_laws, describe_laws, within
 from postlint.packs.model import Rule
 from postlint.suppression import parse_suppressions
@@ -111,14 +111,16 @@ class Linter:
         doc = retitled(doc, self.front_matter.get("title", "title"))
         facts = self.facts(doc, jurisdictions)
         today = self.today or dt.date.today()
+        suppressions = parse_suppressions(doc, self.known)
+        run_problems = list(suppressions.problems)  # the document is not written to: this run's own problems
         ctx = Context(
             today=today,
             front_matter_names=tuple(self.front_matter.items()),
             facts=facts,
             link_status=self.link_status,
             employer=self.employer,
+            run_problems=run_problems,
         )
-        suppressions = parse_suppressions(doc, self.known)
         violations: list[Violation] = []
         rules = [r for r in self.rules_for(doc.path) if only is None or r.id == only]
         content = [r for r in rules if r.kind != "input"] if doc.linted else []
@@ -144,20 +146,19 @@ class Linter:
         for rule in shipped:
             run(rule)
         if others:
-            self._run_within_budget(doc, others, run)
+            self._run_within_budget(others, run, run_problems)
         for rule in rules:  # last: problems found while linting (a pack over its time) are reported too
             if rule.kind == "input":
                 run(rule)
         violations.sort(key=Violation.sort_key)
         return violations
 
-    def _run_within_budget(self, doc: Document, rules: Sequence[Rule], run: Any) -> None:
+    def _run_within_budget(self, rules: Sequence[Rule], run: Any, run_problems: list[Problem]) -> None:
         """Run rules of packs postlint did not ship under one time budget for this posting.
 
         Past it the running rule is stopped, the rest do not run on this posting, and a
         `timeout` problem says which rule it was; findings made before stand.
         """
-        from postlint.document import Problem
         from postlint.time_budget import OverBudget, time_budget
 
         current = rules[0]
@@ -166,14 +167,14 @@ class Linter:
                 for current in rules:
                     run(current)
         except OverBudget:
-            if not any(p.code == "timeout" for p in doc.problems):
+            if not any(p.code == "timeout" for p in run_problems):
                 left = len(rules) - rules.index(current) - 1
                 message = (
                     f"Rule {current.id} was stopped: the rules of packs not shipped with postlint may take "
                     f"{self.pack_timeout:g} s per posting (pack-timeout)"
                     + (f"; {left} more of them did not run on this posting" if left else "")
                 )
-                doc.problems.append(Problem("timeout", message, 0, 0))
+                run_problems.append(Problem("timeout", message, 0, 0))
 
     @staticmethod
     def runs_here(
@@ -220,10 +221,13 @@ class Linter:
     def lint_text(
         self, text: str, *, format: Format = "markdown", path: str | None = None, facts: Mapping[str, Any] | None = None
     ) -> list[Violation]:
-        """Lint a posting given as text (no I/O). `facts` may give `jurisdictions`."""
-        from postlint.reader import parse
+        """Lint a posting given as text (no I/O). `facts` may give `jurisdictions`.
 
-        doc = parse(text, format, path or "-")
+        The text is read as a UTF-8 file with these contents would be (the reader's checks included:
+        U+FFFD, NUL bytes, size), as `postlint.api.Linter.lint_text` reads it."""
+        from postlint.reader import build_document
+
+        doc = build_document(text.encode("utf-8", "surrogatepass"), path or "-", format)
         wanted = facts.get("jurisdictions") if facts else None
         return self.lint_document(doc, jurisdictions=wanted)
 

@@ -29,6 +29,7 @@ class Suppressions:
 
     file_wide: set[str] = field(default_factory=set)  # tokens (ALL for every rule)
     ranges: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, token)
+    problems: list[Problem] = field(default_factory=list)  # unknown rule names, reported by the `directive` rule
 
     def suppressed(self, offset: int, matches: Callable[[str], bool]) -> bool:
         if any(t == ALL or matches(t) for t in self.file_wide):
@@ -37,7 +38,8 @@ class Suppressions:
 
 
 def parse_suppressions(doc: Document, is_known: Callable[[str], bool]) -> Suppressions:
-    """Read every directive of a document; unknown rule names become `directive` problems."""
+    """Read every directive of a document; unknown rule names become `directive` problems of this run
+    (kept in the result, not written into the document, so linting it again gives the same answer)."""
     result = Suppressions()
     text = doc.text
     pattern = _TEXT_LINE if doc.format == "text" else _COMMENT
@@ -52,7 +54,7 @@ def parse_suppressions(doc: Document, is_known: Callable[[str], bool]) -> Suppre
             for token, at in named:
                 if not is_known(token):
                     message = f"Unknown rule or pack {token!r} in a suppression comment"
-                    doc.problems.append(Problem("directive", message, at, at + len(token)))
+                    result.problems.append(Problem("directive", message, at, at + len(token)))
             tokens = [t for t, _ in named if is_known(t)] if named else [ALL]
             if not tokens:
                 continue
@@ -81,7 +83,7 @@ def parse_suppressions(doc: Document, is_known: Callable[[str], bool]) -> Suppre
                     result.file_wide.add(token)
                 else:
                     at = doc.front_matter.key_offsets.get("postlint", 0) if doc.front_matter else 0
-                    doc.problems.append(
+                    result.problems.append(
                         Problem("directive", f"Unknown rule or pack {token!r} in front-matter ignore", at, at)
                     )
     return result

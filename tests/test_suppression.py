@@ -182,3 +182,30 @@ def test_known_and_unknown_rules_in_one_directive() -> None:
 def test_directive_inside_code_is_not_a_directive() -> None:
     text = "How to silence postlint:\n\n```\n<!-- postlint-disable-file -->\n```\n\nLorem ipsum B\n"
     assert placeholder_lines(text) == [7]
+
+
+def test_linting_a_document_twice_gives_equal_results() -> None:
+    """Problems a run finds (a suppression naming an unknown rule) belong to the run, not to the document."""
+    from postlint.api import Linter
+    from postlint.reader import parse
+
+    engine = Linter.from_config().engine
+    text = (
+        "---\npostlint: {ignore: [no/such-one]}\n---\n# Engineer\n\n"
+        "<!-- postlint-disable no/such-rule -->\nRockstars.\n"
+    )
+    doc = parse(text, "markdown", "x.md")
+    first, second = engine.lint_document(doc), engine.lint_document(doc)
+    assert first == second
+    assert [v.rule for v in first].count("postlint/directive") == 2
+    assert not doc.problems
+
+
+def test_both_lint_text_entry_points_read_text_alike() -> None:
+    """The engine's and the API's `lint_text` go through the file reader: U+FFFD is reported by both."""
+    from postlint.api import Linter
+
+    api = Linter.from_config()
+    text = "# Engineer\n\nWe build caf\ufffd software.\n"
+    assert [v.rule for v in api.engine.lint_text(text)] == [v.rule for v in api.lint_text(text)]
+    assert "encoding/replacement-char" in [v.rule for v in api.engine.lint_text(text)]

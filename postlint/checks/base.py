@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, PROSE_KINDS, TABLE_CELL, Block, Document
+from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, PROSE_KINDS, TABLE_CELL, Block, Document, Problem
 from postlint.prefilter import Prefilter, folds_plainly
 from postlint.violation import Finding
 
@@ -52,6 +52,9 @@ class Context:
     facts: PostingFacts | None = None
     laws: tuple[Law, ...] = ()
     link_status: Mapping[str, LinkStatus] | None = None  # URL -> what `--check-links` found; None when offline
+    # Problems this run found besides the reader's (suppression comments naming unknown rules, a pack over its
+    # time): the document stays as it was read, so linting it twice gives equal results.
+    run_problems: list[Problem] = field(default_factory=list)
     employer: EmployerProfile | None = None  # the config's `employer:` facts; None: nothing is known
 
     @property

@@ -15,7 +15,7 @@ class InputCheck(Check):
     problem: str
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        for problem in doc.problems:
+        for problem in (*doc.problems, *ctx.run_problems):
             if problem.code != self.problem:
                 continue
             fix = None
