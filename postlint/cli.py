@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
@@ -258,7 +258,7 @@ def check(
 
     from postlint.output import ReportOptions, make_reporter
 
-    stream = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    stream = _open_output(output) if output else sys.stdout
     options = ReportOptions(
         stream=stream,
         errors=sys.stderr,
@@ -747,6 +747,14 @@ def init(force: bool) -> int:
         raise PostlintError(f"cannot write: {exc.strerror or exc}", path=str(target)) from None
     click.echo(f"Wrote {target}")
     return EXIT_OK
+
+
+def _open_output(path: str) -> TextIO:
+    """The `--output` file, opened for writing; a folder that does not exist is the user's to fix (exit 2)."""
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise click.BadParameter(f"cannot write {path!r}: {exc.strerror}", param_hint="'--output'") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -128,7 +128,11 @@ def render_explanation(rule: Rule) -> str:
     if options:
         out += ["Options", "-------"]
         for key, value in options.items():
-            out.append(f"  {key}: {value}")
+            if isinstance(value, (list, tuple)) and value and all(isinstance(v, str) for v in value):
+                out.append(f"  {key}:")  # one pattern or term a line, as the pack writes them
+                out += [f"    - {v}" for v in value]
+            else:
+                out.append(f"  {key}: {value}")
         out.append("")
     out += ["Fix safety", "----------", _fix_safety(rule), ""]
     if spec.references:

@@ -605,3 +605,20 @@ def test_fix_leaves_a_file_that_is_not_utf8_untouched(ran: dict[str, Run]) -> No
     no_traceback(run)
     assert "legacy.txt" in run.err
     assert (run.folder / "legacy.txt").read_bytes() == LEGACY
+
+
+def test_output_to_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
+    from conftest import run_cli
+
+    code, _, err = run_cli("check", str(ROOT / "examples" / "clean"), "--output", str(tmp_path / "no" / "x.json"))
+    assert code == 2
+    assert "--output" in err and "Traceback" not in err and "bug" not in err
+
+
+def test_a_rule_summary_is_not_cut_at_an_abbreviation() -> None:
+    from postlint.packs.model import Rule
+
+    rule = Rule.__new__(Rule)
+    described = 'Between two words ("10 km", "Mr. Smith"). Next to a space it is a leftover.'
+    object.__setattr__(rule, "description", described)
+    assert rule.summary == 'Between two words ("10 km", "Mr. Smith").'

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +12,14 @@ from postlint.violation import Severity
 if TYPE_CHECKING:
     from postlint.checks.base import Check, Condition
     from postlint.kinds.base import RuleSpec
+
+
+# A full stop that ends a sentence: not one after an abbreviation ("Mr.", "e.g.", "U.S.", "No. 5") or inside
+# a parenthesis or quotation ("(e.g. "10 km")").
+_SENTENCE_END = re.compile(
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\betc)"
+    r"(?<!\b[A-Z])\.(?=\s+[A-Z(\"“‘'])(?![^()]*\))"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,10 +52,8 @@ class Rule:
     def summary(self) -> str:
         """The first sentence of the description, for `postlint rules`."""
         text = " ".join(self.description.split())
-        for end in (". ", ".\n"):
-            if end in text:
-                return text.split(end, 1)[0] + "."
-        return text
+        end = _SENTENCE_END.search(text)
+        return text[: end.start() + 1] if end else text
 
     def with_severity(self, severity: Severity) -> Rule:
         """An override from config: the rule reports at this severity wherever it runs."""
