@@ -127,7 +127,9 @@ def parse_date(value: Any) -> dt.date | None:
 
 def employment_types(posting: JsonObject) -> list[str]:
     """The `employmentType` values, upper-cased with '-' and ' ' as '_' (Google writes FULL_TIME)."""
-    return [re.sub(r"[\s-]+", "_", t.strip()).upper() for t in items(posting.get("employmentType")) if isinstance(t, str)]
+    return [
+        re.sub(r"[\s-]+", "_", t.strip()).upper() for t in items(posting.get("employmentType")) if isinstance(t, str)
+    ]
 
 
 def is_remote(posting: JsonObject) -> bool:
