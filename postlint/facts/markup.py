@@ -254,3 +254,34 @@ def markup_deadline(doc: Document) -> tuple[int, int, str] | None:
             _, start, end = posting.spans["validThrough"]
             return start, end, f"validThrough: {value}"
     return None
+
+
+_SHOWN = (
+    "title",
+    "hiringOrganization",
+    "datePosted",
+    "validThrough",
+    "employmentType",
+    "jobLocationType",
+    "directApply",
+    "identifier",
+)
+
+
+def summarize(posting: JsonObject) -> list[tuple[str, str]]:
+    """(property, value as text) for the facts `inspect` shows, in a fixed order."""
+    out: list[tuple[str, str]] = []
+    for name in _SHOWN:
+        if name in posting:
+            value = posting[name]
+            shown = ", ".join(str(v) for v in items(value)) if not isinstance(value, dict) else text_of(value)
+            out.append((name, shown or json.dumps(value, ensure_ascii=False)[:80]))
+    for name in ("jobLocation", "applicantLocationRequirements"):
+        places = [address_text(v) if name == "jobLocation" else text_of(v) for v in items(posting.get(name))]
+        if any(places):
+            out.append((name, "; ".join(p for p in places if p)))
+    if "baseSalary" in posting:
+        low, high, currency, unit = salary_values(posting["baseSalary"])
+        figures = "–".join(f"{v:,g}" for v in dict.fromkeys(v for v in (low, high) if v is not None))
+        out.append(("baseSalary", " ".join(p for p in (currency, figures, f"per {unit}" if unit else "") if p)))
+    return out
