@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from postlint.document import Document
-from postlint.parsers.jsonld import JsonArray, JsonObject, Script, find_scripts
+from postlint.parsers.jsonld import JsonArray, JsonObject, Script, find_scripts, has_json_ld
 
 if TYPE_CHECKING:
     from postlint.facts.gazetteer import Gazetteer
@@ -43,7 +43,7 @@ _EMPTY = Markup((), ())
 
 def read_markup(doc: Document) -> Markup:
     """The posting's JSON-LD, read once per document; nothing is read unless it is HTML with a JSON-LD script."""
-    if doc.format != "html":
+    if doc.format != "html" or not has_json_ld(doc.text):
         return _EMPTY
     found: Markup | None = doc.memo.get(SOURCE)
     if found is None:
