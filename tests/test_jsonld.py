@@ -190,6 +190,7 @@ def test_jsonld_writes_a_remote_job_as_telecommute(tmp_path: Path) -> None:
     path = tmp_path / "remote.md"
     path.write_text("---\ntitle: Support Specialist\ncompany: Nimbus\n---\n# Support Specialist\n\nRemote (US)\n")
     code, out, err = run_cli("jsonld", path)
+    assert code == 0, err
     built = json.loads(out)
     jsonschema.validate(built, SCHEMA)
     assert built["jobLocationType"] == "TELECOMMUTE" and "jobLocation" not in built
