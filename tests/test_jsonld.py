@@ -82,6 +82,43 @@ def test_any_script_content_is_read_or_reported_never_a_crash(content: str) -> N
         assert (script.error is None) or (script.start <= script.error_at <= script.end)
 
 
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+_PROPERTIES = st.sampled_from(
+    [
+        "title",
+        "datePosted",
+        "validThrough",
+        "baseSalary",
+        "jobLocation",
+        "employmentType",
+        "jobLocationType",
+        "applicantLocationRequirements",
+        "hiringOrganization",
+        "@type",
+        "address",
+        "value",
+        "minValue",
+        "currency",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(_PROPERTIES, _JSON, max_size=8))
+def test_any_jobposting_values_are_checked_without_a_crash(values: dict) -> None:
+    posting = {"@type": "JobPosting", **values}
+    script = json.dumps(posting).replace("</", "<\\/")
+    page = (
+        f'<html><head><script type="application/ld+json">{script}</script></head><body><h1>Analyst</h1></body></html>'
+    )
+    for violation in lint(page, "html", ["jobposting", "pay", "quality/location"]):
+        assert 0 <= violation.start <= violation.end <= len(page)
+
+
 def test_pages_without_a_script_are_not_read() -> None:
     from postlint.facts.markup import read_markup
     from postlint.reader import parse

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 SOURCE = "json-ld"
 _MAX_POSTINGS = 32
+_MAX_PLACE = 200
 _MAX_WALK = 6  # how deep a JobPosting may sit inside other nodes (WebPage.mainEntity, @graph)
 # Google's unitText values, as the periods postlint's pay facts use.
 UNIT_PERIODS = {"HOUR": "hour", "DAY": "day", "WEEK": "week", "MONTH": "month", "YEAR": "year"}
@@ -166,8 +167,8 @@ def markup_places(doc: Document, gazetteer: Gazetteer) -> list[Place]:
             spans = value.spans if isinstance(value, JsonArray) else None
             for i, item in enumerate(items(value)):
                 text = address_text(item) if not remote else text_of(item)
-                if not text:
-                    continue
+                if not text or len(text) > _MAX_PLACE:
+                    continue  # an address is short; a long text is not one to look up
                 ids = _ids(gazetteer, text)
                 if not ids:
                     continue
