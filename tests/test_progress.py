@@ -8,6 +8,7 @@ import pty
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 from pathlib import Path
 
@@ -41,21 +42,24 @@ def run(folder: Path, *args: str, terminal: bool, env: dict[str, str | None] | N
         return proc.returncode, proc.stdout, proc.stderr
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a new pty has no width
-    proc = subprocess.Popen(command, cwd=folder, env=environment, stdout=subprocess.PIPE, stderr=slave)
-    os.close(slave)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # EIO: the child has closed the terminal
-            break
-        if not chunk:
-            break
-        seen += chunk
-    os.close(master)
-    assert proc.stdout is not None
-    out = proc.stdout.read().decode("utf-8")
-    return proc.wait(timeout=300), out, seen.decode("utf-8", "replace")
+    # Standard output goes to a file: a pipe nobody drains while the terminal is read would fill and stall the run.
+    with tempfile.TemporaryFile() as out_file:
+        proc = subprocess.Popen(command, cwd=folder, env=environment, stdout=out_file, stderr=slave)
+        os.close(slave)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: the child has closed the terminal
+                break
+            if not chunk:
+                break
+            seen += chunk
+        os.close(master)
+        code = proc.wait(timeout=300)
+        out_file.seek(0)
+        out = out_file.read().decode("utf-8")
+    return code, out, seen.decode("utf-8", "replace")
 
 
 def test_a_bar_on_a_terminal(folder: Path) -> None:
