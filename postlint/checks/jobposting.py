@@ -26,8 +26,8 @@ from postlint.facts.markup import (
 from postlint.violation import Finding
 
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+_SHORT_DESCRIPTION = 120
 _PAGE = re.compile(r"<(?:html|head|body)\b", re.IGNORECASE)
-_TOLERANCE = 0.005  # pay figures agree when within half a percent (rounding: 52.4 vs 52.40)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +151,10 @@ class JobPostingCheck(Check):
         suggestion = None
         if ctx.facts is not None:
             built, _ = build_job_posting(doc, ctx.facts, ctx.today or dt.date.today())
+            text = built.get("description")
+            if isinstance(text, str) and len(text) > _SHORT_DESCRIPTION:
+                # The page's whole text would drown the suggestion; `postlint jsonld` prints it in full.
+                built["description"] = text[:_SHORT_DESCRIPTION].rsplit(" ", 1)[0] + " …"
             # "</" cannot appear inside a script element: JSON allows "<\/" for it.
             body = json.dumps(built, ensure_ascii=False).replace("</", "<\\/")
             suggestion = f'<script type="application/ld+json">{body}</script>'
