@@ -554,6 +554,42 @@ def inspect(
     return EXIT_OK
 
 
+@cli.command("jsonld")
+@click.argument("path")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
+@click.option("--jurisdiction", "jurisdictions", multiple=True, help="Read as if posted here (repeatable).")
+@click.option("--stdin-filename", default=None, help="The name (and so the format) of standard input.")
+@_as_of
+@_follow
+def jsonld(
+    path: str,
+    config_path: str | None,
+    jurisdictions: tuple[str, ...],
+    stdin_filename: str | None,
+    as_of: Any,
+    follow_symlinks: bool,
+) -> int:
+    """Print a schema.org JobPosting (JSON-LD) built from what postlint read; list what it could not fill on stderr."""
+    import datetime as dt
+    import json
+
+    from postlint.markup_writer import build_job_posting
+    from postlint.reader import retitled
+    from postlint.runner import collect_files, read_document
+
+    collect_files([path])  # a missing path is a usage error
+    settings = _settings(config_path)
+    linter = _linter(settings, (), (), (), jurisdictions, as_of=as_of)
+    max_bytes = int(settings.max_file_size * 1024 * 1024)
+    doc, _ = read_document(path, max_bytes, stdin_filename, policy=_policy([path], follow_symlinks))
+    doc = retitled(doc, linter.front_matter.get("title", "title"))
+    built, missing = build_job_posting(doc, linter.facts(doc), linter.today or dt.date.today())
+    click.echo(json.dumps(built, indent=2, ensure_ascii=False))
+    for item in missing:
+        click.echo(f"postlint: not filled: {printable(item)}", err=True)
+    return EXIT_OK
+
+
 @cli.command("laws")
 @click.option(
     "--jurisdiction", "jurisdiction", default=None, metavar="ID", help="Only laws that apply here (e.g. US-NY-NYC)."

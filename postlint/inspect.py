@@ -112,7 +112,27 @@ def _extracted_facts(doc: Document, linter: Linter, line: Any) -> dict[str, Any]
         "statements": statements,
         "visa": _visa(doc, line),
         "employer": _employer(facts),
+        "json_ld": _json_ld(doc, line),
     }
+
+
+def _json_ld(doc: Document, line: Any) -> dict[str, Any]:
+    """The page's JSON-LD scripts (with their errors) and each JobPosting's facts, each with source `json-ld`."""
+    from postlint.facts.markup import SOURCE, read_markup, span, summarize
+
+    markup = read_markup(doc)
+    scripts = [
+        {"line": line(s.start), "error": s.error, "error_line": line(s.error_at) if s.error else None}
+        for s in markup.scripts
+    ]
+    postings = [
+        [
+            {"property": name, "value": value, "source": SOURCE, "line": line(span(posting, name)[0])}
+            for name, value in summarize(posting)
+        ]
+        for posting in markup.postings
+    ]
+    return {"scripts": scripts, "postings": postings}
 
 
 def _employer(facts: Any) -> dict[str, Any]:
@@ -213,6 +233,7 @@ def _render_extracted(facts: dict[str, Any]) -> list[str]:
             f"employer: the {employer['federal']} national government ({employer['sign']!r}); "
             "regional laws do not bind it"
         )
+    out += _render_json_ld(facts.get("json_ld"))
     visa = facts["visa"]
     if visa["polarity"]:
         out.append(f"visa: {visa['polarity']}: {visa['text'].strip()!r}  (line {visa['line']})")
@@ -226,6 +247,17 @@ def _render_extracted(facts: dict[str, Any]) -> list[str]:
                 out.append(f"  {item['rule']}{form}: {item['text']!r}  (line {item['line']})")
             else:
                 out.append(f"  {item['rule']}: not found")
+    return out
+
+
+def _render_json_ld(found: dict[str, Any] | None) -> list[str]:
+    if not found or not found["scripts"]:
+        return []
+    out = [f"json-ld: {len(found['scripts'])} script(s), {len(found['postings'])} JobPosting(s)"]
+    out += [f"  invalid JSON (line {s['error_line']}): {s['error']}" for s in found["scripts"] if s["error"]]
+    for facts in found["postings"]:
+        out.append("  JobPosting:")
+        out += [f"    {f['property']}: {f['value']}  ({f['source']}, line {f['line']})" for f in facts]
     return out
 
 

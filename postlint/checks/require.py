@@ -36,7 +36,7 @@ class RequireCheck(Check):
     suggestions: tuple[tuple[str, str], ...] = ()  # (jurisdiction, suggestion): the most specific one wins
     insert_at: str | None = None  # end | after-location | after-pay: adds the suggestion as an unsafe fix
     keywords: tuple[str, ...] = ()  # lower-case; a block containing none of them cannot match
-    facts: tuple[str, ...] = ()  # "places", "pay": facts found in the posting that satisfy the rule
+    facts: tuple[str, ...] = ()  # "places", "pay", "deadline": facts found in the posting that satisfy the rule
     prefilters: tuple[Prefilter | None, ...] = ()  # one per pattern
     distinct: int = 1  # different named forms that must appear ("medical" and "PTO", not "great benefits")
 
@@ -56,6 +56,12 @@ class RequireCheck(Check):
             amounts = [p for p in facts.pay if p.is_amount] if "pay" in self.facts else []
             if amounts:
                 return Found(amounts[0].start, amounts[0].end, amounts[0].text, "pay")
+            if "deadline" in self.facts and doc.format == "html":
+                from postlint.facts.markup import markup_deadline
+
+                deadline = markup_deadline(doc)
+                if deadline is not None:
+                    return Found(*deadline, "json-ld")
         keywords = self.keywords
         if "title" in self.scopes and doc.title and (not keywords or has_keyword(doc.title, keywords)):
             for pattern in self.patterns:

@@ -51,7 +51,7 @@ class PayFact:
     currency: str | None
     period: str | None
     text: str
-    source: str  # where it was read: text, badge, header, front-matter or template
+    source: str  # where it was read: text, badge, header, front-matter, template or json-ld
     period_implied: bool = False  # no period is written; a salary-sized figure reads as per year
 
     @property
@@ -137,6 +137,11 @@ class PostingFacts:
 
                 keys = [self.names.get("location", "location")]
                 self._places = find_places(self.doc, self.gazetteer, keys)
+                if not self._places and self.doc.format == "html":
+                    # A place stated only in the page's JobPosting markup is still the job's place.
+                    from postlint.facts.markup import markup_places
+
+                    self._places = markup_places(self.doc, self.gazetteer)
         return self._places
 
     @property
@@ -251,6 +256,11 @@ class PostingFacts:
                 mentions = [m if m.period else replace(m, period=period) for m in mentions]
             found += self._facts(mentions, block.start, "text")
         found += self._template_pay()
+        if doc.format == "html" and not any(fact.is_amount for fact in found):
+            # Pay stated only in the page's JobPosting markup is still stated (the jobposting pack says so).
+            from postlint.facts.markup import markup_pay
+
+            found += markup_pay(doc)
         found.sort(key=lambda fact: fact.start)
         return found
 

@@ -35,6 +35,7 @@ BUILTIN_KINDS: dict[str, str] = {
     "link": "postlint.kinds.links:LinkSpec",
     "apply-link": "postlint.kinds.links:ApplyLinkSpec",
     "link-status": "postlint.kinds.links:LinkStatusSpec",
+    "jobposting": "postlint.kinds.jobposting:JobPostingSpec",
 }
 
 

@@ -24,10 +24,10 @@ class RequireSpec(RuleSpec):
         (),
         description="Front-matter fields (canonical names, mapped by the `front-matter` config) that satisfy the rule.",
     )
-    facts: tuple[Literal["places", "pay"], ...] = Field(
+    facts: tuple[Literal["places", "pay", "deadline"], ...] = Field(
         (),
         description="Facts postlint reads that satisfy the rule: `places` (a location the gazetteer knows), "
-        "`pay` (a pay amount).",
+        "`pay` (a pay amount), `deadline` (a `validThrough` in the page's JobPosting markup).",
     )
     section: Regex | None = Field(None, description="Regex on headings: search only under matching sections.")
     distinct: int = Field(
