@@ -187,6 +187,30 @@ def posting_jurisdictions(places: Sequence[Place], gazetteer: Gazetteer) -> tupl
     return tuple(sorted(ids))
 
 
+class _Spans:
+    """The source spans already taken by places, sorted by start: whether a new span overlaps one costs a
+    search, not a pass over every place found so far (a posting may list thousands of locations)."""
+
+    __slots__ = ("_ends", "_longest", "_starts")
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._longest = 0
+
+    def add(self, start: int, end: int) -> None:
+        at = bisect.bisect_right(self._starts, start)
+        self._starts.insert(at, start)
+        self._ends.insert(at, end)
+        self._longest = max(self._longest, end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # Only a span starting within `longest` before `start`, or before `end`, can reach into [start, end).
+        lo = bisect.bisect_right(self._starts, start - self._longest - 1)
+        hi = bisect.bisect_left(self._starts, end)
+        return any(self._ends[i] > start for i in range(lo, hi))
+
+
 class _Collector:
     """Scans snippets of the document and keeps each place once (the first source to find it wins)."""
 
@@ -196,7 +220,7 @@ class _Collector:
         self.text = text
         self.gazetteer = gazetteer
         self.places: list[Place] = []
-        self.spans: list[tuple[int, int]] = []
+        self.spans = _Spans()
 
     def scan(
         self,
@@ -270,7 +294,7 @@ class _Collector:
         # place ("Location: Remote") is remote work with no stated scope.
         scope = tuple(dict.fromkeys(j for p in added for j in p.jurisdictions))
         start, end = base + marker.start(), base + marker.end()
-        self.spans.append((start, end))
+        self.spans.add(start, end)
         self.places.append(Place(start, end, marker.group(), scope, source, True))
 
     def _new_york_city(self, snippet: str, base: int, before: int) -> None:
@@ -326,8 +350,8 @@ class _Collector:
 
     def add_span(self, start: int, end: int, text: str, ids: tuple[str, ...], source: str) -> None:
         """Add a place already resolved to ids, unless a place found earlier overlaps it."""
-        if not any(a < end and start < b for a, b in self.spans):
-            self.spans.append((start, end))
+        if not self.spans.overlaps(start, end):
+            self.spans.add(start, end)
             self.places.append(Place(start, end, text, ids, source, False))
 
     def _add(
@@ -343,14 +367,14 @@ class _Collector:
     ) -> None:
         if anchor is None:
             start, end = base + s, base + e
-            if any(a < end and start < b for a, b in self.spans):
+            if self.spans.overlaps(start, end):
                 return
             place = Place(start, end, snippet[s:e], ids, source, remote)
             # "Phoenix Application Developer", "Join Palo Alto Networks": a bare city name before another
             # capitalised word names a system or a company, not the place ("Engineer - Phoenix" still is).
             if source in ("title", "heading", "text") and _names_a_system(place, self.text, self.gazetteer):
                 return
-            self.spans.append((start, end))
+            self.spans.add(start, end)
         else:
             start, end = anchor
             place = Place(start, end, snippet[s:e], ids, source, remote)
