@@ -60,7 +60,7 @@ class Context:
     @property
     def jurisdictions(self) -> frozenset[str]:
         if self.facts is not None:
-            return frozenset(self.facts.jurisdictions)
+            return self.facts.jurisdiction_set
         return self.fixed_jurisdictions
 
     def field_name(self, canonical: str) -> str:

@@ -88,6 +88,7 @@ class PostingFacts:
 
     __slots__ = (
         "_federal",
+        "_jurisdiction_set",
         "_jurisdictions",
         "_language",
         "_pay",
@@ -117,6 +118,7 @@ class PostingFacts:
         self.default = tuple(default)
         self._places: list[Place] | None = None
         self._jurisdictions: tuple[str, ...] | None = None
+        self._jurisdiction_set: frozenset[str] | None = None
         self._pay: list[PayFact] | None = None
         self._language: Guess | None = None
         self._words: int | None = None
@@ -170,6 +172,13 @@ class PostingFacts:
         if self.override:
             return self.override
         return self.detected or self.default
+
+    @property
+    def jurisdiction_set(self) -> frozenset[str]:
+        """`jurisdictions` as a set, built once: every rule's conditions and laws ask for it."""
+        if self._jurisdiction_set is None:
+            self._jurisdiction_set = frozenset(self.jurisdictions)
+        return self._jurisdiction_set
 
     @property
     def federal_employer(self) -> tuple[str, str] | None:
