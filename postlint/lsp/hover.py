@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from postlint import rule_docs
 from postlint.laws import active_laws
 from postlint.lsp.postings import LintResult
 from postlint.packs.model import Rule
@@ -30,7 +31,7 @@ def _one(result: LintResult, violation: Violation) -> str:
     if rule is None:  # an engine problem (input/…, postlint/…): its message says it all
         return "\n\n".join(out)
     out.append(_laws_here(result, rule))
-    documented = _with_spec(rule)
+    documented = rule_docs.documented(rule)
     if documented is not None:
         from postlint.explain import render_explanation
 
@@ -57,18 +58,3 @@ def _laws_here(result: LintResult, rule: Rule) -> str:
         sources = " ".join(f"<{url}>" for url in law.urls)
         lines.append(f"- {law.jurisdiction}: {law.title}; {law.state(today)} {sources}".rstrip())
     return "\n".join(lines)
-
-
-def _with_spec(rule: Rule) -> Rule | None:
-    """The rule with its YAML spec (rules from the compiled-pack cache carry none), for `explain`."""
-    if rule.spec is not None:
-        return rule
-    from postlint.errors import PostlintError
-    from postlint.packs.loader import load_pack
-
-    try:
-        pack = load_pack(rule.source, use_cache=False)
-    except PostlintError:
-        return None
-    found = next((r for r in pack.rules if r.id == rule.id), None)
-    return found.with_severity(rule.severity) if found is not None else None
