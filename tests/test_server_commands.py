@@ -26,7 +26,12 @@ raise SystemExit(main([{command!r}]))
 
 def test_check_does_not_load_the_servers() -> None:
     proc = subprocess.run(
-        [sys.executable, "-c", CHECK_IMPORTS], input=b"# Job\n", capture_output=True, env=cli_env(), timeout=120
+        [sys.executable, "-c", CHECK_IMPORTS],
+        input=b"# Job\n",
+        check=False,
+        capture_output=True,
+        env=cli_env(),
+        timeout=120,
     )
     assert proc.stdout.decode().strip().splitlines()[-1] == "[]"
 
@@ -34,7 +39,7 @@ def test_check_does_not_load_the_servers() -> None:
 @pytest.mark.parametrize(("command", "module"), [("lsp", "pygls"), ("mcp", "mcp")])
 def test_a_missing_extra_is_named(command: str, module: str) -> None:
     script = WITHOUT.format(module=module, command=command)
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, env=cli_env(), timeout=120)
+    proc = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True, env=cli_env(), timeout=120)
     assert proc.returncode == 2
     assert f"postlint[{command}]" in proc.stderr.decode()
     assert "Traceback" not in proc.stderr.decode()
