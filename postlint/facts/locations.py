@@ -74,6 +74,7 @@ _WORK_AT_OFFICE = re.compile(
     re.IGNORECASE,
 )
 
+_OFFICE_WORDS = ("office", "hub", "campus", "headquarters", "hq")  # lower case; what _WORK_AT_OFFICE ends with
 # Badge markers of a place: 🌎 🌍 🌏 (globes), 🗺 (map), 📍 (pin), 🏢 (office).
 _PLACE_MARKERS = ("🌎", "🌍", "🌏", "🗺️", "🗺", "📍", "🏢")
 _REMOTE_MARKER = re.compile(r"(?<![\w-])(?:remote(?:ly)?|telecommut\w*|work\s+from\s+home|wfh)(?![\w-])", re.IGNORECASE)
@@ -411,6 +412,8 @@ def _header_line(doc: Document, found: _Collector) -> None:
 def _ats_codes(doc: Document, found: _Collector) -> None:
     """Applicant-tracking field dumps: "Primary Location: US-CO-Boulder", "US-TX-Austin"."""
     gazetteer = found.gazetteer
+    if "US-" not in doc.text and "CA-" not in doc.text:
+        return  # every code starts so: one search of the text spares a regex over every block
     for block in fact_blocks(doc):
         if block.kind == CODE or "-" not in block.prose:
             continue
@@ -749,6 +752,9 @@ def _remote_where_placed(
 def _office_cues(doc: Document, found: _Collector) -> None:
     """Where the work is done, said in a sentence: "work from our office at 253 Broadway, in Manhattan",
     "remote-hybrid work from our Boston or Denver offices". Visiting an office is no such statement."""
+    lowered = doc.text.lower()
+    if not any(word in lowered for word in _OFFICE_WORDS):
+        return  # the phrase needs one of them: one pass over the text spares a regex over every paragraph
     for block in fact_blocks(doc):
         if block.kind not in (PARAGRAPH, LIST_ITEM) or "our" not in block.prose:
             continue
