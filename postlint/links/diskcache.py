@@ -8,15 +8,17 @@ timeout, an unknown host, a refused connection) is often the network of the mach
 rather than the link, so it is kept for at most an hour.
 
 Two runs may write at once: each writes a whole new file and renames it into place,
-merging what is on disk just before, so a reader never sees half a file and at worst
-a few entries are checked again. A file that cannot be read or parsed is ignored.
+merging what is on disk just before, so a reader never sees half a file. Writers take
+turns on a lock file (where the system has `fcntl`), so no entry is lost to a race;
+without it, at worst a few entries are checked again. A file that cannot be read or parsed is ignored.
 Like the pack cache, this is only a shortcut: failures to read or write it are ignored.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,9 @@ from postlint.links.status import LinkStatus
 FILE_NAME = "links.json"
 FORMAT = 1
 UNANSWERED_TTL = 3600.0  # seconds: the longest a result without an HTTP answer is kept
+# Seconds an entry may be stamped after `now` and still be kept: a run that started a moment before
+# another may write after it. A stamp further ahead is a damaged file.
+_SKEW = 60.0
 CACHED_STATES = ("ok", "broken", "unverified")
 STRICT_POLICY = "public"  # a result fetched when only public addresses were allowed is valid under any policy
 
@@ -79,19 +84,36 @@ def store(folder: Path, results: Mapping[str, LinkStatus], *, ttl: float, policy
     if ttl <= 0 or not fresh:
         return
     path = folder / FILE_NAME
-    entries = {url: e for url, e in _read(path).items() if 0 <= now - e["checked"] < _ttl(e, ttl)}
-    for url, status in fresh.items():
-        entries[url] = {
-            "state": status.state,
-            "status_code": status.status_code,
-            "detail": status.detail,
-            "final_url": status.final_url,
-            "checked": now,
-            "policy": policy,
-        }
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps({"format": FORMAT, "links": entries}, ensure_ascii=False, separators=(",", ":"))
-        replace_file(path, payload.encode("utf-8"))
+        with _turn(folder):
+            entries = {url: e for url, e in _read(path).items() if -_SKEW <= now - e["checked"] < _ttl(e, ttl)}
+            for url, status in fresh.items():
+                entries[url] = {
+                    "state": status.state,
+                    "status_code": status.status_code,
+                    "detail": status.detail,
+                    "final_url": status.final_url,
+                    "checked": now,
+                    "policy": policy,
+                }
+            payload = json.dumps({"format": FORMAT, "links": entries}, ensure_ascii=False, separators=(",", ":"))
+            replace_file(path, payload.encode("utf-8"))
     except OSError:
         pass
+
+
+@contextmanager
+def _turn(folder: Path) -> Iterator[None]:
+    """Hold the folder's lock file while reading and rewriting the cache (a no-op without `fcntl`)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: the rename alone keeps the file whole
+        yield
+        return
+    with open(folder / (FILE_NAME + ".lock"), "a+b") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
