@@ -300,6 +300,7 @@ def check_jsonl(
 
     from postlint.api import Linter
     from postlint.errors import InputError, PostlintError
+    from postlint.exit_codes import ExitCode
 
     if len(paths) != 1:
         raise PostlintError("--input jsonl reads one file of records, or '-' for standard input")
@@ -331,8 +332,8 @@ def check_jsonl(
     if not quiet or statistics:
         sys.stderr.write(render_totals(totals, statistics) + "\n")
     if totals.internal:
-        return 3
+        return ExitCode.INTERNAL
     if totals.malformed:
-        return 2
+        return ExitCode.USAGE
     failing = sum(count for index, count in enumerate(totals.severities) if 3 - index >= threshold)
-    return 1 if failing else 0
+    return ExitCode.VIOLATIONS if failing else ExitCode.OK

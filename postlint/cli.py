@@ -18,10 +18,10 @@ import click
 from postlint import __version__
 from postlint.display import printable
 from postlint.errors import PostlintError
+from postlint.exit_codes import ExitCode
 from postlint.output import FORMATS
 from postlint.wording import plural
 
-EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 ISSUES_URL = "https://github.com/postlint/postlint/issues"
 
 _selection = [
@@ -313,7 +313,7 @@ def check(
             tee.close()
         if output:
             stream.close()
-    return EXIT_VIOLATIONS if failing else EXIT_OK
+    return ExitCode.VIOLATIONS if failing else ExitCode.OK
 
 
 @cli.command()
@@ -362,7 +362,7 @@ def baseline(
         raise PostlintError(f"cannot write the baseline: {exc.strerror or exc}", path=output) from None
     total, in_files = sum(len(vs) for vs, _ in found), sum(1 for vs, _ in found if vs)
     click.echo(f"Wrote {output}: {plural(total, 'violation')} in {in_files} of {plural(len(files), 'file')}.", err=True)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 @cli.command()
@@ -406,7 +406,7 @@ def fix(
             reason = printable(doc.problems[0].message) if doc.problems else "not linted"
             click.echo(f"{printable(doc.path)}: skipped: {reason}", err=True)
             if path == "-":
-                return EXIT_USAGE
+                return ExitCode.USAGE
             continue
         text, total = fix_document(linter, doc, unsafe=unsafe_fixes)
         if doc.lossy and text == doc.text:
@@ -414,7 +414,7 @@ def fix(
                 f"{printable(doc.path)}: not rewritten: it is not valid UTF-8 (see encoding/invalid-utf8)", err=True
             )
             if path == "-":
-                return EXIT_USAGE  # writing the text back would replace the bad bytes with U+FFFD
+                return ExitCode.USAGE  # writing the text back would replace the bad bytes with U+FFFD
         if path == "-" and not show_diff and not check_only:
             sys.stdout.buffer.write((b"\xef\xbb\xbf" if decoded.bom else b"") + text.encode("utf-8"))
             sys.stdout.flush()
@@ -446,14 +446,14 @@ def fix(
                 continue
             click.echo(f"{printable(doc.path)}: applied {plural(total, 'fix')}", err=True)
     if check_only:
-        return EXIT_VIOLATIONS if changed else EXIT_OK
+        return ExitCode.VIOLATIONS if changed else ExitCode.OK
     if not show_diff and "-" not in files:
         done = f"{plural(changed, 'file')} changed." if changed else f"Nothing to fix in {plural(len(files), 'file')}."
         click.echo(done, err=True)
     if unwritten:
         click.echo(f"postlint: error: {plural(unwritten, 'file')} could not be written", err=True)
-        return EXIT_USAGE
-    return EXIT_OK
+        return ExitCode.USAGE
+    return ExitCode.OK
 
 
 @cli.command("rules")
@@ -475,12 +475,12 @@ def rules_command(pack_names: tuple[str, ...], config_path: str | None, fmt: str
     if fmt == "json":
         rows = [{"id": r.id, "severity": r.severity.name, "kind": r.kind, "summary": r.summary} for r in rules]
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
-        return EXIT_OK
+        return ExitCode.OK
     width = max((len(r.id) for r in rules), default=10)
     kinds = max((len(r.kind) for r in rules), default=7)
     for rule in rules:
         click.echo(f"{rule.id:<{width}}  {rule.severity.name:<7}  {rule.kind:<{kinds}}  {rule.summary}")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _is_path(name: str) -> bool:
@@ -506,7 +506,7 @@ def explain(rule_id: str, config_path: str | None, packs: tuple[str, ...]) -> in
         hint = f"; did you mean {', '.join(close)}?" if close else "; see `postlint rules`"
         raise PostlintError(f"unknown rule {rule_id!r}{hint}")
     click.echo(render_explanation(found[0]))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 @cli.command()
@@ -551,7 +551,7 @@ def inspect(
         click.echo(json.dumps(facts, indent=2, ensure_ascii=False, default=str))
     else:
         click.echo(render_description(facts))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 @cli.command("jsonld")
@@ -587,7 +587,7 @@ def jsonld(
     click.echo(json.dumps(built, indent=2, ensure_ascii=False))
     for item in missing:
         click.echo(f"postlint: not filled: {printable(item)}", err=True)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 @cli.command("laws")
@@ -618,7 +618,7 @@ def laws_command(
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         click.echo(render_law_table(rows, jurisdiction, day, note), nl=False)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _extra(module: str, extra: str) -> Any:
@@ -642,14 +642,14 @@ def _extra(module: str, extra: str) -> Any:
 def lsp_command(stdio: bool) -> int:
     """Run the language server for editors (needs the 'lsp' extra)."""
     _extra("postlint.lsp.server", "lsp").serve()
-    return EXIT_OK
+    return ExitCode.OK
 
 
 @cli.command("mcp")
 def mcp_command() -> int:
     """Run the Model Context Protocol server for AI assistants over stdio (needs the 'mcp' extra)."""
     _extra("postlint.mcp_server", "mcp").serve()
-    return EXIT_OK
+    return ExitCode.OK
 
 
 @cli.group()
@@ -687,7 +687,7 @@ def packs_test(paths: tuple[str, ...], verbose: bool) -> int:
     click.echo(
         f"{total - failures} passed, {failures} failed ({plural(rules, 'rule')} in {plural(len(tested), 'pack')})"
     )
-    return EXIT_VIOLATIONS if failures else EXIT_OK
+    return ExitCode.VIOLATIONS if failures else ExitCode.OK
 
 
 @packs.command("schema")
@@ -698,7 +698,7 @@ def packs_schema() -> int:
     from postlint.packs.schema import pack_schema
 
     click.echo(json.dumps(pack_schema(), indent=2))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 STARTER_CONFIG = """\
@@ -796,7 +796,7 @@ def cache_clean() -> int:
         shutil.rmtree(packs_cache, ignore_errors=True)
         removed.append(str(packs_cache))
     click.echo(f"Removed {', '.join(removed)}" if removed else "No cache to remove")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 @cli.command()
@@ -813,7 +813,7 @@ def init(force: bool) -> int:
     except OSError as exc:
         raise PostlintError(f"cannot write: {exc.strerror or exc}", path=str(target)) from None
     click.echo(f"Wrote {target}")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _open_output(path: str) -> TextIO:
@@ -831,21 +831,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         result = cli.main(args=args, prog_name="postlint", standalone_mode=False)
     except click.exceptions.NoArgsIsHelpError as exc:
         click.echo(exc.ctx.get_help() if exc.ctx else str(exc))
-        return EXIT_USAGE
+        return ExitCode.USAGE
     except click.ClickException as exc:
         exc.show()
-        return EXIT_USAGE
+        return ExitCode.USAGE
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
     except (click.Abort, KeyboardInterrupt):
         click.echo("Interrupted.", err=True)
-        return EXIT_INTERRUPTED
+        return ExitCode.INTERRUPTED
     except PostlintError as exc:
         click.echo(f"postlint: error: {printable(str(exc))}", err=True)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     except BrokenPipeError:
         sys.stderr.close()
-        return EXIT_OK
+        return ExitCode.OK
     except Exception as exc:
         import traceback
 
@@ -858,5 +858,5 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"  at {Path(frame.filename).name}:{frame.lineno}; set POSTLINT_DEBUG=1 for the traceback", err=True
             )
         click.echo(f"This is a bug in postlint {__version__}; please report it at {ISSUES_URL}", err=True)
-        return EXIT_INTERNAL
-    return result if isinstance(result, int) else EXIT_OK
+        return ExitCode.INTERNAL
+    return result if isinstance(result, int) else ExitCode.OK
