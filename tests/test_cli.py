@@ -622,3 +622,14 @@ def test_a_rule_summary_is_not_cut_at_an_abbreviation() -> None:
     described = 'Between two words ("10 km", "Mr. Smith"). Next to a space it is a leftover.'
     object.__setattr__(rule, "description", described)
     assert rule.summary == 'Between two words ("10 km", "Mr. Smith").'
+
+
+def test_inspect_shows_a_mapped_title_whole(tmp_path: Path) -> None:
+    """`front-matter: {title: position}`: inspect names the title that satisfies quality/title, not 'S'."""
+    (tmp_path / ".postlint.yaml").write_text("front-matter: {title: position}\n", encoding="utf-8")
+    (tmp_path / "p.md").write_text("---\nposition: Senior Engineer\n---\nWe build.\n", encoding="utf-8")
+    from conftest import run_cli
+
+    code, out, _ = run_cli("inspect", "p.md", cwd=tmp_path)
+    assert code == 0
+    assert "quality/title: 'Senior Engineer'" in out, out

@@ -68,7 +68,8 @@ class RequireCheck(Check):
                 match = pattern.search(doc.title)
                 if match:
                     at = max(doc.title_start, 0)
-                    return Found(at, at + len(doc.title), match.group(0), _label(match))
+                    # The title is what satisfies the rule: shown whole, not the few characters matched.
+                    return Found(at, at + len(doc.title), doc.title, _label(match))
         ranges: list[tuple[int, int]] | None = None
         if self.section is not None:
             ranges = [(s.heading_start, s.end) for s in doc.sections if self.section.search(s.title)]
