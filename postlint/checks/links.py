@@ -117,6 +117,7 @@ class ApplyCheck(Check):
     words: re.Pattern[str]  # apply wording, in a link's text, its sentence or its section's heading
     link_words: re.Pattern[str]  # broader wording, enough in a link's text or a heading ("Careers")
     mail_words: re.Pattern[str]  # more wording around an e-mail address ("send your CV")
+    send_words: re.Pattern[str]  # a sentence asking for an application there ("submit your resume to")
     unless_words: re.Pattern[str]  # a sentence about accommodations or questions names a contact, not a way to apply
     url_words: re.Pattern[str]  # wording in a URL's host and path (careers.example.com, /jobs/123)
     mailboxes: re.Pattern[str]  # local parts of application mailboxes (jobs@, careers@)
@@ -175,6 +176,8 @@ class ApplyCheck(Check):
         if text not in (url, url[7:] if mailto else url) and (self.words.search(text) or self.link_words.search(text)):
             return True
         for heading, around in _surroundings(doc, link, blocks, starts, title):
+            if not heading and self.send_words.search(around):
+                return True  # "Please submit your resume or address questions to info@...": a way to apply too
             if not heading and self.unless_words.search(around):
                 return False  # its sentence makes it a contact for questions or a newsletter, whatever the heading
             if self.words.search(around) or (heading and self.link_words.search(around)):

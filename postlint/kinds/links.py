@@ -64,6 +64,11 @@ class ApplyLinkSpec(RuleSpec):
     mail_words: tuple[Regex, ...] = Field(
         (), description='More regexes (any case) for the sentence or heading around an e-mail address ("CV").'
     )
+    send_words: tuple[Regex, ...] = Field(
+        (),
+        description="Regexes (any case) for a sentence that asks for an application at the link or address "
+        '("submit your resume to"): it is a way to apply even if it also mentions questions.',
+    )
     unless_words: tuple[Regex, ...] = Field(
         (),
         description="Regexes (any case): a link or address whose sentence matches one is not an apply link by its "
@@ -97,6 +102,7 @@ class ApplyLinkSpec(RuleSpec):
             combine_regexes(self.words, re.IGNORECASE),
             either(self.link_words),
             either(self.mail_words),
+            either(self.send_words),
             either(self.unless_words),
             either(self.url_words),
             either(self.mailboxes),
