@@ -147,6 +147,8 @@ class ApplyCheck(Check):
             if problem is None:
                 return
             unusable.append(Finding(start, end, {"match": link.url, "url": _short(link.url), "problem": problem}))
+        if not unusable and any(self._is_apply(doc, link, blocks, starts, title, hosts) for link in _spelled_out(doc)):
+            return  # "email your video to jobs @ example.com": an address written so that robots miss it
         if unusable:
             first = unusable[0]
             problem = f"the apply link '{first.values['url']}' does not work ({first.values['problem']})"
@@ -185,6 +187,30 @@ class ApplyCheck(Check):
             if mailto and self.mail_words.search(around):
                 return True
         return False
+
+
+# An e-mail address spelled out against address harvesters: "jobs @ example.com", "jobs [at] example [dot] com".
+# A plain "a@b.c" is already a link; a spelled-out one is not, and is read only by the apply check.
+_SPELLED_AT = r"(?:\s+@\s*|\s*@\s+|\s*[\[(]\s*at\s*[\])]\s*)"
+_SPELLED_DOT = r"(?:\s*[\[(]\s*dot\s*[\])]\s*|\.)"
+_SPELLED_EMAIL = re.compile(
+    rf"(?<![\w.+-])([\w.+-]{{1,64}}){_SPELLED_AT}([\w-]{{1,63}}(?:{_SPELLED_DOT}[\w-]{{1,63}})*{_SPELLED_DOT}[a-z]{{2,24}})\b",
+    re.IGNORECASE,
+)
+
+
+def _spelled_out(doc: Document) -> Iterator[Link]:
+    """Spelled-out e-mail addresses in the posting's prose, as `mailto:` links at their place in the text."""
+    if "@" not in doc.text and "[at]" not in doc.text.lower() and "(at)" not in doc.text.lower():
+        return
+    for block in doc.blocks:
+        if block.kind == CODE:
+            continue
+        for m in _SPELLED_EMAIL.finditer(block.prose):
+            domain = re.sub(r"\s*[\[(]\s*dot\s*[\])]\s*", ".", m.group(2), flags=re.IGNORECASE)
+            address = f"{m.group(1)}@{domain}".replace(" ", "")
+            start = block.start + m.start()
+            yield Link(f"mailto:{address}", m.group(), start, block.start + m.end())
 
 
 def _field_values(doc: Document, key: str) -> Iterator[str]:
