@@ -124,6 +124,10 @@ class Linter:
         violations: list[Violation] = []
         rules = [r for r in self.rules_for(doc.path) if only is None or r.id == only]
         content = [r for r in rules if r.kind != "input"] if doc.linted else []
+        page = facts.not_a_posting if doc.linted else None
+        if page is not None:  # a privacy policy or an error page: only its bytes are linted
+            content = [r for r in content if r.pack == "encoding"]
+            run_problems.append(Problem("not-a-posting", _not_a_posting_message(page.reason), page.start, page.end))
         shipped = [r for r in content if is_builtin(r.source)]
         others = [r for r in content if not is_builtin(r.source)]
 
@@ -243,6 +247,10 @@ class Linter:
             fix = replace(fix, edits=tuple(edit.placed(index.position) for edit in fix.edits))
         values = _Blank(finding.values)
         values.setdefault("laws", laws)
+        if finding.template is not None:
+            template = finding.template
+        if finding.severity is not None:
+            severity = min(severity, finding.severity)
         try:
             message = template.format_map(values)
         except (ValueError, IndexError, AttributeError):
@@ -263,6 +271,10 @@ class Linter:
             references=rule.references,
             match=doc.text[finding.start : finding.end],
         )
+
+
+def _not_a_posting_message(reason: str) -> str:
+    return f"This file reads as {reason}, not a job posting; only the encoding rules ran on it"
 
 
 @lru_cache(maxsize=256)

@@ -76,7 +76,9 @@ def _extracted_facts(doc: Document, linter: Linter, line: Any) -> dict[str, Any]
             }
         )
     guess = facts.language_guess
+    page = facts.not_a_posting
     return {
+        "not_a_posting": {"reason": page.reason, "line": line(page.start)} if page else None,
         "language": {"code": guess.language, "source": guess.source},
         "gender_coded": _gender_coded(doc, linter, ctx, guess.language),
         "places": [
@@ -179,6 +181,9 @@ def render_description(facts: dict[str, Any]) -> str:
         out.append(f"title: {facts['title']['text']}  (line {facts['title']['line']})")
     else:
         out.append("title: none found")
+    if facts.get("not_a_posting"):
+        page = facts["not_a_posting"]
+        out.append(f"not a job posting: {page['reason']}  (line {page['line']}); only the encoding rules run")
     if facts["front_matter"]:
         out.append("front matter:")
         out += [f"  {k}: {_shown(v['value'])}  (line {v['line']})" for k, v in facts["front_matter"].items()]

@@ -81,6 +81,8 @@ class Finding:
     fix: Fix | None = None
     suggestion: str | None = None
     message: str | None = None  # overrides the rule's message template (engine problems)
+    template: str | None = None  # a message template of the check's own (a requirement partly met)
+    severity: Severity | None = None  # at most this severity (a requirement partly met is a lesser finding)
 
 
 @dataclass(frozen=True, slots=True)

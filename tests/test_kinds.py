@@ -221,6 +221,53 @@ def test_require_fires_once_at_the_end_of_the_text(make_linter) -> None:
     assert v.suggestion == EEO["suggestion"]
 
 
+BENEFITS_PARTLY = {
+    "id": "t/benefits",
+    "kind": "require",
+    "message": "No benefits",
+    "distinct": 2,
+    "patterns": [r"(?P<health>\bhealth insurance\b)", r"(?P<retirement>\b401\(k\))"],
+    "partly": {"message": "Benefits only behind a link: '{match}'", "patterns": [r"\bbenefits\b[^.\n]*\blink\b"]},
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("# Job\n\nHealth insurance and a 401(k).\n", []),
+        (
+            "# Job\n\nOur benefits are behind the link below.\n",
+            [("warning", "Benefits only behind a link: 'benefits are behind the link'", 3)],
+        ),
+        ("# Job\n\nGreat benefits.\n", [("error", "No benefits", 3)]),
+        ("# Job\n\nHealth insurance. See the link for more benefits.\n", [("error", "No benefits", 3)]),
+    ],
+    ids=["met", "partly-met", "missing", "one-form-is-not-partly"],
+)
+def test_require_partly_met_is_a_lesser_finding_at_the_partial_wording(
+    make_linter, text: str, found: list[tuple[str, str, int]]
+) -> None:
+    violations = make_linter([BENEFITS_PARTLY]).lint_text(text)
+    assert [(v.severity.name, v.message, v.line) for v in violations] == found
+
+
+def test_require_partly_never_raises_the_rule_severity(make_linter) -> None:
+    rule = {**BENEFITS_PARTLY, "severity": "info"}
+    violations = make_linter([rule]).lint_text("# Job\n\nOur benefits are behind the link below.\n")
+    assert [v.severity.name for v in violations] == ["info"]
+
+
+def test_require_partly_needs_patterns(tmp_path: Path) -> None:
+    from conftest import write_pack
+
+    from postlint.errors import PackError
+    from postlint.packs.loader import load_pack
+
+    path = write_pack(tmp_path, [{**BENEFITS_PARTLY, "partly": {"message": "m", "patterns": []}}])
+    with pytest.raises(PackError, match="partly"):
+        load_pack(path)
+
+
 def test_require_ignores_code_and_urls(make_linter) -> None:
     text = "# Job\n\n`equal opportunity employer`\n\n```\nequal opportunity employer\n```\n"
     assert len(make_linter([EEO]).lint_text(text)) == 1

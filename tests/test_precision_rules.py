@@ -364,3 +364,29 @@ def test_a_heading_that_names_another_job_than_the_front_matter_is_reported() ->
 def test_headings_that_agree_with_the_front_matter_are_not_reported(heading: str) -> None:
     text = f"---\ntitle: Data Analyst\n---\n{heading}\n\nJoin us.\n"
     assert lint(text, select="quality/conflicting-title") == []
+
+
+# --- pay/benefits: the benefits only behind a link ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "To view the county's robust benefit package, click the link below.\nhttps://example.gov/benefits\n",
+        "Our benefits are listed on our careers page.\n",
+        "Please visit our benefits page for details: https://example.com/benefits\n",
+    ],
+)
+def test_benefits_only_behind_a_link_is_a_warning_not_an_error(sentence: str) -> None:
+    text = "Location: Denver, CO\n\nSalary: $93,217 - $149,147 per year.\n\n" + sentence
+    found = lint(text, "text", select="pay/benefits")
+    assert [v.severity.name for v in found] == ["warning"]
+    assert "only behind a link" in found[0].message
+    assert "Colorado" in found[0].message
+
+
+def test_one_kind_of_benefit_is_still_no_description() -> None:
+    """New Jersey's guidance: 'health insurance and more' is not a general description."""
+    text = "Location: Newark, NJ\n\nSalary: $90,000 - $110,000 per year. Health insurance and more.\n"
+    found = lint(text, "text", select="pay/benefits")
+    assert [v.severity.name for v in found] == ["error"]

@@ -12,7 +12,7 @@ from postlint.document import Document
 from postlint.insertion import anchor, end_of_posting, insertion_fix
 from postlint.laws import for_area
 from postlint.prefilter import Prefilter
-from postlint.violation import Finding
+from postlint.violation import Finding, Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +23,16 @@ class Found:
     end: int
     text: str
     label: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Partly:
+    """A requirement met only in part (the benefits only behind a link, where most laws ask for them in
+    the posting): reported at `severity` with its own message, at the partial wording."""
+
+    severity: Severity
+    message: str
+    patterns: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +49,7 @@ class RequireCheck(Check):
     facts: tuple[str, ...] = ()  # "places", "pay", "deadline": facts found in the posting that satisfy the rule
     prefilters: tuple[Prefilter | None, ...] = ()  # one per pattern
     distinct: int = 1  # different named forms that must appear ("medical" and "PTO", not "great benefits")
+    partly: Partly | None = None  # wording that meets the requirement only in part: a lesser finding
 
     def find(self, doc: Document, ctx: Context) -> Found | None:
         """The first place that satisfies the rule, or None."""
@@ -83,7 +94,8 @@ class RequireCheck(Check):
         if not any(p is None or p.may_contain(view.lowered, plain) for p in filters):
             return None
         if self.distinct > 1:
-            return self._find_distinct(view.pieces, ranges)
+            found, kinds = self._find_distinct(view.pieces, ranges)
+            return found if kinds >= self.distinct else None
         for offset, text, lowered in view.pieces:
             if ranges is not None and not any(a <= offset < b for a, b in ranges):
                 continue
@@ -99,9 +111,9 @@ class RequireCheck(Check):
 
     def _find_distinct(
         self, pieces: tuple[tuple[int, str, str], ...], ranges: list[tuple[int, int]] | None
-    ) -> Found | None:
-        """The first match once `distinct` different forms have appeared anywhere in the scope (a list of
-        benefits spreads them over several items), or None."""
+    ) -> tuple[Found | None, int]:
+        """The first match and how many different forms appeared anywhere in the scope (a list of benefits
+        spreads them over several items); the search stops once `distinct` forms are found."""
         seen: set[str] = set()
         first: Found | None = None
         for offset, text, _ in pieces:
@@ -113,7 +125,19 @@ class RequireCheck(Check):
                     if first is None:
                         first = Found(offset + match.start(), offset + match.end(), match.group(0), _label(match))
                     if len(seen) >= self.distinct:
-                        return first
+                        return first, len(seen)
+        return first, len(seen)
+
+    def partly_met(self, doc: Document) -> Found | None:
+        """Where the requirement is met in part (a `partly` pattern), or None."""
+        if self.partly is None or not self.partly.patterns:
+            return None
+        view = scope_view(doc, self.scopes)
+        for offset, text, _ in view.pieces:
+            for pattern in self.partly.patterns:
+                match = pattern.search(text)
+                if match:
+                    return Found(offset + match.start(), offset + match.end(), match.group(0), None)
         return None
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -129,6 +153,18 @@ class RequireCheck(Check):
         fix = None
         if self.insert_at and suggestion:
             where, fix = insertion_fix(doc, suggestion, anchor(ctx.facts, self.insert_at))
+        part = self.partly_met(doc)
+        if part is not None and self.partly is not None:
+            yield Finding(
+                part.start,
+                part.end,
+                {"match": part.text},
+                fix=fix,
+                suggestion=suggestion,
+                template=self.partly.message,
+                severity=self.partly.severity,
+            )
+            return
         yield Finding(where, where, {"match": ""}, fix=fix, suggestion=suggestion)
 
 

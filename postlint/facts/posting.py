@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from postlint.facts.gazetteer import Gazetteer
     from postlint.facts.language import Guess
     from postlint.facts.locations import Place
+    from postlint.facts.page import NotAPosting
     from postlint.facts.pay import PayMention
 
 # A section about pay: a bare amount under it is pay ("## Compensation" then "$120k – $150k").
@@ -91,6 +92,7 @@ class PostingFacts:
         "_jurisdiction_set",
         "_jurisdictions",
         "_language",
+        "_page",
         "_pay",
         "_places",
         "_statements",
@@ -120,6 +122,7 @@ class PostingFacts:
         self._jurisdictions: tuple[str, ...] | None = None
         self._jurisdiction_set: frozenset[str] | None = None
         self._pay: list[PayFact] | None = None
+        self._page: NotAPosting | bool | None = False  # False: not read yet
         self._language: Guess | None = None
         self._words: int | None = None
         self._federal: tuple[str, str] | bool | None = False  # False: not read yet
@@ -219,6 +222,15 @@ class PostingFacts:
         if found is None:
             found = self._statements[finder.key] = finder.find(self.doc)
         return found
+
+    @property
+    def not_a_posting(self) -> NotAPosting | None:
+        """Why the file is plainly not a job posting (a privacy policy, an error page), or None."""
+        if self._page is False:
+            from postlint.facts.page import not_a_posting
+
+            self._page = not_a_posting(self.doc, has_pay=lambda: any(p.is_amount for p in self.pay))
+        return self._page  # type: ignore[return-value]
 
     @property
     def pay(self) -> list[PayFact]:

@@ -25,6 +25,7 @@ Problem = Literal[
     "symlink",
     "special-file",
     "timeout",
+    "not-a-posting",
 ]
 
 

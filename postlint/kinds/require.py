@@ -5,12 +5,28 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from postlint.checks.forbid import terms_pattern
-from postlint.checks.require import RequireCheck
+from postlint.checks.require import Partly, RequireCheck
 from postlint.kinds.base import Regex, RuleSpec, combine_regexes, compile_regex
 from postlint.prefilter import prefilters
+from postlint.violation import Severity
+
+
+class PartlySpec(BaseModel):
+    """Wording that meets a requirement only in part, reported at a lower severity with its own message."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    severity: Literal["warning", "info"] = Field(
+        "warning", description="The severity of a partly met requirement (never above the rule's own)."
+    )
+    message: str = Field(description="The message, with `{match}` (the partial wording) and `{laws}`.")
+    patterns: tuple[Regex, ...] = Field(
+        description="Wording that meets the requirement in part, e.g. the benefits only behind a link.",
+        min_length=1,
+    )
 
 
 class RequireSpec(RuleSpec):
@@ -35,6 +51,11 @@ class RequireSpec(RuleSpec):
         ge=1,
         description="How many different forms must appear (the patterns' named groups, else the matched words): "
         "2 asks for a description ('medical insurance and paid time off'), not a word ('great benefits').",
+    )
+    partly: PartlySpec | None = Field(
+        None,
+        description="A requirement met in part (one of its `patterns`) is reported at its `severity` with its "
+        "`message`, at the partial wording, instead of as missing.",
     )
     ignore_case: bool = True
     keywords: tuple[str, ...] = Field(
@@ -81,4 +102,11 @@ class RequireSpec(RuleSpec):
             self.facts,
             prefilters(patterns),
             self.distinct,
+            self._partly(flags),
         )
+
+    def _partly(self, flags: int) -> Partly | None:
+        if self.partly is None:
+            return None
+        patterns = tuple(compile_regex(p, flags) for p in self.partly.patterns)
+        return Partly(Severity.parse(self.partly.severity), self.partly.message, patterns)

@@ -1,0 +1,118 @@
+"""Whether a file is a job posting at all: a scraped privacy policy or a "page not found" is not.
+
+Postings are collected by scraping job boards, and a scrape keeps whatever page the
+board served: its privacy policy, an error page, a site's home page. Rules that report
+something *missing* (no pay range, no EEO statement, no way to apply) are false alarms
+on such a page, and an error with a law's name on a privacy policy costs the reader's
+trust in every other finding. So the engine asks this module first, and on a page that
+is plainly not a posting it runs only the rules that report what is there.
+
+The signals are deliberately narrow, each a shape of the page itself, never of one site:
+
+- the page says it was not found ("The page you requested cannot be found", "Page not found");
+- the page opens with a policy's own heading ("Privacy Policy", "Terms of Use") and keeps
+  referring to itself ("this Policy", "these Terms"), with no pay on it;
+- the page's title is a navigation word ("Home", "Careers") and nothing on it speaks to a
+  candidate (no role, duties, qualifications or way to apply).
+
+A posting that merely ends with an applicant privacy notice, or whose scrape begins with a
+"Home" breadcrumb, still reads as a posting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from postlint.document import Document
+
+# How far into the page its opening runs: error messages and policy headings come first.
+_OPENING_LINES = 15
+_OPENING_CHARS = 3000
+
+_NOT_FOUND = re.compile(
+    r"\b(?:page|job|posting|position|listing|vacancy)\b[^.\n]{0,60}?"
+    r"\b(?:cannot|can ?not|could not|couldn[’']t|can[’']t)\s+be\s+found\b|"
+    r"\bpage\s+not\s+found\b|\b404\b[^\n]{0,40}\bnot\s+found\b",
+    re.IGNORECASE,
+)
+# A line that is a policy's heading and nothing else ("NEOGOV PRIVACY POLICY", "Terms of Use").
+_POLICY_HEADING = re.compile(
+    r"^[#*\s]*(?:[\w.&'’-]+\s+){0,3}(?:privacy\s+(?:policy|notice|statement)|cookie\s+(?:policy|notice)|"
+    r"terms\s+(?:of\s+(?:use|service)|and\s+conditions))[*\s]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SELF_REFERENCE = re.compile(r"\bth(?:is|ese)\s+(?:privacy\s+)?(?:policy|notice|terms)\b", re.IGNORECASE)
+_SELF_REFERENCES = 3
+_NAVIGATION_TITLE = re.compile(
+    r"(?:home(?:\s*page)?|careers?|jobs|job\s+search|search(?:\s+results)?|sign\s+in|log\s*in|menu|welcome)\W*",
+    re.IGNORECASE,
+)
+# Words a posting uses to speak to a candidate about a role.
+_CANDIDATE_WORDS = re.compile(
+    r"\b(?:you\s+will|you[’']ll|you\s+have|your\s+role|(?:the|this)\s+(?:role|position)|successful\s+candidate|"
+    r"candidates?|applicants?|qualifications?|requirements?|responsibilities|duties|apply|salary|"
+    r"full[- ]time|part[- ]time|we\s+are\s+(?:looking|seeking|hiring))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NotAPosting:
+    """Why a file is read as something other than a job posting, and the span that shows it."""
+
+    reason: str
+    start: int
+    end: int
+
+
+def not_a_posting(doc: Document, *, has_pay: Callable[[], bool]) -> NotAPosting | None:
+    """The reason this document is plainly not a job posting, or None for a posting (the usual case).
+
+    `has_pay` is asked only when a weaker signal needs ruling out, so most postings are not searched for pay.
+    """
+    text = doc.text
+    opening = _opening(text)
+    found = _NOT_FOUND.search(opening)
+    if found:
+        return NotAPosting("an error page (the page was not found)", found.start(), found.end())
+    heading = _POLICY_HEADING.search(opening)
+    if (
+        heading
+        and not _CANDIDATE_WORDS.search(text, 0, heading.start())  # the page opens with the policy
+        and len(_SELF_REFERENCE.findall(text)) >= _SELF_REFERENCES
+        and not has_pay()
+    ):
+        line = heading.group()
+        start = heading.start() + len(line) - len(line.lstrip("#* \t\r\n"))
+        end = heading.start() + len(line.rstrip("#* \t\r\n"))
+        name = " ".join(text[start:end].split())
+        return NotAPosting(f"a policy page ('{name}')", start, end)
+    title, start, end = _title(doc)
+    if title and _NAVIGATION_TITLE.fullmatch(title) and not _CANDIDATE_WORDS.search(text) and not has_pay():
+        return NotAPosting(f"a site page (titled '{title}') that describes no role", start, end)
+    return None
+
+
+def _title(doc: Document) -> tuple[str, int, int]:
+    """The page's title as read, or else its first line (a Markdown page's "Home" is a paragraph)."""
+    if doc.title and doc.title_start >= 0:
+        return doc.title.strip(), doc.title_start, doc.title_end
+    text = doc.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    line = text[start:end].strip()
+    return line, start, start + len(line)
+
+
+def _opening(text: str) -> str:
+    """The first lines of the page, where an error message or a policy's heading stands."""
+    end = 0
+    for _ in range(_OPENING_LINES):
+        newline = text.find("\n", end)
+        if newline == -1:
+            return text[:_OPENING_CHARS]
+        end = newline + 1
+    return text[: min(end, _OPENING_CHARS)]
