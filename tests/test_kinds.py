@@ -577,3 +577,28 @@ rules:
     bad = pack.replace("'&\\1;'", "'&\\2;'")
     with pytest.raises(PackError, match=r"^p\.yaml:\d+:\d+: .*invalid group reference 2"):
         parse_pack(bad, "p.yaml")
+
+
+TITLE_MARKED = {
+    "id": "t/title-marked",
+    "kind": "title-form",
+    "message": "Title '{title}' is not marked",
+    "accepts": [r"\(m/w/d\)"],
+    "accepts_in": [{"languages": ["it"], "patterns": [r"^[\x20-\x7E]*\bspecialist\b[\x20-\x7E]*$"]}],
+}
+ITALIAN_BODY = "Siamo un'azienda che cerca una persona per il nostro ufficio; il ruolo è nella nostra sede di Milano.\n"
+GERMAN_BODY = "Wir suchen eine erfahrene Person für unser Team, die unsere Datenplattform weiterentwickelt.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("# Data Specialist (m/w/d)\n\n" + GERMAN_BODY, False),
+        ("# Data Specialist\n\n" + GERMAN_BODY, True),  # accepted in Italian postings only
+        ("# Data Specialist\n\n" + ITALIAN_BODY, False),
+        ("# Impiegato amministrativo\n\n" + ITALIAN_BODY, True),
+    ],
+    ids=["accepted-everywhere", "not-in-this-language", "accepted-in-this-language", "not-this-form"],
+)
+def test_title_form_accepts_in_a_language(make_linter, text: str, flagged: bool) -> None:
+    assert bool(make_linter([TITLE_MARKED]).lint_text(text)) is flagged

@@ -17,6 +17,7 @@ class TitleFormCheck(Check):
     accepts: re.Pattern[str]
     suggestion: str | None = None
     append: str | None = None  # added after a title written in the text: the unsafe fix
+    accepts_in: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = ()  # (languages, forms accepted there)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         title = doc.title
@@ -26,6 +27,10 @@ class TitleFormCheck(Check):
             return
         if self.accepts.search(title):
             return
+        if self.accepts_in and ctx.facts is not None:
+            language = ctx.facts.language
+            if any(language in languages and pattern.search(title) for languages, pattern in self.accepts_in):
+                return
         start, end = doc.title_start, doc.title_end
         fix = None
         if doc.text[start:end] != title:  # a front-matter title: point at its line

@@ -5,10 +5,19 @@ from __future__ import annotations
 import re
 from typing import ClassVar, Literal
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from postlint.checks.title_form import TitleFormCheck
 from postlint.kinds.base import Regex, RuleSpec, combine_regexes, compile_regex
+
+
+class AcceptsIn(BaseModel):
+    """Title forms accepted only in postings written in some languages."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    languages: tuple[str, ...] = Field(min_length=1, description="ISO 639-1 codes of the posting's language.")
+    patterns: tuple[Regex, ...] = Field(min_length=1, description="Regexes (case-insensitive) of accepted titles.")
 
 
 class TitleFormSpec(RuleSpec):
@@ -27,6 +36,11 @@ class TitleFormSpec(RuleSpec):
     accepts: tuple[Regex, ...] = Field(
         min_length=1, description="Regexes (case-insensitive; `(?-i:...)` for case): a title matching one is fine."
     )
+    accepts_in: tuple[AcceptsIn, ...] = Field(
+        (),
+        description="Forms accepted only in postings in some languages: an English job title is gender-neutral in "
+        "an Italian posting, while German postings mark even English titles '(m/w/d)'.",
+    )
     suggestion: str | None = Field(None, description="What to write instead; may use {title}.")
     append: str | None = Field(
         None, description="Text whose addition after the title fixes it, e.g. ' (m/w/d)': an unsafe fix."
@@ -35,4 +49,7 @@ class TitleFormSpec(RuleSpec):
     def compile(self) -> TitleFormCheck:
         needs = compile_regex(self.needs, re.IGNORECASE) if self.needs else None
         accepts = combine_regexes(self.accepts, re.IGNORECASE)
-        return TitleFormCheck(needs, accepts, self.suggestion, self.append)
+        accepts_in = tuple(
+            (frozenset(a.languages), combine_regexes(a.patterns, re.IGNORECASE)) for a in self.accepts_in
+        )
+        return TitleFormCheck(needs, accepts, self.suggestion, self.append, accepts_in)
