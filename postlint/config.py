@@ -93,36 +93,39 @@ class Settings:
 
 
 def _model() -> Any:
-    """The pydantic model of the config file (built on first use, to keep start-up light)."""
+    """The pydantic model of the config file (built on first use, to keep start-up light).
+
+    Its defaults are those of `Settings` and `LinksSettings`, which a run without a config
+    file uses without importing pydantic: they are written there, once, and taken from there.
+    """
     from typing import Literal
 
-    from pydantic import BaseModel, ConfigDict, Field, field_validator
+    from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
-    class FrontMatterModel(BaseModel):
-        model_config = ConfigDict(extra="forbid")
-        location: str = "location"
-        title: str = "title"
-        salary_min: str = "salary_min"
-        salary_max: str = "salary_max"
-        salary_currency: str = "salary_currency"
-        salary_period: str = "salary_period"
-        apply_url: str = "apply_url"
+    defaults, links = Settings(), LinksSettings()
+    FrontMatterModel = create_model(  # one field per key of FRONT_MATTER_DEFAULTS, with its default
+        "FrontMatterModel",
+        __config__=ConfigDict(extra="forbid"),
+        **{key: (str, name) for key, name in FRONT_MATTER_DEFAULTS.items()},
+    )
 
     class LinksModel(BaseModel):
         model_config = ConfigDict(extra="forbid")
         # Bounds: a value from a config file must not make a run wait forever (`.inf`) or open
         # thousands of connections; NaN and infinity are refused everywhere.
-        check: bool = False
-        timeout: float = Field(10.0, gt=0, le=300, allow_inf_nan=False)
-        url_timeout: float = Field(30.0, gt=0, le=3600, allow_inf_nan=False)
-        total_timeout: float = Field(300.0, gt=0, le=86400, allow_inf_nan=False)
-        concurrency: int = Field(16, ge=1, le=256)
-        allow_private: bool | list[str] = False
-        exclude: list[str] = []
-        per_host: int = Field(4, ge=1, le=64)
-        max_redirects: int = Field(10, ge=0, le=50)
+        check: bool = links.check
+        timeout: float = Field(links.timeout, gt=0, le=300, allow_inf_nan=False)
+        url_timeout: float = Field(links.url_timeout, gt=0, le=3600, allow_inf_nan=False)
+        total_timeout: float = Field(links.total_timeout, gt=0, le=86400, allow_inf_nan=False)
+        concurrency: int = Field(links.concurrency, ge=1, le=256)
+        allow_private: bool | list[str] = (
+            links.allow_private if isinstance(links.allow_private, bool) else list(links.allow_private)
+        )
+        exclude: list[str] = list(links.exclude)
+        per_host: int = Field(links.per_host, ge=1, le=64)
+        max_redirects: int = Field(links.max_redirects, ge=0, le=50)
         cache_ttl: float = Field(
-            86400.0,
+            links.cache_ttl,
             ge=0,
             le=365 * 86400,
             allow_inf_nan=False,
@@ -173,17 +176,17 @@ def _model() -> Any:
 
     class ConfigModel(BaseModel):
         model_config = ConfigDict(extra="forbid", populate_by_name=True)
-        packs: list[str] = ["builtin"]
-        select: list[str] = []
-        ignore: list[str] = []
+        packs: list[str] = list(defaults.packs)
+        select: list[str] = list(defaults.select)
+        ignore: list[str] = list(defaults.ignore)
         severity: dict[str, Severity] = {}
         per_file_ignores: dict[str, list[str]] = Field({}, alias="per-file-ignores")
-        jurisdictions: list[str] = []
+        jurisdictions: list[str] = list(defaults.jurisdictions)
         front_matter: FrontMatterModel = Field(FrontMatterModel(), alias="front-matter")
         links: LinksModel = LinksModel()
-        fail_on: Severity = Field("error", alias="fail-on")
+        fail_on: Severity = Field(defaults.fail_on, alias="fail-on")
         max_file_size: float = Field(
-            10.0,
+            defaults.max_file_size,
             alias="max-file-size",
             gt=0,
             le=1024,
@@ -191,17 +194,17 @@ def _model() -> Any:
             description="Megabytes; larger files are reported, not linted.",
         )
         pack_timeout: float = Field(
-            10.0,
+            defaults.pack_timeout,
             alias="pack-timeout",
             gt=0,
             le=600,
             allow_inf_nan=False,
             description="Seconds the rules of packs not shipped with postlint may take on one posting.",
         )
-        as_of: dt.date | None = Field(None, alias="as-of", description="Lint against the laws of this day.")
+        as_of: dt.date | None = Field(defaults.as_of, alias="as-of", description="Lint against the laws of this day.")
         employer: EmployerModel | None = None
         exclude: list[str] = Field(
-            list(DEFAULT_EXCLUDE), description="Globs of files that are not postings (replaces the defaults)."
+            list(defaults.exclude), description="Globs of files that are not postings (replaces the defaults)."
         )
         extend_exclude: list[str] = Field([], alias="extend-exclude", description="Globs added to `exclude`.")
 

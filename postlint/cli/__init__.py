@@ -1,0 +1,106 @@
+"""The `postlint` command line: a thin shell over the engine.
+
+`main(argv) -> int` never calls sys.exit below itself and never lets a
+traceback reach a user for something they caused: PostlintError and bad
+usage exit 2 with one line, anything else is a bug and exits 3.
+
+Each command lives in a module of its own in this package, over the options
+they share (`options.py`) and the run set-up they share (`run_setup.py`).
+A command's module is imported only when that command runs (or `--help` lists
+them all), so `postlint --version` and each command start fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from postlint import __version__
+from postlint.display import printable
+from postlint.errors import PostlintError
+from postlint.exit_codes import ExitCode
+
+ISSUES_URL = "https://github.com/postlint/postlint/issues"
+
+# Command name -> the module of this package that defines it, and the click command's name there.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "baseline": ("baseline", "baseline"),
+    "cache": ("cache", "cache"),
+    "check": ("check", "check"),
+    "explain": ("explain", "explain"),
+    "fix": ("fix", "fix"),
+    "init": ("init", "init"),
+    "inspect": ("inspect", "inspect"),
+    "jsonld": ("jsonld", "jsonld"),
+    "laws": ("laws", "laws_command"),
+    "lsp": ("servers", "lsp_command"),
+    "mcp": ("servers", "mcp_command"),
+    "packs": ("packs", "packs"),
+    "rules": ("rules", "rules_command"),
+}
+
+
+class CommandGroup(click.Group):
+    """The `postlint` group: each command's module is imported when the command is looked up."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, name = COMMANDS[cmd_name]
+        command: click.Command = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+        return command
+
+
+@click.group(cls=CommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="postlint", message="%(prog)s %(version)s")
+def cli() -> None:
+    """A compliance and quality linter for job postings."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one exit per kind of failure, side by side
+    """Run the CLI and return its exit code (tests call this directly)."""
+    args = list(argv) if argv is not None else sys.argv[1:]
+    try:
+        result = cli.main(args=args, prog_name="postlint", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        click.echo(exc.ctx.get_help() if exc.ctx else str(exc))
+        return ExitCode.USAGE
+    except click.ClickException as exc:
+        exc.show()
+        return ExitCode.USAGE
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except (click.Abort, KeyboardInterrupt):
+        click.echo("Interrupted.", err=True)
+        return ExitCode.INTERRUPTED
+    except PostlintError as exc:
+        click.echo(f"postlint: error: {printable(str(exc))}", err=True)
+        return ExitCode.USAGE
+    except BrokenPipeError:
+        sys.stderr.close()
+        return ExitCode.OK
+    except Exception as exc:
+        report_bug(exc)
+        return ExitCode.INTERNAL
+    return result if isinstance(result, int) else ExitCode.OK
+
+
+def report_bug(exc: Exception) -> None:
+    """A short note on stderr for an exception no user could cause: what, where, and where to report it."""
+    import traceback
+
+    click.echo(f"postlint: internal error: {type(exc).__name__}: {printable(str(exc))}", err=True)
+    if os.environ.get("POSTLINT_DEBUG"):
+        traceback.print_exc()
+    else:
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        click.echo(f"  at {Path(frame.filename).name}:{frame.lineno}; set POSTLINT_DEBUG=1 for the traceback", err=True)
+    click.echo(f"This is a bug in postlint {__version__}; please report it at {ISSUES_URL}", err=True)

@@ -1,0 +1,76 @@
+"""What every linting command does before it lints: read the config, build the linter, find the files.
+
+Heavy modules are imported inside the functions: importing this module must stay cheap.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+
+def split(values: Sequence[str]) -> list[str]:
+    """Option values given repeatedly or comma-separated, as one list."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def load_settings(config_path: str | None, use_cache: bool = True) -> Any:
+    """The settings of `--config`, or of the nearest config file, or the defaults."""
+    from postlint.config import find_config, load_config
+
+    path = Path(config_path) if config_path else find_config(Path.cwd())
+    if path is None or not use_cache:
+        return load_config(path)
+    from postlint.cache import cached
+
+    return cached("config", path, lambda: load_config(path))
+
+
+def build_linter(
+    settings: Any,
+    packs: Sequence[str] = (),
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    jurisdictions: Sequence[str] = (),
+    *,
+    use_cache: bool = True,
+    as_of: Any = None,
+) -> Any:
+    """The linter for the settings and the selection options (`as_of` is the `--as-of` datetime)."""
+    from postlint.runner import load_linter
+
+    return load_linter(
+        settings,
+        extra_packs=packs,
+        select=split(select),
+        ignore=split(ignore),
+        jurisdictions=split(jurisdictions),
+        use_cache=use_cache,
+        as_of=as_of.date() if as_of is not None else None,
+    )
+
+
+def discover_files(paths: Sequence[str], settings: Any) -> list[str]:
+    """The files to lint; named files that are not postings are left out with a note on stderr."""
+    from postlint.discovery import discover, skipped_note
+
+    found = discover(paths, settings)
+    if found.skipped and os.environ.get("PRE_COMMIT") != "1":  # a hook skips them as it skips other types
+        click.echo(skipped_note(found.skipped), err=True)
+    return found.files
+
+
+def read_policy(paths: Sequence[str], follow_symlinks: bool) -> Any:
+    """Which files may be read: no symbolic links out of the named folders unless `--follow-symlinks`."""
+    from postlint.safe_read import ReadPolicy
+
+    return ReadPolicy.for_arguments(list(paths) or ["."], follow_symlinks)
+
+
+def max_bytes(settings: Any) -> int:
+    """The config's `max-file-size` (megabytes) in bytes."""
+    return int(settings.max_file_size * 1024 * 1024)
