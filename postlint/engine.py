@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from postlint.checks.base import Context
 from postlint.document import Document, Format, Problem
+from postlint.kinds.check_base import Context
 from postlint.laws import active_laws, describe_laws, within
 from postlint.packs.model import Rule
 from postlint.suppression import parse_suppressions

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from postlint.kinds.base import Example
+from postlint.kinds.spec_base import Example
 from postlint.packs.model import Rule
 
 _SKIP = {

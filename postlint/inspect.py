@@ -51,8 +51,8 @@ def _extracted_facts(doc: Document, linter: Linter, line: Any) -> dict[str, Any]
     """Places, jurisdictions, pay and statements, as the linter's rules will read them."""
     import datetime as dt
 
-    from postlint.checks.base import Context
-    from postlint.checks.require import RequireCheck
+    from postlint.kinds.check_base import Context
+    from postlint.kinds.require.check import RequireCheck
 
     facts = linter.facts(doc)
     gazetteer = facts.gazetteer
@@ -157,8 +157,8 @@ def _visa(doc: Document, line: Any) -> dict[str, Any]:
 
 def _gender_coded(doc: Document, linter: Linter, ctx: Any, language: str | None) -> dict[str, Any] | None:
     """The masculine- and feminine-coded words, as the gender-coded rule counts them (None: not English)."""
-    from postlint.checks.gender_coded import GenderCodedCheck
     from postlint.facts.gender_coded import FEMININE, MASCULINE, count_coded_words
+    from postlint.kinds.gender_coded.check import GenderCodedCheck
 
     if language != "en":
         return None
