@@ -123,7 +123,7 @@ class Linter:
         )
         violations: list[Violation] = []
         rules = [r for r in self.rules_for(doc.path) if only is None or r.id == only]
-        content = [r for r in rules if r.kind != "input"] if doc.linted else []
+        content = [r for r in rules if not r.check.lints_unread_documents] if doc.linted else []
         shipped = [r for r in content if is_builtin(r.source)]
         others = [r for r in content if not is_builtin(r.source)]
 
@@ -148,7 +148,7 @@ class Linter:
         if others:
             self._run_within_budget(others, run, run_problems)
         for rule in rules:  # last: problems found while linting (a pack over its time) are reported too
-            if rule.kind == "input":
+            if rule.check.lints_unread_documents:
                 run(rule)
         violations.sort(key=Violation.sort_key)
         return violations

@@ -209,11 +209,26 @@ def lowered_text(doc: Document) -> tuple[str, bool]:
 class Check:
     """A compiled rule body: finds problems, knows nothing of ids or severities.
 
-    `reports_absence`: the check reports something missing, so it finds something on most postings; the
-    engine then tests a rule's `when` text conditions before it, not after (they usually rule the rule out).
+    A check declares what the code around it must know, so that nothing names a kind:
+
+    - `reports_absence`: the check reports something missing, so it finds something on most postings; the
+      engine then tests a rule's `when` text conditions before it, not after (they usually rule the rule out).
+    - `needs_link_status`: the check reads `ctx.link_status`, so with `--check-links` the run fetches the
+      links of every posting before linting (without a rule that needs them, nothing is fetched).
+    - `lints_unread_documents`: the check reports problems of reading and of the run (`doc.problems`,
+      `ctx.run_problems`), so it also runs on a file that could not be read as a posting, where no other
+      rule runs, and after every other rule, so that problems found while they ran are reported too.
+    - `finds_statement`: the check looks for one statement and `find(doc, ctx)` returns where it is (an
+      object with `start`, `text` and `label`) or None; `postlint inspect` lists what each such rule found.
+    - `counts_coded_words`: `coding(doc, ctx)` gives the gender-coded words the check counts and
+      `lean(coding)` the side it reports; `postlint inspect` shows them.
     """
 
     reports_absence: ClassVar[bool] = False
+    needs_link_status: ClassVar[bool] = False
+    lints_unread_documents: ClassVar[bool] = False
+    finds_statement: ClassVar[bool] = False
+    counts_coded_words: ClassVar[bool] = False
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         raise NotImplementedError

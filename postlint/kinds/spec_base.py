@@ -324,3 +324,7 @@ class RuleSpec(BaseModel):
     def compile(self) -> Check:
         """Build the check that runs this rule (validated, compiled once)."""
         raise NotImplementedError
+
+    def fix_safety(self) -> str:
+        """What `postlint explain` says about this rule's fixes; a kind whose rules fix something says how."""
+        return "No automatic fix: the rule shows what to change."

@@ -77,6 +77,21 @@ class ForbidSpec(RuleSpec):
                 raise ValueError(f"substitute {pattern!r}: bad replacement {template!r}: {exc}") from None
         return self
 
+    def fix_safety(self) -> str:
+        """What `postlint explain` says about the fixes: replacements, substitutions or entities."""
+        if self.replace:
+            return (
+                f"Terms with one replacement get a {self.fix} fix (applied by `postlint fix`"
+                f"{'' if self.fix == 'safe' else ' --unsafe-fixes'}); terms with several get suggestions."
+            )
+        if self.substitute or self.unescape:
+            article, command = (
+                ("A", "`postlint fix`") if self.fix == "safe" else ("An", "`postlint fix --unsafe-fixes`")
+            )
+            how = "rewrites each match as the rule's substitution" if self.substitute else "replaces each entity"
+            return f"{article} {self.fix} fix {how} ({command})."
+        return super().fix_safety()
+
     def compile(self) -> ForbidCheck:
         flags = re.IGNORECASE if self.ignore_case else 0
         replacements = {

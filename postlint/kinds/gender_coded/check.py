@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 
 from postlint.document import Document
 from postlint.facts.gender_coded import FEMININE, MASCULINE, Coding, count_coded_words
@@ -14,6 +15,7 @@ from postlint.violation import Finding
 
 @dataclass(frozen=True, slots=True)
 class GenderCodedCheck(Check):
+    counts_coded_words: ClassVar[bool] = True
     min_words: int
     ratio: float
     statements: StatementFinder | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 
 from postlint.document import Document
 from postlint.kinds.check_base import Check, Context
@@ -12,6 +13,9 @@ from postlint.violation import Edit, Finding, Fix
 
 @dataclass(frozen=True, slots=True)
 class InputCheck(Check):
+    """Report the reader's and the run's problems of one kind (`problem`), on every file, read or not."""
+
+    lints_unread_documents: ClassVar[bool] = True
     problem: str
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:

@@ -265,6 +265,7 @@ def _surroundings(
 class LinkStatusCheck(Check):
     """Report links whose online check (`--check-links`) ended in one of `states`; offline, nothing."""
 
+    needs_link_status: ClassVar[bool] = True
     states: tuple[str, ...]
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:

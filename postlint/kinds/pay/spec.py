@@ -43,6 +43,14 @@ class PayRangeSpec(RuleSpec):
     )
     insert_at: Literal["end", "after-location", "after-pay"] = "after-location"
 
+    def fix_safety(self) -> str:
+        """What `postlint explain` says about the fixes, which depend on what the posting lacks."""
+        return (
+            "No pay: an unsafe fix adds a pay line to fill in, after the location line "
+            "(`postlint fix --unsafe-fixes`); a vague phrase: an unsafe fix replaces it with a range to fill in; "
+            "a single figure or open bound: a suggestion only."
+        )
+
     def compile(self) -> PayRangeCheck:
         try:
             self.suggestion.format(currency="$", period="year")
@@ -84,6 +92,10 @@ class PayPeriodSpec(RuleSpec):
     """Fire when an amount is given without saying per hour, month or year."""
 
     kind: Literal["pay-period"]
+
+    def fix_safety(self) -> str:
+        """What `postlint explain` says about the fix."""
+        return "The fix adds a period guessed from the amount and is shown, never applied."
 
     def compile(self) -> PayPeriodCheck:
         return PayPeriodCheck()

@@ -28,6 +28,7 @@ class Found:
 @dataclass(frozen=True, slots=True)
 class RequireCheck(Check):
     reports_absence: ClassVar[bool] = True
+    finds_statement: ClassVar[bool] = True
     scopes: tuple[str, ...]
     patterns: tuple[re.Pattern[str], ...]
     fields: tuple[str, ...]

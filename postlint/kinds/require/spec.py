@@ -62,6 +62,16 @@ class RequireSpec(RuleSpec):
             raise ValueError("'insert_at' needs a 'suggestion' to insert")
         return self
 
+    def fix_safety(self) -> str:
+        """What `postlint explain` says about the fix: the suggestion added where `insert_at` says, or none."""
+        if not self.insert_at:
+            return super().fix_safety()
+        where = "at the end" if self.insert_at == "end" else self.insert_at.replace("-", " the ") + " line"
+        return (
+            "An unsafe fix adds the suggestion (worded for the posting's country where the rule has one) "
+            f"{where}; review it before publishing (`postlint fix --unsafe-fixes`)."
+        )
+
     def compile(self) -> RequireCheck:
         flags = re.IGNORECASE if self.ignore_case else 0
         patterns = [combine_regexes(self.patterns, flags)] if self.patterns else []
