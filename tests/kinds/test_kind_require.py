@@ -1,0 +1,112 @@
+"""The `require` kind: patterns, terms, fields, facts, sections, distinct forms, suggestions, insertion."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import write_pack
+
+from postlint.config import Settings
+from postlint.runner import load_linter
+
+EEO = {
+    "id": "t/eeo",
+    "kind": "require",
+    "message": "No EEO statement",
+    "terms": ["equal opportunity employer"],
+    "patterns": [r"without regard to (?:race|sex)"],
+    "suggestion": "Add: 'We are an equal opportunity employer.'",
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Job\n\nWe are an equal opportunity employer.\n",
+        "# Job\n\nWe hire without regard to race.\n",
+        "# Job\n\n- An Equal   Opportunity Employer\n",
+    ],
+    ids=["term", "pattern", "list-item-any-case"],
+)
+def test_require_satisfied(make_linter, text: str) -> None:
+    assert make_linter([EEO]).lint_text(text) == []
+
+
+def test_require_fires_once_at_the_end_of_the_text(make_linter) -> None:
+    text = "# Job\n\nWe build things.\n\nMore text here.\n\n\n"
+    violations = make_linter([EEO]).lint_text(text)
+    assert len(violations) == 1
+    v = violations[0]
+    assert v.rule == "t/eeo"
+    end = len(text.rstrip())
+    assert (v.start, v.end) == (end, end)
+    assert (v.line, v.column) == (5, 16)
+    assert v.suggestion == EEO["suggestion"]
+
+
+def test_require_ignores_code_and_urls(make_linter) -> None:
+    text = "# Job\n\n`equal opportunity employer`\n\n```\nequal opportunity employer\n```\n"
+    assert len(make_linter([EEO]).lint_text(text)) == 1
+
+
+BENEFITS = {
+    "id": "t/benefits",
+    "kind": "require",
+    "message": "No health benefits",
+    "section": r"^benefits",
+    "terms": ["health"],
+}
+
+
+def test_require_section_limits_the_search(make_linter) -> None:
+    text = "# Job\n\nWe offer health insurance.\n\n## Benefits\n\nA bonus.\n\n## Other\n\nMore health.\n"
+    (v,) = make_linter([BENEFITS]).lint_text(text)
+    assert v.start == text.index("Benefits")
+    assert (v.line, v.column) == (5, 4)
+
+
+def test_require_section_satisfied_inside_the_section(make_linter) -> None:
+    text = "# Job\n\nIntro.\n\n## Benefits and perks\n\n- Health, dental and vision\n\n## Apply\n\nNow.\n"
+    assert make_linter([BENEFITS]).lint_text(text) == []
+
+
+def test_require_section_includes_subsections(make_linter) -> None:
+    text = "# Job\n\n## Benefits\n\n### Insurance\n\nHealth cover.\n\n## Apply\n\nNow.\n"
+    assert make_linter([BENEFITS]).lint_text(text) == []
+
+
+def test_require_section_missing_points_at_the_end(make_linter) -> None:
+    text = "# Job\n\nHealth cover.\n"
+    (v,) = make_linter([BENEFITS]).lint_text(text)
+    assert v.start == len(text.rstrip())
+
+
+LOCATION = {
+    "id": "t/location",
+    "kind": "require",
+    "message": "No location",
+    "fields": ["location"],
+    "patterns": [r"Location:"],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("---\nlocation: Denver, CO\n---\n# Job\n", 0),
+        ("---\nlocation: ''\n---\n# Job\n", 1),
+        ("---\ntitle: Job\n---\n# Job\n", 1),
+        ("# Job\n\nLocation: Denver\n", 0),
+    ],
+    ids=["front-matter", "empty-field", "other-field", "pattern"],
+)
+def test_require_fields_satisfied_by_front_matter(make_linter, text: str, count: int) -> None:
+    assert len(make_linter([LOCATION]).lint_text(text)) == count
+
+
+def test_require_fields_follow_the_front_matter_mapping(tmp_path: Path) -> None:
+    path = write_pack(tmp_path, [LOCATION])
+    linter = load_linter(Settings(packs=(str(path),), front_matter={"location": "where"}))
+    assert linter.lint_text("---\nwhere: Denver\n---\n# Job\n") == []
+    assert len(linter.lint_text("---\nlocation: Denver\n---\n# Job\n")) == 1
