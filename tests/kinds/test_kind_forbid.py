@@ -199,3 +199,40 @@ rules:
     bad = pack.replace("'&\\1;'", "'&\\2;'")
     with pytest.raises(PackError, match=r"^p\.yaml:\d+:\d+: .*invalid group reference 2"):
         parse_pack(bad, "p.yaml")
+
+
+def test_forbid_keywords_skip_blocks_without_them(make_linter) -> None:
+    rule = {"kind": "forbid", "patterns": [r"\brock ?stars?\b"]}
+    text = "We want a rock star.\n"
+    assert make_linter([dict(rule, keywords=["rock"])]).lint_text(text)
+    # A wrong speed hint hides the match: the rule's examples show whether a list is complete.
+    assert make_linter([dict(rule, keywords=["ninja"])]).lint_text(text) == []
+
+
+def test_forbid_statements_are_not_searched(make_linter) -> None:
+    rule = {"kind": "forbid", "terms": ["age"]}
+    text = "We are an equal opportunity employer: we do not discriminate by age.\n\nNo age limit applies.\n"
+    assert [v.line for v in make_linter([rule]).lint_text(text)] == [1, 3]
+    statements = {"patterns": [r"equal opportunity employer"], "keywords": ["equal"]}
+    assert [v.line for v in make_linter([dict(rule, statements=statements)]).lint_text(text)] == [3]
+
+
+def test_forbid_skip_quotes(make_linter) -> None:
+    rule = {"kind": "forbid", "terms": ["rockstar"]}
+    text = 'We never say "rockstar".\n\n> A rockstar, they said.\n\nOur rockstar team.\n'
+    assert [v.line for v in make_linter([rule]).lint_text(text)] == [1, 3, 5]
+    assert [v.line for v in make_linter([dict(rule, skip_quotes=True)]).lint_text(text)] == [5]
+
+
+def test_forbid_suggestion_for_matches_without_a_replacement(make_linter) -> None:
+    rule = {"kind": "forbid", "terms": ["rockstar"], "replace": {"ninja": "expert"}, "suggestion": "Say what you need"}
+    rockstar, ninja = make_linter([rule]).lint_text("A rockstar and a ninja.\n")
+    assert (rockstar.suggestion, rockstar.fix) == ("Say what you need", None)
+    assert ninja.fix.edits[0].replacement == "expert"
+
+
+@pytest.mark.parametrize(("unescape", "fixed"), [(True, "’"), (False, None)])
+def test_forbid_unescape_fixes_entities(make_linter, unescape: bool, fixed: str | None) -> None:
+    rule = {"kind": "forbid", "patterns": [r"&rsquo;"], "unescape": unescape, "scope": ["raw"]}
+    (v,) = make_linter([rule]).lint_text("We&rsquo;re hiring.\n", format="text")
+    assert (v.fix.edits[0].replacement if v.fix else None) == fixed

@@ -76,3 +76,39 @@ def test_metric_reading_grade(make_linter) -> None:
         "communication capabilities and considerable analytical sophistication.\n"
     )
     assert "over 12" in v.message
+
+
+@pytest.mark.parametrize(
+    ("metric", "text", "value"),
+    [
+        ("characters", "Ab cd.\n", 5),
+        ("sentences", "One. Two. Three.\n", 3),
+        ("paragraphs", "One.\n\nTwo.\n\n- three\n", 2),
+        ("list_items", "One.\n\n- a\n- b\n- c\n", 3),
+        ("longest_list", "- a\n- b\n\nText.\n\n- c\n- d\n- e\n", 3),
+        ("headings", "# A\n\n## B\n\nText.\n", 2),
+        ("links", "See https://a.example and [b](https://b.example).\n", 2),
+        ("words_per_sentence", "One two three. Four five six seven eight.\n", 4),
+    ],
+)
+def test_metric_measures(make_linter, metric: str, text: str, value: float) -> None:
+    rule = {"kind": "metric", "metric": metric, "max": 0.5, "message": "{value}"}
+    (v,) = make_linter([rule]).lint_text(text)
+    assert float(v.message) == value
+
+
+def test_metric_per_sentence(make_linter) -> None:
+    rule = {"kind": "metric", "metric": "words", "max": 4, "per": "sentence"}
+    violations = make_linter([rule]).lint_text("Short one here. This sentence has far too many words in it.\n")
+    assert [v.match for v in violations] == ["This sentence has far too many words in it."]
+
+
+def test_metric_section_and_per_section(make_linter) -> None:
+    text = "# Job\n\n## Duties\n\n- a\n- b\n- c\n\n## Perks\n\n- d\n- e\n- f\n- g\n"
+    rule = {"kind": "metric", "metric": "list_items", "max": 3, "section": "perks|duties", "message": "{value}"}
+    (whole,) = make_linter([rule]).lint_text(text)  # the blocks under both headings together
+    assert (whole.line, whole.message) == (5, "7")
+    per = make_linter([dict(rule, per="section")]).lint_text(text)
+    assert [v.line for v in per] == [9]
+    only_duties = make_linter([dict(rule, section="duties")]).lint_text(text)
+    assert only_duties == []

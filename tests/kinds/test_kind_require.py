@@ -110,3 +110,59 @@ def test_require_fields_follow_the_front_matter_mapping(tmp_path: Path) -> None:
     linter = load_linter(Settings(packs=(str(path),), front_matter={"location": "where"}))
     assert linter.lint_text("---\nwhere: Denver\n---\n# Job\n") == []
     assert len(linter.lint_text("---\nlocation: Denver\n---\n# Job\n")) == 1
+
+
+def test_require_terms_and_ignore_case(make_linter) -> None:
+    rule = {"kind": "require", "terms": ["E-Verify"]}
+    assert make_linter([rule]).lint_text("We use e-verify.\n") == []
+    assert make_linter([dict(rule, ignore_case=False)]).lint_text("We use e-verify.\n")
+    assert make_linter([dict(rule, ignore_case=False)]).lint_text("We use E-Verify.\n") == []
+
+
+def test_require_keywords_skip_blocks_without_them(make_linter) -> None:
+    rule = {"kind": "require", "patterns": [r"\bequal opportunity\b"]}
+    text = "We are an equal opportunity employer.\n"
+    assert make_linter([dict(rule, keywords=["equal"])]).lint_text(text) == []
+    assert make_linter([dict(rule, keywords=["diversity"])]).lint_text(text)  # a wrong hint hides the statement
+
+
+@pytest.mark.parametrize(
+    ("facts", "text", "satisfied"),
+    [
+        (["places"], "# Job\n\nLocation: Denver, CO\n", True),
+        (["places"], "# Job\n\nPay: $80,000 – $95,000 per year.\n", False),
+        (["pay"], "# Job\n\nPay: $80,000 – $95,000 per year.\n", True),
+        (["pay"], "# Job\n\nPay: competitive.\n", False),
+    ],
+    ids=["places", "no-place", "pay", "vague-pay"],
+)
+def test_require_facts(make_linter, facts: list[str], text: str, satisfied: bool) -> None:
+    assert (make_linter([{"kind": "require", "facts": facts}]).lint_text(text) == []) is satisfied
+
+
+def test_require_facts_deadline_reads_the_markup(make_linter) -> None:
+    rule = {"kind": "require", "facts": ["deadline"]}
+    script = '<script type="application/ld+json">{"@type": "JobPosting", "validThrough": "2030-01-01"}</script>'
+    page = f"<html><head>{script}</head><body><h1>Job</h1><p>Join us.</p></body></html>\n"
+    assert make_linter([rule]).lint_text(page, format="html") == []
+    assert make_linter([rule]).lint_text(page.replace(script, ""), format="html")
+
+
+def test_require_distinct_forms(make_linter) -> None:
+    rule = {"kind": "require", "patterns": [r"\b(?:medical|dental|pto|pension)\b"], "distinct": 2}
+    assert make_linter([rule]).lint_text("Medical cover and more medical cover.\n")
+    assert make_linter([rule]).lint_text("Medical cover and PTO.\n") == []
+
+
+@pytest.mark.parametrize(("insert_at", "line"), [(None, None), ("end", 5), ("after-location", 3)])
+def test_require_insert_at(make_linter, insert_at: str | None, line: int | None) -> None:
+    rule = dict(EEO, **({"insert_at": insert_at} if insert_at else {}))
+    text = "# Job\n\nLocation: Denver, CO\n\nJoin us.\n"
+    (v,) = make_linter([rule]).lint_text(text)
+    if line is None:
+        assert v.fix is None
+        return
+    (edit,) = v.fix.edits
+    assert v.fix.applicability == "unsafe"
+    assert text.count("\n", 0, edit.start) + 1 == line
+    assert "equal opportunity employer" in edit.replacement
