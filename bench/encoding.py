@@ -29,9 +29,10 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from postlint.checks.base import Context
-from postlint.checks.mojibake import MojibakeCheck, find_mojibake
 from postlint.document import Document
+from postlint.facts.mojibake import find_mojibake
+from postlint.kinds.check_base import Context
+from postlint.kinds.mojibake.check import MojibakeCheck
 
 SUFFIXES = {".md", ".markdown", ".txt", ".html", ".htm"}
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"

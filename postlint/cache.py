@@ -2,7 +2,7 @@
 
 Validation (pydantic) and YAML parsing cost more at start-up than linting one
 posting, and pre-commit starts postlint on every commit. A cache entry is a
-pickle keyed by postlint's version, the Python version, the source file's
+pickle keyed by its format (`CACHE_FORMAT`), postlint's version, the Python version, the source file's
 path, size and modification time, and the modification times of postlint's
 own rule-kind code; anything else changes the key. Failures to read or write
 the cache are ignored: it is only ever a shortcut.
@@ -27,7 +27,10 @@ from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
-_CODE_DIRS = ("checks", "kinds", "packs", "facts")
+# The layout of what is pickled: raise it when cached objects move or change shape (checks moved from
+# `postlint/checks/` into `postlint/kinds/<kind>/` in 2), so entries written by older code are never read.
+CACHE_FORMAT = 2
+_CODE_DIRS = ("kinds", "packs", "facts")  # searched recursively: each kind is a package of its own
 # Modules whose code shapes what is cached (config.py: the cached Settings).
 _CODE_FILES = ("compiled_regex.py", "prefilter.py", "laws.py", "employer_profile.py", "config.py")
 _switch = {"enabled": True, "warned": False}  # `--no-cache` turns the cache off for the whole process
@@ -108,12 +111,12 @@ def _code_stamp() -> str:
     from postlint import __version__
 
     package = Path(__file__).parent
-    stamps = [__version__, sys.version]
+    stamps = [f"format {CACHE_FORMAT}", __version__, sys.version]
     for name in _CODE_FILES:
         stamps.append(f"{name}:{(package / name).stat().st_mtime_ns}")
     for folder in _CODE_DIRS:
-        for file in sorted((package / folder).glob("*.py")):
-            stamps.append(f"{file.name}:{file.stat().st_mtime_ns}")
+        for file in sorted((package / folder).rglob("*.py")):
+            stamps.append(f"{file.relative_to(package).as_posix()}:{file.stat().st_mtime_ns}")
     return "|".join(stamps)
 
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from postlint.checks.base import Context
 from postlint.document import Document, Format, Problem
+from postlint.kinds.check_base import Context
 from postlint.laws import active_laws, describe_laws, within
 from postlint.packs.model import Rule
 from postlint.suppression import parse_suppressions
@@ -123,7 +123,7 @@ class Linter:
         )
         violations: list[Violation] = []
         rules = [r for r in self.rules_for(doc.path) if only is None or r.id == only]
-        content = [r for r in rules if r.kind != "input"] if doc.linted else []
+        content = [r for r in rules if not r.check.lints_unread_documents] if doc.linted else []
         page = facts.not_a_posting if doc.linted else None
         if page is not None:  # a privacy policy or an error page: only its bytes are linted
             content = [r for r in content if r.pack == "encoding"]
@@ -152,7 +152,7 @@ class Linter:
         if others:
             self._run_within_budget(others, run, run_problems)
         for rule in rules:  # last: problems found while linting (a pack over its time) are reported too
-            if rule.kind == "input":
+            if rule.check.lints_unread_documents:
                 run(rule)
         violations.sort(key=Violation.sort_key)
         return violations

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from postlint.kinds.base import Example
+from postlint.kinds.spec_base import Example
 from postlint.packs.model import Rule
 
 _SKIP = {
@@ -24,41 +24,6 @@ _SKIP = {
     "law_examples",
     "requires",
 }
-
-
-def _fix_safety(rule: Rule) -> str:
-    spec = rule.spec
-    own = getattr(spec, "fix_safety", None)
-    if callable(own):  # a kind that knows its fixes best says so itself
-        text: str = own()
-        return text
-    replace = getattr(spec, "replace", None)
-    if replace:
-        single = getattr(spec, "fix", "safe")
-        return (
-            f"Terms with one replacement get a {single} fix (applied by `postlint fix`"
-            f"{'' if single == 'safe' else ' --unsafe-fixes'}); terms with several get suggestions."
-        )
-    if getattr(spec, "substitute", None) or getattr(spec, "unescape", False):
-        single = getattr(spec, "fix", "safe")
-        article, command = ("A", "`postlint fix`") if single == "safe" else ("An", "`postlint fix --unsafe-fixes`")
-        how = "rewrites each match as the rule's substitution" if spec.substitute else "replaces each entity"
-        return f"{article} {single} fix {how} ({command})."
-    if spec.kind == "pay-range":
-        return (
-            "No pay: an unsafe fix adds a pay line to fill in, after the location line "
-            "(`postlint fix --unsafe-fixes`); a vague phrase: an unsafe fix replaces it with a range to fill in; "
-            "a single figure or open bound: a suggestion only."
-        )
-    if spec.kind == "pay-period":
-        return "The fix adds a period guessed from the amount and is shown, never applied."
-    if getattr(spec, "insert_at", None):
-        return (
-            "An unsafe fix adds the suggestion (worded for the posting's country where the rule has one) "
-            f"{'at the end' if spec.insert_at == 'end' else spec.insert_at.replace('-', ' the ') + ' line'}; "
-            "review it before publishing (`postlint fix --unsafe-fixes`)."
-        )
-    return "No automatic fix: the rule shows what to change."
 
 
 def _laws_section(rule: Rule) -> list[str]:
@@ -134,7 +99,7 @@ def render_explanation(rule: Rule) -> str:
             else:
                 out.append(f"  {key}: {value}")
         out.append("")
-    out += ["Fix safety", "----------", _fix_safety(rule), ""]
+    out += ["Fix safety", "----------", spec.fix_safety(), ""]
     if spec.references:
         out += ["References", "----------"] + [f"  {r}" for r in spec.references] + [""]
     for title, items in (("Fails on", spec.examples.failing), ("Passes on", spec.examples.passing)):

@@ -51,8 +51,7 @@ def _extracted_facts(doc: Document, linter: Linter, line: Any) -> dict[str, Any]
     """Places, jurisdictions, pay and statements, as the linter's rules will read them."""
     import datetime as dt
 
-    from postlint.checks.base import Context
-    from postlint.checks.require import RequireCheck
+    from postlint.kinds.check_base import Context
 
     facts = linter.facts(doc)
     gazetteer = facts.gazetteer
@@ -62,10 +61,11 @@ def _extracted_facts(doc: Document, linter: Linter, line: Any) -> dict[str, Any]
     )
     statements = []
     for rule in linter.rules:
-        # What each `require` rule that runs on this posting found: the statements it makes, or lacks.
-        if not isinstance(rule.check, RequireCheck) or linter.runs_here(rule, doc, ctx) is None:
+        # What each rule that looks for a statement (`require`) found where it runs: the statement, or none.
+        check: Any = rule.check
+        if not check.finds_statement or linter.runs_here(rule, doc, ctx) is None:
             continue
-        found = rule.check.find(doc, ctx)
+        found = check.find(doc, ctx)
         statements.append(
             {
                 "rule": rule.id,
@@ -159,18 +159,17 @@ def _visa(doc: Document, line: Any) -> dict[str, Any]:
 
 def _gender_coded(doc: Document, linter: Linter, ctx: Any, language: str | None) -> dict[str, Any] | None:
     """The masculine- and feminine-coded words, as the gender-coded rule counts them (None: not English)."""
-    from postlint.checks.gender_coded import GenderCodedCheck
     from postlint.facts.gender_coded import FEMININE, MASCULINE, count_coded_words
 
     if language != "en":
         return None
-    rule = next((r for r in linter.rules if isinstance(r.check, GenderCodedCheck)), None)
-    check = rule.check if rule is not None else None
-    coding = check.coding(doc, ctx) if isinstance(check, GenderCodedCheck) else count_coded_words(doc)
+    rule = next((r for r in linter.rules if r.check.counts_coded_words), None)
+    check: Any = rule.check if rule is not None else None
+    coding = check.coding(doc, ctx) if check is not None else count_coded_words(doc)
     return {
         MASCULINE: coding.counts(MASCULINE),
         FEMININE: coding.counts(FEMININE),
-        "lean": check.lean(coding) if isinstance(check, GenderCodedCheck) else None,
+        "lean": check.lean(coding) if check is not None else None,
         "rule": rule.id if rule is not None else None,
     }
 

@@ -97,7 +97,7 @@ def test_written_set_covers_every_format() -> None:
 
 
 def test_jurisdiction_ids_are_well_formed() -> None:
-    from postlint.kinds.base import JURISDICTION_ID
+    from postlint.kinds.spec_base import JURISDICTION_ID
 
     bad = [(label.file, j) for label in WRITTEN + REAL for j in label.jurisdictions if not JURISDICTION_ID.match(j)]
     assert bad == []

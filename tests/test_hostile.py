@@ -419,7 +419,7 @@ def test_atomic_possessive_and_separated_patterns_are_accepted(pattern: str) -> 
 
 
 def test_two_patterns_safe_apart_are_checked_together_under_the_rules_flags() -> None:
-    from postlint.kinds.base import combine_regexes
+    from postlint.kinds.spec_base import combine_regexes
 
     combine_regexes([r"(?:ab)+$", r"x"], 0)
     with pytest.raises(UnsafeRegex):

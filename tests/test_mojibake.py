@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from postlint.checks.mojibake import find_mojibake
+from postlint.facts.mojibake import find_mojibake
 from postlint.fixes import apply_edits, fix_document
 from postlint.reader import parse
 from postlint.runner import load_linter

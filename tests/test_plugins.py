@@ -47,8 +47,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
-from postlint.checks.base import Check, iter_scope
-from postlint.kinds.base import RuleSpec
+from postlint.kinds.check_base import Check, iter_scope
+from postlint.kinds.spec_base import RuleSpec
 from postlint.violation import Finding
 
 

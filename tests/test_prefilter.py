@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from postlint.checks.base import scope_view
+from postlint.kinds.check_base import scope_view
 from postlint.prefilter import Prefilter, folds_plainly
 from postlint.reader import parse
 from postlint.runner import load_linter

@@ -208,7 +208,7 @@ def with_links(request: CheckRequest, settings: Any, linter: Any, files: Sequenc
     """The linter with every link's status fetched, if links are to be checked; and standard input, if read."""
     if not (request.check_links or settings.links.check):
         return linter, None
-    if not any(r.kind == "link-status" for r in linter.rules):
+    if not any(r.check.needs_link_status for r in linter.rules):
         click.echo("postlint: warning: no link-checking rule is selected, so links are not fetched", err=True)
         return linter, None
     from postlint.runner import read_stdin, with_link_status

@@ -112,7 +112,7 @@ def count_coded_words(
 ) -> Coding:
     """Every coded word in the posting's prose, outside headings, quotations and the `skipped` source spans
     (the posting's own statements)."""
-    from postlint.checks.statements import Covered, quoted_spans
+    from postlint.facts.statements import Covered, quoted_spans
 
     lists = lists or builtin_word_lists()
     covered = Covered(skipped or [])

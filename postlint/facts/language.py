@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from postlint.checks.base import Condition, Context
+from postlint.kinds.check_base import Condition, Context
 
 if TYPE_CHECKING:
     from postlint.document import Document

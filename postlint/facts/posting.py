@@ -15,12 +15,12 @@ from postlint.document import Document
 from postlint.laws import within
 
 if TYPE_CHECKING:
-    from postlint.checks.statements import StatementFinder
     from postlint.facts.gazetteer import Gazetteer
     from postlint.facts.language import Guess
     from postlint.facts.locations import Place
     from postlint.facts.page import NotAPosting
     from postlint.facts.pay import PayMention
+    from postlint.facts.statements import StatementFinder
 
 # A section about pay: a bare amount under it is pay ("## Compensation" then "$120k – $150k").
 PAY_HEADING = re.compile(

@@ -1,10 +1,22 @@
-"""The registry of rule kinds.
+"""The rule kinds: one package per kind, and the registry of them.
 
-A kind is a pydantic spec (what a pack author writes) whose `compile()` returns a
-check (what runs). Built-in kinds are listed here by module so that only the
-kinds a pack uses are imported; other packages add kinds through the
-`postlint.kinds` entry-point group (`name = "package.module:SpecClass"`).
-Adding a kind never touches the engine.
+A kind is what a rule does (forbid words, require a statement, check pay...). Each
+lives in `postlint/kinds/<name>/`: `spec.py` is the pydantic model of what a pack
+author may write, validated when a pack is loaded, and its `compile()` returns the
+check in `check.py`, a frozen dataclass that runs on every posting. The two are
+split because compiled packs are pickled into the disk cache (cache.py): a run
+from the cache unpickles the checks only, so it must be able to import them
+without pydantic, whose import costs more than linting a posting and would be paid
+on every pre-commit run. So `check.py` never imports its `spec.py` or pydantic,
+and neither does a kind's `__init__.py` (`tests/test_cache_imports.py` proves it).
+What every spec shares is in `spec_base.py`, what every check shares in
+`check_base.py`; a check declares what the engine, `explain` and `inspect` must
+know of it (`reports_absence`, `needs_link_status`, ...) instead of being named.
+Detectors other code reads too (mojibake, statements) are facts, in `facts/`.
+
+Built-in kinds are listed here by module so that only the kinds a pack uses are
+imported; other packages add kinds through the `postlint.kinds` entry-point group
+(`name = "package.module:SpecClass"`). Adding a kind never touches the engine.
 """
 
 from __future__ import annotations
@@ -14,28 +26,28 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from postlint.kinds.base import RuleSpec
+    from postlint.kinds.spec_base import RuleSpec
 
 BUILTIN_KINDS: dict[str, str] = {
-    "forbid": "postlint.kinds.forbid:ForbidSpec",
-    "require": "postlint.kinds.require:RequireSpec",
-    "field": "postlint.kinds.field:FieldSpec",
-    "metric": "postlint.kinds.metric:MetricSpec",
-    "input": "postlint.kinds.input:InputSpec",
-    "mojibake": "postlint.kinds.mojibake:MojibakeSpec",
-    "pay-range": "postlint.kinds.pay:PayRangeSpec",
-    "pay-width": "postlint.kinds.pay:PayWidthSpec",
-    "pay-period": "postlint.kinds.pay:PayPeriodSpec",
-    "gender-coded": "postlint.kinds.gender_coded:GenderCodedSpec",
-    "duplicate": "postlint.kinds.duplicate:DuplicateSpec",
-    "deadline": "postlint.kinds.deadline:DeadlineSpec",
-    "title-form": "postlint.kinds.title_form:TitleFormSpec",
-    "shouting": "postlint.kinds.shouting:ShoutingSpec",
-    "title-match": "postlint.kinds.title_match:TitleMatchSpec",
-    "link": "postlint.kinds.links:LinkSpec",
-    "apply-link": "postlint.kinds.links:ApplyLinkSpec",
-    "link-status": "postlint.kinds.links:LinkStatusSpec",
-    "jobposting": "postlint.kinds.jobposting:JobPostingSpec",
+    "forbid": "postlint.kinds.forbid.spec:ForbidSpec",
+    "require": "postlint.kinds.require.spec:RequireSpec",
+    "field": "postlint.kinds.field.spec:FieldSpec",
+    "metric": "postlint.kinds.metric.spec:MetricSpec",
+    "input": "postlint.kinds.input.spec:InputSpec",
+    "mojibake": "postlint.kinds.mojibake.spec:MojibakeSpec",
+    "pay-range": "postlint.kinds.pay.spec:PayRangeSpec",
+    "pay-width": "postlint.kinds.pay.spec:PayWidthSpec",
+    "pay-period": "postlint.kinds.pay.spec:PayPeriodSpec",
+    "gender-coded": "postlint.kinds.gender_coded.spec:GenderCodedSpec",
+    "duplicate": "postlint.kinds.duplicate.spec:DuplicateSpec",
+    "deadline": "postlint.kinds.deadline.spec:DeadlineSpec",
+    "title-form": "postlint.kinds.title_form.spec:TitleFormSpec",
+    "shouting": "postlint.kinds.shouting.spec:ShoutingSpec",
+    "title-match": "postlint.kinds.title_match.spec:TitleMatchSpec",
+    "link": "postlint.kinds.links.spec:LinkSpec",
+    "apply-link": "postlint.kinds.links.spec:ApplyLinkSpec",
+    "link-status": "postlint.kinds.links.spec:LinkStatusSpec",
+    "jobposting": "postlint.kinds.jobposting.spec:JobPostingSpec",
 }
 
 

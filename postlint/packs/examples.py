@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from postlint.engine import Linter
 from postlint.fixes import apply_edits
-from postlint.kinds.base import Example, Examples
+from postlint.kinds.spec_base import Example, Examples
 from postlint.laws import BINDING, Law
 from postlint.packs.model import Rule
 from postlint.reader import build_document

@@ -10,8 +10,8 @@ from postlint.laws import Law
 from postlint.violation import Severity
 
 if TYPE_CHECKING:
-    from postlint.checks.base import Check, Condition
-    from postlint.kinds.base import RuleSpec
+    from postlint.kinds.check_base import Check, Condition
+    from postlint.kinds.spec_base import RuleSpec
 
 
 # A full stop that ends a sentence: not one after an abbreviation ("Mr.", "e.g.", "U.S.", "No. 5") or inside

@@ -1,1 +1,0 @@
-"""Checks: the compiled, pydantic-free bodies of rules that run over documents."""

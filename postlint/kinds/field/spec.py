@@ -1,0 +1,27 @@
+"""`field`: a front-matter field (or a `Label: value` line) is required or must match."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from postlint.kinds.field.check import FieldCheck
+from postlint.kinds.spec_base import Regex, RuleSpec, compile_regex
+
+
+class FieldSpec(RuleSpec):
+    """Check one field of the posting's metadata."""
+
+    kind: Literal["field"]
+    placeholders: ClassVar[frozenset[str]] = frozenset({"match", "field", "value"})
+    default_scope: ClassVar[tuple[str, ...]] = ("raw",)
+
+    field: str = Field(description="Canonical field name (mapped by the `front-matter` config).")
+    required: bool = Field(True, description="Fire when the field is missing or empty.")
+    pattern: Regex | None = Field(None, description="Regex the value (as text) must match when present.")
+    labels: bool = Field(True, description="Also accept a `Label: value` line of a plain-text posting.")
+
+    def compile(self) -> FieldCheck:
+        pattern = compile_regex(self.pattern) if self.pattern else None
+        return FieldCheck(self.field, self.required, pattern, self.labels)

@@ -1,0 +1,174 @@
+"""The `metric` check: thresholds on counts over the posting or over each block."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from postlint import textstats
+from postlint.document import HEADING, LIST_ITEM, PARAGRAPH, Block, Document, Section
+from postlint.kinds.check_base import Check, Context, scope_blocks
+from postlint.violation import Finding
+
+
+def _measure(metric: str, blocks: list[Block], doc: Document) -> float:
+    """A metric over blocks, memoised on the document: `too-short` and `too-long` count the same words."""
+    key = ("metric", metric, tuple(b.start for b in blocks))
+    value: float | None = doc.memo.get(key)
+    if value is None:
+        value = doc.memo[key] = _compute(metric, blocks, doc)
+    return value
+
+
+def _compute(metric: str, blocks: list[Block], doc: Document) -> float:
+    text = "\n\n".join(b.prose for b in blocks)
+    measures: dict[str, Callable[[], float]] = {
+        "words": lambda: len(textstats.words(text)),
+        "characters": lambda: len("".join(text.split())),
+        "sentences": lambda: textstats.sentence_count(text),
+        "paragraphs": lambda: sum(1 for b in blocks if b.kind == PARAGRAPH),
+        "list_items": lambda: sum(1 for b in blocks if b.kind == LIST_ITEM),
+        "longest_list": lambda: _longest_list(blocks, doc),
+        "headings": lambda: sum(1 for b in blocks if b.kind == HEADING),
+        "links": lambda: len(doc.links),
+        "reading_grade": lambda: round(textstats.reading_grade(text), 1),
+        "words_per_sentence": lambda: round(len(textstats.words(text)) / max(1, textstats.sentence_count(text)), 1),
+    }
+    return measures[metric]()
+
+
+def _longest_list(blocks: list[Block], doc: Document) -> int:
+    """The items of the longest list among the blocks.
+
+    Items are one list while nothing else comes between them in the posting: a paragraph or
+    a sub-heading ("Preferred:") starts a new list. Three lists of 5, 3 and 6 under one
+    "Qualifications" heading are a list of 6, not of 14.
+    """
+    index = _block_index(doc)
+    longest = run = 0
+    previous = -2
+    for block in blocks:
+        if block.kind != LIST_ITEM:
+            continue
+        at = index.get(block.start, -2)
+        run = run + 1 if at == previous + 1 else 1
+        previous = at
+        longest = max(longest, run)
+    return longest
+
+
+def _block_index(doc: Document) -> dict[int, int]:
+    """Each block's place in the posting, by its start offset; memoised."""
+    index: dict[int, int] | None = doc.memo.get("block-index")
+    if index is None:
+        index = doc.memo["block-index"] = {b.start: i for i, b in enumerate(doc.blocks)}
+    return index
+
+
+SENTENCE_METRICS = frozenset({"words", "characters", "reading_grade"})
+
+
+def _measure_sentence(metric: str, text: str) -> float:
+    if metric == "words":
+        return len(textstats.words(text))
+    if metric == "characters":
+        return len("".join(text.split()))
+    return round(textstats.reading_grade(text), 1)
+
+
+_UNITS = {"list_items": "list item", "longest_list": "item", "words_per_sentence": "word"}
+
+
+def counted(metric: str, value: float) -> str:
+    """A value with its unit, singular or plural as the number asks: '1 word', '5 words', 'grade 9'."""
+    if metric == "reading_grade":
+        return f"grade {_number(value)}"
+    unit = _UNITS.get(metric, metric.removesuffix("s"))
+    text = f"{_number(value)} {unit}{'' if value == 1 else 's'}"
+    return f"{text} per sentence" if metric == "words_per_sentence" else text
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def blocks_by_section(sections: Sequence[Section], blocks: Sequence[Block]) -> list[list[Block]]:
+    """The blocks under each section, each block under the innermost section it lies in.
+
+    A matching section inside another ("Must have" under "Requirements") is measured on
+    its own, and a section's heading is under no section. Sections nest or follow one
+    another, so one sweep with a stack of open sections finds each block's innermost
+    section: linear, where comparing every section with every block and every other
+    section was quadratic on a posting of thousands of headings.
+    """
+    order = sorted(range(len(sections)), key=lambda i: (sections[i].heading_start, -sections[i].end))
+    under: list[list[Block]] = [[] for _ in sections]
+    stack: list[int] = []
+    pending = 0
+    for block in sorted(blocks, key=lambda b: b.start):
+        while pending < len(order) and sections[order[pending]].heading_start <= block.start:
+            stack.append(order[pending])
+            pending += 1
+        while stack and sections[stack[-1]].end <= block.start:
+            stack.pop()
+        if stack and sections[stack[-1]].heading_end <= block.start:
+            under[stack[-1]].append(block)
+    return under
+
+
+@dataclass(frozen=True, slots=True)
+class MetricCheck(Check):
+    scopes: tuple[str, ...]
+    metric: str
+    min: float | None
+    max: float | None
+    per: str
+    section: re.Pattern[str] | None = None  # measure only under headings that match
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        blocks = scope_blocks(doc, self.scopes)
+        if self.section is not None:
+            sections = [s for s in doc.sections if self.section.search(s.title)]
+            if self.per == "section":
+                for s, under in zip(sections, blocks_by_section(sections, blocks), strict=True):
+                    value = _measure(self.metric, under, doc)
+                    yield from self._judge(value, s.heading_start, s.heading_end, section=s.title)
+                return
+            blocks = [b for b in blocks if any(s.heading_end <= b.start < s.end for s in sections)]
+            if not blocks:
+                return
+        if self.per == "sentence":
+            for block in blocks:
+                for a, b in textstats.sentence_spans(block.prose):
+                    value = _measure_sentence(self.metric, block.prose[a:b])
+                    yield from self._judge(value, block.start + a, block.start + b)
+            return
+        if self.per == "block":
+            for block in blocks:
+                yield from self._judge(_measure(self.metric, [block], doc), block.start, block.end)
+            return
+        if not blocks:
+            where = len(doc.text.rstrip())
+            yield from self._judge(_measure(self.metric, [], doc), where, where)
+            return
+        too_small_at = len(doc.text.rstrip())
+        yield from self._judge(_measure(self.metric, blocks, doc), blocks[0].start, blocks[0].end, too_small_at)
+
+    def _judge(
+        self, value: float, start: int, end: int, too_small_at: int | None = None, section: str = ""
+    ) -> Iterator[Finding]:
+        values = {
+            "section": section,
+            "metric": self.metric.replace("_", " "),
+            "value": _number(value),
+            "count": counted(self.metric, value),
+            "min": "" if self.min is None else _number(self.min),
+            "max": "" if self.max is None else _number(self.max),
+            "match": "",
+        }
+        if self.min is not None and value < self.min:
+            at = start if too_small_at is None else too_small_at
+            yield Finding(at, at if too_small_at is not None else end, {**values, "limit": values["min"]})
+        elif self.max is not None and value > self.max:
+            yield Finding(start, end, {**values, "limit": values["max"]})

@@ -1,0 +1,174 @@
+"""The `require` check: fire once when none of the patterns appears where it should."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from postlint.document import Document
+from postlint.insertion import anchor, end_of_posting, insertion_fix
+from postlint.kinds.check_base import Check, Context, has_keyword, scope_view
+from postlint.laws import for_area
+from postlint.prefilter import Prefilter
+from postlint.violation import Finding, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """Where a required statement was found, and which of its named forms it is (for `inspect`)."""
+
+    start: int
+    end: int
+    text: str
+    label: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Partly:
+    """A requirement met only in part (the benefits only behind a link, where most laws ask for them in
+    the posting): reported at `severity` with its own message, at the partial wording."""
+
+    severity: Severity
+    message: str
+    patterns: tuple[re.Pattern[str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RequireCheck(Check):
+    reports_absence: ClassVar[bool] = True
+    finds_statement: ClassVar[bool] = True
+    scopes: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...]
+    fields: tuple[str, ...]
+    section: re.Pattern[str] | None
+    suggestion: str | None
+    suggestions: tuple[tuple[str, str], ...] = ()  # (jurisdiction, suggestion): the most specific one wins
+    insert_at: str | None = None  # end | after-location | after-pay: adds the suggestion as an unsafe fix
+    keywords: tuple[str, ...] = ()  # lower-case; a block containing none of them cannot match
+    facts: tuple[str, ...] = ()  # "places", "pay", "deadline": facts found in the posting that satisfy the rule
+    prefilters: tuple[Prefilter | None, ...] = ()  # one per pattern
+    distinct: int = 1  # different named forms that must appear ("medical" and "PTO", not "great benefits")
+    partly: Partly | None = None  # wording that meets the requirement only in part: a lesser finding
+
+    def find(self, doc: Document, ctx: Context) -> Found | None:
+        """The first place that satisfies the rule, or None."""
+        for name in self.fields:
+            value = doc.meta(ctx.field_name(name))
+            if value not in (None, "", [], {}):
+                fm = doc.front_matter
+                at = fm.key_offsets.get(ctx.field_name(name), 0) if fm else 0
+                return Found(at, at, f"{name}: {value}", "front-matter")
+        facts = ctx.facts
+        if facts is not None and self.facts:
+            if "places" in self.facts and facts.places:
+                place = facts.places[0]
+                return Found(place.start, place.end, place.text, "place")
+            amounts = [p for p in facts.pay if p.is_amount] if "pay" in self.facts else []
+            if amounts:
+                return Found(amounts[0].start, amounts[0].end, amounts[0].text, "pay")
+            if "deadline" in self.facts and doc.format == "html":
+                from postlint.facts.markup import markup_deadline
+
+                deadline = markup_deadline(doc)
+                if deadline is not None:
+                    return Found(*deadline, "json-ld")
+        keywords = self.keywords
+        if "title" in self.scopes and doc.title and (not keywords or has_keyword(doc.title, keywords)):
+            for pattern in self.patterns:
+                match = pattern.search(doc.title)
+                if match:
+                    at = max(doc.title_start, 0)
+                    # The title is what satisfies the rule: shown whole, not the few characters matched.
+                    return Found(at, at + len(doc.title), doc.title, _label(match))
+        ranges: list[tuple[int, int]] | None = None
+        if self.section is not None:
+            ranges = [(s.heading_start, s.end) for s in doc.sections if self.section.search(s.title)]
+        view = scope_view(doc, self.scopes)
+        if keywords and not view.has_keyword(keywords):
+            return None
+        # Required wording is usually there, so a whole-scope search would only repeat the search below;
+        # the literal test is cheap enough to make first.
+        filters = self.prefilters if len(self.prefilters) == len(self.patterns) else (None,) * len(self.patterns)
+        plain = view.plain
+        if not any(p is None or p.may_contain(view.lowered, plain) for p in filters):
+            return None
+        if self.distinct > 1:
+            found, kinds = self._find_distinct(view.pieces, ranges)
+            return found if kinds >= self.distinct else None
+        for offset, text, lowered in view.pieces:
+            if ranges is not None and not any(a <= offset < b for a, b in ranges):
+                continue
+            if keywords and not any(k in lowered for k in keywords):
+                continue
+            for pattern, prefilter in zip(self.patterns, filters, strict=True):
+                if prefilter is not None and not prefilter.may_contain(lowered, plain):
+                    continue
+                match = pattern.search(text)
+                if match:
+                    return Found(offset + match.start(), offset + match.end(), match.group(0), _label(match))
+        return None
+
+    def _find_distinct(
+        self, pieces: tuple[tuple[int, str, str], ...], ranges: list[tuple[int, int]] | None
+    ) -> tuple[Found | None, int]:
+        """The first match and how many different forms appeared anywhere in the scope (a list of benefits
+        spreads them over several items); the search stops once `distinct` forms are found."""
+        seen: set[str] = set()
+        first: Found | None = None
+        for offset, text, _ in pieces:
+            if ranges is not None and not any(a <= offset < b for a, b in ranges):
+                continue
+            for pattern in self.patterns:
+                for match in pattern.finditer(text):
+                    seen.add(match.lastgroup or " ".join(match.group(0).lower().split()))
+                    if first is None:
+                        first = Found(offset + match.start(), offset + match.end(), match.group(0), _label(match))
+                    if len(seen) >= self.distinct:
+                        return first, len(seen)
+        return first, len(seen)
+
+    def partly_met(self, doc: Document) -> Found | None:
+        """Where the requirement is met in part (a `partly` pattern), or None."""
+        if self.partly is None or not self.partly.patterns:
+            return None
+        view = scope_view(doc, self.scopes)
+        for offset, text, _ in view.pieces:
+            for pattern in self.partly.patterns:
+                match = pattern.search(text)
+                if match:
+                    return Found(offset + match.start(), offset + match.end(), match.group(0), None)
+        return None
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        if self.find(doc, ctx) is not None:
+            return
+        jurisdictions = tuple(sorted(ctx.jurisdictions)) if self.suggestions else ()
+        suggestion = for_area(self.suggestions, jurisdictions, self.suggestion)
+        where = end_of_posting(doc)
+        if self.section is not None:
+            sections = [s for s in doc.sections if self.section.search(s.title)]
+            if sections:
+                where = sections[0].heading_start
+        fix = None
+        if self.insert_at and suggestion:
+            where, fix = insertion_fix(doc, suggestion, anchor(ctx.facts, self.insert_at))
+        part = self.partly_met(doc)
+        if part is not None and self.partly is not None:
+            yield Finding(
+                part.start,
+                part.end,
+                {"match": part.text},
+                fix=fix,
+                suggestion=suggestion,
+                template=self.partly.message,
+                severity=self.partly.severity,
+            )
+            return
+        yield Finding(where, where, {"match": ""}, fix=fix, suggestion=suggestion)
+
+
+def _label(match: re.Match[str]) -> str | None:
+    """The name of the named group that matched (`(?P<not_offered>...)`), if the pattern names its forms."""
+    return match.lastgroup

@@ -1,0 +1,122 @@
+"""`require`: at least one of several patterns must appear, optionally within a section."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from postlint.kinds.forbid.check import terms_pattern
+from postlint.kinds.require.check import Partly, RequireCheck
+from postlint.kinds.spec_base import Regex, RuleSpec, combine_regexes, compile_regex
+from postlint.prefilter import prefilters
+from postlint.violation import Severity
+
+
+class PartlySpec(BaseModel):
+    """Wording that meets a requirement only in part, reported at a lower severity with its own message."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    severity: Literal["warning", "info"] = Field(
+        "warning", description="The severity of a partly met requirement (never above the rule's own)."
+    )
+    message: str = Field(description="The message, with `{match}` (the partial wording) and `{laws}`.")
+    patterns: tuple[Regex, ...] = Field(
+        description="Wording that meets the requirement in part, e.g. the benefits only behind a link.",
+        min_length=1,
+    )
+
+
+class RequireSpec(RuleSpec):
+    """Fire once when none of the patterns appears in the scope (or the named section)."""
+
+    kind: Literal["require"]
+
+    patterns: tuple[Regex, ...] = Field((), description="Regexes; any one match satisfies the rule.")
+    terms: tuple[str, ...] = Field((), description="Words or phrases (whole words); any one satisfies the rule.")
+    fields: tuple[str, ...] = Field(
+        (),
+        description="Front-matter fields (canonical names, mapped by the `front-matter` config) that satisfy the rule.",
+    )
+    facts: tuple[Literal["places", "pay", "deadline"], ...] = Field(
+        (),
+        description="Facts postlint reads that satisfy the rule: `places` (a location the gazetteer knows), "
+        "`pay` (a pay amount), `deadline` (a `validThrough` in the page's JobPosting markup).",
+    )
+    section: Regex | None = Field(None, description="Regex on headings: search only under matching sections.")
+    distinct: int = Field(
+        1,
+        ge=1,
+        description="How many different forms must appear (the patterns' named groups, else the matched words): "
+        "2 asks for a description ('medical insurance and paid time off'), not a word ('great benefits').",
+    )
+    partly: PartlySpec | None = Field(
+        None,
+        description="A requirement met in part (one of its `patterns`) is reported at its `severity` with its "
+        "`message`, at the partial wording, instead of as missing.",
+    )
+    ignore_case: bool = True
+    keywords: tuple[str, ...] = Field(
+        (),
+        description="A speed hint for costly patterns: words (any case) one of which every match contains; blocks "
+        "with none of them are not searched. The rule's examples show whether the list is complete.",
+    )
+    suggestion: str | None = Field(None, description="What to add, shown with the violation.")
+    suggestions: dict[str, str] = Field(
+        {},
+        description="Jurisdiction id -> the suggestion for postings there (the most specific match wins over "
+        "`suggestion`), e.g. wording for the UK or Canada.",
+    )
+    insert_at: Literal["end", "after-location", "after-pay"] | None = Field(
+        None,
+        description="Offer the suggestion as an unsafe fix, added after the posting's first location or pay line "
+        "(or at the end when it has none).",
+    )
+
+    @model_validator(mode="after")
+    def _something_to_find(self) -> RequireSpec:
+        if not (self.patterns or self.terms or self.fields or self.facts):
+            raise ValueError("a require rule needs at least one of 'patterns', 'terms', 'fields' or 'facts'")
+        if self.insert_at and not (self.suggestion or self.suggestions):
+            raise ValueError("'insert_at' needs a 'suggestion' to insert")
+        return self
+
+    def fix_safety(self) -> str:
+        """What `postlint explain` says about the fix: the suggestion added where `insert_at` says, or none."""
+        if not self.insert_at:
+            return super().fix_safety()
+        where = "at the end" if self.insert_at == "end" else self.insert_at.replace("-", " the ") + " line"
+        return (
+            "An unsafe fix adds the suggestion (worded for the posting's country where the rule has one) "
+            f"{where}; review it before publishing (`postlint fix --unsafe-fixes`)."
+        )
+
+    def compile(self) -> RequireCheck:
+        flags = re.IGNORECASE if self.ignore_case else 0
+        patterns = [combine_regexes(self.patterns, flags)] if self.patterns else []
+        terms = terms_pattern(list(self.terms), self.ignore_case)
+        if terms is not None:
+            patterns.append(terms)
+        section = compile_regex(self.section, re.IGNORECASE) if self.section else None
+        return RequireCheck(
+            self.scopes,
+            tuple(patterns),
+            self.fields,
+            section,
+            self.suggestion,
+            tuple(self.suggestions.items()),
+            self.insert_at,
+            tuple(k.lower() for k in self.keywords),
+            self.facts,
+            prefilters(patterns),
+            self.distinct,
+            self._partly(flags),
+        )
+
+    def _partly(self, flags: int) -> Partly | None:
+        if self.partly is None:
+            return None
+        patterns = tuple(compile_regex(p, flags) for p in self.partly.patterns)
+        return Partly(Severity.parse(self.partly.severity), self.partly.message, patterns)

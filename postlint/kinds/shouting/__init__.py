@@ -1,0 +1,1 @@
+"""The `shouting` kind: `spec.py` is what a pack writes (pydantic), `check.py` what runs."""

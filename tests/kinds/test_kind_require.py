@@ -1,0 +1,214 @@
+"""The `require` kind: patterns, terms, fields, facts, sections, distinct forms, a requirement partly met,
+suggestions, insertion."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import write_pack
+
+from postlint.config import Settings
+from postlint.runner import load_linter
+
+EEO = {
+    "id": "t/eeo",
+    "kind": "require",
+    "message": "No EEO statement",
+    "terms": ["equal opportunity employer"],
+    "patterns": [r"without regard to (?:race|sex)"],
+    "suggestion": "Add: 'We are an equal opportunity employer.'",
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Job\n\nWe are an equal opportunity employer.\n",
+        "# Job\n\nWe hire without regard to race.\n",
+        "# Job\n\n- An Equal   Opportunity Employer\n",
+    ],
+    ids=["term", "pattern", "list-item-any-case"],
+)
+def test_require_satisfied(make_linter, text: str) -> None:
+    assert make_linter([EEO]).lint_text(text) == []
+
+
+def test_require_fires_once_at_the_end_of_the_text(make_linter) -> None:
+    text = "# Job\n\nWe build things.\n\nMore text here.\n\n\n"
+    violations = make_linter([EEO]).lint_text(text)
+    assert len(violations) == 1
+    v = violations[0]
+    assert v.rule == "t/eeo"
+    end = len(text.rstrip())
+    assert (v.start, v.end) == (end, end)
+    assert (v.line, v.column) == (5, 16)
+    assert v.suggestion == EEO["suggestion"]
+
+
+def test_require_ignores_code_and_urls(make_linter) -> None:
+    text = "# Job\n\n`equal opportunity employer`\n\n```\nequal opportunity employer\n```\n"
+    assert len(make_linter([EEO]).lint_text(text)) == 1
+
+
+BENEFITS = {
+    "id": "t/benefits",
+    "kind": "require",
+    "message": "No health benefits",
+    "section": r"^benefits",
+    "terms": ["health"],
+}
+
+
+def test_require_section_limits_the_search(make_linter) -> None:
+    text = "# Job\n\nWe offer health insurance.\n\n## Benefits\n\nA bonus.\n\n## Other\n\nMore health.\n"
+    (v,) = make_linter([BENEFITS]).lint_text(text)
+    assert v.start == text.index("Benefits")
+    assert (v.line, v.column) == (5, 4)
+
+
+def test_require_section_satisfied_inside_the_section(make_linter) -> None:
+    text = "# Job\n\nIntro.\n\n## Benefits and perks\n\n- Health, dental and vision\n\n## Apply\n\nNow.\n"
+    assert make_linter([BENEFITS]).lint_text(text) == []
+
+
+def test_require_section_includes_subsections(make_linter) -> None:
+    text = "# Job\n\n## Benefits\n\n### Insurance\n\nHealth cover.\n\n## Apply\n\nNow.\n"
+    assert make_linter([BENEFITS]).lint_text(text) == []
+
+
+def test_require_section_missing_points_at_the_end(make_linter) -> None:
+    text = "# Job\n\nHealth cover.\n"
+    (v,) = make_linter([BENEFITS]).lint_text(text)
+    assert v.start == len(text.rstrip())
+
+
+LOCATION = {
+    "id": "t/location",
+    "kind": "require",
+    "message": "No location",
+    "fields": ["location"],
+    "patterns": [r"Location:"],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("---\nlocation: Denver, CO\n---\n# Job\n", 0),
+        ("---\nlocation: ''\n---\n# Job\n", 1),
+        ("---\ntitle: Job\n---\n# Job\n", 1),
+        ("# Job\n\nLocation: Denver\n", 0),
+    ],
+    ids=["front-matter", "empty-field", "other-field", "pattern"],
+)
+def test_require_fields_satisfied_by_front_matter(make_linter, text: str, count: int) -> None:
+    assert len(make_linter([LOCATION]).lint_text(text)) == count
+
+
+def test_require_fields_follow_the_front_matter_mapping(tmp_path: Path) -> None:
+    path = write_pack(tmp_path, [LOCATION])
+    linter = load_linter(Settings(packs=(str(path),), front_matter={"location": "where"}))
+    assert linter.lint_text("---\nwhere: Denver\n---\n# Job\n") == []
+    assert len(linter.lint_text("---\nlocation: Denver\n---\n# Job\n")) == 1
+
+
+def test_require_terms_and_ignore_case(make_linter) -> None:
+    rule = {"kind": "require", "terms": ["E-Verify"]}
+    assert make_linter([rule]).lint_text("We use e-verify.\n") == []
+    assert make_linter([dict(rule, ignore_case=False)]).lint_text("We use e-verify.\n")
+    assert make_linter([dict(rule, ignore_case=False)]).lint_text("We use E-Verify.\n") == []
+
+
+def test_require_keywords_skip_blocks_without_them(make_linter) -> None:
+    rule = {"kind": "require", "patterns": [r"\bequal opportunity\b"]}
+    text = "We are an equal opportunity employer.\n"
+    assert make_linter([dict(rule, keywords=["equal"])]).lint_text(text) == []
+    assert make_linter([dict(rule, keywords=["diversity"])]).lint_text(text)  # a wrong hint hides the statement
+
+
+@pytest.mark.parametrize(
+    ("facts", "text", "satisfied"),
+    [
+        (["places"], "# Job\n\nLocation: Denver, CO\n", True),
+        (["places"], "# Job\n\nPay: $80,000 – $95,000 per year.\n", False),
+        (["pay"], "# Job\n\nPay: $80,000 – $95,000 per year.\n", True),
+        (["pay"], "# Job\n\nPay: competitive.\n", False),
+    ],
+    ids=["places", "no-place", "pay", "vague-pay"],
+)
+def test_require_facts(make_linter, facts: list[str], text: str, satisfied: bool) -> None:
+    assert (make_linter([{"kind": "require", "facts": facts}]).lint_text(text) == []) is satisfied
+
+
+def test_require_facts_deadline_reads_the_markup(make_linter) -> None:
+    rule = {"kind": "require", "facts": ["deadline"]}
+    script = '<script type="application/ld+json">{"@type": "JobPosting", "validThrough": "2030-01-01"}</script>'
+    page = f"<html><head>{script}</head><body><h1>Job</h1><p>Join us.</p></body></html>\n"
+    assert make_linter([rule]).lint_text(page, format="html") == []
+    assert make_linter([rule]).lint_text(page.replace(script, ""), format="html")
+
+
+def test_require_distinct_forms(make_linter) -> None:
+    rule = {"kind": "require", "patterns": [r"\b(?:medical|dental|pto|pension)\b"], "distinct": 2}
+    assert make_linter([rule]).lint_text("Medical cover and more medical cover.\n")
+    assert make_linter([rule]).lint_text("Medical cover and PTO.\n") == []
+
+
+@pytest.mark.parametrize(("insert_at", "line"), [(None, None), ("end", 5), ("after-location", 3)])
+def test_require_insert_at(make_linter, insert_at: str | None, line: int | None) -> None:
+    rule = dict(EEO, **({"insert_at": insert_at} if insert_at else {}))
+    text = "# Job\n\nLocation: Denver, CO\n\nJoin us.\n"
+    (v,) = make_linter([rule]).lint_text(text)
+    if line is None:
+        assert v.fix is None
+        return
+    (edit,) = v.fix.edits
+    assert v.fix.applicability == "unsafe"
+    assert text.count("\n", 0, edit.start) + 1 == line
+    assert "equal opportunity employer" in edit.replacement
+
+
+BENEFITS_PARTLY = {
+    "id": "t/benefits",
+    "kind": "require",
+    "message": "No benefits",
+    "distinct": 2,
+    "patterns": [r"(?P<health>\bhealth insurance\b)", r"(?P<retirement>\b401\(k\))"],
+    "partly": {"message": "Benefits only behind a link: '{match}'", "patterns": [r"\bbenefits\b[^.\n]*\blink\b"]},
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("# Job\n\nHealth insurance and a 401(k).\n", []),
+        (
+            "# Job\n\nOur benefits are behind the link below.\n",
+            [("warning", "Benefits only behind a link: 'benefits are behind the link'", 3)],
+        ),
+        ("# Job\n\nGreat benefits.\n", [("error", "No benefits", 3)]),
+        ("# Job\n\nHealth insurance. See the link for more benefits.\n", [("error", "No benefits", 3)]),
+    ],
+    ids=["met", "partly-met", "missing", "one-form-is-not-partly"],
+)
+def test_require_partly_met_is_a_lesser_finding_at_the_partial_wording(
+    make_linter, text: str, found: list[tuple[str, str, int]]
+) -> None:
+    violations = make_linter([BENEFITS_PARTLY]).lint_text(text)
+    assert [(v.severity.name, v.message, v.line) for v in violations] == found
+
+
+def test_require_partly_never_raises_the_rule_severity(make_linter) -> None:
+    rule = {**BENEFITS_PARTLY, "severity": "info"}
+    violations = make_linter([rule]).lint_text("# Job\n\nOur benefits are behind the link below.\n")
+    assert [v.severity.name for v in violations] == ["info"]
+
+
+def test_require_partly_needs_patterns(tmp_path: Path) -> None:
+    from postlint.errors import PackError
+    from postlint.packs.loader import load_pack
+
+    path = write_pack(tmp_path, [{**BENEFITS_PARTLY, "partly": {"message": "m", "patterns": []}}])
+    with pytest.raises(PackError, match="partly"):
+        load_pack(path)

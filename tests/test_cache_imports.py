@@ -1,0 +1,59 @@
+"""A run whose packs come from the disk cache imports no pydantic, and a cache from older code is ignored."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import cli_env
+
+POSTING = "# Engineer\n\nWe are a rockstar ninja team. Pay: competitive.\n"
+
+# Lint in a fresh interpreter and print the pydantic modules it imported.
+_PROBE = (
+    "import sys\n"
+    "from postlint.cli import main\n"
+    "code = main(['check', '--format', 'json', sys.argv[1]])\n"
+    "sys.stdout.flush()\n"
+    "print('PYDANTIC', sorted(m for m in sys.modules if m.partition('.')[0] == 'pydantic'))\n"
+)
+
+
+def _check(posting: Path, cache: Path) -> tuple[str, str]:
+    proc = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(posting)],
+        capture_output=True,
+        text=True,
+        env=cli_env({"POSTLINT_CACHE_DIR": str(cache)}),
+        cwd=posting.parent,
+        timeout=120,
+        check=False,
+    )
+    report, _, probe = proc.stdout.rpartition("PYDANTIC ")
+    assert proc.returncode == 0, proc.stderr
+    return report, probe.strip()
+
+
+def test_a_cached_check_never_imports_pydantic(tmp_path: Path) -> None:
+    posting = tmp_path / "job.md"
+    posting.write_text(POSTING, encoding="utf-8")
+    cache = tmp_path / "cache"
+    first, loaded = _check(posting, cache)
+    assert loaded != "[]"  # the first run validates the packs, with pydantic
+    assert list(cache.glob("*.pickle"))
+    second, loaded = _check(posting, cache)
+    assert loaded == "[]"
+    assert second == first
+
+
+def test_a_cache_entry_naming_modules_that_moved_is_ignored(tmp_path: Path) -> None:
+    posting = tmp_path / "job.md"
+    posting.write_text(POSTING, encoding="utf-8")
+    cache = tmp_path / "cache"
+    first, _ = _check(posting, cache)
+    for entry in cache.glob("*.pickle"):
+        # A pickle of a check where it was before kinds became packages.
+        entry.write_bytes(b"cpostlint.checks.forbid\nForbidCheck\n.")
+    again, _ = _check(posting, cache)
+    assert again == first
