@@ -19,19 +19,20 @@ import copyreg
 import io
 import pickle
 import re
+import sys
 from typing import Any
 
-try:  # CPython 3.11+
-    from re import _compiler as _sre_compiler  # type: ignore[attr-defined]
-    from re import _parser as _sre_parser  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_compile as _sre_compiler  # type: ignore[no-redef]
-    import sre_parse as _sre_parser  # type: ignore[no-redef]
+if sys.version_info >= (3, 11):
+    from re import _compiler as _sre_compiler
+    from re import _parser as _sre_parser
+else:  # pragma: no cover - Python 3.10
+    import sre_compile as _sre_compiler
+    import sre_parse as _sre_parser
 
 try:
     import _sre
 except ImportError:  # pragma: no cover - not CPython
-    _sre = None  # type: ignore[assignment]
+    _sre = None
 
 
 def _restore(pattern: str | bytes, flags: int, compiled: tuple[Any, ...] | None) -> re.Pattern[Any]:
@@ -50,7 +51,8 @@ def _compiled_code(pattern: re.Pattern[Any]) -> tuple[Any, ...] | None:
     """What `re`'s compiler hands to `_sre.compile` for this pattern (the same steps, replayed)."""
     try:
         parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
-        code = [int(op) for op in _sre_compiler._code(parsed, pattern.flags)]  # opcodes are int subclasses
+        # re's private compiler step (no public API gives the opcodes); opcodes are int subclasses.
+        code = [int(op) for op in _sre_compiler._code(parsed, pattern.flags)]  # type: ignore[attr-defined]
         groupindex = parsed.state.groupdict
         indexgroup: list[str | None] = [None] * parsed.state.groups
         for name, index in groupindex.items():

@@ -103,10 +103,11 @@ def _model() -> Any:
     from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
     defaults, links = Settings(), LinksSettings()
+    fields: dict[str, Any] = {key: (str, name) for key, name in FRONT_MATTER_DEFAULTS.items()}
     FrontMatterModel = create_model(  # one field per key of FRONT_MATTER_DEFAULTS, with its default
         "FrontMatterModel",
         __config__=ConfigDict(extra="forbid"),
-        **{key: (str, name) for key, name in FRONT_MATTER_DEFAULTS.items()},
+        **fields,
     )
 
     class LinksModel(BaseModel):
@@ -184,7 +185,7 @@ def _model() -> Any:
         jurisdictions: list[str] = list(defaults.jurisdictions)
         front_matter: FrontMatterModel = Field(FrontMatterModel(), alias="front-matter")
         links: LinksModel = LinksModel()
-        fail_on: Severity = Field(defaults.fail_on, alias="fail-on")
+        fail_on: Severity = Field(defaults.fail_on, alias="fail-on")  # type: ignore[arg-type]  # Settings' str
         max_file_size: float = Field(
             defaults.max_file_size,
             alias="max-file-size",

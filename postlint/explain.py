@@ -33,7 +33,7 @@ def _laws_section(rule: Rule) -> list[str]:
 
     from postlint.law_table import currency_note
 
-    spec = rule.spec
+    spec = rule.validated
     today = dt.date.today()
     elsewhere = spec.elsewhere
     out = ["Laws it encodes", "---------------"]
@@ -72,7 +72,7 @@ def _laws_section(rule: Rule) -> list[str]:
 
 def render_explanation(rule: Rule) -> str:
     """The rule's what, why, options, fix safety, references and examples, as text."""
-    spec = rule.spec
+    spec = rule.validated
     out = [f"{rule.id}", "=" * len(rule.id), ""]
     out.append(
         f"Pack: {rule.pack} · Kind: {spec.kind} · Severity: {rule.severity.name} · Scope: {', '.join(spec.scopes)}"

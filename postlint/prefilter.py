@@ -28,14 +28,15 @@ rule is never skipped.
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 
 from postlint.compiled_regex import _sre, _sre_compiler, _sre_parser
 
-try:
-    from re import _constants as _c  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _c  # type: ignore[no-redef]
+if sys.version_info >= (3, 11):
+    from re import _constants as _c
+else:  # pragma: no cover - Python 3.10
+    import sre_constants as _c
 
 _DROPPED = {_c.ASSERT, _c.ASSERT_NOT}
 # Joined pieces are separated by blank lines, so a piece's start is a line's start and its end a line's
@@ -192,7 +193,7 @@ def _literals(parsed: Any) -> tuple[tuple[str, ...], ...] | None:
 
 def _compiled(parsed: Any, flags: int) -> tuple[Any, ...]:
     """What `_sre.compile` needs for a parsed (and relaxed) pattern: `re`'s own compiler steps."""
-    code = [int(op) for op in _sre_compiler._code(parsed, flags)]
+    code = [int(op) for op in _sre_compiler._code(parsed, flags)]  # type: ignore[attr-defined]  # re's private step
     groupindex = dict(parsed.state.groupdict)
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, index in groupindex.items():
@@ -218,7 +219,8 @@ def _alternatives(pattern: re.Pattern[str]) -> list[_Part]:
     at = where[0]
     prefix, suffix = parsed.data[:at], parsed.data[at + 1 :]
     alternatives = []
-    for branch in parsed.data[at][1][1]:
+    branches: list[Any] = parsed.data[at][1][1]  # type: ignore[index,assignment]  # BRANCH: (None, [alternatives])
+    for branch in branches:
         whole = _sre_parser.SubPattern(parsed.state, [*prefix, *branch.data, *suffix])
         alternatives.append((_literals(whole), _compiled(whole, pattern.flags)))
     return alternatives

@@ -124,7 +124,7 @@ class ResultCache:
         self.references = references or {}  # each rule's references: stored once here, not per violation
         self._index: dict[str, _Where] | None = None
         self._source: BinaryIO | None = None  # the index as read, kept open: another process's rename leaves it be
-        self._spool: BinaryIO | None = None
+        self._spool: tempfile.SpooledTemporaryFile[bytes] | None = None
         self._changed: dict[str, tuple[int, int]] = {}  # path -> (offset, length) of its new line in the spool
 
     @property
@@ -182,14 +182,15 @@ class ResultCache:
 
     def put(self, path: str, stamp: Stamp, entry: Entry) -> None:
         """Remember a result for `flush` to write: encoded now, and on disk once there is more than a little."""
-        if self._spool is None:
-            self._spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES)  # noqa: SIM115 (closed by flush)
+        spool = self._spool
+        if spool is None:
+            spool = self._spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES)  # noqa: SIM115 (closed by flush)
         findings = json.dumps([_plain(v, self.references) for v in entry.violations], separators=(",", ":"))
         line = _line(path, stamp.size, stamp.mtime_ns, stamp.digest, time.time_ns(), entry.linted, findings)
         try:
-            self._spool.seek(0, os.SEEK_END)
-            offset = self._spool.tell()
-            self._spool.write(line)
+            spool.seek(0, os.SEEK_END)
+            offset = spool.tell()
+            spool.write(line)
         except OSError:  # no room for the spool: this result is simply not cached
             return
         self._changed[path] = (offset, len(line))

@@ -82,8 +82,9 @@ class _Walk:
                 if self.peek() in ("]", ""):
                     self.at += 1
                     return
-                self.marks[(*path, index)] = self.position(self.at)
-                self.value((*path, index))
+                item = (*path, index)
+                self.marks[item] = self.position(self.at)
+                self.value(item)
                 self.blank(True)
                 if self.peek() == ",":
                     self.at += 1

@@ -38,6 +38,14 @@ _NOT_A_PLACE_AFTER = re.compile(
 )
 # What may separate a place from the region or code that qualifies it ("Denver, CO", "Denver (CO)").
 _QUALIFIER_GAP = re.compile(r"[ \t]*[,(]?[ \t]*")
+
+
+def skip(pattern: re.Pattern[str], text: str, pos: int) -> int:
+    """Where a pattern that can match nothing (spacing, punctuation) ends when matched at `pos`."""
+    match = pattern.match(text, pos)
+    return match.end() if match is not None else pos
+
+
 # A code counts after "Word, " where the word has a capital ("Athens, GA", "ST. LOUIS, MO", "GA, GA").
 _CODE_AFTER = re.compile(r"[^\s,]*[A-Z][^\s,]*[ \t]*,[ \t]*\Z")
 # Codes that are also English words: in a shouted location value ("ONSITE IN DENVER") they are words.
@@ -257,10 +265,10 @@ class Gazetteer:
         for marker in markers:
             # Forward: "Remote (US)", "Remote within the US", "anywhere in Canada", "Remote - US, Canada".
             regions: list[_Hit] = []
-            pos = _AFTER_MARKER.match(text, marker.end()).end()
-            while (hit := by_start.get(pos)) is not None:
-                regions.append(hit)
-                glue = _LIST_GLUE.match(text, hit.end)
+            pos = skip(_AFTER_MARKER, text, marker.end())
+            while (region := by_start.get(pos)) is not None:
+                regions.append(region)
+                glue = _LIST_GLUE.match(text, region.end)
                 if glue is None:
                     break
                 pos = glue.end()
@@ -415,7 +423,7 @@ def _qualify(text: str, hits: list[_Hit]) -> list[_Hit]:
     for hit in hits:
         if out:
             prev = out[-1]
-            if prev.end <= hit.start and _QUALIFIER_GAP.match(text, prev.end).end() >= hit.start:
+            if prev.end <= hit.start and skip(_QUALIFIER_GAP, text, prev.end) >= hit.start:
                 joined = _join(prev, hit)
                 if joined is not None:
                     out[-1] = joined
@@ -503,7 +511,7 @@ def _check_entry(entry: Any) -> tuple[dict[str, Any] | None, list[str]]:
     remote = entry.get("remote", False)
     if not isinstance(remote, bool):
         problems.append(f"'remote' must be true or false, not {remote!r}")
-    if problems:
+    if problems or not isinstance(name, str):
         return None, problems
     return {"id": jid, "name": name.strip(), "names": names, "places": places, "codes": codes, "remote": remote}, []
 

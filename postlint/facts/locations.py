@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
-from postlint.facts.gazetteer import Gazetteer, country_of
+from postlint.facts.gazetteer import Gazetteer, country_of, skip
 from postlint.facts.view import fact_blocks, fact_text, header_fields
 
 __all__ = ["Place", "find_places", "posting_jurisdictions"]
@@ -262,7 +262,7 @@ class _Collector:
             return  # a sentence after "Where:" is no location value
         starts = {s for s, _ in taken}
         for s, e, jid in cities.find(snippet, self.gazetteer.jurisdictions):
-            if any(a < e and s < b for a, b in taken) or _QUALIFIER.match(snippet, e).end() in starts:
+            if any(a < e and s < b for a, b in taken) or skip(_QUALIFIER, snippet, e) in starts:
                 continue
             # Part of a longer name: "Airport Blvd", "Richland County", "George DiCiero Building", "807 S Walker St",
             # "Veronica Garcia". A city stands alone between separators.
@@ -448,9 +448,9 @@ def _front_matter(doc: Document, found: _Collector, location_keys: Sequence[str]
     levels += [(v, fm.key_offsets.get(k, fm.start)) for k, v in fm.data.items() if isinstance(v, dict)]
     for data, parent_at in levels:
         by_lower: dict[str, str] = {}
-        for key in data:
-            if isinstance(key, str):
-                by_lower.setdefault(key.lower(), key)
+        for written in data:
+            if isinstance(written, str):
+                by_lower.setdefault(written.lower(), written)
         for name in wanted:
             key = by_lower.get(name)
             if key is None:
@@ -514,9 +514,9 @@ def _fields(doc: Document, found: _Collector) -> None:
                     found.scan(line[:_MAX_VALUE], at, "field")
                     at += len(line) + 1
     for block, at, label in _label_values(doc.text, prose_blocks):
-        value = _value_at(block, at, prose_blocks)
-        if value is not None:
-            owner, vs, ve = value
+        spot = _value_at(block, at, prose_blocks)
+        if spot is not None:
+            owner, vs, ve = spot
             if label == "remote":
                 found.scan(owner.prose[vs:ve], owner.start + vs, "field", location_value=True, remote=True)
             else:

@@ -483,7 +483,8 @@ def _decode_whole(text: str, codec: str) -> str | None:
     """`text` with every non-ASCII run read back as UTF-8 through `codec`, if all of them decode to
     text or to Windows-1252 characters (a layer of double encoding)."""
     table, step = _table(codec), _table("windows-1252")
-    out, pos = [], 0
+    out: list[str] = []
+    pos = 0
     for m in _NON_ASCII_RUN.finditer(text):
         data = [table.get(ch, -1) for ch in m.group()]
         if -1 in data:

@@ -892,13 +892,13 @@ def _add_vague(
         else:
             windows.append((lo, hi))
     for lo, hi in windows:
-        for m in _VAGUE_STRONG.finditer(block, lo, hi):
-            add(*m.span())
+        for strong in _VAGUE_STRONG.finditer(block, lo, hi):
+            add(*strong.span())
     for lo, hi in windows:
-        for m in _VAGUE_WEAK.finditer(block, lo, hi):
-            s, e = m.span()
+        for weak in _VAGUE_WEAK.finditer(block, lo, hi):
+            s, e = weak.span()
             if not pay_context:
-                if m.group().lower() == "competitive":
+                if weak.group().lower() == "competitive":
                     continue
                 s_lo, s_hi = block.sentence(s, e)
                 if _PAY_WORD.search(block, s_lo, s) is None and _PAY_WORD.search(block, e, s_hi) is None:

@@ -46,7 +46,7 @@ def compact_encoder() -> Callable[[Any], str]:
     """
     from json import encoder
 
-    make = encoder.c_make_encoder
+    make = encoder.c_make_encoder  # type: ignore[attr-defined]  # the C encoder json.dumps uses, without its checks
     if make is None:  # pragma: no cover - an interpreter without the C accelerator
         return json.JSONEncoder(ensure_ascii=False).encode
     encode = make(None, None, encoder.encode_basestring, None, ": ", ", ", False, False, True)

@@ -65,8 +65,8 @@ class JunitReporter:
     def finish(self, files: int) -> None:
         tests, failures = str(len(self.cases)), str(len(self.violations))
         counts = {"tests": tests, "failures": failures, "errors": "0", "skipped": "0", "time": "0"}
-        root = ET.Element("testsuites", name="postlint", **counts)
-        suite = ET.SubElement(root, "testsuite", name="postlint", **counts)
+        root = ET.Element("testsuites", {"name": "postlint", **counts})
+        suite = ET.SubElement(root, "testsuite", {"name": "postlint", **counts})
         properties = ET.SubElement(suite, "properties")
         ET.SubElement(properties, "property", name="postlint.version", value=self.options.version)
         ET.SubElement(properties, "property", name="files", value=str(files))

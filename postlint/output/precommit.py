@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from postlint.display import printable
 from postlint.output.text import TextReporter
@@ -25,17 +25,17 @@ if TYPE_CHECKING:
 class _Held(io.StringIO):
     """A stream that keeps what is written until told to pass it on, and passes the rest straight on."""
 
-    def __init__(self, target: io.TextIOBase | object) -> None:
+    def __init__(self, target: IO[str]) -> None:
         super().__init__()
         self.target = target
         self.released = False
 
     def write(self, text: str) -> int:
-        return self.target.write(text) if self.released else super().write(text)  # type: ignore[attr-defined]
+        return self.target.write(text) if self.released else super().write(text)
 
     def release(self) -> None:
         if not self.released:
-            self.target.write(self.getvalue())  # type: ignore[attr-defined]
+            self.target.write(self.getvalue())
             self.released = True
 
 
@@ -47,7 +47,7 @@ class PreCommitReporter:
 
         self.target = options.stream
         self.held = _Held(options.stream)
-        self.text = TextReporter(replace(options, stream=self.held))  # type: ignore[arg-type]
+        self.text = TextReporter(replace(options, stream=self.held))
         self.threshold = threshold
         self.quiet = options.quiet
         self.counts: Counter[Severity] = Counter()

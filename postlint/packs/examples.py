@@ -38,12 +38,12 @@ def _as_example(item: str | Example) -> Example:
 def run_examples(linter: Linter, rules: list[Rule]) -> Iterator[ExampleResult]:
     """Check each rule's examples with `linter` (which knows every rule, for directives)."""
     for rule in rules:
-        examples = rule.spec.examples
+        examples = rule.validated.examples
         for expect, items in (("pass", examples.passing), ("fail", examples.failing)):
             for index, item in enumerate(items):
                 yield _run_one(linter, rule, expect, index, _as_example(item))
-        for spec, law in zip(rule.spec.laws, rule.laws, strict=True):
-            yield from _run_law(linter, rule, law, spec.examples or rule.spec.law_examples)
+        for spec, law in zip(rule.validated.laws, rule.laws, strict=True):
+            yield from _run_law(linter, rule, law, spec.examples or rule.validated.law_examples)
 
 
 def law_day(law: Law) -> dt.date:

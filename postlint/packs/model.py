@@ -45,6 +45,13 @@ class Rule:
     requires: str = ""  # what the rule's laws ask of a posting, in a few words (for `postlint laws`)
 
     @property
+    def validated(self) -> RuleSpec:
+        """The validated YAML, for `explain` and `packs test`, which load packs from their files."""
+        if self.spec is None:
+            raise ValueError(f"rule {self.id} was loaded from the cache, without its YAML spec")
+        return self.spec
+
+    @property
     def name(self) -> str:
         return self.id.partition("/")[2]
 

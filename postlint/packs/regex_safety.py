@@ -32,17 +32,18 @@ rules of packs other than the built-in ones may spend on one posting, whatever t
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from contextvars import ContextVar
 from functools import cache
 from typing import Any
 
-try:  # Python 3.11+
-    from re import _constants as sre  # type: ignore[attr-defined]
-    from re import _parser as sre_parse  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as sre  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+if sys.version_info >= (3, 11):
+    from re import _constants as sre
+    from re import _parser as sre_parse
+else:  # pragma: no cover - Python 3.10
+    import sre_constants as sre
+    import sre_parse
 
 _SAMPLE = "".join(chr(c) for c in range(0x300)) + "\u00a0\u2002\u2009\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026"
 _SAMPLE += "\u20ac\u2122\u3000\u4e2d\u6587\u0436\u03b1\u05d0\u0627\u00e9\U0001f600"

@@ -58,8 +58,9 @@ def _walk(node: Any, path: Path, marks: dict[Path, tuple[int, int]], filename: s
                 line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
                 raise error(f"duplicate key {key!r}", path=filename, line=line, column=column)
             seen.add(key)
-            _walk(value_node, (*path, key), marks, filename, error)
-            marks[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            child = (*path, key)
+            _walk(value_node, child, marks, filename, error)
+            marks[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, (*path, index), marks, filename, error)

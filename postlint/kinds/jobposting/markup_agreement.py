@@ -70,7 +70,10 @@ def _pay(doc: Document, ctx: Context, posting: JsonObject) -> Iterator[Finding]:
     low, high, currency, unit = salary_values(posting["baseSalary"])
     if low is None and high is None:
         return
-    amount = _money(low) if high is None or low == high else f"{_money(low or 0)}–{_money(high)}"
+    if high is None or low == high:
+        amount = _money(low if low is not None else high or 0)
+    else:
+        amount = f"{_money(low or 0)}–{_money(high)}"
     if low is None and high is not None:
         amount = f"up to {_money(high)}"
     period = UNIT_PERIODS.get(unit or "")

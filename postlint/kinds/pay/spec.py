@@ -33,7 +33,7 @@ class PayRangeSpec(RuleSpec):
     kind: Literal["pay-range"]
     placeholders: ClassVar[frozenset[str]] = frozenset({"match", "problem", "laws"})
 
-    laws: tuple[PayLawSpec, ...] = ()  # type: ignore[assignment]
+    laws: tuple[PayLawSpec, ...] = ()
     suggestion: str = Field(
         "Pay range: {currency}[minimum] – {currency}[maximum] per {period}",
         description="The line to add; {currency} is the posting's currency symbol, {period} the period used.",
@@ -73,14 +73,14 @@ class PayWidthSpec(RuleSpec):
     kind: Literal["pay-width"]
     placeholders: ClassVar[frozenset[str]] = frozenset({"match", "width", "limit", "laws"})
 
-    laws: tuple[WidthLawSpec, ...] = ()  # type: ignore[assignment]
+    laws: tuple[WidthLawSpec, ...] = ()
     max_width: float | None = Field(None, gt=0, description="A policy cap used where no law applies.")
     max_ratio: float | None = Field(None, gt=0, description="A policy cap as a share of the minimum.")
     currency: str | None = None
     period: Literal["hour", "day", "week", "month", "year"] | None = "year"
 
     def compile(self) -> PayWidthCheck:
-        limits = ()
+        limits: tuple[Limit, ...] = ()
         if self.max_width or self.max_ratio:
             limits = (Limit(self.max_width, self.max_ratio, self.currency, self.period, None, "policy"),)
         if not limits and not self.laws:
