@@ -61,10 +61,12 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
 
 
 @dataclass(frozen=True)
-class Linter:
+class RuleEngine:
     """Compiled rules plus the settings that decide which run where. Build once, lint many.
 
-    It pickles (compiled patterns and all) so it can be shipped to worker processes.
+    It pickles (compiled patterns and all) so it can be shipped to worker processes. Programs
+    use `postlint.api.Linter`, which wraps one; the engine is the shared core behind it, the
+    CLI, the batch mode, the Spark helper and the servers.
     """
 
     rules: tuple[Rule, ...]
@@ -219,17 +221,30 @@ class Linter:
         return replace(ctx, laws=()), rule.elsewhere, rule.message_elsewhere or rule.message, ""
 
     def lint_text(
-        self, text: str, *, format: Format = "markdown", path: str | None = None, facts: Mapping[str, Any] | None = None
+        self,
+        text: str,
+        *,
+        format: Format = "markdown",
+        path: str | None = None,
+        facts: Mapping[str, Any] | None = None,
+        max_bytes: int | None = None,
     ) -> list[Violation]:
-        """Lint a posting given as text (no I/O). `facts` may give `jurisdictions`.
+        """Lint a posting given as text (no I/O): the one text path, used by the API, the batch mode and tests.
 
-        The text is read as a UTF-8 file with these contents would be (the reader's checks included:
-        U+FFFD, NUL bytes, size), as `postlint.api.Linter.lint_text` reads it."""
-        from postlint.reader import build_document
+        The text goes through the reader a UTF-8 file with these contents would (U+FFFD, NUL bytes and
+        size are its problems too), so text and file give the same violations. `facts` may give
+        `location` (read as the posting's front-matter `location:`) and `jurisdictions` (as
+        `--jurisdiction`); `postlint.api.Linter.lint_text` validates them before they get here.
+        """
+        from postlint.reader import DEFAULT_MAX_BYTES, build_document, located
 
-        doc = build_document(text.encode("utf-8", "surrogatepass"), path or "-", format)
+        data = text.encode("utf-8", "surrogatepass")  # a lone surrogate reads as the invalid UTF-8 it would be
+        doc = build_document(data, path or "-", format, DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
+        location = facts.get("location") if facts else None
+        if location is not None and doc.linted:
+            doc = located(doc, self.front_matter.get("location", "location"), location)
         wanted = facts.get("jurisdictions") if facts else None
-        return self.lint_document(doc, jurisdictions=wanted)
+        return self.lint_document(doc, jurisdictions=wanted or None)
 
     @staticmethod
     def _stamp(

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from postlint.document import Block, Document, Format, Problem
+from postlint.document import Block, Document, Format, FrontMatter, Problem
 
 EXTENSIONS: dict[str, Format] = {
     ".md": "markdown",
@@ -142,6 +142,21 @@ def retitled(doc: Document, key: str) -> Document:
     if found is None:
         return doc
     return replace(doc, title=found[0], title_start=found[1], title_end=found[2])
+
+
+def located(doc: Document, key: str, location: str | list[str]) -> Document:
+    """The document with a location given from outside (the API's `facts`) as its front-matter `location`.
+
+    It is not in the text, so it has no offsets: anything pointing at it points at the front
+    matter's `location` key if the posting has one, else at the start. A copy, like `retitled`:
+    the parsed document is never written to.
+    """
+    fm = doc.front_matter
+    if fm is None:
+        return replace(doc, front_matter=FrontMatter({key: location}, 0, 0))
+    data = {k: v for k, v in fm.data.items() if k.lower() != key.lower()}
+    data[key] = location
+    return replace(doc, front_matter=FrontMatter(data, fm.start, fm.end, fm.key_offsets))
 
 
 def parse(text: str, fmt: Format, path: str = "-") -> Document:

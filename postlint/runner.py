@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from postlint.cache import cached
 from postlint.config import Settings
 from postlint.document import Document, Format, Problem
-from postlint.engine import Linter, rule_matches, select_rules
+from postlint.engine import RuleEngine, rule_matches, select_rules
 from postlint.errors import ConfigError, InputError, PostlintError
 from postlint.packs.model import Pack, Rule
 from postlint.reader import EXTENSIONS, Decoded, build_document, decode, format_for
@@ -37,8 +37,8 @@ def load_linter(
     jurisdictions: Sequence[str] = (),
     use_cache: bool = False,
     as_of: dt.date | None = None,
-) -> Linter:
-    """Build a Linter from settings plus command-line additions (packs compiled once).
+) -> RuleEngine:
+    """Build a RuleEngine from settings plus command-line additions (packs compiled once).
 
     `use_cache` loads compiled packs from the on-disk cache: fast, but the rules
     then carry no specs (docs and examples), which only `explain` and `packs test` need.
@@ -75,7 +75,7 @@ def load_linter(
     gazetteer = load_gazetteer(places, use_cache=use_cache)
     _check_jurisdictions(jurisdictions, gazetteer, rules, None)
     _check_jurisdictions(settings.jurisdictions, gazetteer, rules, settings)
-    return Linter(
+    return RuleEngine(
         base=str(settings.base.resolve()) if settings.source else None,
         rules=tuple(chosen),
         jurisdictions=tuple(jurisdictions),
@@ -250,7 +250,7 @@ def parse_bytes(data: bytes, display: str, max_bytes: int, *, stdin: bool = Fals
 
 
 def lint_file(
-    linter: Linter,
+    linter: RuleEngine,
     path: str,
     max_bytes: int,
     stdin_filename: str | None = None,
@@ -283,13 +283,13 @@ def _loaded(cache: ResultCache, path: str) -> FileResult | None:
     return FileResult(path, entry.violations, _DecodedLater(path) if entry.linted else None)  # type: ignore[arg-type]
 
 
-_WORKER_LINTER: Linter | None = None
+_WORKER_LINTER: RuleEngine | None = None
 _WORKER_MAX = 0
 _WORKER_STAMP = False
 _WORKER_POLICY: ReadPolicy | None = None
 
 
-def _init_worker(linter: Linter, max_bytes: int, stamp: bool = False, policy: ReadPolicy | None = None) -> None:
+def _init_worker(linter: RuleEngine, max_bytes: int, stamp: bool = False, policy: ReadPolicy | None = None) -> None:
     global _WORKER_LINTER, _WORKER_MAX, _WORKER_STAMP, _WORKER_POLICY
     _WORKER_LINTER, _WORKER_MAX, _WORKER_STAMP, _WORKER_POLICY = linter, max_bytes, stamp, policy
 
@@ -300,7 +300,7 @@ def _lint_in_worker(path: str) -> FileResult:
 
 
 def lint_files(
-    linter: Linter,
+    linter: RuleEngine,
     files: Sequence[str],
     *,
     max_bytes: int,
@@ -386,7 +386,7 @@ def _in_order(
 
 
 def with_link_status(
-    linter: Linter,
+    linter: RuleEngine,
     files: Sequence[str],
     settings: Settings,
     *,
@@ -395,7 +395,7 @@ def with_link_status(
     stdin_data: bytes | None = None,
     use_cache: bool = True,
     policy: ReadPolicy | None = None,
-) -> Linter:
+) -> RuleEngine:
     """The linter with `link_status` filled in: every http(s) URL of every file, checked once.
 
     Checking is a whole-run step (a URL shared by a thousand postings is fetched once),

@@ -11,7 +11,7 @@ from conftest import write_pack
 
 from postlint.config import Settings
 from postlint.document import LineIndex
-from postlint.engine import Linter
+from postlint.engine import RuleEngine
 from postlint.packs.loader import parse_pack
 from postlint.runner import load_linter
 from postlint.textstats import reading_grade
@@ -492,7 +492,7 @@ def test_when_dates(tmp_path: Path, when: dict[str, str], today: dt.date, fires:
 
     rule = {**FLAG, "message": "m", "description": "d", "when": when}
     pack = parse_pack(yaml.safe_dump({"pack": "t", "rules": [rule]}), "t.yaml")
-    linter = Linter(rules=pack.rules, today=today)
+    linter = RuleEngine(rules=pack.rules, today=today)
     assert bool(linter.lint_text(TEXT)) == fires
     assert bool(dataclasses.replace(linter, today=today).lint_text(TEXT)) == fires
 
@@ -503,7 +503,7 @@ def test_when_dates_default_to_today(make_linter) -> None:
 
 
 def test_forbid_substitute_expands_groups_and_reports_bad_templates() -> None:
-    from postlint.engine import Linter
+    from postlint.engine import RuleEngine
     from postlint.errors import PackError
     from postlint.fixes import apply_edits
     from postlint.packs.loader import parse_pack
@@ -519,7 +519,7 @@ rules:
     substitute:
       '&amp;([a-z]+);': '&\\1;'
 """
-    linter = Linter(rules=parse_pack(pack, "p.yaml").rules)
+    linter = RuleEngine(rules=parse_pack(pack, "p.yaml").rules)
     text = "A &amp;amp; B &amp;nbsp; C\n"
     violations = linter.lint_document(parse(text, "text"))
     assert [(v.column, v.message) for v in violations] == [

@@ -14,7 +14,7 @@ import pytest
 from conftest import run_cli, write_pack
 
 from postlint.config import Settings
-from postlint.engine import Linter
+from postlint.engine import RuleEngine
 from postlint.links.status import LinkStatus
 from postlint.runner import load_linter
 
@@ -28,7 +28,7 @@ TEXT = (
 
 
 @lru_cache(maxsize=1)
-def _linter() -> Linter:
+def _linter() -> RuleEngine:
     return load_linter(Settings(packs=(str(ROOT / "rules" / "links.yaml"),)))
 
 

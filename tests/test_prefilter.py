@@ -137,7 +137,7 @@ def test_rules_give_the_same_findings_without_prefilters() -> None:
     """The whole engine, with and without prefilters, on postings with and without problems."""
     from dataclasses import replace
 
-    from postlint.engine import Linter
+    from postlint.engine import RuleEngine
 
     linter = load_linter(use_cache=False)
     plain_rules = []
@@ -146,7 +146,7 @@ def test_rules_give_the_same_findings_without_prefilters() -> None:
         if hasattr(check, "prefilters"):
             check = replace(check, prefilters=())
         plain_rules.append(replace(rule, check=check))
-    unfiltered = Linter(rules=tuple(plain_rules), gazetteer=linter.gazetteer)
+    unfiltered = RuleEngine(rules=tuple(plain_rules), gazetteer=linter.gazetteer)
     texts = [
         "# Rockstar Salesman\n\nWe want a young, energetic team. Digital natives only!\n\n"
         "He will report to the chairman. What is your current salary?\n\nLocation: Denver, CO",

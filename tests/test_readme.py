@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from postlint.engine import Linter
+from postlint.engine import RuleEngine
 from postlint.packs.examples import run_examples
 from postlint.packs.loader import parse_pack
 from postlint.runner import load_gazetteer
@@ -22,7 +22,7 @@ def test_readme_pack_examples_load_and_their_examples_pass() -> None:
     assert len(packs) >= 2, "the README shows an example pack and a jurisdiction of one's own"
     for block in packs:
         pack = parse_pack(block, "README.md")
-        linter = Linter(rules=pack.rules, gazetteer=load_gazetteer(pack.places))
+        linter = RuleEngine(rules=pack.rules, gazetteer=load_gazetteer(pack.places))
         results = list(run_examples(linter, list(pack.rules)))
         assert results, f"{pack.name}: no examples"
         assert all(r.ok for r in results), [r.detail for r in results if not r.ok]
@@ -44,7 +44,7 @@ def test_readme_config_example_is_valid(tmp_path: Path) -> None:
 def test_readme_python_api_example_runs(capsys) -> None:
     """The API example runs as written and prints what `--format json` would list."""
     blocks = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
-    (example,) = [block for block in blocks if "Linter.from_config" in block]
+    (example,) = [block for block in blocks if "RuleEngine.from_config" in block]
     exec(compile(example, "README.md", "exec"), {})
     printed = capsys.readouterr().out
     assert "pay/salary-range" in printed  # the location fact brings Colorado's pay law

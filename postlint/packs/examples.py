@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from postlint.engine import Linter
+from postlint.engine import RuleEngine
 from postlint.fixes import apply_edits
 from postlint.kinds.base import Example, Examples
 from postlint.laws import BINDING, Law
@@ -35,7 +35,7 @@ def _as_example(item: str | Example) -> Example:
     return item if isinstance(item, Example) else Example(text=item)
 
 
-def run_examples(linter: Linter, rules: list[Rule]) -> Iterator[ExampleResult]:
+def run_examples(linter: RuleEngine, rules: list[Rule]) -> Iterator[ExampleResult]:
     """Check each rule's examples with `linter` (which knows every rule, for directives)."""
     for rule in rules:
         examples = rule.spec.examples
@@ -52,7 +52,7 @@ def law_day(law: Law) -> dt.date:
     return max(days) if days else dt.date.today()
 
 
-def _run_law(linter: Linter, rule: Rule, law: Law, examples: Examples | None) -> Iterator[ExampleResult]:
+def _run_law(linter: RuleEngine, rule: Rule, law: Law, examples: Examples | None) -> Iterator[ExampleResult]:
     if examples is None:
         return
     binding = law.status in BINDING
@@ -75,7 +75,7 @@ def _run_law(linter: Linter, rule: Rule, law: Law, examples: Examples | None) ->
 
 
 def _run_one(
-    linter: Linter,
+    linter: RuleEngine,
     rule: Rule,
     expect: str,
     index: int,
