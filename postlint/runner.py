@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from postlint.cache import cached
 from postlint.config import Settings
-from postlint.document import Document, Format, Problem
+from postlint.document import Document, Format
 from postlint.engine import RuleEngine, rule_matches, select_rules
 from postlint.errors import ConfigError, InputError, PostlintError
 from postlint.packs.model import Pack, Rule
-from postlint.reader import EXTENSIONS, Decoded, build_document, decode, format_for
+from postlint.reader import EXTENSIONS, Decoded, build_document, decode, format_for, unread_document
 from postlint.results_cache import Entry, ResultCache, Stamp
 from postlint.safe_read import ReadPolicy, Refused, open_posting
 from postlint.violation import Violation
@@ -226,14 +226,6 @@ def read_document(
     except OSError as exc:
         return unread_document(display, "unreadable", f"Cannot read the file: {exc.strerror or exc}"), None
     return parse_bytes(data, display, max_bytes)
-
-
-def unread_document(display: str, code: str, message: str) -> Document:
-    """An empty, unlinted document that carries the reason its file was not read."""
-    doc = Document("", format_for(display, "text"), display)
-    doc.problems.append(Problem(code, message, 0, 0))
-    doc.lossy, doc.linted = True, False
-    return doc
 
 
 def parse_bytes(data: bytes, display: str, max_bytes: int, *, stdin: bool = False) -> tuple[Document, Decoded | None]:

@@ -161,4 +161,5 @@ def test_rules_give_the_same_findings_without_prefilters() -> None:
 
 def test_scope_view_is_shared_by_rules() -> None:
     doc = parse("# Title\n\nSome text.\n\n- an item\n", "markdown", "x.md")
-    assert scope_view(doc, ("text",)) is scope_view(doc, ("text",))
+    memo: dict[object, object] = {}  # one lint's store (PostingFacts.memo)
+    assert scope_view(doc, ("text",), memo) is scope_view(doc, ("text",), memo)

@@ -59,7 +59,7 @@ class RequireCheck(Check):
             if "deadline" in self.facts and doc.format == "html":
                 from postlint.facts.markup import markup_deadline
 
-                deadline = markup_deadline(doc)
+                deadline = markup_deadline(doc, ctx.memo)
                 if deadline is not None:
                     return Found(*deadline, "json-ld")
         keywords = self.keywords
@@ -73,7 +73,7 @@ class RequireCheck(Check):
         ranges: list[tuple[int, int]] | None = None
         if self.section is not None:
             ranges = [(s.heading_start, s.end) for s in doc.sections if self.section.search(s.title)]
-        view = scope_view(doc, self.scopes)
+        view = scope_view(doc, self.scopes, ctx.memo)
         if keywords and not view.has_keyword(keywords):
             return None
         # Required wording is usually there, so a whole-scope search would only repeat the search below;
