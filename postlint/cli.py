@@ -195,7 +195,7 @@ def check(
     """Lint postings: files, folders (recursively), or '-' for standard input."""
     from dataclasses import replace
 
-    from postlint.runner import lint_files
+    from postlint.runner import LinkedRun, lint_files
     from postlint.violation import Severity
 
     settings = _settings(config_path, not no_cache)
@@ -250,7 +250,9 @@ def check(
         else:
             click.echo("postlint: warning: no link-checking rule is selected, so links are not fetched", err=True)
     cache = None
-    if not no_cache and linter.link_status is None:  # link results expire; findings that depend on them are not kept
+    if not no_cache and not isinstance(
+        linter, LinkedRun
+    ):  # link results expire; findings that depend on them are not kept
         cache = _result_cache(settings, linter, [*packs, "|", *select, "|", *ignore, "|", *jurisdictions])
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"

@@ -60,6 +60,22 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?:.*/)?{out}$" if "/" not in pattern.rstrip("/") else f"{out.removeprefix('/')}$")
 
 
+@dataclass(frozen=True, slots=True)
+class RunContext:
+    """What one run knows besides the rules and the posting: whole-run results the checks read.
+
+    Link statuses come from checking every URL of every file once (`--check-links`); they are
+    this run's, not the rules', so they travel here, beside the engine, to each lint and worker.
+    Problems a lint finds (suppression comments naming unknown rules, a pack over its time) are
+    the lint's own: they stay in its `Context.run_problems`, never in the document.
+    """
+
+    link_status: Mapping[str, LinkStatus] | None = None  # URL -> what `--check-links` found; None: offline
+
+
+OFFLINE = RunContext()
+
+
 @dataclass(frozen=True)
 class RuleEngine:
     """Compiled rules plus the settings that decide which run where. Build once, lint many.
@@ -77,7 +93,6 @@ class RuleEngine:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     today: dt.date | None = None
     base: str | None = None  # the config file's folder: per-file-ignores globs are relative to it
-    link_status: Mapping[str, LinkStatus] | None = None  # set by `--check-links` once every URL has been checked
     pack_timeout: float = 10.0  # seconds the rules of packs not shipped with postlint may take on one posting
     employer: EmployerProfile | None = None  # the config's `employer:` facts (size, government)
 
@@ -105,9 +120,16 @@ class RuleEngine:
         return PostingFacts(doc, gazetteer, self.front_matter, override=override, default=self.default_jurisdictions)
 
     def lint_document(
-        self, doc: Document, *, jurisdictions: Iterable[str] | None = None, only: str | None = None
+        self,
+        doc: Document,
+        *,
+        jurisdictions: Iterable[str] | None = None,
+        only: str | None = None,
+        run: RunContext = OFFLINE,
     ) -> list[Violation]:
-        """Every violation in one parsed document, sorted by position (`only`: run just that rule)."""
+        """Every violation in one parsed document, sorted by position (`only`: run just that rule).
+
+        The document is only read: linting it again gives the same violations."""
         from postlint.reader import retitled
 
         doc = retitled(doc, self.front_matter.get("title", "title"))
@@ -119,7 +141,7 @@ class RuleEngine:
             today=today,
             front_matter_names=tuple(self.front_matter.items()),
             facts=facts,
-            link_status=self.link_status,
+            link_status=run.link_status,
             employer=self.employer,
             run_problems=run_problems,
         )
@@ -228,6 +250,7 @@ class RuleEngine:
         path: str | None = None,
         facts: Mapping[str, Any] | None = None,
         max_bytes: int | None = None,
+        run: RunContext = OFFLINE,
     ) -> list[Violation]:
         """Lint a posting given as text (no I/O): the one text path, used by the API, the batch mode and tests.
 
@@ -244,7 +267,7 @@ class RuleEngine:
         if location is not None and doc.linted:
             doc = located(doc, self.front_matter.get("location", "location"), location)
         wanted = facts.get("jurisdictions") if facts else None
-        return self.lint_document(doc, jurisdictions=wanted or None)
+        return self.lint_document(doc, jurisdictions=wanted or None, run=run)
 
     @staticmethod
     def _stamp(

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from postlint.engine import RuleEngine
+from postlint.engine import OFFLINE, RuleEngine, RunContext
 from postlint.fixes import apply_edits
 from postlint.kinds.base import Example, Examples
 from postlint.laws import BINDING, Law
@@ -92,12 +92,13 @@ def _run_one(
     doc = build_document(data, path, example.format)
     if example.as_of is not None:
         linter = replace(linter, today=example.as_of)
+    run = OFFLINE
     if example.link_status is not None:
         from postlint.links.status import LinkStatus
 
         statuses = {url: LinkStatus(url, **s.model_dump()) for url, s in example.link_status.items()}
-        linter = replace(linter, link_status=statuses)
-    found = linter.lint_document(doc, jurisdictions=example.jurisdictions or None, only=rule.id)
+        run = RunContext(link_status=statuses)
+    found = linter.lint_document(doc, jurisdictions=example.jurisdictions or None, only=rule.id, run=run)
     where = ", ".join(f"{v.line}:{v.column} {v.message}" for v in found)
     if silent_about is not None:
         ok = not any(silent_about in v.message for v in found)
