@@ -54,20 +54,13 @@ class Linter:
         `postlint.PostlintError` (with the file, line and column) for a bad config or pack.
         """
         from postlint.config import load_config
-        from postlint.runner import load_linter
+        from postlint.runner import RunOptions, prepare_run
 
         for name, value in (("packs", packs), ("select", select), ("ignore", ignore), ("jurisdictions", jurisdictions)):
             _require_strings(name, value)
-        settings = load_config(Path(config) if config is not None else None)
-        built = load_linter(
-            settings,
-            extra_packs=packs,
-            select=select,
-            ignore=ignore,
-            jurisdictions=jurisdictions,
-            use_cache=cache,
-        )
-        return cls(built, int(settings.max_file_size * 1024 * 1024))
+        options = RunOptions(tuple(packs), tuple(select), tuple(ignore), tuple(jurisdictions), use_cache=cache)
+        prepared = prepare_run(load_config(Path(config) if config is not None else None), options)
+        return cls(prepared.engine, prepared.max_bytes)
 
     @property
     def rule_ids(self) -> tuple[str, ...]:

@@ -28,6 +28,53 @@ SKIPPED_DIRS = {"node_modules", "__pycache__", "venv"}
 PARALLEL_THRESHOLD = 64  # below this many files, process start-up costs more than it saves
 
 
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """What a caller adds to the configuration: the `--pack`, `--select`, `--ignore`, `--jurisdiction`
+    and `--as-of` options, declared once for the CLI, the API, the batch mode and the Spark helper.
+
+    `use_cache` loads compiled packs from the on-disk cache: fast, but the rules then carry no
+    specs (docs and examples), which only `explain` and `packs test` need.
+    """
+
+    packs: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    jurisdictions: tuple[str, ...] = ()
+    use_cache: bool = False
+    as_of: dt.date | None = None  # lint against the laws of that day, over the config's `as-of`
+
+
+@dataclass(frozen=True)
+class PreparedRun:
+    """A run set up: the configuration it read, the engine built from it and the options, and the size limit."""
+
+    settings: Settings
+    engine: RuleEngine
+    max_bytes: int  # a longer posting is reported (input/file-too-large), not linted
+
+
+def prepare_run(settings: Settings | None = None, options: RunOptions | None = None) -> PreparedRun:
+    """The one run set-up: configuration plus options to an engine, for every way postlint is run."""
+    settings = settings or Settings()
+    options = options or RunOptions()
+    engine = load_linter(
+        settings,
+        extra_packs=options.packs,
+        select=options.select,
+        ignore=options.ignore,
+        jurisdictions=options.jurisdictions,
+        use_cache=options.use_cache,
+        as_of=options.as_of,
+    )
+    return PreparedRun(settings, engine, max_bytes_of(settings))
+
+
+def max_bytes_of(settings: Settings) -> int:
+    """The configuration's `max-file-size` (MB) in bytes."""
+    return int(settings.max_file_size * 1024 * 1024)
+
+
 def load_linter(
     settings: Settings | None = None,
     *,
@@ -38,11 +85,10 @@ def load_linter(
     use_cache: bool = False,
     as_of: dt.date | None = None,
 ) -> RuleEngine:
-    """Build a RuleEngine from settings plus command-line additions (packs compiled once).
+    """Build the engine from settings plus the options of `RunOptions` (packs compiled once).
 
-    `use_cache` loads compiled packs from the on-disk cache: fast, but the rules
-    then carry no specs (docs and examples), which only `explain` and `packs test` need.
-    `as_of` (`--as-of`) lints against the laws of that day, over the config's `as-of`.
+    `prepare_run` is the set-up that calls it; the CLI and `postlint.load_linter` still call it
+    directly with the same options.
     """
     from postlint.packs.loader import resolve_packs
 
