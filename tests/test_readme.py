@@ -44,7 +44,7 @@ def test_readme_config_example_is_valid(tmp_path: Path) -> None:
 def test_readme_python_api_example_runs(capsys) -> None:
     """The API example runs as written and prints what `--format json` would list."""
     blocks = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
-    (example,) = [block for block in blocks if "RuleEngine.from_config" in block]
+    (example,) = [block for block in blocks if "Linter.from_config" in block]
     exec(compile(example, "README.md", "exec"), {})
     printed = capsys.readouterr().out
     assert "pay/salary-range" in printed  # the location fact brings Colorado's pay law

@@ -18,11 +18,11 @@ def _measure(metric: str, blocks: list[Block], doc: Document, memo: dict[Any, An
     key = ("metric", metric, tuple(b.start for b in blocks))
     value: float | None = memo.get(key)
     if value is None:
-        value = memo[key] = _compute(metric, blocks, doc)
+        value = memo[key] = _compute(metric, blocks, doc, memo)
     return value
 
 
-def _compute(metric: str, blocks: list[Block], doc: Document) -> float:
+def _compute(metric: str, blocks: list[Block], doc: Document, memo: dict[Any, Any]) -> float:
     text = "\n\n".join(b.prose for b in blocks)
     measures: dict[str, Callable[[], float]] = {
         "words": lambda: len(textstats.words(text)),
@@ -30,7 +30,7 @@ def _compute(metric: str, blocks: list[Block], doc: Document) -> float:
         "sentences": lambda: textstats.sentence_count(text),
         "paragraphs": lambda: sum(1 for b in blocks if b.kind == PARAGRAPH),
         "list_items": lambda: sum(1 for b in blocks if b.kind == LIST_ITEM),
-        "longest_list": lambda: _longest_list(blocks, doc),
+        "longest_list": lambda: _longest_list(blocks, doc, memo),
         "headings": lambda: sum(1 for b in blocks if b.kind == HEADING),
         "links": lambda: len(doc.links),
         "reading_grade": lambda: round(textstats.reading_grade(text), 1),
@@ -39,14 +39,14 @@ def _compute(metric: str, blocks: list[Block], doc: Document) -> float:
     return measures[metric]()
 
 
-def _longest_list(blocks: list[Block], doc: Document) -> int:
+def _longest_list(blocks: list[Block], doc: Document, memo: dict[Any, Any]) -> int:
     """The items of the longest list among the blocks.
 
     Items are one list while nothing else comes between them in the posting: a paragraph or
     a sub-heading ("Preferred:") starts a new list. Three lists of 5, 3 and 6 under one
     "Qualifications" heading are a list of 6, not of 14.
     """
-    index = _block_index(doc)
+    index = _block_index(doc, memo)
     longest = run = 0
     previous = -2
     for block in blocks:
@@ -59,9 +59,13 @@ def _longest_list(blocks: list[Block], doc: Document) -> int:
     return longest
 
 
-def _block_index(doc: Document) -> dict[int, int]:
-    """Each block's place in the posting, by its start offset (asked once per measured metric)."""
-    return {b.start: i for i, b in enumerate(doc.blocks)}
+def _block_index(doc: Document, memo: dict[Any, Any]) -> dict[int, int]:
+    """Each block's place in the posting, by its start offset; kept in the lint's memo, as a rule that
+    measures each section asks once per section."""
+    index: dict[int, int] | None = memo.get("block-index")
+    if index is None:
+        index = memo["block-index"] = {b.start: i for i, b in enumerate(doc.blocks)}
+    return index
 
 
 SENTENCE_METRICS = frozenset({"words", "characters", "reading_grade"})
