@@ -201,11 +201,12 @@ def _title_from_first_line(doc: DocumentDraft) -> None:
     """
     from postlint.facts.view import header_fields, header_role
 
-    header = header_fields(doc)
+    memo: dict[object, object] = {}  # header_role reads the header and fact view header_fields built
+    header = header_fields(doc, memo)  # type: ignore[arg-type]
     from_first_line = doc.title is None or (bool(header) and doc.title_start <= header[0][0] < doc.title_end)
     if not from_first_line:
         return
-    role = header_role(doc)
+    role = header_role(doc, memo)  # type: ignore[arg-type]
     if role is not None:
         doc.title, doc.title_start, doc.title_end = doc.text[role[0] : role[1]], role[0], role[1]
         return
