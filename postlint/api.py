@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from postlint import engine
-    from postlint.document import Document
     from postlint.violation import Violation
 
 FORMATS: tuple[str, ...] = ("markdown", "text", "html")
@@ -31,7 +30,7 @@ class Linter:
     processes. Shipping the gazetteer costs less than rebuilding it in each worker.
     """
 
-    engine: engine.Linter
+    engine: engine.RuleEngine
     max_bytes: int = 10 * 1024 * 1024  # a longer posting is reported (input/file-too-large), not linted
     _known: set[str] = field(default_factory=set, compare=False, repr=False)
 
@@ -55,20 +54,13 @@ class Linter:
         `postlint.PostlintError` (with the file, line and column) for a bad config or pack.
         """
         from postlint.config import load_config
-        from postlint.runner import load_linter
+        from postlint.runner import RunOptions, prepare_run
 
         for name, value in (("packs", packs), ("select", select), ("ignore", ignore), ("jurisdictions", jurisdictions)):
             _require_strings(name, value)
-        settings = load_config(Path(config) if config is not None else None)
-        built = load_linter(
-            settings,
-            extra_packs=packs,
-            select=select,
-            ignore=ignore,
-            jurisdictions=jurisdictions,
-            use_cache=cache,
-        )
-        return cls(built, int(settings.max_file_size * 1024 * 1024))
+        options = RunOptions(tuple(packs), tuple(select), tuple(ignore), tuple(jurisdictions), use_cache=cache)
+        prepared = prepare_run(load_config(Path(config) if config is not None else None), options)
+        return cls(prepared.engine, prepared.max_bytes)
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -99,13 +91,8 @@ class Linter:
         if path is not None and not isinstance(path, str):
             raise TypeError(f"path must be a str or None, not {type(path).__name__}")
         location, wanted = self._facts(facts)
-        from postlint.reader import build_document
-
-        data = text.encode("utf-8", "surrogatepass")  # a lone surrogate reads as the invalid UTF-8 it would be
-        doc = build_document(data, path or "-", format, self.max_bytes)  # type: ignore[arg-type]
-        if location is not None and doc.linted:
-            _give_location(doc, self.engine.front_matter.get("location", "location"), location)
-        return self.engine.lint_document(doc, jurisdictions=wanted or None)
+        given = {"location": location, "jurisdictions": wanted}
+        return self.engine.lint_text(text, format=format, path=path, facts=given, max_bytes=self.max_bytes)  # type: ignore[arg-type]
 
     def check_facts(self, facts: Mapping[str, Any] | None) -> None:
         """Raise the ValueError or TypeError that `lint_text` would for these facts; cheap, lints nothing."""
@@ -147,20 +134,3 @@ def _require_strings(name: str, value: Any) -> None:
     for item in value:
         if not isinstance(item, str):
             raise TypeError(f"{name} must be a list of strings, not a list holding {type(item).__name__}")
-
-
-def _give_location(doc: Document, key: str, location: str | list[str]) -> None:
-    """Put the location in the document's front matter, where place detection reads it as the posting's own.
-
-    It is not in the text, so it has no offsets: anything pointing at it points at the
-    front matter's `location` key if the posting has one, else at the start.
-    """
-    from postlint.document import FrontMatter
-
-    fm = doc.front_matter
-    if fm is None:
-        doc.front_matter = FrontMatter({key: location}, 0, 0)
-        return
-    data = {k: v for k, v in fm.data.items() if k.lower() != key.lower()}
-    data[key] = location
-    doc.front_matter = FrontMatter(data, fm.start, fm.end, fm.key_offsets)

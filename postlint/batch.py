@@ -165,7 +165,7 @@ def lint_record(linter: Linter, number: int, raw: bytes | None, limit: int) -> t
         facts = {key: record[key] for key in ("location", "jurisdictions") if record.get(key) is not None}
         linter.check_facts(facts)
     except (RecordError, ValueError, TypeError) as exc:
-        failed = {"id": record_id, "line": number, "violations": [], "error": f"line {number}: {exc}"}
+        failed: dict[str, Any] = {"id": record_id, "line": number, "violations": [], "error": f"line {number}: {exc}"}
         return _encode(failed), Tally(malformed=True)
     try:
         fmt, path = record.get("format", "markdown"), record_path(record_id)
@@ -187,7 +187,8 @@ def _encode(obj: dict[str, Any]) -> bytes:
     except UnicodeEncodeError:  # a lone surrogate from the input, echoed in a message: escape it
         return (json.dumps(obj, allow_nan=False, separators=(",", ":")) + "\n").encode("utf-8")
     except (ValueError, RecursionError) as exc:  # an id that cannot be echoed: say so without it
-        failed = {"id": None, "line": obj.get("line"), "violations": [], "error": f"the record's id: {exc}"}
+        error = f"the record's id: {exc}"
+        failed: dict[str, Any] = {"id": None, "line": obj.get("line"), "violations": [], "error": error}
         return (json.dumps(failed, separators=(",", ":")) + "\n").encode("utf-8")
 
 

@@ -12,7 +12,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from postlint.errors import ConfigError
 
@@ -64,6 +64,14 @@ class LinksSettings:
     cache_ttl: float = 86400.0  # seconds a result is reused; 0 turns the cache off
 
 
+class Where(TypedDict):
+    """Where a config value was written, as `PostlintError` takes it."""
+
+    path: str | None
+    line: int | None
+    column: int | None
+
+
 @dataclass(frozen=True)
 class Settings:
     """A validated configuration, with paths resolved against the config file's folder."""
@@ -86,7 +94,7 @@ class Settings:
     source: str | None = None  # the config file, if any
     positions: dict[tuple[str | int, ...], tuple[int, int]] = field(default_factory=dict)  # YAML path -> line, col
 
-    def where(self, *path: str | int) -> dict[str, object]:
+    def where(self, *path: str | int) -> Where:
         """Keyword arguments for an error about the config value at `path`: file, line, column."""
         line, column = self.positions.get(tuple(path), (None, None))
         return {"path": self.source, "line": line, "column": column}

@@ -128,13 +128,25 @@ class LineIndex:
         return start, end
 
     @property
+    def length(self) -> int:
+        """The length of the text this index was built for."""
+        return self._length
+
+    @property
     def line_count(self) -> int:
         return len(self._starts)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Document:
-    """A posting parsed into blocks, sections, links, fields and front matter."""
+    """A posting parsed into blocks, sections, links, fields and front matter.
+
+    Frozen: once the reader has built it nobody writes to it, so linting it again (the language
+    server on every keystroke, a test, a second rule) sees what the first lint saw. What a lint
+    derives from it is kept with that lint (`PostingFacts.memo`), and what a run finds besides
+    (suppression comments naming unknown rules, link statuses) travels in the check context.
+    A changed document is a copy (`dataclasses.replace`), as `reader.retitled` makes.
+    """
 
     text: str
     format: Format
@@ -151,8 +163,49 @@ class Document:
     title_end: int = -1
     lossy: bool = False  # decoded with replacement characters: never write fixes back
     linted: bool = True  # False for files only reported (binary, too large, unreadable)
-    _line_index: LineIndex | None = None
-    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)  # views shared by rules
+    line_index: LineIndex = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        # Built with the document (the draft's, which the parser used) rather than on first use: a lazy
+        # attribute would be a write after reading. A copy with other text gets its own.
+        index = self.line_index
+        if index is None or index.length != len(self.text):
+            object.__setattr__(self, "line_index", LineIndex(self.text))
+
+    def prose_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind in PROSE_KINDS]
+
+    def meta(self, name: str) -> Any:
+        """A front-matter value by its key, or None."""
+        if self.front_matter is None:
+            return None
+        return self.front_matter.data.get(name)
+
+
+@dataclass(slots=True)
+class DocumentDraft:
+    """A document while the reader and the parsers fill it in; `freeze()` gives the `Document`.
+
+    Parsing appends blocks and links and sets the title as it finds them; keeping that
+    mutable stage in its own class is what lets `Document` itself be frozen.
+    """
+
+    text: str
+    format: Format
+    path: str = "-"
+    blocks: list[Block] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    code_spans: list[tuple[int, int]] = field(default_factory=list)
+    fields: list[Field] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    front_matter: FrontMatter | None = None
+    title: str | None = None
+    title_start: int = -1
+    title_end: int = -1
+    lossy: bool = False
+    linted: bool = True
+    _line_index: LineIndex | None = field(default=None, repr=False, compare=False)
 
     @property
     def line_index(self) -> LineIndex:
@@ -168,3 +221,24 @@ class Document:
         if self.front_matter is None:
             return None
         return self.front_matter.data.get(name)
+
+    def freeze(self) -> Document:
+        """The finished document; the draft is not used after this."""
+        return Document(
+            self.text,
+            self.format,
+            self.path,
+            self.blocks,
+            self.sections,
+            self.links,
+            self.code_spans,
+            self.fields,
+            self.problems,
+            self.front_matter,
+            self.title,
+            self.title_start,
+            self.title_end,
+            self.lossy,
+            self.linted,
+            self.line_index,
+        )

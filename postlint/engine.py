@@ -12,7 +12,7 @@ import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
 from postlint.document import Document, Format, Problem
@@ -60,11 +60,29 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?:.*/)?{out}$" if "/" not in pattern.rstrip("/") else f"{out.removeprefix('/')}$")
 
 
+@dataclass(frozen=True, slots=True)
+class RunContext:
+    """What one run knows besides the rules and the posting: whole-run results the checks read.
+
+    Link statuses come from checking every URL of every file once (`--check-links`); they are
+    this run's, not the rules', so they travel here, beside the engine, to each lint and worker.
+    Problems a lint finds (suppression comments naming unknown rules, a pack over its time) are
+    the lint's own: they stay in its `Context.run_problems`, never in the document.
+    """
+
+    link_status: Mapping[str, LinkStatus] | None = None  # URL -> what `--check-links` found; None: offline
+
+
+OFFLINE = RunContext()
+
+
 @dataclass(frozen=True)
-class Linter:
+class RuleEngine:
     """Compiled rules plus the settings that decide which run where. Build once, lint many.
 
-    It pickles (compiled patterns and all) so it can be shipped to worker processes.
+    It pickles (compiled patterns and all) so it can be shipped to worker processes. Programs
+    use `postlint.api.Linter`, which wraps one; the engine is the shared core behind it, the
+    CLI, the batch mode, the Spark helper and the servers.
     """
 
     rules: tuple[Rule, ...]
@@ -75,7 +93,6 @@ class Linter:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     today: dt.date | None = None
     base: str | None = None  # the config file's folder: per-file-ignores globs are relative to it
-    link_status: Mapping[str, LinkStatus] | None = None  # set by `--check-links` once every URL has been checked
     pack_timeout: float = 10.0  # seconds the rules of packs not shipped with postlint may take on one posting
     employer: EmployerProfile | None = None  # the config's `employer:` facts (size, government)
 
@@ -103,9 +120,16 @@ class Linter:
         return PostingFacts(doc, gazetteer, self.front_matter, override=override, default=self.default_jurisdictions)
 
     def lint_document(
-        self, doc: Document, *, jurisdictions: Iterable[str] | None = None, only: str | None = None
+        self,
+        doc: Document,
+        *,
+        jurisdictions: Iterable[str] | None = None,
+        only: str | None = None,
+        run: RunContext = OFFLINE,
     ) -> list[Violation]:
-        """Every violation in one parsed document, sorted by position (`only`: run just that rule)."""
+        """Every violation in one parsed document, sorted by position (`only`: run just that rule).
+
+        The document is only read: linting it again gives the same violations."""
         from postlint.reader import retitled
 
         doc = retitled(doc, self.front_matter.get("title", "title"))
@@ -117,7 +141,7 @@ class Linter:
             today=today,
             front_matter_names=tuple(self.front_matter.items()),
             facts=facts,
-            link_status=self.link_status,
+            link_status=run.link_status,
             employer=self.employer,
             run_problems=run_problems,
         )
@@ -131,7 +155,7 @@ class Linter:
         shipped = [r for r in content if is_builtin(r.source)]
         others = [r for r in content if not is_builtin(r.source)]
 
-        def run(rule: Rule) -> None:
+        def run_rule(rule: Rule) -> None:
             # The `when` text conditions search the whole posting: after the check, which usually finds
             # nothing, unless the check reports an absence and so usually finds something.
             text_first = rule.check.reports_absence
@@ -142,18 +166,19 @@ class Linter:
             findings = list(rule.check.check(doc, rule_ctx))
             if not findings or (not text_first and not rule.when.text_holds(doc, rule_ctx)):
                 return
+            matches = partial(rule_matches, rule)
             for finding in findings:
-                if suppressions.suppressed(finding.start, lambda t, r=rule: rule_matches(r, t)):
+                if suppressions.suppressed(finding.start, matches):
                     continue
                 violations.append(self._stamp(doc, rule, finding, severity, message, laws))
 
         for rule in shipped:
-            run(rule)
+            run_rule(rule)
         if others:
-            self._run_within_budget(others, run, run_problems)
+            self._run_within_budget(others, run_rule, run_problems)
         for rule in rules:  # last: problems found while linting (a pack over its time) are reported too
             if rule.check.lints_unread_documents:
-                run(rule)
+                run_rule(rule)
         violations.sort(key=Violation.sort_key)
         return violations
 
@@ -223,17 +248,31 @@ class Linter:
         return replace(ctx, laws=()), rule.elsewhere, rule.message_elsewhere or rule.message, ""
 
     def lint_text(
-        self, text: str, *, format: Format = "markdown", path: str | None = None, facts: Mapping[str, Any] | None = None
+        self,
+        text: str,
+        *,
+        format: Format = "markdown",
+        path: str | None = None,
+        facts: Mapping[str, Any] | None = None,
+        max_bytes: int | None = None,
+        run: RunContext = OFFLINE,
     ) -> list[Violation]:
-        """Lint a posting given as text (no I/O). `facts` may give `jurisdictions`.
+        """Lint a posting given as text (no I/O): the one text path, used by the API, the batch mode and tests.
 
-        The text is read as a UTF-8 file with these contents would be (the reader's checks included:
-        U+FFFD, NUL bytes, size), as `postlint.api.Linter.lint_text` reads it."""
-        from postlint.reader import build_document
+        The text goes through the reader a UTF-8 file with these contents would (U+FFFD, NUL bytes and
+        size are its problems too), so text and file give the same violations. `facts` may give
+        `location` (read as the posting's front-matter `location:`) and `jurisdictions` (as
+        `--jurisdiction`); `postlint.api.Linter.lint_text` validates them before they get here.
+        """
+        from postlint.reader import DEFAULT_MAX_BYTES, build_document, located
 
-        doc = build_document(text.encode("utf-8", "surrogatepass"), path or "-", format)
+        data = text.encode("utf-8", "surrogatepass")  # a lone surrogate reads as the invalid UTF-8 it would be
+        doc = build_document(data, path or "-", format, DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
+        location = facts.get("location") if facts else None
+        if location is not None and doc.linted:
+            doc = located(doc, self.front_matter.get("location", "location"), location)
         wanted = facts.get("jurisdictions") if facts else None
-        return self.lint_document(doc, jurisdictions=wanted)
+        return self.lint_document(doc, jurisdictions=wanted or None, run=run)
 
     @staticmethod
     def _stamp(

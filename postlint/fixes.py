@@ -14,7 +14,7 @@ from postlint.document import Document
 from postlint.violation import Edit, Violation
 
 if TYPE_CHECKING:
-    from postlint.engine import Linter
+    from postlint.engine import RuleEngine
 
 ALLOWED = {False: ("safe",), True: ("safe", "unsafe")}
 
@@ -52,7 +52,7 @@ def apply_edits(text: str, violations: Iterable[Violation], unsafe: bool = False
 MAX_PASSES = 10
 
 
-def fix_document(linter: Linter, doc: Document, unsafe: bool = False) -> tuple[str, int]:
+def fix_document(linter: RuleEngine, doc: Document, unsafe: bool = False) -> tuple[str, int]:
     """Apply fixes to a fixpoint: re-lint after each pass, since one fix can enable or overlap another.
 
     Returns the fixed text and the number of fixes applied. A document decoded with

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from postlint.document import Document, FrontMatter, Problem
+from postlint.document import DocumentDraft, FrontMatter, Problem
 
 _OPEN = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
@@ -26,7 +26,7 @@ def split_front_matter(text: str) -> tuple[int, int, int] | None:
     return opening.end(), closing.start(), closing.end()
 
 
-def parse_front_matter(doc: Document) -> int:
+def parse_front_matter(doc: DocumentDraft) -> int:
     """Parse the document's front matter into `doc.front_matter`; return where the body starts."""
     found = split_front_matter(doc.text)
     if found is None:

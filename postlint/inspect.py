@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any
 from postlint.document import Document
 
 if TYPE_CHECKING:
-    from postlint.engine import Linter
+    from postlint.engine import RuleEngine
 
 
-def describe_document(doc: Document, linter: Linter | None = None) -> dict[str, Any]:
+def describe_document(doc: Document, linter: RuleEngine | None = None) -> dict[str, Any]:
     """Facts as plain data: format, front matter, title, sections, fields, links, places, pay, statements."""
     if linter is not None:
         from postlint.reader import retitled
@@ -47,7 +47,7 @@ def describe_document(doc: Document, linter: Linter | None = None) -> dict[str, 
     }
 
 
-def _extracted_facts(doc: Document, linter: Linter, line: Any) -> dict[str, Any]:
+def _extracted_facts(doc: Document, linter: RuleEngine, line: Any) -> dict[str, Any]:
     """Places, jurisdictions, pay and statements, as the linter's rules will read them."""
     import datetime as dt
 
@@ -157,7 +157,7 @@ def _visa(doc: Document, line: Any) -> dict[str, Any]:
     }
 
 
-def _gender_coded(doc: Document, linter: Linter, ctx: Any, language: str | None) -> dict[str, Any] | None:
+def _gender_coded(doc: Document, linter: RuleEngine, ctx: Any, language: str | None) -> dict[str, Any] | None:
     """The masculine- and feminine-coded words, as the gender-coded rule counts them (None: not English)."""
     from postlint.facts.gender_coded import FEMININE, MASCULINE, count_coded_words
 

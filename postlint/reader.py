@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from postlint.document import Block, Document, Format, Problem
+from postlint.document import Block, Document, DocumentDraft, Format, FrontMatter, Problem
 
 EXTENSIONS: dict[str, Format] = {
     ".md": "markdown",
@@ -71,21 +71,14 @@ def _legacy_reading(data: bytes) -> tuple[str, str] | None:
 def build_document(data: bytes, path: str, fmt: Format, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Decode and parse one posting's bytes; problems with the bytes are recorded, not raised."""
     if len(data) > max_bytes:
-        doc = Document("", fmt, path)
         size = len(data) / (1024 * 1024)
         limit = max_bytes / (1024 * 1024)
-        doc.problems.append(
-            Problem("file-too-large", f"File is {size:.1f} MB, over the {limit:g} MB limit; not linted", 0, 0)
-        )
-        doc.lossy, doc.linted = True, False
-        return doc
+        message = f"File is {size:.1f} MB, over the {limit:g} MB limit; not linted"
+        return unread_document(path, "file-too-large", message, fmt)
     if looks_binary(data):
-        doc = Document("", fmt, path)
-        doc.problems.append(Problem("binary-file", "File looks binary (it contains NUL bytes); not linted", 0, 0))
-        doc.lossy, doc.linted = True, False
-        return doc
+        return unread_document(path, "binary-file", "File looks binary (it contains NUL bytes); not linted", fmt)
     decoded = decode(data)
-    doc = parse(decoded.text, fmt, path)
+    doc = parse_draft(decoded.text, fmt, path)
     if decoded.lossy:
         doc.lossy = True
         codec, text = decoded.legacy or ("", None)
@@ -98,7 +91,13 @@ def build_document(data: bytes, path: str, fmt: Format, max_bytes: int = DEFAULT
             if char == "\ufffd":
                 message = "U+FFFD REPLACEMENT CHARACTER: a character was lost before this file was saved"
                 doc.problems.append(Problem("replacement-char", message, index, index + 1))
-    return doc
+    return doc.freeze()
+
+
+def unread_document(path: str, code: str, message: str, fmt: Format | None = None) -> Document:
+    """An empty, unlinted document that carries the reason its posting was not read."""
+    problem = Problem(code, message, 0, 0)
+    return Document("", fmt or format_for(path, "text"), path, problems=[problem], lossy=True, linted=False)
 
 
 _TITLE_LINE = 100
@@ -113,7 +112,7 @@ _FIELD_LINE = re.compile(r"[\w][\w /&()-]{0,30}:(?:[*_ \t]|$)")  # "URL:", "Date
 _TITLE_LABEL = re.compile(r"(?:job\s+title|title|position|role)\s*:\s*(\S.*)", re.IGNORECASE)
 
 
-def front_matter_title(doc: Document, key: str) -> tuple[str, int, int] | None:
+def front_matter_title(doc: Document | DocumentDraft, key: str) -> tuple[str, int, int] | None:
     """The title a front-matter key gives (text, and the key's span), or None."""
     fm = doc.front_matter
     if fm is None:
@@ -144,12 +143,32 @@ def retitled(doc: Document, key: str) -> Document:
     return replace(doc, title=found[0], title_start=found[1], title_end=found[2])
 
 
+def located(doc: Document, key: str, location: str | list[str]) -> Document:
+    """The document with a location given from outside (the API's `facts`) as its front-matter `location`.
+
+    It is not in the text, so it has no offsets: anything pointing at it points at the front
+    matter's `location` key if the posting has one, else at the start. A copy, like `retitled`:
+    the parsed document is never written to.
+    """
+    fm = doc.front_matter
+    if fm is None:
+        return replace(doc, front_matter=FrontMatter({key: location}, 0, 0))
+    data = {k: v for k, v in fm.data.items() if k.lower() != key.lower()}
+    data[key] = location
+    return replace(doc, front_matter=FrontMatter(data, fm.start, fm.end, fm.key_offsets))
+
+
 def parse(text: str, fmt: Format, path: str = "-") -> Document:
     """Parse text in the given format into a Document (pure: no I/O)."""
+    return parse_draft(text, fmt, path).freeze()
+
+
+def parse_draft(text: str, fmt: Format, path: str = "-") -> DocumentDraft:
+    """Parse text into a draft that `build_document` may still add the reader's problems to."""
     from postlint.frontmatter import parse_front_matter
     from postlint.parsers.common import finish_document
 
-    doc = Document(text, fmt, path)
+    doc = DocumentDraft(text, fmt, path)
     body = parse_front_matter(doc)
     found = front_matter_title(doc, "title")
     if found is not None:
@@ -172,7 +191,7 @@ def parse(text: str, fmt: Format, path: str = "-") -> Document:
     return doc
 
 
-def _title_from_first_line(doc: Document) -> None:
+def _title_from_first_line(doc: DocumentDraft) -> None:
     """Postings with no title by their format's rules, whose title opens them all the same.
 
     A header line ("Snout | Principal Software Engineer | Remote US") gives its role field. Otherwise
@@ -182,11 +201,12 @@ def _title_from_first_line(doc: Document) -> None:
     """
     from postlint.facts.view import header_fields, header_role
 
-    header = header_fields(doc)
+    memo: dict[object, object] = {}  # header_role reads the header and fact view header_fields built
+    header = header_fields(doc, memo)  # type: ignore[arg-type]
     from_first_line = doc.title is None or (bool(header) and doc.title_start <= header[0][0] < doc.title_end)
     if not from_first_line:
         return
-    role = header_role(doc)
+    role = header_role(doc, memo)  # type: ignore[arg-type]
     if role is not None:
         doc.title, doc.title_start, doc.title_end = doc.text[role[0] : role[1]], role[0], role[1]
         return
@@ -220,7 +240,7 @@ def _title_from_first_line(doc: Document) -> None:
             return
 
 
-def _set_title(doc: Document, block: Block, line: str) -> None:
+def _set_title(doc: DocumentDraft, block: Block, line: str) -> None:
     at = doc.text.find(line, block.start, block.end)
     if at >= 0:
         doc.title, doc.title_start, doc.title_end = line, at, at + len(line)

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from postlint.cache import cached
 from postlint.config import Settings
-from postlint.document import Document, Format, Problem
-from postlint.engine import Linter, rule_matches, select_rules
+from postlint.document import Document, Format
+from postlint.engine import OFFLINE, RuleEngine, RunContext, rule_matches, select_rules
 from postlint.errors import ConfigError, InputError, PostlintError
 from postlint.packs.model import Pack, Rule
-from postlint.reader import EXTENSIONS, Decoded, build_document, decode, format_for
+from postlint.reader import EXTENSIONS, Decoded, build_document, decode, format_for, unread_document
 from postlint.results_cache import Entry, ResultCache, Stamp
 from postlint.safe_read import ReadPolicy, Refused, open_posting
 from postlint.violation import Violation
@@ -28,6 +28,53 @@ SKIPPED_DIRS = {"node_modules", "__pycache__", "venv"}
 PARALLEL_THRESHOLD = 64  # below this many files, process start-up costs more than it saves
 
 
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """What a caller adds to the configuration: the `--pack`, `--select`, `--ignore`, `--jurisdiction`
+    and `--as-of` options, declared once for the CLI, the API, the batch mode and the Spark helper.
+
+    `use_cache` loads compiled packs from the on-disk cache: fast, but the rules then carry no
+    specs (docs and examples), which only `explain` and `packs test` need.
+    """
+
+    packs: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    jurisdictions: tuple[str, ...] = ()
+    use_cache: bool = False
+    as_of: dt.date | None = None  # lint against the laws of that day, over the config's `as-of`
+
+
+@dataclass(frozen=True)
+class PreparedRun:
+    """A run set up: the configuration it read, the engine built from it and the options, and the size limit."""
+
+    settings: Settings
+    engine: RuleEngine
+    max_bytes: int  # a longer posting is reported (input/file-too-large), not linted
+
+
+def prepare_run(settings: Settings | None = None, options: RunOptions | None = None) -> PreparedRun:
+    """The one run set-up: configuration plus options to an engine, for every way postlint is run."""
+    settings = settings or Settings()
+    options = options or RunOptions()
+    engine = load_linter(
+        settings,
+        extra_packs=options.packs,
+        select=options.select,
+        ignore=options.ignore,
+        jurisdictions=options.jurisdictions,
+        use_cache=options.use_cache,
+        as_of=options.as_of,
+    )
+    return PreparedRun(settings, engine, max_bytes_of(settings))
+
+
+def max_bytes_of(settings: Settings) -> int:
+    """The configuration's `max-file-size` (MB) in bytes."""
+    return int(settings.max_file_size * 1024 * 1024)
+
+
 def load_linter(
     settings: Settings | None = None,
     *,
@@ -37,12 +84,11 @@ def load_linter(
     jurisdictions: Sequence[str] = (),
     use_cache: bool = False,
     as_of: dt.date | None = None,
-) -> Linter:
-    """Build a Linter from settings plus command-line additions (packs compiled once).
+) -> RuleEngine:
+    """Build the engine from settings plus the options of `RunOptions` (packs compiled once).
 
-    `use_cache` loads compiled packs from the on-disk cache: fast, but the rules
-    then carry no specs (docs and examples), which only `explain` and `packs test` need.
-    `as_of` (`--as-of`) lints against the laws of that day, over the config's `as-of`.
+    `prepare_run` is the set-up that calls it; the CLI and `postlint.load_linter` still call it
+    directly with the same options.
     """
     from postlint.packs.loader import resolve_packs
 
@@ -75,7 +121,7 @@ def load_linter(
     gazetteer = load_gazetteer(places, use_cache=use_cache)
     _check_jurisdictions(jurisdictions, gazetteer, rules, None)
     _check_jurisdictions(settings.jurisdictions, gazetteer, rules, settings)
-    return Linter(
+    return RuleEngine(
         base=str(settings.base.resolve()) if settings.source else None,
         rules=tuple(chosen),
         jurisdictions=tuple(jurisdictions),
@@ -228,14 +274,6 @@ def read_document(
     return parse_bytes(data, display, max_bytes)
 
 
-def unread_document(display: str, code: str, message: str) -> Document:
-    """An empty, unlinted document that carries the reason its file was not read."""
-    doc = Document("", format_for(display, "text"), display)
-    doc.problems.append(Problem(code, message, 0, 0))
-    doc.lossy, doc.linted = True, False
-    return doc
-
-
 def parse_bytes(data: bytes, display: str, max_bytes: int, *, stdin: bool = False) -> tuple[Document, Decoded | None]:
     """A file's bytes as a document, plus its decoded text for excerpts (None if it was not linted)."""
     if stdin and display == "-":  # no --stdin-filename: the content says what it is
@@ -250,13 +288,14 @@ def parse_bytes(data: bytes, display: str, max_bytes: int, *, stdin: bool = Fals
 
 
 def lint_file(
-    linter: Linter,
+    linter: RuleEngine,
     path: str,
     max_bytes: int,
     stdin_filename: str | None = None,
     stdin_data: bytes | None = None,
     stamp: bool = False,
     policy: ReadPolicy | None = None,
+    run: RunContext = OFFLINE,
 ) -> FileResult:
     """Lint one file; with `stamp`, also say which bytes were linted (for the result cache).
 
@@ -265,14 +304,16 @@ def lint_file(
     """
     if not stamp or path == "-":
         doc, decoded = read_document(path, max_bytes, stdin_filename, stdin_data, policy)
-        return FileResult(doc.path, linter.lint_document(doc), decoded)
+        return FileResult(doc.path, linter.lint_document(doc, run=run), decoded)
     try:
         opened = open_posting(path, policy or ReadPolicy.for_arguments([path]), max_bytes)
     except (OSError, Refused):
-        return lint_file(linter, path, max_bytes, policy=policy)  # reported as unreadable or refused, not cached
+        return lint_file(
+            linter, path, max_bytes, policy=policy, run=run
+        )  # reported as unreadable or refused, not cached
     doc, decoded = parse_bytes(opened.data, path, max_bytes)
     result_stamp = None if opened.linked else Stamp.of(opened.stat, opened.data)
-    return FileResult(doc.path, linter.lint_document(doc), decoded, result_stamp)
+    return FileResult(doc.path, linter.lint_document(doc, run=run), decoded, result_stamp)
 
 
 def _loaded(cache: ResultCache, path: str) -> FileResult | None:
@@ -283,24 +324,42 @@ def _loaded(cache: ResultCache, path: str) -> FileResult | None:
     return FileResult(path, entry.violations, _DecodedLater(path) if entry.linted else None)  # type: ignore[arg-type]
 
 
-_WORKER_LINTER: Linter | None = None
+_WORKER_LINTER: RuleEngine | None = None
 _WORKER_MAX = 0
 _WORKER_STAMP = False
 _WORKER_POLICY: ReadPolicy | None = None
+_WORKER_RUN = OFFLINE
 
 
-def _init_worker(linter: Linter, max_bytes: int, stamp: bool = False, policy: ReadPolicy | None = None) -> None:
-    global _WORKER_LINTER, _WORKER_MAX, _WORKER_STAMP, _WORKER_POLICY
-    _WORKER_LINTER, _WORKER_MAX, _WORKER_STAMP, _WORKER_POLICY = linter, max_bytes, stamp, policy
+def _init_worker(
+    linter: RuleEngine,
+    max_bytes: int,
+    stamp: bool = False,
+    policy: ReadPolicy | None = None,
+    run: RunContext = OFFLINE,
+) -> None:
+    global _WORKER_LINTER, _WORKER_MAX, _WORKER_STAMP, _WORKER_POLICY, _WORKER_RUN
+    _WORKER_LINTER, _WORKER_MAX, _WORKER_STAMP, _WORKER_POLICY, _WORKER_RUN = linter, max_bytes, stamp, policy, run
 
 
 def _lint_in_worker(path: str) -> FileResult:
     assert _WORKER_LINTER is not None
-    return lint_file(_WORKER_LINTER, path, _WORKER_MAX, stamp=_WORKER_STAMP, policy=_WORKER_POLICY)
+    return lint_file(_WORKER_LINTER, path, _WORKER_MAX, stamp=_WORKER_STAMP, policy=_WORKER_POLICY, run=_WORKER_RUN)
+
+
+def _lint_read(linter: RuleEngine, read: tuple[Document, Decoded | None], run: RunContext) -> FileResult:
+    """A file read already (by `with_link_status`), linted without reading or parsing it again."""
+    doc, decoded = read
+    return FileResult(doc.path, linter.lint_document(doc, run=run), decoded)
+
+
+def _lint_read_chunk(reads: Sequence[tuple[Document, Decoded | None]]) -> list[FileResult]:
+    assert _WORKER_LINTER is not None
+    return [_lint_read(_WORKER_LINTER, read, _WORKER_RUN) for read in reads]
 
 
 def lint_files(
-    linter: Linter,
+    linter: RuleEngine | LinkedRun,
     files: Sequence[str],
     *,
     max_bytes: int,
@@ -313,7 +372,13 @@ def lint_files(
     """Lint files in order; cached results first, the rest with several cores in worker processes.
 
     With a cache, new results are stored as they come and written once, after the last file.
+    A `LinkedRun` brings its run context and the documents it read: those are linted, not read again.
     """
+    run: RunContext = OFFLINE
+    read: dict[str, tuple[Document, Decoded | None]] = {}
+    if isinstance(linter, LinkedRun):
+        run, read = linter.run, linter.documents
+        linter = linter.engine
     # Which files the cache holds as they are now; their findings are read only when their turn
     # comes, so a cached re-run of many files never holds them all.
     hits: set[int] = set()
@@ -326,11 +391,16 @@ def lint_files(
     def recall(path: str) -> FileResult:
         """A hit's result; an entry that cannot be read after all is linted here instead."""
         assert cache is not None
-        return _loaded(cache, path) or lint_file(linter, path, max_bytes, stamp=True, policy=policy)
+        return _loaded(cache, path) or lint_file(linter, path, max_bytes, stamp=True, policy=policy, run=run)
 
+    if read and len(read) < len(set(todo)):
+        read = {}  # not every file was read before: read them all here, as a run without links would
     if workers <= 1 or len(todo) < PARALLEL_THRESHOLD or "-" in todo:
         fresh: Iterator[FileResult] = (
-            lint_file(linter, path, max_bytes, stdin_filename, stdin_data, stamp, policy) for path in todo
+            _lint_read(linter, read[path], run)
+            if read
+            else lint_file(linter, path, max_bytes, stdin_filename, stdin_data, stamp, policy, run)
+            for path in todo
         )
         yield from _stored(_in_order(files, hits, recall, fresh), cache)
         return
@@ -338,16 +408,25 @@ def lint_files(
 
     chunksize = max(1, min(64, len(todo) // (workers * 8) or 1))
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(linter, max_bytes, stamp, policy)
+        max_workers=workers, initializer=_init_worker, initargs=(linter, max_bytes, stamp, policy, run)
     ) as pool:
-        fresh = _bounded_map(pool, todo, chunksize, workers)
+        if read:  # the documents travel to the workers, which lint without parsing again
+            fresh = _bounded_map(pool, [read[path] for path in todo], chunksize, workers, _lint_read_chunk)
+        else:
+            fresh = _bounded_map(pool, todo, chunksize, workers)
         yield from _stored(_in_order(files, hits, recall, fresh), cache)
 
 
 AHEAD = 4  # chunks in flight per worker
 
 
-def _bounded_map(pool: Any, paths: Sequence[str], chunksize: int, workers: int) -> Iterator[FileResult]:
+def _bounded_map(
+    pool: Any,
+    paths: Sequence[Any],
+    chunksize: int,
+    workers: int,
+    lint_chunk: Callable[..., list[FileResult]] | None = None,
+) -> Iterator[FileResult]:
     """Results in order, with at most `AHEAD` chunks per worker submitted and not yet taken.
 
     `Executor.map` submits every chunk at once, so results that arrive before the
@@ -357,7 +436,7 @@ def _bounded_map(pool: Any, paths: Sequence[str], chunksize: int, workers: int) 
 
     pending: deque[Any] = deque()
     for start in range(0, len(paths), chunksize):
-        pending.append(pool.submit(_lint_chunk, paths[start : start + chunksize]))
+        pending.append(pool.submit(lint_chunk or _lint_chunk, paths[start : start + chunksize]))
         if len(pending) >= workers * AHEAD:
             yield from pending.popleft().result()
     while pending:
@@ -385,8 +464,30 @@ def _in_order(
         yield recall(path) if index in hits else next(fresh)
 
 
+@dataclass(frozen=True)
+class LinkedRun:
+    """An engine with its run context (`--check-links` statuses) and the files it read to find the links.
+
+    The files were read and parsed once to find their URLs; `lint_files` lints those documents
+    instead of reading them again. They are all held until linted: link checking is a whole-run
+    step, so it needs every URL before the first file can be linted.
+    """
+
+    engine: RuleEngine
+    run: RunContext
+    documents: dict[str, tuple[Document, Decoded | None]]
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        return self.engine.rules
+
+    @property
+    def link_status(self) -> Any:
+        return self.run.link_status
+
+
 def with_link_status(
-    linter: Linter,
+    linter: RuleEngine,
     files: Sequence[str],
     settings: Settings,
     *,
@@ -395,23 +496,22 @@ def with_link_status(
     stdin_data: bytes | None = None,
     use_cache: bool = True,
     policy: ReadPolicy | None = None,
-) -> Linter:
-    """The linter with `link_status` filled in: every http(s) URL of every file, checked once.
+) -> LinkedRun:
+    """The run with `link_status` filled in: every http(s) URL of every file, checked once.
 
     Checking is a whole-run step (a URL shared by a thousand postings is fetched once),
     so it runs before linting: files are read for their links, the distinct URLs are
-    checked concurrently, and the results ride along with the linter to every worker.
+    checked concurrently, and the results ride along in the run context to every worker.
     """
-    from dataclasses import replace
-
     from postlint.cache import usable_cache_dir
     from postlint.links.checker import check_urls
 
     urls: dict[str, None] = {}
+    documents: dict[str, tuple[Document, Decoded | None]] = {}
     for path in files:
-        doc, _ = read_document(path, max_bytes, stdin_filename, stdin_data, policy)
-        for link in doc.links:
+        read = documents[path] = read_document(path, max_bytes, stdin_filename, stdin_data, policy)
+        for link in read[0].links:
             if link.url.split(":", 1)[0].lower() in ("http", "https"):
                 urls.setdefault(link.url)
     statuses = check_urls(list(urls), settings.links, cache_dir=usable_cache_dir() if use_cache else None)
-    return replace(linter, link_status=statuses)
+    return LinkedRun(linter, RunContext(link_status=statuses), documents)

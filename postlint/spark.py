@@ -139,12 +139,9 @@ class LintPartition:
 def lint_row(linter: Linter, text: str | None, fmt: str, location: str | None) -> list[Violation]:
     """One posting's violations; a null text is reported as unreadable, as an unreadable file is."""
     if not isinstance(text, str):
-        from postlint.document import Document, Problem
+        from postlint.reader import unread_document
 
-        doc = Document("", fmt, "-")  # type: ignore[arg-type]
-        doc.problems.append(Problem("unreadable", NULL_TEXT, 0, 0))
-        doc.lossy, doc.linted = True, False
-        return linter.engine.lint_document(doc)
+        return linter.engine.lint_document(unread_document("-", "unreadable", NULL_TEXT, fmt))  # type: ignore[arg-type]
     return linter.lint_text(text, format=fmt, facts={"location": location} if location else None)
 
 

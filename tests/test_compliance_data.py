@@ -14,7 +14,7 @@ import pytest
 from conftest import run_cli, run_cli_many
 
 from postlint.employer_profile import EmployerProfile
-from postlint.engine import Linter
+from postlint.engine import RuleEngine
 from postlint.packs.loader import resolve_packs
 from postlint.runner import load_linter
 
@@ -22,12 +22,12 @@ DAY = dt.date(2026, 12, 6)
 
 
 @pytest.fixture(scope="module")
-def linter() -> Linter:
+def linter() -> RuleEngine:
     built = load_linter(use_cache=False)
     return dataclasses.replace(built, today=DAY)
 
 
-def found(linter: Linter, text: str, rule: str, **changes: object) -> list[tuple[str, str]]:
+def found(linter: RuleEngine, text: str, rule: str, **changes: object) -> list[tuple[str, str]]:
     """(severity, message) of one rule's violations."""
     used = dataclasses.replace(linter, **changes) if changes else linter
     return [(v.severity.name, v.message) for v in used.lint_text(text) if v.rule == rule]
@@ -100,7 +100,7 @@ def found(linter: Linter, text: str, rule: str, **changes: object) -> list[tuple
     ],
 )
 def test_each_law_behaves_as_it_says_on_2026_12_06(
-    linter: Linter, text: str, rule: str, severity: str, law: str
+    linter: RuleEngine, text: str, rule: str, severity: str, law: str
 ) -> None:
     results = found(linter, text, rule)
     assert results, f"no {rule} finding"
@@ -130,11 +130,11 @@ def test_each_law_behaves_as_it_says_on_2026_12_06(
         ("# Analyst\n\nLocation: Birmingham, AL\n\nSend your salary history.\n", "pay/salary-history"),
     ],
 )
-def test_nothing_where_the_law_exempts_or_is_met(linter: Linter, text: str, rule: str) -> None:
+def test_nothing_where_the_law_exempts_or_is_met(linter: RuleEngine, text: str, rule: str) -> None:
     assert found(linter, text, rule) == []
 
 
-def test_a_wilmington_posting_is_an_error_only_once_delawares_law_is_in_force(linter: Linter) -> None:
+def test_a_wilmington_posting_is_an_error_only_once_delawares_law_is_in_force(linter: RuleEngine) -> None:
     text = "# Analyst\n\nLocation: Wilmington, DE\n\nCompetitive salary.\n"
     (today,) = found(linter, text, "pay/salary-range")
     assert today[0] == "warning" and "Delaware" not in today[1]
@@ -142,7 +142,7 @@ def test_a_wilmington_posting_is_an_error_only_once_delawares_law_is_in_force(li
     assert later[0] == "error" and "Delaware" in later[1]
 
 
-def test_columbus_is_an_error_once_enforced(linter: Linter) -> None:
+def test_columbus_is_an_error_once_enforced(linter: RuleEngine) -> None:
     text = "# Analyst\n\nLocation: Columbus, OH\n\nCompetitive pay.\n"
     (later,) = found(linter, text, "pay/salary-range", today=dt.date(2027, 1, 2))
     assert later[0] == "error" and "enforced from" not in later[1]
@@ -158,14 +158,14 @@ def test_columbus_is_an_error_once_enforced(linter: Linter) -> None:
     ],
 )
 def test_the_employers_size_and_kind_decide_which_laws_bind(
-    linter: Linter, profile: EmployerProfile, severity: str
+    linter: RuleEngine, profile: EmployerProfile, severity: str
 ) -> None:
     text = "# Analyst\n\nLocation: New York, NY\n\nCompetitive salary.\n"
     ((level, _),) = found(linter, text, "pay/salary-range", employer=profile)
     assert level == severity
 
 
-def test_employees_counted_in_the_jurisdiction(linter: Linter) -> None:
+def test_employees_counted_in_the_jurisdiction(linter: RuleEngine) -> None:
     text = "# Analyst\n\nLocation: Minneapolis, MN\n\nCompetitive salary.\n"
     few_there = EmployerProfile(employees=500, employees_in={"US-MN": 20})
     ((level, _),) = found(linter, text, "pay/salary-range", employer=few_there)
@@ -174,7 +174,7 @@ def test_employees_counted_in_the_jurisdiction(linter: Linter) -> None:
     assert level == "error"
 
 
-def test_an_assumed_threshold_is_named_in_the_message(linter: Linter) -> None:
+def test_an_assumed_threshold_is_named_in_the_message(linter: RuleEngine) -> None:
     ((_, message),) = found(linter, "# Analyst\n\nLocation: New York, NY\n\nCompetitive.\n", "pay/salary-range")
     assert "assumes an employer of 4+ employees" in message
     ((_, message),) = found(linter, "# Analyst\n\nLocation: Denver, CO\n\nCompetitive.\n", "pay/salary-range")
@@ -182,7 +182,7 @@ def test_an_assumed_threshold_is_named_in_the_message(linter: Linter) -> None:
 
 
 @pytest.mark.parametrize(("contractor", "expected"), [(None, []), (True, ["error"]), (False, [])])
-def test_the_federal_contractor_fact(linter: Linter, contractor: bool | None, expected: list[str]) -> None:
+def test_the_federal_contractor_fact(linter: RuleEngine, contractor: bool | None, expected: list[str]) -> None:
     text = "# Analyst\n\nLocation: Austin, TX\n\nWe are an equal opportunity employer.\n"
     results = found(linter, text, "eeo/veterans-disability", employer=EmployerProfile(federal_contractor=contractor))
     assert [level for level, _ in results] == expected

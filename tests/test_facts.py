@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from postlint.engine import Linter
+from postlint.engine import RuleEngine
 from postlint.fixes import apply_edits
 from postlint.reader import parse
 from postlint.runner import load_linter
@@ -27,12 +27,12 @@ SAME_POSTING = {
 
 
 @pytest.fixture(scope="module")
-def linter() -> Linter:
+def linter() -> RuleEngine:
     return dataclasses.replace(load_linter(), today=dt.date(2026, 11, 23))
 
 
 @pytest.mark.parametrize("form", list(SAME_POSTING))
-def test_places_and_pay_are_found_in_every_format(linter: Linter, form: str) -> None:
+def test_places_and_pay_are_found_in_every_format(linter: RuleEngine, form: str) -> None:
     fmt = {"front matter": "markdown"}.get(form, form)
     doc = parse(SAME_POSTING[form], fmt, "posting")
     facts = linter.facts(doc)
@@ -45,7 +45,7 @@ def test_places_and_pay_are_found_in_every_format(linter: Linter, form: str) -> 
     assert "pay/salary-range" not in found
 
 
-def _fixed(linter: Linter, text: str, fmt: str, rule: str) -> str:
+def _fixed(linter: RuleEngine, text: str, fmt: str, rule: str) -> str:
     doc = parse(text, fmt, "posting")
     violations = [v for v in linter.lint_document(doc) if v.rule == rule]
     assert violations, f"{rule} did not fire"
@@ -53,14 +53,14 @@ def _fixed(linter: Linter, text: str, fmt: str, rule: str) -> str:
     return fixed
 
 
-def test_visa_statement_goes_after_the_location_list_item(linter: Linter) -> None:
+def test_visa_statement_goes_after_the_location_list_item(linter: RuleEngine) -> None:
     text = "# Clerk\n\n- Location: Austin, TX\n- Team: Records\n"
     fixed = _fixed(linter, text, "markdown", "visa/policy")
     assert fixed.startswith("# Clerk\n\n- Location: Austin, TX\n- Work authorization: ")
     assert fixed.endswith("- Team: Records\n")
 
 
-def test_a_statement_added_to_a_crlf_file_keeps_crlf(linter: Linter) -> None:
+def test_a_statement_added_to_a_crlf_file_keeps_crlf(linter: RuleEngine) -> None:
     text = "Clerk\r\n\r\nLocation: Austin, TX\r\nJoin the records team.\r\n"
     fixed = _fixed(linter, text, "text", "eeo/statement")
     assert "\n" not in fixed.replace("\r\n", "")
@@ -72,19 +72,19 @@ def test_a_statement_added_to_a_crlf_file_keeps_crlf(linter: Linter) -> None:
     )
 
 
-def test_html_gets_a_paragraph_before_the_end_of_the_body(linter: Linter) -> None:
+def test_html_gets_a_paragraph_before_the_end_of_the_body(linter: RuleEngine) -> None:
     text = "<html><body><h1>Clerk</h1><p>Location: Austin, TX</p><p>Join us &amp; grow.</p></body></html>\n"
     fixed = _fixed(linter, text, "html", "eeo/statement")
     assert fixed.endswith("protected by law.</p>\n</body></html>\n")
     assert "<p>Join us &amp; grow.</p>" in fixed
 
 
-def test_pay_line_replaces_only_the_vague_phrase(linter: Linter) -> None:
+def test_pay_line_replaces_only_the_vague_phrase(linter: RuleEngine) -> None:
     fixed = _fixed(linter, "# Clerk\n\nLocation: Denver, CO\n\nSalary: competitive\n", "markdown", "pay/salary-range")
     assert fixed.endswith("Salary: $[minimum] – $[maximum] per year\n")
 
 
-def test_remote_canada_suggests_canadian_dollars_and_wording(linter: Linter) -> None:
+def test_remote_canada_suggests_canadian_dollars_and_wording(linter: RuleEngine) -> None:
     doc = parse("# Analyst\n\nLocation: Remote (Canada)\n\nJoin us.\n", "markdown", "posting")
     by_rule = {v.rule: v for v in linter.lint_document(doc)}
     assert by_rule["pay/salary-range"].severity.name == "error"  # British Columbia covers remote roles

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_properties import html_postings, markdown_postings, text_postings
 
-from postlint.engine import Linter
+from postlint.engine import RuleEngine
 from postlint.errors import PostlintError
 from postlint.output import FORMATS, ReportOptions, make_reporter
 from postlint.packs.loader import parse_pack
@@ -30,11 +30,11 @@ MAX = 10 * 1024 * 1024
 
 
 @lru_cache(maxsize=1)
-def builtin() -> Linter:
+def builtin() -> RuleEngine:
     return load_linter()
 
 
-def _result(linter: Linter, data: bytes, path: str) -> FileResult:
+def _result(linter: RuleEngine, data: bytes, path: str) -> FileResult:
     fmt = "html" if path.endswith(".html") else "text" if path.endswith(".txt") else "markdown"
     doc = build_document(data, path, fmt, MAX)
     violations = linter.lint_document(doc)
@@ -47,7 +47,7 @@ def _result(linter: Linter, data: bytes, path: str) -> FileResult:
     return FileResult(path, violations, decode(data) if doc.linted else None)
 
 
-def _reports(linter: Linter, results: list[FileResult]) -> dict[str, str]:
+def _reports(linter: RuleEngine, results: list[FileResult]) -> dict[str, str]:
     out = {}
     for fmt in FORMATS:
         stream = io.StringIO()
@@ -127,6 +127,6 @@ def test_generated_packs_load_or_are_refused_cleanly(pack_source: str, text: str
     except PostlintError as exc:
         assert exc.message
         return
-    linter = Linter(rules=tuple(pack.rules))
+    linter = RuleEngine(rules=tuple(pack.rules))
     result = _result(linter, text.encode("utf-8"), "p.md")
     _check_reports(_reports(linter, [result]), len(result.violations))

@@ -149,7 +149,9 @@ def test_pages_without_a_script_are_not_read() -> None:
 
     doc = parse("<html><body><h1>Analyst</h1><p>Location: Denver, CO</p></body></html>", "html", "x.html")
     assert read_markup(doc).scripts == ()
-    assert "json-ld" not in doc.memo  # not even memoised: the page holds no JSON-LD hint
+    memo: dict[object, object] = {}
+    assert read_markup(doc, memo).scripts == ()
+    assert not memo  # not even memoised: the page holds no JSON-LD hint
 
 
 # The bars of the issue

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from conftest import run_cli
 
-from postlint.engine import Linter
+from postlint.engine import RuleEngine
 from postlint.laws import Law, active_laws, describe_laws, within
 from postlint.runner import load_linter
 
@@ -189,7 +189,7 @@ def test_active_laws_respect_dates_and_places() -> None:
 
 
 @pytest.fixture(scope="module")
-def pay_linter() -> Linter:
+def pay_linter() -> RuleEngine:
     linter = load_linter(select=["pay/salary-range"])
     return dataclasses.replace(linter, today=dt.date(2026, 11, 23))
 
@@ -212,18 +212,18 @@ def pay_linter() -> Linter:
         ("# Controller\n\nStandort: Wien, Österreich\n\nGehalt: nach Vereinbarung.\n", "error"),
     ],
 )
-def test_salary_range_severity_follows_the_law(pay_linter: Linter, posting: str, severity: str | None) -> None:
+def test_salary_range_severity_follows_the_law(pay_linter: RuleEngine, posting: str, severity: str | None) -> None:
     found = pay_linter.lint_text(posting)
     assert [v.severity.name for v in found] == ([severity] if severity else [])
 
 
-def test_salary_range_names_the_unmet_laws(pay_linter: Linter) -> None:
+def test_salary_range_names_the_unmet_laws(pay_linter: RuleEngine) -> None:
     posting = "# Engineer\n\nLocations: Denver, CO or Baltimore, MD\n\nWe pay $150,000 per year.\n"
     (violation,) = pay_linter.lint_text(posting)
     assert "Maryland" in violation.message and "Colorado" not in violation.message
 
 
-def test_salary_range_suggests_the_local_currency(pay_linter: Linter) -> None:
+def test_salary_range_suggests_the_local_currency(pay_linter: RuleEngine) -> None:
     (violation,) = pay_linter.lint_text("# Analyst\n\nLocation: Vancouver, BC\n\nJoin us.\n")
     assert violation.suggestion is not None and "CA$[minimum]" in violation.suggestion
     assert violation.fix is not None and violation.fix.applicability == "unsafe"

@@ -6,7 +6,6 @@ as the command line does once every URL has been checked.
 
 from __future__ import annotations
 
-import dataclasses
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 from conftest import run_cli, write_pack
 
 from postlint.config import Settings
-from postlint.engine import Linter
+from postlint.engine import RuleEngine, RunContext
 from postlint.links.status import LinkStatus
 from postlint.runner import load_linter
 
@@ -28,15 +27,15 @@ TEXT = (
 
 
 @lru_cache(maxsize=1)
-def _linter() -> Linter:
+def _linter() -> RuleEngine:
     return load_linter(Settings(packs=(str(ROOT / "rules" / "links.yaml"),)))
 
 
 def reported(statuses: dict[str, LinkStatus] | None, text: str = TEXT) -> list[tuple[str, int, int, str]]:
-    linter = dataclasses.replace(_linter(), link_status=statuses)
+    run = RunContext(link_status=statuses)
     return [
         (v.rule, v.line, v.column, v.message)
-        for v in linter.lint_text(text)
+        for v in _linter().lint_text(text, run=run)
         if v.rule in ("links/broken", "links/unverified", "links/blocked")
     ]
 

@@ -222,10 +222,10 @@ def test_without_snippet_support_a_command_selects_the_placeholder(tmp_path: Pat
     """Clients that take no snippet edits get the plain edit and a command that selects the blank."""
     from postlint.lsp.actions import Request, code_actions
     from postlint.lsp.postings import lint_buffer
-    from postlint.lsp.settings import LinterPool
+    from postlint.lsp.settings import ConfigLinters
 
     uri = (tmp_path / "job.md").as_uri()
-    result = lint_buffer(LinterPool(), uri, INSERTION_CASE, "markdown", 1)
+    result = lint_buffer(ConfigLinters(), uri, INSERTION_CASE, "markdown", 1)
     at = INSERTION_CASE.index("CO") + 2
     found = code_actions(result, Request(uri, 1, at, at), "utf-16")
     action = next(a for a in found if a.data == {"rule": "pay/salary-range", "applicability": "unsafe"})

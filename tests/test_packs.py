@@ -10,7 +10,7 @@ import pytest
 import yaml
 from conftest import BUILTIN_PACKS, run_cli, run_cli_many
 
-from postlint.engine import Linter
+from postlint.engine import RuleEngine
 from postlint.errors import PackError
 from postlint.packs.loader import parse_pack
 from postlint.violation import Severity
@@ -44,7 +44,7 @@ def test_valid_pack() -> None:
     assert rule.kind == "forbid"
     assert rule.references == ("https://example.com/why",)
     assert rule.line == 5
-    violations = Linter(rules=pack.rules).lint_text("We want a rockstar.\n")
+    violations = RuleEngine(rules=pack.rules).lint_text("We want a rockstar.\n")
     assert [(v.rule, v.line, v.column, v.end_column) for v in violations] == [("p/one", 1, 11, 19)]
 
 

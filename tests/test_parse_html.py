@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
+from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document, DocumentDraft
 from postlint.parsers.html import parse_html
 
 
@@ -34,7 +34,7 @@ def _check(doc: Document) -> None:
 
 
 def _parse(src: str, start: int = 0, end: int | None = None) -> Document:
-    doc = Document(text=src, format="html")
+    doc = DocumentDraft(text=src, format="html")
     parse_html(doc, start, end)
     _check(doc)
     return doc
@@ -206,7 +206,7 @@ def test_title_falls_back_to_first_h1() -> None:
 
 
 def test_existing_title_is_kept() -> None:
-    doc = Document(text="<title>HTML title</title><h1>Head</h1>", format="html", title="Front matter")
+    doc = DocumentDraft(text="<title>HTML title</title><h1>Head</h1>", format="html", title="Front matter")
     parse_html(doc)
     assert (doc.title, doc.title_start) == ("Front matter", -1)
 
@@ -462,13 +462,13 @@ def test_random_markup_keeps_invariants(pieces: list[str], noise: str, cut: int)
     src = "md *text*\n" + body + "\ntrailer"
     start = len("md *text*\n")
     end = min(len(src), start + len(body) + cut % 3)
-    doc = Document(text=src, format="html")
+    doc = DocumentDraft(text=src, format="html")
     parse_html(doc, start, end)
     _check(doc)
     for b in doc.blocks:
         assert start <= b.start <= b.end <= end
     for link in doc.links:
         assert start <= link.start <= link.end <= end
-    whole = Document(text=body, format="html")
+    whole = DocumentDraft(text=body, format="html")
     parse_html(whole)
     _check(whole)

@@ -137,7 +137,7 @@ def test_rules_give_the_same_findings_without_prefilters() -> None:
     """The whole engine, with and without prefilters, on postings with and without problems."""
     from dataclasses import replace
 
-    from postlint.engine import Linter
+    from postlint.engine import RuleEngine
 
     linter = load_linter(use_cache=False)
     plain_rules = []
@@ -146,7 +146,7 @@ def test_rules_give_the_same_findings_without_prefilters() -> None:
         if hasattr(check, "prefilters"):
             check = replace(check, prefilters=())
         plain_rules.append(replace(rule, check=check))
-    unfiltered = Linter(rules=tuple(plain_rules), gazetteer=linter.gazetteer)
+    unfiltered = RuleEngine(rules=tuple(plain_rules), gazetteer=linter.gazetteer)
     texts = [
         "# Rockstar Salesman\n\nWe want a young, energetic team. Digital natives only!\n\n"
         "He will report to the chairman. What is your current salary?\n\nLocation: Denver, CO",
@@ -161,4 +161,5 @@ def test_rules_give_the_same_findings_without_prefilters() -> None:
 
 def test_scope_view_is_shared_by_rules() -> None:
     doc = parse("# Title\n\nSome text.\n\n- an item\n", "markdown", "x.md")
-    assert scope_view(doc, ("text",)) is scope_view(doc, ("text",))
+    memo: dict[object, object] = {}  # one lint's store (PostingFacts.memo)
+    assert scope_view(doc, ("text",), memo) is scope_view(doc, ("text",), memo)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from postlint.engine import Linter
+from postlint.engine import RuleEngine
 from postlint.packs.examples import run_examples
 from postlint.packs.loader import parse_pack
 from postlint.runner import load_gazetteer
@@ -22,7 +22,7 @@ def test_readme_pack_examples_load_and_their_examples_pass() -> None:
     assert len(packs) >= 2, "the README shows an example pack and a jurisdiction of one's own"
     for block in packs:
         pack = parse_pack(block, "README.md")
-        linter = Linter(rules=pack.rules, gazetteer=load_gazetteer(pack.places))
+        linter = RuleEngine(rules=pack.rules, gazetteer=load_gazetteer(pack.places))
         results = list(run_examples(linter, list(pack.rules)))
         assert results, f"{pack.name}: no examples"
         assert all(r.ok for r in results), [r.detail for r in results if not r.ok]

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from postlint.engine import Linter
+from postlint.engine import RuleEngine
 from postlint.results_cache import CACHE_DIR_NAME, Entry, ResultCache, _header, _line, clean, run_key
 from postlint.runner import lint_files, load_linter
 from tests.conftest import cli_env, run_cli
@@ -16,7 +16,7 @@ MAX = 10 * 1024 * 1024
 FLAWED = "# Engineer\n\nLocation: Denver, CO\n\nWe‚Äôve got a role for you; start date TBD soon.\n"
 
 
-def _linter() -> Linter:
+def _linter() -> RuleEngine:
     return load_linter(select=["quality", "encoding"])
 
 
@@ -24,7 +24,7 @@ def _cache(tmp_path: Path, key: str = "k") -> ResultCache:
     return ResultCache(tmp_path / CACHE_DIR_NAME, key)
 
 
-def _run(linter: Linter, files: list[str], cache: ResultCache | None, jobs: int = 1) -> list[list[tuple]]:
+def _run(linter: RuleEngine, files: list[str], cache: ResultCache | None, jobs: int = 1) -> list[list[tuple]]:
     return [
         [(v.rule, v.line, v.column, v.message, v.fix) for v in result.violations]
         for result in lint_files(linter, files, max_bytes=MAX, jobs=jobs, cache=cache)
@@ -263,7 +263,7 @@ def test_indexes_of_other_run_keys_expire(tmp_path: Path) -> None:
 # --- the index at scale ----------------------------------------------------------------------------
 
 
-def _many_findings(tmp_path: Path, count: int) -> tuple[Linter, list[str]]:
+def _many_findings(tmp_path: Path, count: int) -> tuple[RuleEngine, list[str]]:
     """Postings with many findings each, so that findings, not stamps, dominate the index."""
     linter = _linter()
     files = []

@@ -10,7 +10,7 @@ import pytest
 from conftest import write_pack
 
 from postlint.config import Settings
-from postlint.engine import Linter
+from postlint.engine import RuleEngine
 from postlint.packs.loader import parse_pack
 from postlint.runner import load_linter
 
@@ -90,7 +90,7 @@ def test_when_dates(tmp_path: Path, when: dict[str, str], today: dt.date, fires:
 
     rule = {**FLAG, "message": "m", "description": "d", "when": when}
     pack = parse_pack(yaml.safe_dump({"pack": "t", "rules": [rule]}), "t.yaml")
-    linter = Linter(rules=pack.rules, today=today)
+    linter = RuleEngine(rules=pack.rules, today=today)
     assert bool(linter.lint_text(TEXT)) == fires
     assert bool(dataclasses.replace(linter, today=today).lint_text(TEXT)) == fires
 

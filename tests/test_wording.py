@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, lint, run_cli
 
-from postlint.engine import Linter
+from postlint.engine import RuleEngine
 from postlint.packs.examples import run_examples
 from postlint.packs.loader import parse_pack
 from postlint.runner import load_gazetteer
@@ -52,7 +52,7 @@ def test_readme_packs_fire_with_whole_messages() -> None:
         if not block.startswith("pack:"):
             continue
         pack = parse_pack(block, "README.md")
-        linter = Linter(rules=pack.rules, gazetteer=load_gazetteer(pack.places))
+        linter = RuleEngine(rules=pack.rules, gazetteer=load_gazetteer(pack.places))
         fired = [r.detail for r in run_examples(linter, list(pack.rules)) if r.expect == "fail"]
         assert fired
         for detail in fired:

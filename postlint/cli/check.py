@@ -161,7 +161,9 @@ def check_files(request: CheckRequest, settings: Any, linter: Any, threshold: An
     filters = load_filters(request, files)
     linter, stdin_data = with_links(request, settings, linter, files, policy)
     cache = None
-    if not request.no_cache and linter.link_status is None:  # link results expire; findings that need them do not
+    from postlint.runner import LinkedRun
+
+    if not request.no_cache and not isinstance(linter, LinkedRun):  # link results expire: their findings are not kept
         cache = result_cache(settings, linter, request.cache_options())
     fmt = request.fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     stream = open_output(request.output) if request.output else sys.stdout

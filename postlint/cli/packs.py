@@ -21,7 +21,7 @@ def packs() -> None:
 @click.option("--verbose", "-v", is_flag=True, help="List every example, not only failures.")
 def packs_test(paths: tuple[str, ...], verbose: bool) -> int:
     """Run every rule's pass/fail examples (default: the built-in packs)."""
-    from postlint.engine import Linter
+    from postlint.engine import RuleEngine
     from postlint.packs.examples import run_examples
     from postlint.packs.loader import load_pack, pack_files, resolve_packs
     from postlint.runner import load_gazetteer
@@ -31,7 +31,7 @@ def packs_test(paths: tuple[str, ...], verbose: bool) -> int:
     # Keyed by resolved path: 'rules/x.yaml' given on the command line is the built-in pack, not a second one.
     known = {Path(p.path).resolve(): p for p in builtin} | {Path(p.path).resolve(): p for p in tested}
     places = [entry for p in known.values() for entry in p.places]
-    linter = Linter(rules=tuple(r for p in known.values() for r in p.rules), gazetteer=load_gazetteer(places))
+    linter = RuleEngine(rules=tuple(r for p in known.values() for r in p.rules), gazetteer=load_gazetteer(places))
     failures = total = 0
     for result in run_examples(linter, [r for p in tested for r in p.rules]):
         total += 1

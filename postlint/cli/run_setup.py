@@ -40,18 +40,19 @@ def build_linter(
     use_cache: bool = True,
     as_of: Any = None,
 ) -> Any:
-    """The linter for the settings and the selection options (`as_of` is the `--as-of` datetime)."""
-    from postlint.runner import load_linter
+    """The linter for the settings and the selection options (`as_of` is the `--as-of` datetime), through
+    the run set-up the API, the batch mode and the Spark helper share."""
+    from postlint.runner import RunOptions, prepare_run
 
-    return load_linter(
-        settings,
-        extra_packs=packs,
-        select=split(select),
-        ignore=split(ignore),
-        jurisdictions=split(jurisdictions),
+    options = RunOptions(
+        packs=tuple(packs),
+        select=tuple(split(select)),
+        ignore=tuple(split(ignore)),
+        jurisdictions=tuple(split(jurisdictions)),
         use_cache=use_cache,
         as_of=as_of.date() if as_of is not None else None,
     )
+    return prepare_run(settings, options).engine
 
 
 def discover_files(paths: Sequence[str], settings: Any) -> list[str]:
@@ -73,4 +74,6 @@ def read_policy(paths: Sequence[str], follow_symlinks: bool) -> Any:
 
 def max_bytes(settings: Any) -> int:
     """The config's `max-file-size` (megabytes) in bytes."""
-    return int(settings.max_file_size * 1024 * 1024)
+    from postlint.runner import max_bytes_of
+
+    return max_bytes_of(settings)

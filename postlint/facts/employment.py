@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from postlint.document import PROSE_KINDS, Document
 
@@ -36,9 +37,9 @@ class EmploymentMention:
     text: str
 
 
-def page_employment_types(doc: Document) -> list[EmploymentMention]:
-    """Employment types the page states in its title and short blocks, in order (memoised)."""
-    cached: list[EmploymentMention] | None = doc.memo.get("employment-types")
+def page_employment_types(doc: Document, memo: dict[Any, Any] | None = None) -> list[EmploymentMention]:
+    """Employment types the page states in its title and short blocks, in order (kept in `memo` if given)."""
+    cached: list[EmploymentMention] | None = memo.get("employment-types") if memo is not None else None
     if cached is not None:
         return cached
     found: list[EmploymentMention] = []
@@ -49,5 +50,6 @@ def page_employment_types(doc: Document) -> list[EmploymentMention]:
         for m in _PATTERN.finditer(text):
             if m.lastgroup:
                 found.append(EmploymentMention(m.lastgroup, base + m.start(), base + m.end(), m.group()))
-    doc.memo["employment-types"] = found
+    if memo is not None:
+        memo["employment-types"] = found
     return found

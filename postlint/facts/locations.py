@@ -145,13 +145,18 @@ class Place:
     remote: bool  # a remote role scoped to that area ("Remote (US)")
 
 
-def find_places(doc: Document, gazetteer: Gazetteer, location_keys: Sequence[str] = ("location",)) -> list[Place]:
+def find_places(
+    doc: Document,
+    gazetteer: Gazetteer,
+    location_keys: Sequence[str] = ("location",),
+    memo: dict[Any, Any] | None = None,
+) -> list[Place]:
     """Places the posting gives as its location: front matter, fields, title, headings, tables, then the text.
 
     The text (short lines at the top, "this role is based in ..." phrases) is read only when the
     posting has no explicit location in front matter or a labelled field: those are more reliable.
     """
-    found = _Collector(doc.text, gazetteer)
+    found = _Collector(doc.text, gazetteer, {} if memo is None else memo)  # every helper reads the same views
     _front_matter(doc, found, location_keys)
     _badges(doc, found)
     _header_line(doc, found)
@@ -160,10 +165,20 @@ def find_places(doc: Document, gazetteer: Gazetteer, location_keys: Sequence[str
     explicit = bool(found.places)
     _title(doc, found)
     found.scan_many(
-        [(b.prose, b.start) for b in fact_blocks(doc) if b.kind == HEADING and len(b.prose) <= _MAX_HEADING], "heading"
+        [
+            (b.prose, b.start)
+            for b in fact_blocks(doc, found.memo)
+            if b.kind == HEADING and len(b.prose) <= _MAX_HEADING
+        ],
+        "heading",
     )
     found.scan_many(
-        [(b.prose, b.start) for b in fact_blocks(doc) if b.kind == TABLE_CELL and len(b.prose) <= _MAX_VALUE], "table"
+        [
+            (b.prose, b.start)
+            for b in fact_blocks(doc, found.memo)
+            if b.kind == TABLE_CELL and len(b.prose) <= _MAX_VALUE
+        ],
+        "table",
     )
     if not explicit:
         _top_lines(doc, found)
@@ -215,10 +230,11 @@ class _Spans:
 class _Collector:
     """Scans snippets of the document and keeps each place once (the first source to find it wins)."""
 
-    __slots__ = ("gazetteer", "places", "spans", "text")
+    __slots__ = ("gazetteer", "memo", "places", "spans", "text")
 
-    def __init__(self, text: str, gazetteer: Gazetteer) -> None:
+    def __init__(self, text: str, gazetteer: Gazetteer, memo: dict[Any, Any]) -> None:
         self.text = text
+        self.memo = memo
         self.gazetteer = gazetteer
         self.places: list[Place] = []
         self.spans = _Spans()
@@ -400,12 +416,12 @@ def _header_line(doc: Document, found: _Collector) -> None:
     """A header line of pipe-separated fields, as Hacker News "Who is hiring" comments open:
     `Company | Role | SF, Remote (North America) | Full-time | $170-225K`. The first field names the
     company (never a place: "Palo Alto Networks"); each short field after it is read as a location value."""
-    header = header_fields(doc)
+    header = header_fields(doc, found.memo)
     for index, (start, end) in enumerate(header):
         value = doc.text[start:end]
         if (index == 0 and len(header) > 2) or len(value) > 80 or not value.strip():
             continue
-        view = fact_text(doc, start, end)
+        view = fact_text(doc, start, end, found.memo)
         found.scan_value(view, start, "header")
 
 
@@ -414,7 +430,7 @@ def _ats_codes(doc: Document, found: _Collector) -> None:
     gazetteer = found.gazetteer
     if "US-" not in doc.text and "CA-" not in doc.text:
         return  # every code starts so: one search of the text spares a regex over every block
-    for block in fact_blocks(doc):
+    for block in fact_blocks(doc, found.memo):
         if block.kind == CODE or "-" not in block.prose:
             continue
         for m in _ATS_CODE.finditer(block.prose):
@@ -490,7 +506,7 @@ def _fields(doc: Document, found: _Collector) -> None:
             found.scan(f.value[:_MAX_VALUE], f.start, "field", location_value=True, remote=True)
         elif f.name in _LABELS:
             found.scan_value(f.value[:_MAX_VALUE], f.start, "field")
-    blocks = fact_blocks(doc)
+    blocks = fact_blocks(doc, found.memo)
     prose_blocks = [b for b in blocks if b.kind in (PARAGRAPH, LIST_ITEM)]
     for index, block in enumerate(prose_blocks):
         # "Location" alone on a line, the value on the next one (or in the next paragraph).
@@ -642,7 +658,7 @@ def _top_lines(doc: Document, found: _Collector) -> None:
     scanning their width in spaces would cost as much as scanning their text.
     """
     seen = 0
-    for block in fact_blocks(doc):
+    for block in fact_blocks(doc, found.memo):
         if block.kind not in (PARAGRAPH, LIST_ITEM, HEADING, TABLE_CELL):
             continue
         scanned = block.kind in (PARAGRAPH, LIST_ITEM)  # headings and cells are scanned on their own
@@ -698,7 +714,7 @@ def _remote_cues(doc: Document, found: _Collector) -> tuple[int, int, str] | Non
     Returns the first statement that the role is remote but names no area ("you can work remotely"), or None.
     Open to the whole world ("connect from anywhere in the world") it is a remote place with no scope at once."""
     unscoped: tuple[int, int, str] | None = None
-    for block in fact_blocks(doc):
+    for block in fact_blocks(doc, found.memo):
         if block.kind not in (PARAGRAPH, LIST_ITEM) or "emote" not in block.prose:
             continue
         prose = block.prose
@@ -725,7 +741,7 @@ def _remote_cues(doc: Document, found: _Collector) -> tuple[int, int, str] | Non
 
 def _hashtags(doc: Document, found: _Collector) -> tuple[int, int, str] | None:
     """LinkedIn's `#LI-Remote` tag: a statement that the role is remote, with no area named."""
-    for block in fact_blocks(doc):
+    for block in fact_blocks(doc, found.memo):
         if block.kind == CODE or "#" not in block.prose:
             continue
         m = _LI_REMOTE.search(block.prose)
@@ -755,7 +771,7 @@ def _office_cues(doc: Document, found: _Collector) -> None:
     lowered = doc.text.lower()
     if not any(word in lowered for word in _OFFICE_WORDS):
         return  # the phrase needs one of them: one pass over the text spares a regex over every paragraph
-    for block in fact_blocks(doc):
+    for block in fact_blocks(doc, found.memo):
         if block.kind not in (PARAGRAPH, LIST_ITEM) or "our" not in block.prose:
             continue
         for m in _WORK_AT_OFFICE.finditer(block.prose):
@@ -780,7 +796,7 @@ def _office_cues(doc: Document, found: _Collector) -> None:
 def _cues(doc: Document, found: _Collector) -> None:
     """Phrases that state the location in a sentence: "This role is based in Denver", "we have offices in Ottawa"."""
     text = doc.text
-    prose_blocks = [b for b in fact_blocks(doc) if b.kind in (PARAGRAPH, LIST_ITEM)]
+    prose_blocks = [b for b in fact_blocks(doc, found.memo) if b.kind in (PARAGRAPH, LIST_ITEM)]
     starts = [b.start for b in prose_blocks]
     # Cues are searched in lower case only: each needs a subject before it ("the role is based in"),
     # so a sentence never starts with one.
@@ -796,7 +812,7 @@ def _cues(doc: Document, found: _Collector) -> None:
 def _based(doc: Document, found: _Collector) -> None:
     """Where the employer says it is based: "We are UK based", "We're a Berlin-based startup". Read only when the
     posting gives no location of its own; a place "based" describes no one else ("UK based organisations")."""
-    for block in fact_blocks(doc):
+    for block in fact_blocks(doc, found.memo):
         if block.kind not in (PARAGRAPH, LIST_ITEM) or "based" not in block.prose:
             continue
         for m in _BASED.finditer(block.prose):

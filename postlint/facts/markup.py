@@ -42,18 +42,21 @@ class Markup:
 _EMPTY = Markup((), ())
 
 
-def read_markup(doc: Document) -> Markup:
-    """The posting's JSON-LD, read once per document; nothing is read unless it is HTML with a JSON-LD script."""
+def read_markup(doc: Document, memo: dict[Any, Any] | None = None) -> Markup:
+    """The posting's JSON-LD, read once per lint (kept in `memo`, `PostingFacts.memo`, when given); nothing is
+    read unless it is HTML with a JSON-LD script."""
     if doc.format != "html" or not has_json_ld(doc.text):
         return _EMPTY
-    found: Markup | None = doc.memo.get(SOURCE)
+    found: Markup | None = memo.get(SOURCE) if memo is not None else None
     if found is None:
         scripts = tuple(find_scripts(doc.text))
         postings: list[JsonObject] = []
         for script in scripts:
             if script.error is None:
                 _collect(script.value, postings, 0)
-        found = doc.memo[SOURCE] = Markup(scripts, tuple(postings[:_MAX_POSTINGS])) if scripts else _EMPTY
+        found = Markup(scripts, tuple(postings[:_MAX_POSTINGS])) if scripts else _EMPTY
+        if memo is not None:
+            memo[SOURCE] = found
     return found
 
 
@@ -155,13 +158,13 @@ def address_text(location: Any) -> str | None:
     return joined or text_of(location.get("name"))
 
 
-def markup_places(doc: Document, gazetteer: Gazetteer) -> list[Place]:
+def markup_places(doc: Document, gazetteer: Gazetteer, memo: dict[Any, Any] | None = None) -> list[Place]:
     """The places of every JobPosting: its `jobLocation` addresses, and for a remote job the areas of
     `applicantLocationRequirements` (remote places)."""
     from postlint.facts.locations import Place
 
     places: list[Place] = []
-    for posting in read_markup(doc).postings:
+    for posting in read_markup(doc, memo).postings:
         for key, remote in (("jobLocation", False), ("applicantLocationRequirements", True)):
             value = posting.get(key)
             spans = value.spans if isinstance(value, JsonArray) else None
@@ -184,12 +187,12 @@ def _ids(gazetteer: Gazetteer, text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(specific))
 
 
-def markup_pay(doc: Document) -> list[PayFact]:
+def markup_pay(doc: Document, memo: dict[Any, Any] | None = None) -> list[PayFact]:
     """The `baseSalary` of every JobPosting as a pay fact (source `json-ld`)."""
     from postlint.facts.posting import PayFact
 
     found: list[PayFact] = []
-    for posting in read_markup(doc).postings:
+    for posting in read_markup(doc, memo).postings:
         salary = posting.get("baseSalary")
         if "baseSalary" not in posting.spans:
             continue
@@ -247,9 +250,9 @@ def number(value: Any) -> float | None:
     return None
 
 
-def markup_deadline(doc: Document) -> tuple[int, int, str] | None:
+def markup_deadline(doc: Document, memo: dict[Any, Any] | None = None) -> tuple[int, int, str] | None:
     """The first `validThrough` that parses, as (start, end, text): a closing date the page's markup gives."""
-    for posting in read_markup(doc).postings:
+    for posting in read_markup(doc, memo).postings:
         value = posting.get("validThrough")
         if parse_date(value) is not None and "validThrough" in posting.spans:
             _, start, end = posting.spans["validThrough"]

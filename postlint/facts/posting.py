@@ -100,6 +100,7 @@ class PostingFacts:
         "default",
         "doc",
         "gazetteer",
+        "memo",
         "names",
         "override",
     )
@@ -127,6 +128,10 @@ class PostingFacts:
         self._words: int | None = None
         self._federal: tuple[str, str] | bool | None = False  # False: not read yet
         self._statements: dict[tuple[str, tuple[str, ...]], list[tuple[int, int]]] = {}
+        # Views of the document that rules and facts share (scopes lower-cased, the fact view of the
+        # blocks, JSON-LD, metrics): built on first use and kept for this lint only, here rather than
+        # on the document, which stays as the reader made it.
+        self.memo: dict[Any, Any] = {}
 
     def field(self, canonical: str) -> Any:
         """A front-matter value by its canonical name (mapped by the `front-matter` config)."""
@@ -141,12 +146,12 @@ class PostingFacts:
                 from postlint.facts.locations import find_places
 
                 keys = [self.names.get("location", "location")]
-                self._places = find_places(self.doc, self.gazetteer, keys)
+                self._places = find_places(self.doc, self.gazetteer, keys, self.memo)
                 if not self._places and self.doc.format == "html":
                     # A place stated only in the page's JobPosting markup is still the job's place.
                     from postlint.facts.markup import markup_places
 
-                    self._places = markup_places(self.doc, self.gazetteer)
+                    self._places = markup_places(self.doc, self.gazetteer, self.memo)
         return self._places
 
     @property
@@ -245,10 +250,10 @@ class PostingFacts:
         doc = self.doc
         found = self._front_matter_pay()
         pay_sections = {i for i, s in enumerate(doc.sections) if PAY_HEADING.search(s.title)}
-        header = header_fields(doc)
+        header = header_fields(doc, self.memo)
         previous = ""
         lead_in = False  # a run of list items after a sentence about pay ("Our base salary ranges are:")
-        for block in fact_blocks(doc):
+        for block in fact_blocks(doc, self.memo):
             if block.kind not in _PAY_SCOPES:
                 continue
             # Under a pay heading, or right after a pay label ("Base salary" | "$120k–$150k" in a table).
@@ -281,7 +286,7 @@ class PostingFacts:
             # Pay stated only in the page's JobPosting markup is still stated (the jobposting pack says so).
             from postlint.facts.markup import markup_pay
 
-            found += markup_pay(doc)
+            found += markup_pay(doc, self.memo)
         found.sort(key=lambda fact: fact.start)
         return found
 

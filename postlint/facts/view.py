@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from typing import Any
 
 from postlint.document import HEADING, PARAGRAPH, Block, Document
 
@@ -53,11 +54,16 @@ def holds_prose(code: str) -> bool:
     return bool(_LETTER.search(code)) and not _CODE_LIKE.search(code)
 
 
-def fact_blocks(doc: Document) -> list[Block]:
-    """The document's blocks, with prose-like inline code and fact-bearing entities restored (cached)."""
-    cached = doc.memo.get(_MEMO_KEY)
+def fact_blocks(doc: Document, memo: dict[Any, Any] | None = None) -> list[Block]:
+    """The document's blocks, with prose-like inline code and fact-bearing entities restored.
+
+    `memo` is the lint's store of derived views (`PostingFacts.memo`); without one the view is built afresh.
+    """
+    if memo is None:
+        return _build(doc)
+    cached: list[Block] | None = memo.get(_MEMO_KEY)
     if cached is None:
-        cached = doc.memo[_MEMO_KEY] = _build(doc)
+        cached = memo[_MEMO_KEY] = _build(doc)
     return cached
 
 
@@ -101,9 +107,9 @@ def _decode(name: str) -> str | None:
     return _NAMED.get(name.lower())
 
 
-def fact_text(doc: Document, start: int, end: int) -> str:
+def fact_text(doc: Document, start: int, end: int, memo: dict[Any, Any] | None = None) -> str:
     """The fact view of source[start:end] (inside one block), masked where the view masks."""
-    blocks = fact_blocks(doc)
+    blocks = fact_blocks(doc, memo)
     i = bisect.bisect_right([b.start for b in blocks], start) - 1
     if i >= 0 and end <= blocks[i].end:
         block = blocks[i]
@@ -111,20 +117,22 @@ def fact_text(doc: Document, start: int, end: int) -> str:
     return doc.text[start:end]
 
 
-def header_fields(doc: Document) -> list[tuple[int, int]]:
+def header_fields(doc: Document, memo: dict[Any, Any] | None = None) -> list[tuple[int, int]]:
     """Source spans of the fields of a pipe-separated header line opening the posting, or [] (cached).
 
     Hacker News "Who is hiring" comments and many boards open with
     `Company | Role | Place | Full-time | $170-225K`: two or more pipes on the first line of the body.
     """
-    cached = doc.memo.get(_HEADER_KEY)
+    if memo is None:
+        return _header(doc, memo)
+    cached: list[tuple[int, int]] | None = memo.get(_HEADER_KEY)
     if cached is None:
-        cached = doc.memo[_HEADER_KEY] = _header(doc)
+        cached = memo[_HEADER_KEY] = _header(doc, memo)
     return cached
 
 
-def _header(doc: Document) -> list[tuple[int, int]]:
-    first = next((b for b in fact_blocks(doc) if b.prose.strip()), None)
+def _header(doc: Document, memo: dict[Any, Any] | None) -> list[tuple[int, int]]:
+    first = next((b for b in fact_blocks(doc, memo) if b.prose.strip()), None)
     if first is None or first.kind not in _HEADER_KINDS:
         return []
     prose = first.prose
@@ -163,10 +171,10 @@ _ROLE = re.compile(
 )
 
 
-def header_role(doc: Document) -> tuple[int, int] | None:
+def header_role(doc: Document, memo: dict[Any, Any] | None = None) -> tuple[int, int] | None:
     """The span of the header field that names the job ("Snout | Principal Software Engineer | Remote US"),
     after the company's; None when no field does."""
-    fields = header_fields(doc)
+    fields = header_fields(doc, memo)
     # The company comes first, but a header may open with the role ("Various Engineer positions | site | SF").
     for start, end in [*fields[1:], *fields[:1]] if len(fields) > 1 else ():
         value = doc.text[start:end]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from postlint.document import CODE, Document
 
@@ -68,16 +69,17 @@ class VisaStatement:
     text: str
 
 
-def visa_statements(doc: Document) -> list[VisaStatement]:
+def visa_statements(doc: Document, memo: dict[Any, Any] | None = None) -> list[VisaStatement]:
     """Every visa or work-authorization statement in the posting, in order of position."""
     from postlint.facts.view import fact_blocks, header_fields
 
     found: list[VisaStatement] = []
-    for start, end in header_fields(doc):
+    memo = {} if memo is None else memo  # header_fields and fact_blocks share the fact view
+    for start, end in header_fields(doc, memo):
         if _HEADER_VISA.match(doc.text[start:end].strip()):
             found.append(VisaStatement(start, end, "offered", doc.text[start:end]))
     taken: list[tuple[int, int]] = []
-    for block in fact_blocks(doc):
+    for block in fact_blocks(doc, memo):
         if block.kind == CODE:
             continue
         prose = block.prose

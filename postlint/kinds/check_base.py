@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, PROSE_KINDS, TABLE_CELL, Block, Document, Problem
 from postlint.prefilter import Prefilter, folds_plainly
@@ -56,6 +56,11 @@ class Context:
     # time): the document stays as it was read, so linting it twice gives equal results.
     run_problems: list[Problem] = field(default_factory=list)
     employer: EmployerProfile | None = None  # the config's `employer:` facts; None: nothing is known
+
+    @property
+    def memo(self) -> dict[Any, Any]:
+        """Where this lint keeps views derived from the document: the facts' memo (a throwaway without facts)."""
+        return self.facts.memo if self.facts is not None else {}
 
     @property
     def jurisdictions(self) -> frozenset[str]:
@@ -105,16 +110,16 @@ class ScopeView:
         return any(k in lowered for k in keywords)
 
 
-def scope_view(doc: Document, scopes: tuple[str, ...]) -> ScopeView:
-    """The posting's text in these scopes, memoised on the document."""
+def scope_view(doc: Document, scopes: tuple[str, ...], memo: dict[Any, Any]) -> ScopeView:
+    """The posting's text in these scopes, kept in the lint's memo (`Context.memo`) for every rule that asks."""
     key = ("scope", scopes)
-    view: ScopeView | None = doc.memo.get(key)
+    view: ScopeView | None = memo.get(key)
     if view is None:
         pieces = tuple((offset, text, text.lower()) for offset, text in iter_scope(doc, scopes))
         joined = "\n\n".join(text for _, text, _ in pieces)
         lowered = "\n\n".join(lowered for _, _, lowered in pieces)
         view = ScopeView(pieces, joined, lowered, folds_plainly(joined, lowered))
-        doc.memo[key] = view
+        memo[key] = view
     return view
 
 
@@ -183,26 +188,26 @@ class Condition:
         once a check has found something: most checks find nothing, and then the search is saved.
         An employer fact the config gives decides in place of `text`."""
         known = self._employer_fact(ctx)
-        if known is None and self.text is not None and not _searched(self.text, self.text_filter, doc):
+        if known is None and self.text is not None and not _searched(self.text, self.text_filter, doc, ctx):
             return False
-        return self.unless is None or not _searched(self.unless, self.unless_filter, doc)
+        return self.unless is None or not _searched(self.unless, self.unless_filter, doc, ctx)
 
 
-def _searched(pattern: re.Pattern[str], prefilter: Prefilter | None, doc: Document) -> bool:
+def _searched(pattern: re.Pattern[str], prefilter: Prefilter | None, doc: Document, ctx: Context) -> bool:
     """Whether the pattern occurs in the posting, skipping the search when its words are absent."""
     if prefilter is not None:
-        lowered, plain = lowered_text(doc)
+        lowered, plain = lowered_text(doc, ctx.memo)
         if not prefilter.may_contain(lowered, plain):
             return False
     return pattern.search(doc.text) is not None
 
 
-def lowered_text(doc: Document) -> tuple[str, bool]:
-    """The whole posting lower-cased, and whether `in` on it is exact (`folds_plainly`); memoised."""
-    found: tuple[str, bool] | None = doc.memo.get("lowered")
+def lowered_text(doc: Document, memo: dict[Any, Any]) -> tuple[str, bool]:
+    """The whole posting lower-cased, and whether `in` on it is exact (`folds_plainly`); kept in `memo`."""
+    found: tuple[str, bool] | None = memo.get("lowered")
     if found is None:
         lowered = doc.text.lower()
-        found = doc.memo["lowered"] = (lowered, folds_plainly(doc.text, lowered))
+        found = memo["lowered"] = (lowered, folds_plainly(doc.text, lowered))
     return found
 
 

@@ -36,7 +36,7 @@ def pack_diagnostics(text: str, path: Path, encoding: str) -> list[types.Diagnos
 
 
 def _failing_examples(pack: object, text: str, path: Path, positions: PositionMap) -> list[types.Diagnostic]:
-    from postlint.engine import Linter
+    from postlint.engine import RuleEngine
     from postlint.packs.examples import run_examples
     from postlint.packs.loader import resolve_packs
     from postlint.packs.model import Pack
@@ -48,7 +48,7 @@ def _failing_examples(pack: object, text: str, path: Path, positions: PositionMa
     known = {Path(p.path).resolve(): p for p in resolve_packs(["builtin"], Path.cwd())}
     known[path.resolve()] = pack
     places = [entry for p in known.values() for entry in p.places]
-    linter = Linter(rules=tuple(r for p in known.values() for r in p.rules), gazetteer=load_gazetteer(places))
+    linter = RuleEngine(rules=tuple(r for p in known.values() for r in p.rules), gazetteer=load_gazetteer(places))
     _, marks = load_yaml(text, str(path))
     index = {rule.id: i for i, rule in enumerate(pack.rules)}
     out = []

@@ -16,7 +16,7 @@ from postlint.errors import PostlintError
 if TYPE_CHECKING:
     from postlint.api import Linter
     from postlint.document import Document
-    from postlint.lsp.settings import LinterPool
+    from postlint.lsp.settings import ConfigLinters
     from postlint.violation import Violation
 
 LANGUAGE_FORMATS = {"markdown": "markdown", "plaintext": "text", "text": "text", "html": "html"}
@@ -63,7 +63,7 @@ class LintResult:
         return self._doc[0]
 
 
-def lint_buffer(pool: LinterPool, uri: str, text: str, fmt: str, version: int | None) -> LintResult:
+def lint_buffer(pool: ConfigLinters, uri: str, text: str, fmt: str, version: int | None) -> LintResult:
     """Lint one buffer as `postlint check` would lint the file, with the config that applies to it."""
     path = uri_to_path(uri)
     try:

@@ -21,7 +21,7 @@ from postlint.lsp.hover import hover_markdown
 from postlint.lsp.pack_files import is_pack, pack_diagnostics
 from postlint.lsp.positions import PositionMap
 from postlint.lsp.postings import LintResult, lint_buffer, posting_format, uri_to_path
-from postlint.lsp.settings import CONFIG_FILES, ClientSettings, LinterPool
+from postlint.lsp.settings import CONFIG_FILES, ClientSettings, ConfigLinters
 
 DEBOUNCE_SECONDS = 0.15
 log = logging.getLogger(__name__)
@@ -32,7 +32,7 @@ class PostlintServer(LanguageServer):
 
     def __init__(self) -> None:
         super().__init__("postlint", __version__)
-        self.pool = LinterPool()
+        self.pool = ConfigLinters()
         self.results: dict[str, LintResult] = {}
         self.pack_results: dict[str, tuple[int | None, list[types.Diagnostic]]] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}

@@ -55,7 +55,7 @@ CONFIG_FILES = (".postlint.yaml", "postlint.yaml", "pyproject.toml")
 
 
 @dataclass
-class LinterPool:
+class ConfigLinters:
     """One `postlint.api.Linter` per configuration file (None: the defaults), built on first use."""
 
     settings: ClientSettings = field(default_factory=ClientSettings)

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from postlint.engine import Linter
+from postlint.engine import OFFLINE, RuleEngine, RunContext
 from postlint.fixes import apply_edits
 from postlint.kinds.spec_base import Example, Examples
 from postlint.laws import BINDING, Law
@@ -35,7 +35,7 @@ def _as_example(item: str | Example) -> Example:
     return item if isinstance(item, Example) else Example(text=item)
 
 
-def run_examples(linter: Linter, rules: list[Rule]) -> Iterator[ExampleResult]:
+def run_examples(linter: RuleEngine, rules: list[Rule]) -> Iterator[ExampleResult]:
     """Check each rule's examples with `linter` (which knows every rule, for directives)."""
     for rule in rules:
         examples = rule.validated.examples
@@ -52,7 +52,7 @@ def law_day(law: Law) -> dt.date:
     return max(days) if days else dt.date.today()
 
 
-def _run_law(linter: Linter, rule: Rule, law: Law, examples: Examples | None) -> Iterator[ExampleResult]:
+def _run_law(linter: RuleEngine, rule: Rule, law: Law, examples: Examples | None) -> Iterator[ExampleResult]:
     if examples is None:
         return
     binding = law.status in BINDING
@@ -75,7 +75,7 @@ def _run_law(linter: Linter, rule: Rule, law: Law, examples: Examples | None) ->
 
 
 def _run_one(
-    linter: Linter,
+    linter: RuleEngine,
     rule: Rule,
     expect: str,
     index: int,
@@ -92,12 +92,13 @@ def _run_one(
     doc = build_document(data, path, example.format)
     if example.as_of is not None:
         linter = replace(linter, today=example.as_of)
+    run = OFFLINE
     if example.link_status is not None:
         from postlint.links.status import LinkStatus
 
         statuses = {url: LinkStatus(url, **s.model_dump()) for url, s in example.link_status.items()}
-        linter = replace(linter, link_status=statuses)
-    found = linter.lint_document(doc, jurisdictions=example.jurisdictions or None, only=rule.id)
+        run = RunContext(link_status=statuses)
+    found = linter.lint_document(doc, jurisdictions=example.jurisdictions or None, only=rule.id, run=run)
     where = ", ".join(f"{v.line}:{v.column} {v.message}" for v in found)
     if silent_about is not None:
         ok = not any(silent_about in v.message for v in found)

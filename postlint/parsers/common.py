@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from postlint.document import HEADING, Block, Document, Link, Section
+from postlint.document import HEADING, Block, DocumentDraft, Link, Section
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
@@ -77,7 +77,7 @@ def bare_urls(text: str) -> Iterator[tuple[int, str]]:
         pos = m.start() + max(len(url), 1)
 
 
-def mask_bare_links(doc: Document, block: Block, linked: list[tuple[int, int]] | None = None) -> Block:
+def mask_bare_links(doc: DocumentDraft, block: Block, linked: list[tuple[int, int]] | None = None) -> Block:
     """Record bare URLs and e-mail addresses in a block as links; mask them and template tags in its prose.
 
     `linked` are the (source) spans of the block's links: a URL written as a link's text
@@ -138,7 +138,7 @@ class _Spans:
         self.ends.insert(i, end)
 
 
-def finish_document(doc: Document) -> None:
+def finish_document(doc: DocumentDraft) -> None:
     """Sort blocks and links, build sections from headings, and tag each block with its section."""
     doc.blocks.sort(key=lambda b: b.start)
     doc.links.sort(key=lambda link: link.start)

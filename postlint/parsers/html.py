@@ -13,7 +13,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document, Link
+from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, DocumentDraft, Link
 from postlint.parsers.common import EMAIL, bare_urls, mask
 
 
@@ -90,7 +90,7 @@ def _href_span(tag_text: str, url: str) -> tuple[int, int] | None:
 class _Builder(HTMLParser):
     """Tracks open elements and the block being built; handlers place text with `getpos()`."""
 
-    def __init__(self, doc: Document, start: int, end: int) -> None:
+    def __init__(self, doc: DocumentDraft, start: int, end: int) -> None:
         super().__init__(convert_charrefs=False)
         self.doc, self.text, self.limit = doc, doc.text, end
         self.newlines = [m.end() for m in _NEWLINE.finditer(doc.text, start, end)]
@@ -373,7 +373,7 @@ class _Builder(HTMLParser):
         self.doc.links.extend(sorted(self.links, key=lambda link: (link.start, link.end)))
 
 
-def parse_html(doc: Document, start: int = 0, end: int | None = None) -> None:
+def parse_html(doc: DocumentDraft, start: int = 0, end: int | None = None) -> None:
     """Parse doc.text[start:end] as HTML and append its blocks and links to doc."""
     text = doc.text
     end = len(text) if end is None else max(0, min(end, len(text)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document, Link
+from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, DocumentDraft, Link
 from postlint.parsers.common import compose_prose, mask, mask_bare_links
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table").disable("text_join")
 
 
-def parse_markdown(doc: Document, start: int = 0) -> None:
+def parse_markdown(doc: DocumentDraft, start: int = 0) -> None:
     """Parse doc.text[start:] (the body after any front matter) into blocks and links."""
     text = doc.text
     body = text[start:]
@@ -42,7 +42,7 @@ def parse_markdown(doc: Document, start: int = 0) -> None:
 class _Walker:
     """Turns markdown-it's token stream into Blocks with exact offsets."""
 
-    def __init__(self, doc: Document, line_count: int) -> None:
+    def __init__(self, doc: DocumentDraft, line_count: int) -> None:
         self.doc = doc
         self.text = doc.text
         self.line_count = line_count

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from postlint.document import HEADING, LIST_ITEM, PARAGRAPH, Block, Document, Field
+from postlint.document import HEADING, LIST_ITEM, PARAGRAPH, Block, DocumentDraft, Field
 from postlint.parsers.common import compose_prose, mask_bare_links
 
 _LINE = re.compile(r"[^\n]*(?:\n|\Z)")
@@ -30,7 +30,7 @@ def _is_heading(line: str) -> bool:
     return stripped.endswith(":") and len(stripped.split()) <= 6
 
 
-def parse_text(doc: Document, start: int = 0) -> None:
+def parse_text(doc: DocumentDraft, start: int = 0) -> None:
     """Split doc.text[start:] into blocks and label fields."""
     text = doc.text
     lines: list[tuple[int, int]] = []  # (start, end without newline)
@@ -100,6 +100,6 @@ def parse_text(doc: Document, start: int = 0) -> None:
             break
 
 
-def _add(doc: Document, kind: str, a: int, b: int, spans: list[tuple[int, int]], level: int = 0) -> None:
+def _add(doc: DocumentDraft, kind: str, a: int, b: int, spans: list[tuple[int, int]], level: int = 0) -> None:
     prose = compose_prose(doc.text, a, b, spans)
     doc.blocks.append(mask_bare_links(doc, Block(kind, a, b, prose, level=level)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from postlint.document import LineIndex
-from postlint.engine import Linter
+from postlint.engine import RuleEngine
 from postlint.packs.loader import parse_pack
 
 GENDERED = {
@@ -188,7 +188,7 @@ rules:
     substitute:
       '&amp;([a-z]+);': '&\\1;'
 """
-    linter = Linter(rules=parse_pack(pack, "p.yaml").rules)
+    linter = RuleEngine(rules=parse_pack(pack, "p.yaml").rules)
     text = "A &amp;amp; B &amp;nbsp; C\n"
     violations = linter.lint_document(parse(text, "text"))
     assert [(v.column, v.message) for v in violations] == [

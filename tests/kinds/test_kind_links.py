@@ -4,10 +4,9 @@ URL parsing and the link checker are tested in test_links_offline.py and test_li
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
+from postlint.engine import RunContext
 from postlint.links.status import LinkStatus
 
 # ---------------------------------------------------------------- link
@@ -120,8 +119,8 @@ def test_link_status_states(make_linter, states: list[str], found: list[str]) ->
         "https://example.com/gone": LinkStatus("https://example.com/gone", "broken", 404, "404 Not Found"),
         "https://example.com/ok": LinkStatus("https://example.com/ok", "ok", 200),
     }
-    online = dataclasses.replace(linter, link_status=statuses)
-    assert [v.match for v in online.lint_text(text)] == found
+    online = RunContext(link_status=statuses)
+    assert [v.match for v in linter.lint_text(text, run=online)] == found
 
 
 def test_link_status_rules_declare_that_they_need_statuses(make_linter) -> None:

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from postlint.document import PROSE_KINDS, Block, Document
 from postlint.facts.dates import DateMention, as_dates, find_dates
@@ -50,9 +51,9 @@ class DeadlineCheck(Check):
             self.skip.pattern if self.skip is not None else None,
             ctx.front_matter_names,
         )
-        cached = doc.memo.get(key)
+        cached = ctx.memo.get(key)
         if cached is None:
-            cached = doc.memo[key] = self._read_deadlines(doc, ctx)
+            cached = ctx.memo[key] = self._read_deadlines(doc, ctx)
         return cached
 
     def _read_deadlines(self, doc: Document, ctx: Context) -> list[_Deadline]:
@@ -66,7 +67,7 @@ class DeadlineCheck(Check):
                 line_end = doc.text.find("\n", at)
                 end = line_end if line_end != -1 else len(doc.text)
                 found.append(_Deadline(days, at, end, doc.text[at:end].strip()))
-        for block, label_start, m in self._labelled_dates(doc):
+        for block, label_start, m in self._labelled_dates(doc, ctx.memo):
             prose = block.prose
             if self.skip is not None and (
                 self.skip.search(prose, max(0, label_start - 40), m.start)
@@ -76,16 +77,16 @@ class DeadlineCheck(Check):
             found.append(_Deadline(m.days, block.start + m.start, block.start + m.end, m.text))
         return found
 
-    def _labelled_dates(self, doc: Document) -> list[tuple[Block, int, DateMention]]:
+    def _labelled_dates(self, doc: Document, memo: dict[Any, Any]) -> list[tuple[Block, int, DateMention]]:
         """(block, label start, first date after the label) for every label: found once per posting for the
         rules that share the labels, which differ only in the dates they `skip`."""
         if self.labels is None:
             return []
         key = ("deadline-labels", self.labels.pattern, self.within, self.keywords)
-        cached: list[tuple[Block, int, DateMention]] | None = doc.memo.get(key)
+        cached: list[tuple[Block, int, DateMention]] | None = memo.get(key)
         if cached is not None:
             return cached
-        cached = doc.memo[key] = []
+        cached = memo[key] = []
         for block in doc.blocks:
             if block.kind not in PROSE_KINDS or (self.keywords and not has_keyword(block.prose, self.keywords)):
                 continue

@@ -120,7 +120,7 @@ class ForbidCheck(Check):
         return any(p is None or p.may_match(joined, lowered, plain) for p in for_substitutions)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        view = scope_view(doc, self.scopes)
+        view = scope_view(doc, self.scopes, ctx.memo)
         if not self.may_match(view):
             return
         for_patterns, for_substitutions = self._filters()

@@ -43,7 +43,7 @@ class JobPostingCheck(Check):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         if doc.format != "html":
             return
-        markup = read_markup(doc)
+        markup = read_markup(doc, ctx.memo)
         if self.test == "invalid-json":
             for script in markup.scripts:
                 if script.error is not None:

@@ -109,7 +109,7 @@ def _place(doc: Document, ctx: Context, posting: JsonObject) -> Iterator[Finding
     if facts is None or facts.gazetteer is None:
         return
     page = [p for p in facts.places if p.source != SOURCE]
-    mine = [p for p in markup_places(doc, facts.gazetteer) if posting.start <= p.start < posting.end]
+    mine = [p for p in markup_places(doc, facts.gazetteer, facts.memo) if posting.start <= p.start < posting.end]
     if not page or not mine:
         return
     page_ids = {j for p in page for j in p.jurisdictions}

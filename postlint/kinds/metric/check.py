@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from postlint import textstats
 from postlint.document import HEADING, LIST_ITEM, PARAGRAPH, Block, Document, Section
@@ -12,16 +13,16 @@ from postlint.kinds.check_base import Check, Context, scope_blocks
 from postlint.violation import Finding
 
 
-def _measure(metric: str, blocks: list[Block], doc: Document) -> float:
-    """A metric over blocks, memoised on the document: `too-short` and `too-long` count the same words."""
+def _measure(metric: str, blocks: list[Block], doc: Document, memo: dict[Any, Any]) -> float:
+    """A metric over blocks, kept in the lint's memo: `too-short` and `too-long` count the same words."""
     key = ("metric", metric, tuple(b.start for b in blocks))
-    value: float | None = doc.memo.get(key)
+    value: float | None = memo.get(key)
     if value is None:
-        value = doc.memo[key] = _compute(metric, blocks, doc)
+        value = memo[key] = _compute(metric, blocks, doc, memo)
     return value
 
 
-def _compute(metric: str, blocks: list[Block], doc: Document) -> float:
+def _compute(metric: str, blocks: list[Block], doc: Document, memo: dict[Any, Any]) -> float:
     text = "\n\n".join(b.prose for b in blocks)
     measures: dict[str, Callable[[], float]] = {
         "words": lambda: len(textstats.words(text)),
@@ -29,7 +30,7 @@ def _compute(metric: str, blocks: list[Block], doc: Document) -> float:
         "sentences": lambda: textstats.sentence_count(text),
         "paragraphs": lambda: sum(1 for b in blocks if b.kind == PARAGRAPH),
         "list_items": lambda: sum(1 for b in blocks if b.kind == LIST_ITEM),
-        "longest_list": lambda: _longest_list(blocks, doc),
+        "longest_list": lambda: _longest_list(blocks, doc, memo),
         "headings": lambda: sum(1 for b in blocks if b.kind == HEADING),
         "links": lambda: len(doc.links),
         "reading_grade": lambda: round(textstats.reading_grade(text), 1),
@@ -38,14 +39,14 @@ def _compute(metric: str, blocks: list[Block], doc: Document) -> float:
     return measures[metric]()
 
 
-def _longest_list(blocks: list[Block], doc: Document) -> int:
+def _longest_list(blocks: list[Block], doc: Document, memo: dict[Any, Any]) -> int:
     """The items of the longest list among the blocks.
 
     Items are one list while nothing else comes between them in the posting: a paragraph or
     a sub-heading ("Preferred:") starts a new list. Three lists of 5, 3 and 6 under one
     "Qualifications" heading are a list of 6, not of 14.
     """
-    index = _block_index(doc)
+    index = _block_index(doc, memo)
     longest = run = 0
     previous = -2
     for block in blocks:
@@ -58,11 +59,12 @@ def _longest_list(blocks: list[Block], doc: Document) -> int:
     return longest
 
 
-def _block_index(doc: Document) -> dict[int, int]:
-    """Each block's place in the posting, by its start offset; memoised."""
-    index: dict[int, int] | None = doc.memo.get("block-index")
+def _block_index(doc: Document, memo: dict[Any, Any]) -> dict[int, int]:
+    """Each block's place in the posting, by its start offset; kept in the lint's memo, as a rule that
+    measures each section asks once per section."""
+    index: dict[int, int] | None = memo.get("block-index")
     if index is None:
-        index = doc.memo["block-index"] = {b.start: i for i, b in enumerate(doc.blocks)}
+        index = memo["block-index"] = {b.start: i for i, b in enumerate(doc.blocks)}
     return index
 
 
@@ -132,7 +134,7 @@ class MetricCheck(Check):
             sections = [s for s in doc.sections if self.section.search(s.title)]
             if self.per == "section":
                 for s, under in zip(sections, blocks_by_section(sections, blocks), strict=True):
-                    value = _measure(self.metric, under, doc)
+                    value = _measure(self.metric, under, doc, ctx.memo)
                     yield from self._judge(value, s.heading_start, s.heading_end, section=s.title)
                 return
             blocks = [b for b in blocks if any(s.heading_end <= b.start < s.end for s in sections)]
@@ -146,14 +148,16 @@ class MetricCheck(Check):
             return
         if self.per == "block":
             for block in blocks:
-                yield from self._judge(_measure(self.metric, [block], doc), block.start, block.end)
+                yield from self._judge(_measure(self.metric, [block], doc, ctx.memo), block.start, block.end)
             return
         if not blocks:
             where = len(doc.text.rstrip())
-            yield from self._judge(_measure(self.metric, [], doc), where, where)
+            yield from self._judge(_measure(self.metric, [], doc, ctx.memo), where, where)
             return
         too_small_at = len(doc.text.rstrip())
-        yield from self._judge(_measure(self.metric, blocks, doc), blocks[0].start, blocks[0].end, too_small_at)
+        yield from self._judge(
+            _measure(self.metric, blocks, doc, ctx.memo), blocks[0].start, blocks[0].end, too_small_at
+        )
 
     def _judge(
         self, value: float, start: int, end: int, too_small_at: int | None = None, section: str = ""

@@ -71,7 +71,7 @@ class RequireCheck(Check):
             if "deadline" in self.facts and doc.format == "html":
                 from postlint.facts.markup import markup_deadline
 
-                deadline = markup_deadline(doc)
+                deadline = markup_deadline(doc, ctx.memo)
                 if deadline is not None:
                     return Found(*deadline, "json-ld")
         keywords = self.keywords
@@ -85,7 +85,7 @@ class RequireCheck(Check):
         ranges: list[tuple[int, int]] | None = None
         if self.section is not None:
             ranges = [(s.heading_start, s.end) for s in doc.sections if self.section.search(s.title)]
-        view = scope_view(doc, self.scopes)
+        view = scope_view(doc, self.scopes, ctx.memo)
         if keywords and not view.has_keyword(keywords):
             return None
         # Required wording is usually there, so a whole-scope search would only repeat the search below;
@@ -129,11 +129,11 @@ class RequireCheck(Check):
                         return first, len(seen)
         return first, len(seen)
 
-    def partly_met(self, doc: Document) -> Found | None:
+    def partly_met(self, doc: Document, ctx: Context) -> Found | None:
         """Where the requirement is met in part (a `partly` pattern), or None."""
         if self.partly is None or not self.partly.patterns:
             return None
-        view = scope_view(doc, self.scopes)
+        view = scope_view(doc, self.scopes, ctx.memo)
         for offset, text, _ in view.pieces:
             for pattern in self.partly.patterns:
                 match = pattern.search(text)
@@ -154,7 +154,7 @@ class RequireCheck(Check):
         fix = None
         if self.insert_at and suggestion:
             where, fix = insertion_fix(doc, suggestion, anchor(ctx.facts, self.insert_at))
-        part = self.partly_met(doc)
+        part = self.partly_met(doc, ctx)
         if part is not None and self.partly is not None:
             yield Finding(
                 part.start,

@@ -64,7 +64,7 @@ class ShoutingCheck(Check):
     exceptions: tuple[re.Pattern[str], ...] = ()  # a run matching one is not reported
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        view = scope_view(doc, self.scopes)
+        view = scope_view(doc, self.scopes, ctx.memo)
         if not any(c.isupper() for c in view.joined):
             return
         for offset, text, _lowered in view.pieces:
