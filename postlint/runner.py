@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from postlint.facts.gazetteer import Gazetteer
 
 SKIPPED_DIRS = {"node_modules", "__pycache__", "venv"}
-PARALLEL_THRESHOLD = 64  # below this many files, process start-up costs more than it saves
+PARALLEL_THRESHOLD = 64  # below this many files one process is used; above, the work's size decides (work_plan)
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,7 +385,6 @@ def lint_files(
     if cache is not None:
         hits = {index for index, path in enumerate(files) if path != "-" and cache.current(path)}
     todo = [path for index, path in enumerate(files) if index not in hits]
-    workers = jobs or (os.cpu_count() or 1)
     stamp = cache is not None
 
     def recall(path: str) -> FileResult:
@@ -395,7 +394,11 @@ def lint_files(
 
     if read and len(read) < len(set(todo)):
         read = {}  # not every file was read before: read them all here, as a run without links would
-    if workers <= 1 or len(todo) < PARALLEL_THRESHOLD or "-" in todo:
+    from postlint import work_plan
+
+    sizes = [len(read[path][0].text) for path in todo] if read else work_plan.file_sizes(todo)
+    workers = work_plan.worker_count(jobs, sizes) if len(todo) >= PARALLEL_THRESHOLD else 1
+    if workers <= 1 or "-" in todo:
         fresh: Iterator[FileResult] = (
             _lint_read(linter, read[path], run)
             if read
@@ -406,14 +409,14 @@ def lint_files(
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    chunksize = max(1, min(64, len(todo) // (workers * 8) or 1))
+    ranges = work_plan.chunks(sizes)
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_init_worker, initargs=(linter, max_bytes, stamp, policy, run)
     ) as pool:
         if read:  # the documents travel to the workers, which lint without parsing again
-            fresh = _bounded_map(pool, [read[path] for path in todo], chunksize, workers, _lint_read_chunk)
+            fresh = _bounded_map(pool, [read[path] for path in todo], ranges, workers, _lint_read_chunk)
         else:
-            fresh = _bounded_map(pool, todo, chunksize, workers)
+            fresh = _bounded_map(pool, todo, ranges, workers)
         yield from _stored(_in_order(files, hits, recall, fresh), cache)
 
 
@@ -423,11 +426,12 @@ AHEAD = 4  # chunks in flight per worker
 def _bounded_map(
     pool: Any,
     paths: Sequence[Any],
-    chunksize: int,
+    ranges: Sequence[tuple[int, int]],
     workers: int,
     lint_chunk: Callable[..., list[FileResult]] | None = None,
 ) -> Iterator[FileResult]:
-    """Results in order, with at most `AHEAD` chunks per worker submitted and not yet taken.
+    """Results in order, chunk by chunk (`ranges`, cut by bytes), with at most `AHEAD` chunks per worker
+    submitted and not yet taken.
 
     `Executor.map` submits every chunk at once, so results that arrive before the
     reporter takes them pile up in the parent, each with its posting's text.
@@ -435,8 +439,8 @@ def _bounded_map(
     from collections import deque
 
     pending: deque[Any] = deque()
-    for start in range(0, len(paths), chunksize):
-        pending.append(pool.submit(lint_chunk or _lint_chunk, paths[start : start + chunksize]))
+    for start, end in ranges:
+        pending.append(pool.submit(lint_chunk or _lint_chunk, paths[start:end]))
         if len(pending) >= workers * AHEAD:
             yield from pending.popleft().result()
     while pending:

@@ -9,6 +9,7 @@ import pytest
 from conftest import run_cli
 
 from postlint.runner import PARALLEL_THRESHOLD
+from postlint.work_plan import MIN_BYTES_PER_WORKER
 
 PACK = """\
 pack: wording
@@ -36,8 +37,11 @@ def test_parallel_run_matches_serial_run(tmp_path: Path, fmt: str) -> None:
     (tmp_path / "wording.yaml").write_text(PACK, encoding="utf-8")
     postings = tmp_path / "postings"
     postings.mkdir()
+    # Enough text that the run is worth two workers (work_plan.MIN_BYTES_PER_WORKER each).
+    filler = ["Our team sells software to clinics across the region. " * 4] * ((2 * MIN_BYTES_PER_WORKER) // 15_000)
     for n in range(PARALLEL_THRESHOLD + 6):
-        lines = ["# Sales role", "", *(f"Line {i} of posting {n}." for i in range(n % 7)), "", "We need a Salesman."]
+        numbered = (f"Line {i} of posting {n}." for i in range(n % 7))
+        lines = ["# Sales role", "", *numbered, *filler, "We need a Salesman."]
         (postings / f"p{n:03}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     args = ["check", "postings", "--format", fmt, "--pack", "wording.yaml", "--select", "wording", "--no-cache"]
     serial = _run([*args, "--jobs", "1"], tmp_path)
@@ -46,3 +50,4 @@ def test_parallel_run_matches_serial_run(tmp_path: Path, fmt: str) -> None:
     assert serial["summary"]["violations"] == PARALLEL_THRESHOLD + 6
     edits = [v["fix"]["edits"][0] for v in serial["violations"]]
     assert all(edit["line"] == v["line"] > 2 for edit, v in zip(edits, serial["violations"], strict=True))
+    assert sum(p.stat().st_size for p in postings.iterdir()) > 2 * MIN_BYTES_PER_WORKER

@@ -56,7 +56,13 @@ follow_symlinks = click.option(
     help="Read symbolic links that lead outside the folder being linted (never to FIFOs or devices).",
 )
 stdin_filename = click.option("--stdin-filename", default=None, help="The name (and so the format) of standard input.")
-jobs = click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0: one per core).")
+jobs = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    help="At most N worker processes (0: one per core); fewer when the work is small.",
+)
 no_cache = click.option("--no-cache", is_flag=True, help="Do not use or write caches.")
 # The format of commands that print data rather than a lint report (`check` has its own, with every reporter).
 data_format = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")

@@ -1,0 +1,44 @@
+"""How a run is shared among workers: no more workers than the work pays for, chunks of even size."""
+
+from __future__ import annotations
+
+import pytest
+
+from postlint import work_plan
+from postlint.work_plan import CHUNK_BYTES, CHUNK_FILES, MIN_BYTES_PER_WORKER, chunks, worker_count
+
+
+@pytest.mark.parametrize(
+    ("jobs", "total", "cores", "expected"),
+    [
+        (2, 10 * MIN_BYTES_PER_WORKER, 8, 2),  # --jobs is the most a run may use
+        (0, 10 * MIN_BYTES_PER_WORKER, 8, 8),  # 0: one per usable core
+        (0, 3 * MIN_BYTES_PER_WORKER, 8, 3),  # no more than the work feeds
+        (4, MIN_BYTES_PER_WORKER - 1, 8, 1),  # small work: one process, however many cores
+        (0, 0, 2, 1),
+    ],
+)
+def test_worker_count(monkeypatch: pytest.MonkeyPatch, jobs: int, total: int, cores: int, expected: int) -> None:
+    monkeypatch.setattr(work_plan, "usable_cores", lambda: cores)
+    sizes = [total // 100] * 100
+    sizes[0] += total - sum(sizes)
+    assert worker_count(jobs, sizes) == expected
+
+
+def test_chunks_are_cut_by_bytes_and_keep_order() -> None:
+    sizes = [CHUNK_BYTES] * 3 + [10] * (CHUNK_FILES + 5) + [CHUNK_BYTES // 2] * 4
+    ranges = chunks(sizes)
+    assert ranges[:3] == [(0, 1), (1, 2), (2, 3)]  # a large file is a chunk of its own
+    assert ranges[3] == (3, 3 + CHUNK_FILES)  # many small files: at most CHUNK_FILES a chunk
+    covered = [i for start, end in ranges for i in range(start, end)]
+    assert covered == list(range(len(sizes)))
+
+
+def test_no_files_no_chunks() -> None:
+    assert chunks([]) == []
+
+
+def test_file_sizes_of_a_missing_file(tmp_path) -> None:
+    posting = tmp_path / "a.md"
+    posting.write_text("x" * 100, encoding="utf-8")
+    assert work_plan.file_sizes([str(posting), str(tmp_path / "missing.md")]) == [100, work_plan.UNKNOWN_SIZE]
