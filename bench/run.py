@@ -71,7 +71,9 @@ IMPORTTIME_LINE = re.compile(r"^import time:\s*(\d+)\s*\|\s*(\d+)\s*\|( *)(\S.*?
 # pass` measured that way reported 219 MiB after the parent had touched 200 MiB.
 # Spawned from this small, fresh interpreter instead, a child's ru_maxrss is
 # its own, with the launcher's few MiB as a floor (`python -c pass` shows it).
-# The launcher's start-up is also kept out of the timing.
+# The launcher's start-up is also kept out of the timing. The CPU time (user +
+# sys) that os.wait4 reports covers the child and the workers it waited for,
+# and holds steadier than wall time when other work shares the machine.
 LAUNCHER = """\
 import os, sys, time
 figures, argv = sys.argv[1], sys.argv[2:]
@@ -82,8 +84,9 @@ except OSError as exc:
     sys.exit(f"cannot start {argv[0]}: {exc}")
 _, status, usage = os.wait4(pid, 0)
 seconds = time.perf_counter() - start
+cpu = usage.ru_utime + usage.ru_stime
 with open(figures, "w", encoding="ascii") as file:
-    file.write(f"{os.waitstatus_to_exitcode(status)} {seconds!r} {usage.ru_maxrss}")
+    file.write(f"{os.waitstatus_to_exitcode(status)} {seconds!r} {usage.ru_maxrss} {cpu!r}")
 """
 
 
@@ -150,6 +153,7 @@ class ChildRun:
     max_rss_kib: int | None
     stdout: str
     stderr: str
+    cpu_s: float | None = None
 
 
 def run_child(argv: Sequence[str]) -> ChildRun:
@@ -183,11 +187,12 @@ def run_child(argv: Sequence[str]) -> ChildRun:
         stdout = out.read().decode("utf-8", errors="replace")
         stderr = err.read().decode("utf-8", errors="replace")
         max_rss_kib: int | None = None
+        cpu_s: float | None = None
         if measured:
             if not figures.is_file():
                 raise BenchError(f"could not run {shlex.join(argv)}:\n{stderr.strip()}")
-            code, elapsed, rss = figures.read_text(encoding="ascii").split()
-            returncode, seconds = int(code), float(elapsed)
+            code, elapsed, rss, cpu = figures.read_text(encoding="ascii").split()
+            returncode, seconds, cpu_s = int(code), float(elapsed), float(cpu)
             max_rss_kib = _rss_to_kib(int(rss))
     return ChildRun(
         argv=tuple(argv),
@@ -196,6 +201,7 @@ def run_child(argv: Sequence[str]) -> ChildRun:
         max_rss_kib=max_rss_kib,
         stdout=stdout,
         stderr=stderr,
+        cpu_s=cpu_s,
     )
 
 
@@ -293,16 +299,27 @@ def per_second(count: int, seconds: float) -> float | None:
     return round(count / seconds, 1) if count and seconds > 0 else None
 
 
-def measure_throughput(postlint: list[str], corpus: Path, repeat: int, jobs: int = 0) -> dict[str, Any]:
-    """Lint the whole corpus ``repeat`` times with ``--jobs`` (0: one per core); keep times and the last report."""
+def measure_throughput(
+    postlint: list[str], corpus: Path, repeat: int, jobs: int = 0, ftfy_files: Sequence[Path] | None = None
+) -> dict[str, Any]:
+    """Lint the whole corpus ``repeat`` times with ``--jobs`` (0: one per core); keep times and the last report.
+
+    With ``ftfy_files``, each postlint run is followed by one of ftfy's ``fix_text`` over
+    those files, so both see the same load on a shared machine and their CPU per posting
+    can be compared.
+    """
     argv = [*postlint, "check", str(corpus), "--format", "json", "--no-cache", "--jobs", str(jobs)]
     runs: list[ChildRun] = []
+    alternating = None if ftfy_files is None else FtfyAlternation(ftfy_files)
     for number in range(1, repeat + 1):
         run = run_child(argv)
         require_success(run, "throughput run")
         rss = "" if run.max_rss_kib is None else f", peak RSS {run.max_rss_kib / 1024:,.0f} MiB"
-        progress(f"throughput run {number}/{repeat} (--jobs {jobs}): {run.seconds:.2f} s{rss}")
+        cpu = "" if run.cpu_s is None else f", {run.cpu_s:.2f} CPU-s"
+        progress(f"throughput run {number}/{repeat} (--jobs {jobs}): {run.seconds:.2f} s{cpu}{rss}")
         runs.append(run)
+        if alternating is not None:
+            alternating.run_once()
     report = parse_report(runs[-1])
     summary = report["summary"]
     files = int(summary.get("files", 0))
@@ -311,7 +328,10 @@ def measure_throughput(postlint: list[str], corpus: Path, repeat: int, jobs: int
     median = statistics.median(times)
     rules = Counter(str(v.get("rule", "?")) for v in report["violations"])
     rss = [run.max_rss_kib for run in runs if run.max_rss_kib is not None]
-    return {
+    cpu = [run.cpu_s for run in runs if run.cpu_s is not None]
+    cpu_median = statistics.median(cpu) if cpu else None
+    cpu_ms = round(cpu_median * 1000 / files, 3) if cpu_median is not None and files else None
+    figures: dict[str, Any] = {
         "command": shlex.join(argv),
         "jobs": jobs,
         "repeat": repeat,
@@ -322,6 +342,10 @@ def measure_throughput(postlint: list[str], corpus: Path, repeat: int, jobs: int
         "files": files,
         "files_per_s_best": per_second(files, best),
         "files_per_s_median": per_second(files, median),
+        # user + sys of the process and its workers, with start-up and reading the files.
+        "cpu_s_runs": [round(c, 4) for c in cpu],
+        "cpu_s_median": None if cpu_median is None else round(cpu_median, 4),
+        "cpu_ms_per_posting": cpu_ms,
         "peak_rss_kib": max(rss) if rss else None,
         "peak_rss_kib_runs": rss,
         "report_version": report.get("version"),
@@ -329,6 +353,61 @@ def measure_throughput(postlint: list[str], corpus: Path, repeat: int, jobs: int
         "violations": int(summary.get("violations", len(report["violations"]))),
         "violations_by_rule": dict(sorted(rules.items(), key=lambda item: (-item[1], item[0]))),
     }
+    if alternating is not None:
+        figures["ftfy_alternating"] = alternating.figures(cpu_ms)
+    return figures
+
+
+class FtfyAlternation:
+    """ftfy's ``fix_text`` over a list of files in a fresh process, run between postlint's runs.
+
+    The whole process is measured, as postlint's is: start-up, import and reading count
+    for both. If ftfy cannot be imported, the first run says so and the others are skipped.
+    """
+
+    def __init__(self, files: Sequence[Path]) -> None:
+        self.files = list(files)
+        self.cpu_s: list[float] = []
+        self.skipped: str | None = None
+        self.version: str | None = None
+
+    def run_once(self) -> None:
+        """Run ftfy over every file once, unless it is known to be missing."""
+        if self.skipped is not None:
+            return
+        with tempfile.TemporaryDirectory(prefix="postlint-bench-ftfy-") as scratch:
+            listing = Path(scratch) / "files"
+            listing.write_text("".join(f"{path}\n" for path in self.files), encoding="utf-8")
+            run = run_child([sys.executable, "-c", REFERENCE_RUNNER, "ftfy", str(listing)])
+        if run.returncode != 0:
+            lines = run.stderr.strip().splitlines()
+            raise BenchError(f"ftfy run failed: {lines[-1] if lines else f'exit code {run.returncode}'}")
+        figures = json.loads(run.stdout)
+        if "skipped" in figures:
+            self.skipped = f"ftfy {figures['skipped']}: no ftfy column (pip install -e '.[bench]')"
+            progress(self.skipped)
+            return
+        if run.cpu_s is None:
+            self.skipped = "no CPU time on this OS (needs os.wait4)"
+            return
+        self.version = figures["version"]
+        self.cpu_s.append(run.cpu_s)
+        progress(f"ftfy fix_text run {len(self.cpu_s)}: {run.cpu_s:.2f} CPU-s")
+
+    def figures(self, postlint_cpu_ms: float | None) -> dict[str, Any]:
+        """ftfy's median CPU per posting, and postlint's CPU per posting divided by it."""
+        if self.skipped is not None:
+            return {"skipped": self.skipped}
+        median = statistics.median(self.cpu_s)
+        ftfy_ms = median * 1000 / len(self.files) if self.files else None
+        ratio = round(postlint_cpu_ms / ftfy_ms, 2) if postlint_cpu_ms and ftfy_ms else None
+        return {
+            "version": self.version,
+            "files": len(self.files),
+            "cpu_s_runs": [round(c, 4) for c in self.cpu_s],
+            "cpu_ms_per_posting": None if ftfy_ms is None else round(ftfy_ms, 3),
+            "postlint_over_ftfy": ratio,
+        }
 
 
 def measure_cached(postlint: list[str], corpus: Path, repeat: int) -> dict[str, Any]:
@@ -484,7 +563,7 @@ def measure_corpus(
         "label": label,
         "path": str(corpus),
         "files": len(files),
-        "jobs_1": measure_throughput(postlint, corpus, repeat, jobs=1) if full else skipped,
+        "jobs_1": measure_throughput(postlint, corpus, repeat, jobs=1, ftfy_files=files) if full else skipped,
         "jobs_2": jobs_2,
         "cached": measure_cached(postlint, corpus, repeat) if full else skipped,
     }
@@ -711,6 +790,7 @@ def table_sections(results: dict[str, Any]) -> list[list[Row]]:
             fmt(results["throughput_cached"]["files_per_s_best"], 1, " files/s"),
         ],
         ["peak RSS", fmt(None if rss is None else rss / 1024, 1, " MiB")],
+        *cpu_rows(throughput, results["throughput_one_process"]),
         ["violations", f"{throughput['violations']:,}"],
     ]
     throughput_rows += [[f"  {rule}", f"{n:,}"] for rule, n in throughput["violations_by_rule"].items()]
@@ -751,11 +831,41 @@ def table_sections(results: dict[str, Any]) -> list[list[Row]]:
     return [*sections, latency_rows]
 
 
+def cpu_rows(throughput: dict[str, Any], one_process: dict[str, Any]) -> list[Row]:
+    """CPU seconds per posting (user + sys, median run), and against ftfy's in alternating runs."""
+    rows: list[Row] = [
+        ["CPU per posting, median", fmt(throughput.get("cpu_ms_per_posting"), 2, " ms")],
+        ["  one process (--jobs 1)", fmt(one_process.get("cpu_ms_per_posting"), 2, " ms")],
+    ]
+    ftfy = one_process.get("ftfy_alternating")
+    if ftfy is None:
+        return rows
+    if "skipped" in ftfy:
+        return [*rows, ["  ftfy fix_text, alternating", ftfy["skipped"]]]
+    return [
+        *rows,
+        ["  ftfy fix_text, alternating runs", fmt(ftfy["cpu_ms_per_posting"], 2, " ms")],
+        ["  postlint CPU / ftfy CPU", fmt(ftfy["postlint_over_ftfy"], 2, "×")],
+    ]
+
+
+def ftfy_ratio_cell(figures: dict[str, Any] | None) -> str:
+    """postlint's CPU per posting over ftfy's, from alternating --jobs 1 runs."""
+    ftfy = (figures or {}).get("ftfy_alternating")
+    if not ftfy:
+        return "-"
+    if "skipped" in ftfy:
+        return "no ftfy"
+    return fmt(ftfy["postlint_over_ftfy"], 2, "×")
+
+
 def corpora_notes(corpora: Sequence[dict[str, Any]]) -> list[str]:
     """Footnotes for the corpus table, printed under it."""
     notes = [
         "peak RSS: the largest single process of the --jobs 1 and 2 runs; -: not measured (--quick-above)",
         "ftfy and proselint do other jobs than postlint (repair text, check style): reference points only",
+        "CPU ms: user + sys per posting of the median --jobs 1 run; ×ftfy: that over ftfy's fix_text, "
+        "run in alternation on the same files",
     ]
     samples = sorted(
         {
@@ -781,7 +891,18 @@ def reference_cell(figures: dict[str, Any] | None) -> str:
 
 def corpora_sections(corpora: Sequence[dict[str, Any]]) -> list[list[Row]]:
     """One row per corpus: postlint at --jobs 1 and 2, memory, cached re-run, scaling and the reference tools."""
-    header = ["files/s by corpus", "files", "jobs=1", "jobs=2", "peak RSS MiB", "cached", "ftfy", "proselint"]
+    header = [
+        "files/s by corpus",
+        "files",
+        "jobs=1",
+        "jobs=2",
+        "peak RSS MiB",
+        "cached",
+        "CPU ms",
+        "×ftfy",
+        "ftfy",
+        "proselint",
+    ]
     rows: list[Row] = [header]
     scaling_rows: list[Row] = []
     for entry in corpora:
@@ -799,6 +920,8 @@ def corpora_sections(corpora: Sequence[dict[str, Any]]) -> list[list[Row]]:
                 fmt(best_rate(entry["jobs_2"])),
                 fmt(max(rss) / 1024 if rss else None),
                 fmt(best_rate(entry["cached"])),
+                fmt(entry["jobs_1"].get("cpu_ms_per_posting"), 2),
+                ftfy_ratio_cell(entry["jobs_1"]),
                 *(reference_cell(references.get(tool)) for tool in REFERENCE_TOOLS),
             ]
         )
@@ -976,7 +1099,9 @@ def measure_everything(args: argparse.Namespace, argv: Sequence[str] | None, sta
             "lintable_files": sum(extensions.get(s, 0) for s in LINTED_SUFFIXES),
         },
         "throughput": measure_throughput(postlint, corpus, args.repeat),
-        "throughput_one_process": measure_throughput(postlint, corpus, args.repeat, jobs=1),
+        "throughput_one_process": measure_throughput(
+            postlint, corpus, args.repeat, jobs=1, ftfy_files=lintable_files(corpus)
+        ),
         "throughput_cached": measure_cached(postlint, corpus, args.repeat),
         "latency": (None if posting is None else measure_latency(postlint, posting, args.latency_runs)),
         "import_time": measure_import_time(args.latency_runs),

@@ -201,7 +201,50 @@ def _compiled(parsed: Any, flags: int) -> tuple[Any, ...]:
     return (flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
 
 
-_Part = tuple[tuple[tuple[str, ...], ...] | None, tuple[Any, ...]]
+# (literals every match holds, the relaxed twin's code, the strings every match starts with)
+_Part = tuple[tuple[tuple[str, ...], ...] | None, tuple[Any, ...], frozenset[str] | None]
+_MIN_LEADING = 3  # shorter leading strings occur too often to be worth trying one by one
+_MAX_TRIES = 32  # anchored tries before falling back to one search of the whole scope
+
+
+def _leading(items: Any) -> frozenset[str] | None:
+    """Lower-case strings one of which every match starts with (after zero-width assertions), or None.
+
+    A match can then only start where the lower-cased scope holds one of them, so `match`
+    at those few places finds what `search` finds, without trying every position: `re`
+    gets no start-of-match shortcut from a pattern that opens with `\\b`.
+    """
+    data = items.data
+    for i, (op, av) in enumerate(data):
+        if op is _c.AT or op is _c.ASSERT_NOT:  # zero-width: they consume nothing
+            continue
+        if op is _c.LITERAL:
+            run = []
+            for next_op, next_av in data[i:]:
+                if next_op is not _c.LITERAL:
+                    break
+                run.append(chr(next_av))
+            return _lowered({"".join(run)})
+        if op is _c.SUBPATTERN:
+            return _leading(av[-1])
+        if op is _c.BRANCH:
+            found: set[str] = set()
+            for branch in av[1]:
+                strings = _leading(branch)
+                if strings is None:
+                    return None
+                found |= strings
+            return frozenset(found)
+        return None
+    return None
+
+
+def _lowered(strings: set[str]) -> frozenset[str] | None:
+    """The strings lower-cased, or None if one is too short or does not fold plainly."""
+    lowered = {string.lower() for string in strings}
+    if all(len(string) >= _MIN_LEADING and folds_plainly(string) for string in lowered):
+        return frozenset(lowered)
+    return None
 
 
 def _alternatives(pattern: re.Pattern[str]) -> list[_Part]:
@@ -215,14 +258,14 @@ def _alternatives(pattern: re.Pattern[str]) -> list[_Part]:
     _relax(parsed)
     where = [i for i, (op, _) in enumerate(parsed.data) if op is _c.BRANCH]
     if len(where) != 1:
-        return [(_literals(parsed), _compiled(parsed, pattern.flags))]
+        return [(_literals(parsed), _compiled(parsed, pattern.flags), _leading(parsed))]
     at = where[0]
     prefix, suffix = parsed.data[:at], parsed.data[at + 1 :]
     alternatives = []
     branches: list[Any] = parsed.data[at][1][1]  # type: ignore[index,assignment]  # BRANCH: (None, [alternatives])
     for branch in branches:
         whole = _sre_parser.SubPattern(parsed.state, [*prefix, *branch.data, *suffix])
-        alternatives.append((_literals(whole), _compiled(whole, pattern.flags)))
+        alternatives.append((_literals(whole), _compiled(whole, pattern.flags), _leading(whole)))
     return alternatives
 
 
@@ -236,7 +279,8 @@ class Prefilter:
         self.source = source
         self._parts = parts
         self._alternatives = tuple(
-            (literals, _sre.compile(f"(relaxed) {source}", *compiled).search) for literals, compiled in parts
+            (literals, _sre.compile(f"(relaxed) {source}", *compiled), tuple(sorted(leading)) if leading else None)
+            for literals, compiled, leading in parts
         )
 
     @classmethod
@@ -252,22 +296,44 @@ class Prefilter:
         """The literal test alone: False when no alternative's words are in the (lower-cased) text."""
         if not plain:
             return True
-        for sets, _ in self._alternatives:
+        for sets, _, _ in self._alternatives:
             if sets is None or all(any(s in lowered for s in strings) for strings in sets):
                 return True
         return False
 
     def may_match(self, text: str, lowered: str, plain: bool) -> bool:
         """`lowered` is `text.lower()`; `plain` says `folds_plainly(text)`."""
-        for sets, search in self._alternatives:
+        for sets, twin, leading in self._alternatives:
             if plain and sets is not None and not all(any(s in lowered for s in strings) for strings in sets):
                 continue
-            if search(text) is not None:
+            if plain and leading is not None:
+                found = _match_at_starts(twin, text, lowered, leading)
+                if found is not None:
+                    if found:
+                        return True
+                    continue
+            if twin.search(text) is not None:
                 return True
         return False
 
     def __reduce__(self) -> tuple[Any, ...]:
         return Prefilter, (self.source, self._parts)
+
+
+def _match_at_starts(twin: Any, text: str, lowered: str, leading: tuple[str, ...]) -> bool | None:
+    """Whether the twin matches at a place where `lowered` holds one of its leading strings;
+    None when there are too many such places, and one search is cheaper."""
+    tries = 0
+    for string in leading:
+        at = lowered.find(string)
+        while at != -1:
+            tries += 1
+            if tries > _MAX_TRIES:
+                return None
+            if twin.match(text, at) is not None:
+                return True
+            at = lowered.find(string, at + 1)
+    return False
 
 
 def prefilters(patterns: list[re.Pattern[str]]) -> tuple[Prefilter | None, ...]:
