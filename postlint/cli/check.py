@@ -17,22 +17,16 @@ import click
 
 from postlint import __version__
 from postlint.cli import options
-from postlint.cli.run_setup import build_linter, discover_files, load_settings, max_bytes, read_policy
+from postlint.cli.run_setup import LintRequest, discover_files, load_settings, max_bytes, read_policy
 from postlint.errors import PostlintError
 from postlint.exit_codes import ExitCode
 from postlint.output import FORMATS
 
 
 @dataclass(frozen=True)
-class CheckRequest:
+class CheckRequest(LintRequest):
     """The options of one `postlint check` call, as click parsed them."""
 
-    paths: tuple[str, ...]
-    config_path: str | None
-    packs: tuple[str, ...]
-    select: tuple[str, ...]
-    ignore: tuple[str, ...]
-    jurisdictions: tuple[str, ...]
     fmt: str | None
     output: str | None
     reports: tuple[str, ...]
@@ -42,12 +36,9 @@ class CheckRequest:
     statistics: bool
     jobs: int
     no_cache: bool
-    stdin_filename: str | None
     diff_base: str | None
     baseline_path: str | None
     input_kind: str
-    as_of: Any
-    follow_symlinks: bool
 
     def cache_options(self) -> list[str]:
         """The options that change findings, as part of the result cache's key."""
@@ -114,15 +105,7 @@ def check(**given: Any) -> int:
     request = CheckRequest(**given)
     use_cache = not request.no_cache
     settings = load_settings(request.config_path, use_cache)
-    linter = build_linter(
-        settings,
-        request.packs,
-        request.select,
-        request.ignore,
-        request.jurisdictions,
-        use_cache=use_cache,
-        as_of=request.as_of,
-    )
+    linter = request.build_linter(settings, use_cache=use_cache)
     threshold = Severity[request.fail_on or settings.fail_on]
     if request.input_kind == "jsonl":
         return check_records(request, settings, linter, threshold)

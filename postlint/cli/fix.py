@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from postlint.cli import options
-from postlint.cli.run_setup import build_linter, discover_files, load_settings, max_bytes, read_policy
+from postlint.cli.run_setup import LintRequest, discover_files, load_settings, max_bytes, read_policy
 from postlint.display import printable
 from postlint.errors import PostlintError
 from postlint.exit_codes import ExitCode
@@ -28,21 +28,12 @@ class Outcome(Enum):
 
 
 @dataclass(frozen=True)
-class FixRequest:
+class FixRequest(LintRequest):
     """The options of one `postlint fix` call, as click parsed them."""
 
-    paths: tuple[str, ...]
-    config_path: str | None
-    packs: tuple[str, ...]
-    select: tuple[str, ...]
-    ignore: tuple[str, ...]
-    jurisdictions: tuple[str, ...]
     unsafe_fixes: bool
     show_diff: bool
     check_only: bool
-    stdin_filename: str | None
-    as_of: Any
-    follow_symlinks: bool
 
     @property
     def writes(self) -> bool:
@@ -63,9 +54,7 @@ def fix(**given: Any) -> int:
     """Apply fixes in place: safe ones, and unsafe ones with --unsafe-fixes ('-': stdin to stdout)."""
     request = FixRequest(**given)
     settings = load_settings(request.config_path)
-    linter = build_linter(
-        settings, request.packs, request.select, request.ignore, request.jurisdictions, as_of=request.as_of
-    )
+    linter = request.build_linter(settings)
     files = discover_files(request.paths, settings)
     policy = read_policy(request.paths, request.follow_symlinks)
     changed = unwritten = 0

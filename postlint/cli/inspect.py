@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from postlint.cli import options
-from postlint.cli.run_setup import build_linter, load_settings, max_bytes, read_policy
+from postlint.cli.run_setup import build_linter, load_settings, read_one
 from postlint.exit_codes import ExitCode
 
 
@@ -33,7 +33,7 @@ def inspect(
     """Show what postlint read from a posting: title, sections, locations, jurisdictions, pay, statements."""
     from postlint.discovery import discover
     from postlint.inspect import describe_document, render_description
-    from postlint.runner import collect_files, read_document
+    from postlint.runner import collect_files
 
     collect_files([path])  # a missing path is a usage error
     settings = load_settings(config_path)
@@ -43,7 +43,7 @@ def inspect(
             f"postlint: note: `postlint check` skips this file: it matches {skipped[0][1]!r} of `exclude:`", err=True
         )
     linter = build_linter(settings, packs, jurisdictions=jurisdictions, as_of=as_of)
-    doc, _ = read_document(path, max_bytes(settings), stdin_filename, policy=read_policy([path], follow_symlinks))
+    doc = read_one(path, settings, stdin_filename, follow_symlinks)
     facts = describe_document(doc, linter)
     if fmt == "json":
         import json

@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from postlint.cli import options
-from postlint.cli.run_setup import build_linter, load_settings, max_bytes, read_policy
+from postlint.cli.run_setup import build_linter, load_settings, read_one
 from postlint.display import printable
 from postlint.exit_codes import ExitCode
 
@@ -33,12 +33,12 @@ def jsonld(
 
     from postlint.markup_writer import build_job_posting
     from postlint.reader import retitled
-    from postlint.runner import collect_files, read_document
+    from postlint.runner import collect_files
 
     collect_files([path])  # a missing path is a usage error
     settings = load_settings(config_path)
     linter = build_linter(settings, jurisdictions=jurisdictions, as_of=as_of)
-    doc, _ = read_document(path, max_bytes(settings), stdin_filename, policy=read_policy([path], follow_symlinks))
+    doc = read_one(path, settings, stdin_filename, follow_symlinks)
     doc = retitled(doc, linter.front_matter.get("title", "title"))
     built, missing = build_job_posting(doc, linter.facts(doc), linter.today or dt.date.today())
     click.echo(json.dumps(built, indent=2, ensure_ascii=False))

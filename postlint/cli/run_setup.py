@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -77,3 +78,32 @@ def max_bytes(settings: Any) -> int:
     from postlint.runner import max_bytes_of
 
     return max_bytes_of(settings)
+
+
+@dataclass(frozen=True)
+class LintRequest:
+    """The options every command that lints files shares (`check`, `fix`): what to read and which rules."""
+
+    paths: tuple[str, ...]
+    config_path: str | None
+    packs: tuple[str, ...]
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    jurisdictions: tuple[str, ...]
+    stdin_filename: str | None
+    as_of: Any
+    follow_symlinks: bool
+
+    def build_linter(self, settings: Any, *, use_cache: bool = True) -> Any:
+        """The linter for these options over the settings."""
+        return build_linter(
+            settings, self.packs, self.select, self.ignore, self.jurisdictions, use_cache=use_cache, as_of=self.as_of
+        )
+
+
+def read_one(path: str, settings: Any, stdin_filename: str | None, follow_symlinks: bool) -> Any:
+    """The one posting a command looks at (`inspect`, `jsonld`), read as `check` reads it."""
+    from postlint.runner import read_document
+
+    doc, _ = read_document(path, max_bytes(settings), stdin_filename, policy=read_policy([path], follow_symlinks))
+    return doc
