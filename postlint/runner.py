@@ -396,9 +396,11 @@ def lint_files(
         read = {}  # not every file was read before: read them all here, as a run without links would
     from postlint import work_plan
 
-    sizes = [len(read[path][0].text) for path in todo] if read else work_plan.file_sizes(todo)
-    workers = work_plan.worker_count(jobs, sizes) if len(todo) >= PARALLEL_THRESHOLD else 1
-    if workers <= 1 or "-" in todo:
+    workers, sizes = 1, []
+    if len(todo) >= PARALLEL_THRESHOLD and "-" not in todo and jobs != 1:  # sizes cost a stat a file
+        sizes = [len(read[path][0].text) for path in todo] if read else work_plan.file_sizes(todo)
+        workers = work_plan.worker_count(jobs, sizes)
+    if workers <= 1:
         fresh: Iterator[FileResult] = (
             _lint_read(linter, read[path], run)
             if read
