@@ -410,6 +410,21 @@ def test_office_cues_read_the_office_place_not_a_department() -> None:
     assert place_ids("# E\n\nYou will work from our IT office in the basement, every day of the week.\n") == set()
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Bien que nous ayons des bureaux à Ottawa, Montréal et Toronto, nous travaillons à distance.",
+            {"CA-ON", "CA-QC"},
+        ),
+        ("Vous fournirez un soutien à partir de notre bureau à Ottawa.", {"CA-ON"}),
+        ("Le poste est basé à Lyon, avec deux jours de télétravail.", {"EU-FR"}),
+    ],
+)
+def test_french_office_and_based_cues(sentence: str, expected: set[str]) -> None:
+    assert place_ids(f"# Conseiller\n\n{sentence}\n") == expected
+
+
 def test_bare_new_york_in_a_location_value_is_the_city() -> None:
     badge = "# Engineer\n### Acme\n#### `🌎 New York or US-based Remote`\n\nWe build.\n"
     assert ("New York", ("US-NY-NYC",), False, "badge") in places(badge)

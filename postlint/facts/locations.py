@@ -52,12 +52,18 @@ _VALUE_END = re.compile(r"[|•·\n]")
 _BASE_LINE = re.compile(r"^[ \t>*_#\-]*(?:based\s+in|base)[ \t]+([^\n]{1,40}?)[ \t*_]*$", re.IGNORECASE | re.MULTILINE)
 
 # Phrases that state the posting's location inside a sentence, found by their anchor words.
-_CUES = ("located in", "based in", "locations in", "offices in", "office in", "commute to", "relocate to")
+_CUES = (
+    "located in", "based in", "locations in", "offices in", "office in", "commute to", "relocate to",
+    # French: "nous avons des bureaux à Ottawa", "le poste est basé à Montréal".
+    "bureaux à", "bureau à", "basé à", "basée à", "situé à", "située à",
+)  # fmt: skip
 _CUE_SUBJECT = re.compile(
     r"(?:(?:position|role|job|opportunity|team|we|we're|we are)\s+(?:is\s+|are\s+|will\s+be\s+)?"
     r"(?:currently\s+|primarily\s+|fully\s+)?(?:located|based)"
     r"|(?:we|our)\s+(?:\w+\s+)?(?:locations|offices|office)"
     r"|(?:willing|able|need|required)\s+to(?:\s+\w+)?\s+(?:or\s+)?(?:commute|relocate)"
+    r"|(?:nous\s+(?:avons|ayons)\s+(?:des|un)|nos|notre)\s+bureaux?"
+    r"|(?:poste|rôle|emploi|équipe|nous\s+sommes)\s+(?:est\s+|sera\s+)?(?:basée?s?|située?s?)"
     r"|(?:relocate|commute)\s+to\s+or\s+(?:commute|relocate))"
     r"\s*\Z",
     re.IGNORECASE,
