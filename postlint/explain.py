@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
 from postlint.kinds.spec_base import Example
 from postlint.packs.model import Rule
@@ -93,11 +94,7 @@ def render_explanation(rule: Rule) -> str:
     if options:
         out += ["Options", "-------"]
         for key, value in options.items():
-            if isinstance(value, (list, tuple)) and value and all(isinstance(v, str) for v in value):
-                out.append(f"  {key}:")  # one pattern or term a line, as the pack writes them
-                out += [f"    - {v}" for v in value]
-            else:
-                out.append(f"  {key}: {value}")
+            out += _option_lines(key, value, "  ")
         out.append("")
     out += ["Fix safety", "----------", spec.fix_safety(), ""]
     if spec.references:
@@ -110,3 +107,19 @@ def render_explanation(rule: Rule) -> str:
             example = item if isinstance(item, Example) else Example(text=item)
             out += [textwrap.indent(example.text.rstrip("\n") or "(empty)", "    | "), ""]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _option_lines(key: str, value: Any, indent: str) -> list[str]:
+    """An option as the pack writes it: a list of patterns or terms one a line, a nested option (`partly`,
+    `accepts_in`) key by key, a value on its key's line."""
+    if isinstance(value, dict) and value:
+        return [f"{indent}{key}:"] + [line for k, v in value.items() for line in _option_lines(k, v, indent + "  ")]
+    if isinstance(value, (list, tuple)) and value and all(isinstance(v, str) for v in value):
+        return [f"{indent}{key}:"] + [f"{indent}  - {v}" for v in value]
+    if isinstance(value, (list, tuple)) and value and all(isinstance(v, dict) for v in value):
+        lines = [f"{indent}{key}:"]
+        for item in value:
+            nested = [line for k, v in item.items() for line in _option_lines(k, v, indent + "    ")]
+            lines += [f"{indent}  - {nested[0].lstrip()}", *nested[1:]]
+        return lines
+    return [f"{indent}{key}: {value}"]

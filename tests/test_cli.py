@@ -155,6 +155,7 @@ SCENARIOS: dict[str, Scenario] = {
     "rules-json": Scenario(["rules", "--format", "json"]),
     "explain": Scenario(["explain", "quality/placeholder"]),
     "explain-unknown": Scenario(["explain", "quality/nope"]),
+    "explain-nested": Scenario(["explain", "pay/benefits"]),
     "inspect": Scenario(["inspect", str(DENVER)]),
     "inspect-json": Scenario(["inspect", "--format", "json", str(DENVER)]),
     "inspect-missing": Scenario(["inspect", "missing.md"]),
@@ -481,6 +482,15 @@ def test_explain_a_rule(ran: dict[str, Run]) -> None:
     assert "quality/placeholder" in run.out
     assert "https://en.wikipedia.org/wiki/Lorem_ipsum" in run.out  # its references
     assert "[Company Name]" in run.out  # its examples
+
+
+def test_explain_shows_a_nested_option_key_by_key(ran: dict[str, Run]) -> None:
+    run = ran["explain-nested"]
+    assert run.code == 0, run.err
+    lines = run.out.splitlines()
+    assert "  partly:" in lines
+    assert any(line.startswith("    message: The benefits are only behind a link") for line in lines)
+    assert "{'" not in run.out  # no Python dict or tuple printed as it is
 
 
 def test_explain_an_unknown_rule(ran: dict[str, Run]) -> None:
