@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 # Statuses a law can have. Only the first three ever apply to a posting.
@@ -27,6 +28,22 @@ BINDING = frozenset(STATUSES[:3])
 def within(jurisdiction: str, area: str) -> bool:
     """True if `jurisdiction` is `area` or inside it (US-NY-NYC is within US-NY and US)."""
     return jurisdiction == area or jurisdiction.startswith(area + "-")
+
+
+@lru_cache(maxsize=1024)
+def enclosing(jurisdictions: frozenset[str]) -> frozenset[str]:
+    """Each jurisdiction and every area it lies within: US-CA-SF gives US, US-CA and US-CA-SF.
+
+    `within(j, area)` for any j is then one set lookup. Every rule with laws or a `when` on
+    jurisdictions asks on every posting, and postings share a few sets, hence the cache.
+    """
+    return frozenset(j[:i] for j in jurisdictions for i in range(1, len(j) + 1) if i == len(j) or j[i] == "-")
+
+
+def any_within(areas: Iterable[str], jurisdictions: frozenset[str]) -> bool:
+    """Whether one of the jurisdictions is one of the areas or lies within it."""
+    held = enclosing(jurisdictions)
+    return any(area in held for area in areas)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +114,8 @@ class Law:
 
 def active_laws(laws: Iterable[Law], jurisdictions: Iterable[str], today: dt.date) -> tuple[Law, ...]:
     """The laws in force on `today` that cover any of the posting's jurisdictions."""
-    wanted = tuple(jurisdictions)
-    return tuple(law for law in laws if law.in_force(today) and law.covers(wanted))
+    held = enclosing(jurisdictions if isinstance(jurisdictions, frozenset) else frozenset(jurisdictions))
+    return tuple(law for law in laws if law.jurisdiction in held and law.in_force(today))
 
 
 def for_area(

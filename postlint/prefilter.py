@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 from postlint.compiled_regex import _sre, _sre_compiler, _sre_parser
@@ -214,7 +215,11 @@ def _leading(items: Any) -> frozenset[str] | None:
     at those few places finds what `search` finds, without trying every position: `re`
     gets no start-of-match shortcut from a pattern that opens with `\\b`.
     """
-    data = items.data
+    return _leading_of(list(items.data), [])
+
+
+def _leading_of(data: list[Any], rest: list[Any]) -> frozenset[str] | None:
+    """`_leading` for a parsed sequence followed by `rest` (what comes after it when it matches nothing)."""
     for i, (op, av) in enumerate(data):
         if op is _c.AT or op is _c.ASSERT_NOT:  # zero-width: they consume nothing
             continue
@@ -225,18 +230,27 @@ def _leading(items: Any) -> frozenset[str] | None:
                     break
                 run.append(chr(next_av))
             return _lowered({"".join(run)})
+        after = data[i + 1 :] + rest
         if op is _c.SUBPATTERN:
-            return _leading(av[-1])
+            return _leading_of(list(av[-1].data), after)
         if op is _c.BRANCH:
             found: set[str] = set()
             for branch in av[1]:
-                strings = _leading(branch)
+                strings = _leading_of(list(branch.data), after)
                 if strings is None:
                     return None
                 found |= strings
             return frozenset(found)
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            least, _, body = av
+            first = _leading_of(list(body.data), [])  # None when the body can match nothing
+            if least >= 1 or first is None:
+                return first
+            # Optional: a match starts with the body, or with what follows it.
+            then = _leading_of(after, [])
+            return None if then is None else first | then
         return None
-    return None
+    return _leading_of(rest, []) if rest else None
 
 
 def _lowered(strings: set[str]) -> frozenset[str] | None:
@@ -273,7 +287,7 @@ class Prefilter:
     """A pattern relaxed for a whole-scope test: `may_match` is False only when the original cannot
     match any part of the text."""
 
-    __slots__ = ("_alternatives", "_parts", "source")
+    __slots__ = ("_alternatives", "_leading", "_parts", "source")
 
     def __init__(self, source: str, parts: tuple[_Part, ...]) -> None:
         self.source = source
@@ -282,6 +296,14 @@ class Prefilter:
             (literals, _sre.compile(f"(relaxed) {source}", *compiled), tuple(sorted(leading)) if leading else None)
             for literals, compiled, leading in parts
         )
+        # Strings one of which every match of the original starts with: each alternative's, when all have some.
+        leading_all: set[str] = set()
+        for _, _, leading in parts:
+            if not leading:
+                leading_all.clear()
+                break
+            leading_all |= leading
+        self._leading = tuple(sorted(leading_all)) or None
 
     @classmethod
     def of(cls, pattern: re.Pattern[str]) -> Prefilter | None:
@@ -315,6 +337,54 @@ class Prefilter:
             if twin.search(text) is not None:
                 return True
         return False
+
+    def starts(self, lowered: str, plain: bool) -> list[int] | None:
+        """Every place in a (lower-cased) text where a match of the original pattern can start, ascending;
+        None when that is not known or there are too many places to try one by one."""
+        leading = self._leading
+        if leading is None or not plain:
+            return None
+        found: set[int] = set()
+        for string in leading:
+            at = lowered.find(string)
+            while at != -1:
+                found.add(at)
+                if len(found) > _MAX_TRIES:
+                    return None
+                at = lowered.find(string, at + 1)
+        return sorted(found)
+
+    def search(self, pattern: re.Pattern[str], text: str, lowered: str, plain: bool) -> re.Match[str] | None:
+        """`pattern.search(text)`, tried only where a match can start (`starts`). `pattern` is the pattern
+        this prefilter was made from; `lowered` is `text.lower()` and `plain` says `folds_plainly(text)`.
+
+        `match` at a position sees the text before it, as `search` does (lookbehinds, `\\b`), and the
+        leftmost place that matches is where `search` would have stopped.
+        """
+        starts = self.starts(lowered, plain)
+        if starts is None:
+            return pattern.search(text)
+        for at in starts:
+            match = pattern.match(text, at)
+            if match is not None:
+                return match
+        return None
+
+    def finditer(self, pattern: re.Pattern[str], text: str, lowered: str, plain: bool) -> Iterator[re.Match[str]]:
+        """`pattern.finditer(text)`, tried only where a match can start. Every such match begins with a
+        literal, so none is empty, and the next one is the leftmost from the end of the last."""
+        starts = self.starts(lowered, plain)
+        if starts is None:
+            yield from pattern.finditer(text)
+            return
+        end = 0
+        for at in starts:
+            if at < end:
+                continue
+            match = pattern.match(text, at)
+            if match is not None:
+                yield match
+                end = match.end()
 
     def __reduce__(self) -> tuple[Any, ...]:
         return Prefilter, (self.source, self._parts)

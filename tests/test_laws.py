@@ -264,3 +264,13 @@ def test_areas_and_ids_from_the_gazetteer_are_accepted(tmp_path: Path, area: str
     (tmp_path / "posting.md").write_text("# Clerk\n\nJoin us.\n", encoding="utf-8")
     code, _, err = run_cli("check", "--jurisdiction", area, "posting.md", cwd=tmp_path)
     assert code in (0, 1), err
+
+
+def test_enclosing_and_any_within_agree_with_within() -> None:
+    """The set form of `within` used on every posting gives the same answers as the pairwise test."""
+    from postlint.laws import any_within, enclosing, within
+
+    held = frozenset({"US-CA-SF", "CA-ON", "EU-DE"})
+    assert enclosing(held) == {"US", "US-CA", "US-CA-SF", "CA", "CA-ON", "EU", "EU-DE"}
+    for area in ("US", "US-CA", "US-C", "US-CA-S", "CA", "CA-O", "EU-DE", "DE", "", "US-CA-SF-X"):
+        assert any_within((area,), held) == any(within(j, area) for j in held), area

@@ -163,3 +163,63 @@ def test_scope_view_is_shared_by_rules() -> None:
     doc = parse("# Title\n\nSome text.\n\n- an item\n", "markdown", "x.md")
     memo: dict[object, object] = {}  # one lint's store (PostingFacts.memo)
     assert scope_view(doc, ("text",), memo) is scope_view(doc, ("text",), memo)
+
+
+@pytest.mark.parametrize(
+    ("regex", "flags", "text"),
+    [
+        (r"\b(?:job\s+|work\s+)?locations?\s*:", re.IGNORECASE, "Work location: Denver. Location: remote"),
+        (r"\b(?:job\s+|work\s+)?locations?\s*:", re.IGNORECASE, "our locations are many; job  location : x"),
+        (r"(?<![\w-])rockstar(?![\w-])", re.IGNORECASE, "a ROCKSTAR, not a rock-rockstar or rockstars"),
+        (r"\bequal\s+opportunit(?:y|ies)\b", re.IGNORECASE, "equal opportunity equalopportunity EQUAL  Opportunities"),
+        (r"(?:full|part)[-\s]?time", re.IGNORECASE, "fulltime, part-time and Full Time"),
+        (r"(?:abc)+d|xyz", 0, "abcabcd xyz abd"),
+    ],
+)
+def test_search_and_finditer_at_starts_equal_re(regex: str, flags: int, text: str) -> None:
+    """Trying a pattern only where a match can start finds exactly what `re` finds."""
+    pattern = re.compile(regex, flags)
+    prefilter = Prefilter.of(pattern)
+    assert prefilter is not None
+    lowered = text.lower()
+    assert prefilter.starts(lowered, True) is not None  # the shortcut is taken, not the fallback
+    found = prefilter.search(pattern, text, lowered, True)
+    expected = pattern.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+    assert [m.span() for m in prefilter.finditer(pattern, text, lowered, True)] == [
+        m.span() for m in pattern.finditer(text)
+    ]
+
+
+def test_leading_strings_reach_past_an_optional_group() -> None:
+    """`(?:job\\s+)?location` can only start at "job" or at "location"."""
+    prefilter = Prefilter.of(re.compile(r"\b(?:job\s+|work\s+)?locations?\b", re.IGNORECASE))
+    assert prefilter is not None
+    text = "where we are: our job location is denver; other locations too"
+    starts = prefilter.starts(text, True)
+    assert starts == sorted({text.index("job"), text.index("location"), text.index("locations")})
+
+
+@pytest.mark.parametrize("regex", [r"\b(?:ab)?c", r"(?:x*)yz", r"\b\d+\s*years"])
+def test_no_leading_strings_when_a_match_may_start_anywhere(regex: str) -> None:
+    """Short, empty-able or class-led starts give no start positions: `search` is used as before."""
+    prefilter = Prefilter.of(re.compile(regex))
+    assert prefilter is not None
+    assert prefilter.starts("ab c xyz 5 years", True) is None
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_WORDS, max_size=30).map(" ".join))
+def test_builtin_rules_search_at_starts_equals_search(text: str) -> None:
+    """For every built-in rule's patterns, `Prefilter.search` and `finditer` equal `re`'s, on random text."""
+    lowered = text.lower()
+    plain = folds_plainly(text, lowered)
+    for rule in _RULES:
+        check = rule.check
+        for prefilter, pattern in zip(getattr(check, "prefilters", ()), _regexes(check), strict=False):
+            if prefilter is None:
+                continue
+            found, expected = prefilter.search(pattern, text, lowered, plain), pattern.search(text)
+            assert (found and found.span()) == (expected and expected.span()), (rule.id, text)
+            spans = [m.span() for m in prefilter.finditer(pattern, text, lowered, plain)]
+            assert spans == [m.span() for m in pattern.finditer(text)], (rule.id, text)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from postlint.kinds.check_base import Condition, Context
+from postlint.laws import any_within
 
 if TYPE_CHECKING:
     from postlint.document import Document
@@ -126,9 +127,7 @@ class FactCondition(Condition):
     def applies_before_text(self, doc: Document, ctx: Context) -> bool:
         if not Condition.applies_before_text(self, doc, ctx):
             return False
-        if self.outside and any(
-            j == other or j.startswith(other + "-") for j in ctx.jurisdictions for other in self.outside
-        ):
+        if self.outside and any_within(self.outside, ctx.jurisdictions):
             return False
         facts = ctx.facts
         if self.min_words and (facts.word_count if facts is not None else count_words(doc)) < self.min_words:

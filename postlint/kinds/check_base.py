@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, PROSE_KINDS, TABLE_CELL, Block, Document, Problem
+from postlint.laws import any_within
 from postlint.prefilter import Prefilter, folds_plainly
 from postlint.violation import Finding
 
@@ -158,9 +159,7 @@ class Condition:
         """Every condition but the text ones: cheap, so decided before the check runs."""
         if self.formats and doc.format not in self.formats:
             return False
-        if self.jurisdictions and not any(
-            j == want or j.startswith(want + "-") for j in ctx.jurisdictions for want in self.jurisdictions
-        ):
+        if self.jurisdictions and not any_within(self.jurisdictions, ctx.jurisdictions):
             return False
         if self.since or self.until:
             today = ctx.today or dt.date.today()
@@ -195,11 +194,10 @@ class Condition:
 
 def _searched(pattern: re.Pattern[str], prefilter: Prefilter | None, doc: Document, ctx: Context) -> bool:
     """Whether the pattern occurs in the posting, skipping the search when its words are absent."""
-    if prefilter is not None:
-        lowered, plain = lowered_text(doc, ctx.memo)
-        if not prefilter.may_contain(lowered, plain):
-            return False
-    return pattern.search(doc.text) is not None
+    if prefilter is None:
+        return pattern.search(doc.text) is not None
+    lowered, plain = lowered_text(doc, ctx.memo)
+    return prefilter.may_contain(lowered, plain) and prefilter.search(pattern, doc.text, lowered, plain) is not None
 
 
 def lowered_text(doc: Document, memo: dict[Any, Any]) -> tuple[str, bool]:

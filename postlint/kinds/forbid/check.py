@@ -126,7 +126,7 @@ class ForbidCheck(Check):
         for_patterns, for_substitutions = self._filters()
         plain = view.plain
         skipped = self._skipped(doc, ctx)
-        keywords = self.keywords
+        keywords = tuple(k for k in self.keywords if k in view.lowered)  # a piece can only hold these
         for offset, text, lowered in view.pieces:
             if keywords and not any(k in lowered for k in keywords):
                 continue
@@ -135,18 +135,26 @@ class ForbidCheck(Check):
             excluded = _Spans(self.exceptions, text, self.skip_quotes, skipped, offset)
             seen: set[tuple[int, int]] = set()
             for pattern, prefilter in zip(self.patterns, for_patterns, strict=True):
-                if prefilter is not None and not prefilter.may_contain(lowered, plain):
+                if prefilter is None or isinstance(pattern, TermsMatcher):  # a term list has no prefilter
+                    matches = pattern.finditer(text)
+                elif prefilter.may_contain(lowered, plain):
+                    matches = prefilter.finditer(pattern, text, lowered, plain)
+                else:
                     continue
-                for m in pattern.finditer(text):
+                for m in matches:
                     a, b = m.span()
                     if a == b or (a, b) in seen or excluded.overlaps(a, b):
                         continue
                     seen.add((a, b))
                     yield self._finding(offset + a, offset + b, m.group())
             for (pattern, template), prefilter in zip(self.substitutions, for_substitutions, strict=True):
-                if prefilter is not None and not prefilter.may_contain(lowered, plain):
+                if prefilter is None:
+                    found = pattern.finditer(text)
+                elif prefilter.may_contain(lowered, plain):
+                    found = prefilter.finditer(pattern, text, lowered, plain)
+                else:
                     continue
-                for m in pattern.finditer(text):
+                for m in found:
                     a, b = m.span()
                     if a == b or (a, b) in seen or excluded.overlaps(a, b):
                         continue

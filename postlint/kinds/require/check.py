@@ -94,6 +94,7 @@ class RequireCheck(Check):
         plain = view.plain
         if not any(p is None or p.may_contain(view.lowered, plain) for p in filters):
             return None
+        keywords = tuple(k for k in keywords if k in view.lowered)  # those in the scope: a piece can only hold these
         if self.distinct > 1:
             found, kinds = self._find_distinct(view.pieces, ranges)
             return found if kinds >= self.distinct else None
@@ -105,7 +106,7 @@ class RequireCheck(Check):
             for pattern, prefilter in zip(self.patterns, filters, strict=True):
                 if prefilter is not None and not prefilter.may_contain(lowered, plain):
                     continue
-                match = pattern.search(text)
+                match = pattern.search(text) if prefilter is None else prefilter.search(pattern, text, lowered, plain)
                 if match:
                     return Found(offset + match.start(), offset + match.end(), match.group(0), _label(match))
         return None
