@@ -32,7 +32,7 @@ T = TypeVar("T")
 CACHE_FORMAT = 2
 _CODE_DIRS = ("kinds", "packs", "facts")  # searched recursively: each kind is a package of its own
 # Modules whose code shapes what is cached (config.py: the cached Settings).
-_CODE_FILES = ("compiled_regex.py", "prefilter.py", "laws.py", "employer_profile.py", "config.py")
+_CODE_FILES = ("compiled_regex.py", "prefilter.py", "linear_twin.py", "laws.py", "employer_profile.py", "config.py")
 _switch = {"enabled": True, "warned": False}  # `--no-cache` turns the cache off for the whole process
 
 

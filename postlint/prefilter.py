@@ -287,11 +287,13 @@ class Prefilter:
     """A pattern relaxed for a whole-scope test: `may_match` is False only when the original cannot
     match any part of the text."""
 
-    __slots__ = ("_alternatives", "_leading", "_parts", "source")
+    __slots__ = ("_alternatives", "_leading", "_linear", "_parts", "linear", "source")
 
-    def __init__(self, source: str, parts: tuple[_Part, ...]) -> None:
+    def __init__(self, source: str, parts: tuple[_Part, ...], linear: str | None = None) -> None:
         self.source = source
         self._parts = parts
+        self.linear = linear  # the RE2 twin for lower-cased text (`linear_twin`), or None
+        self._linear: Any = False  # compiled on first use: False until then, None if RE2 cannot take it
         self._alternatives = tuple(
             (literals, _sre.compile(f"(relaxed) {source}", *compiled), tuple(sorted(leading)) if leading else None)
             for literals, compiled, leading in parts
@@ -310,9 +312,30 @@ class Prefilter:
         if _sre is None:
             return None
         try:
-            return cls(pattern.pattern, tuple(_alternatives(pattern)))
+            return cls(pattern.pattern, tuple(_alternatives(pattern)), _linear_twin(pattern))
         except Exception:  # re's internals changed: no prefilter, the rule always runs
             return None
+
+    def rules_out(self, lowered: str, plain: bool, encoded: bytes | None) -> bool:
+        """True when a test cheaper than the pattern proves it matches nowhere in the text: its words are
+        absent, or its RE2 twin finds nothing in `encoded` (`lowered` as UTF-8, given only when plain)."""
+        if not self.may_contain(lowered, plain):
+            return True
+        if encoded is None or not plain:
+            return False
+        linear = self._compiled_linear()
+        return linear is not None and linear.search(encoded) is None
+
+    def linear_pattern(self) -> Any:
+        """The compiled RE2 twin (search it in lower-cased UTF-8 text only), or None."""
+        return self._compiled_linear()
+
+    def _compiled_linear(self) -> Any:
+        if self._linear is False:
+            from postlint.linear_twin import compile_twin
+
+            self._linear = compile_twin(self.linear) if self.linear is not None else None
+        return self._linear
 
     def may_contain(self, lowered: str, plain: bool) -> bool:
         """The literal test alone: False when no alternative's words are in the (lower-cased) text."""
@@ -323,8 +346,11 @@ class Prefilter:
                 return True
         return False
 
-    def may_match(self, text: str, lowered: str, plain: bool) -> bool:
-        """`lowered` is `text.lower()`; `plain` says `folds_plainly(text)`."""
+    def may_match(self, text: str, lowered: str, plain: bool, encoded: bytes | None = None) -> bool:
+        """`lowered` is `text.lower()`; `plain` says `folds_plainly(text)`; `encoded`, when given, is
+        `lowered` as UTF-8, for the RE2 twin, which then answers in place of the relaxed `re` pattern."""
+        if encoded is not None and plain and self._compiled_linear() is not None:
+            return not self.rules_out(lowered, plain, encoded)
         for sets, twin, leading in self._alternatives:
             if plain and sets is not None and not all(any(s in lowered for s in strings) for strings in sets):
                 continue
@@ -387,7 +413,17 @@ class Prefilter:
                 end = match.end()
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return Prefilter, (self.source, self._parts)
+        return Prefilter, (self.source, self._parts, self.linear)
+
+
+def _linear_twin(pattern: re.Pattern[str]) -> str | None:
+    """The pattern's RE2 twin for lower-cased text, or None when it has none (see `linear_twin`)."""
+    from postlint.linear_twin import Untranslatable, translate
+
+    try:
+        return translate(_sre_parser.parse(pattern.pattern, pattern.flags))
+    except Untranslatable:
+        return None
 
 
 def _match_at_starts(twin: Any, text: str, lowered: str, leading: tuple[str, ...]) -> bool | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -105,6 +106,38 @@ class ScopeView:
     joined: str  # the pieces' texts, separated by blank lines
     lowered: str
     plain: bool  # `in` on `lowered` finds what a case-insensitive regex finds in `joined` (prefilter.folds_plainly)
+    _encoded: list[bytes | None] = field(default_factory=list, compare=False, repr=False)
+
+    _piece_bytes: list[int] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def encoded(self) -> bytes | None:
+        """`lowered` as UTF-8 for the prefilters' RE2 twins, made when first asked; None unless `plain`."""
+        if not self._encoded:
+            self._encoded.append(self.lowered.encode("utf-8", "surrogatepass") if self.plain else None)
+        return self._encoded[0]
+
+    def next_piece(self, prefilter: Prefilter | None, first: int) -> int:
+        """The first piece from `first` on where the pattern can match, as its RE2 twin finds in the whole
+        scope (a piece's match is a match of the joined text); `first` itself when there is no twin, and
+        `len(pieces)` when it can match in none. Lets a rule skip the blocks before a late statement."""
+        pieces = self.pieces
+        if prefilter is None or first >= len(pieces):
+            return first
+        encoded = self.encoded
+        linear = prefilter.linear_pattern() if encoded is not None else None
+        if linear is None:
+            return first
+        starts = self._piece_bytes
+        if not starts:
+            at = 0
+            for _, _, lowered in pieces:
+                starts.append(at)
+                at += len(lowered) + 2 if lowered.isascii() else len(lowered.encode("utf-8", "surrogatepass")) + 2
+        match = linear.search(encoded, starts[first])
+        if match is None:
+            return len(pieces)
+        return max(first, bisect_right(starts, match.start()) - 1)
 
     def has_keyword(self, keywords: tuple[str, ...]) -> bool:
         lowered = self.lowered
@@ -197,7 +230,17 @@ def _searched(pattern: re.Pattern[str], prefilter: Prefilter | None, doc: Docume
     if prefilter is None:
         return pattern.search(doc.text) is not None
     lowered, plain = lowered_text(doc, ctx.memo)
-    return prefilter.may_contain(lowered, plain) and prefilter.search(pattern, doc.text, lowered, plain) is not None
+    if prefilter.rules_out(lowered, plain, encoded_text(doc, ctx.memo) if plain else None):
+        return False
+    return prefilter.search(pattern, doc.text, lowered, plain) is not None
+
+
+def encoded_text(doc: Document, memo: dict[Any, Any]) -> bytes:
+    """The whole lower-cased posting as UTF-8, for the prefilters' RE2 twins; kept in `memo`."""
+    found: bytes | None = memo.get("lowered-utf8")
+    if found is None:
+        found = memo["lowered-utf8"] = lowered_text(doc, memo)[0].encode("utf-8", "surrogatepass")
+    return found
 
 
 def lowered_text(doc: Document, memo: dict[Any, Any]) -> tuple[str, bool]:

@@ -110,14 +110,14 @@ class ForbidCheck(Check):
         if self.keywords and not view.has_keyword(self.keywords):
             return False
         for_patterns, for_substitutions = self._filters()
-        joined, lowered, plain = view.joined, view.lowered, view.plain
+        joined, lowered, plain, encoded = view.joined, view.lowered, view.plain, view.encoded
         for pattern, prefilter in zip(self.patterns, for_patterns, strict=True):
             if isinstance(pattern, TermsMatcher):
                 if pattern.may_match(view):
                     return True
-            elif prefilter is None or prefilter.may_match(joined, lowered, plain):
+            elif prefilter is None or prefilter.may_match(joined, lowered, plain, encoded):
                 return True
-        return any(p is None or p.may_match(joined, lowered, plain) for p in for_substitutions)
+        return any(p is None or p.may_match(joined, lowered, plain, encoded) for p in for_substitutions)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         view = scope_view(doc, self.scopes, ctx.memo)

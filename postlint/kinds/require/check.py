@@ -92,18 +92,29 @@ class RequireCheck(Check):
         # the literal test is cheap enough to make first.
         filters = self.prefilters if len(self.prefilters) == len(self.patterns) else (None,) * len(self.patterns)
         plain = view.plain
-        if not any(p is None or p.may_contain(view.lowered, plain) for p in filters):
+        encoded = view.encoded
+        possible = [p is None or not p.rules_out(view.lowered, plain, encoded) for p in filters]
+        if not any(possible):
             return None
         keywords = tuple(k for k in keywords if k in view.lowered)  # those in the scope: a piece can only hold these
         if self.distinct > 1:
             found, kinds = self._find_distinct(view.pieces, ranges)
             return found if kinds >= self.distinct else None
-        for offset, text, lowered in view.pieces:
+        # The piece from which each pattern can match (RE2 twin): blocks before a late statement are skipped.
+        none = len(view.pieces)
+        nexts = [view.next_piece(p, 0) if can else none for p, can in zip(filters, possible, strict=True)]
+        for index, (offset, text, lowered) in enumerate(view.pieces):
             if ranges is not None and not any(a <= offset < b for a, b in ranges):
                 continue
             if keywords and not any(k in lowered for k in keywords):
                 continue
-            for pattern, prefilter in zip(self.patterns, filters, strict=True):
+            for number, (pattern, prefilter) in enumerate(zip(self.patterns, filters, strict=True)):
+                if nexts[number] > index:
+                    continue
+                if nexts[number] < index:
+                    nexts[number] = view.next_piece(prefilter, index)
+                    if nexts[number] > index:
+                        continue
                 if prefilter is not None and not prefilter.may_contain(lowered, plain):
                     continue
                 match = pattern.search(text) if prefilter is None else prefilter.search(pattern, text, lowered, plain)

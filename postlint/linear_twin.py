@@ -1,0 +1,175 @@
+"""A rule's pattern loosened into RE2 syntax, to rule it out in linear time over lower-cased text.
+
+Python's `re` tries a pattern at every position of a text, and a case-insensitive
+pattern that opens with `\\b` gets none of its start-of-match shortcuts: most of a
+posting's linting time was such scans, nearly all of them finding nothing. RE2 (the
+`google-re2` binding) scans once, in time linear in the text, whatever the pattern.
+
+RE2 is used only to answer "can this pattern match anywhere here?", so its twin must
+match wherever the original does, and may match more:
+
+- It runs on the lower-cased scope, which holds each character's lower-case form. Only
+  texts that fold plainly are given to it (`prefilter.folds_plainly`: there, a
+  case-insensitive match is a match of the lower-cased forms), and every literal and
+  class of the pattern stands for its characters' lower-case forms too, whether the
+  pattern ignores case or not.
+- Assertions and anchors are dropped (lookarounds, `\\b`, `^`): RE2 has no
+  lookarounds, and its `\\b` knows only ASCII word characters.
+- `\\w`, `\\d` and `\\s` are spelled as the Unicode classes Python gives them, and
+  negated classes that hold a letter become "any character": a test checks every
+  code point.
+- Atomic groups and possessive repeats become ordinary ones, which match more.
+- A back-reference, a conditional group, or anything else not understood gives no
+  twin: the pattern is then searched by `re` as before.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    from re import _constants as _c
+else:  # pragma: no cover - Python 3.10
+    import sre_constants as _c
+
+_MAX_REPEAT = 1000  # RE2's largest counted repetition
+_MAX_RANGE = 0x11000  # a wider class range is not lower-cased character by character
+
+# Python's Unicode classes (what `re` tests: str.isalnum() or "_", str.isdecimal(), str.isspace()), in RE2.
+# RE2's Unicode tables may be newer than Python's, so a negated class is spelled by its ASCII members only:
+# "not a digit" must hold a character that RE2 knows as a digit and Python does not.
+# tests/test_linear_twin.py checks each against every code point, lower-cased.
+_CATEGORIES = {
+    _c.CATEGORY_DIGIT: r"\p{Nd}",
+    _c.CATEGORY_NOT_DIGIT: r"^0-9",
+    _c.CATEGORY_SPACE: r"\s\p{Z}\x{1c}-\x{1f}\x{85}\x{0b}",
+    _c.CATEGORY_NOT_SPACE: r"^\t-\r \x{1c}-\x{1f}",
+    _c.CATEGORY_WORD: r"\p{L}\p{N}_",
+    _c.CATEGORY_NOT_WORD: r"^0-9a-zA-Z_",
+}
+_ANY = r"(?s:.)"
+_ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
+_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT} if hasattr(_c, "POSSESSIVE_REPEAT") else set())
+_ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
+
+
+class Untranslatable(ValueError):
+    """The pattern holds something with no RE2 twin (a back-reference, a conditional group)."""
+
+
+def translate(parsed: Any) -> str:
+    """The RE2 twin of a parsed pattern (`re._parser.parse`), for lower-cased text; raises Untranslatable."""
+    return "".join(_item(op, av) for op, av in parsed.data)
+
+
+def _item(op: Any, av: Any) -> str:
+    if op in _ZERO_WIDTH:
+        return ""
+    if op is _c.LITERAL:
+        return _char(_lower_one(chr(av)))
+    if op is _c.NOT_LITERAL:
+        char = chr(av)
+        return f"[^{_char(char)}]" if _uncased(char) else _ANY
+    if op is _c.ANY:
+        return _ANY
+    if op is _c.IN:
+        return _class(av)
+    if op is _c.BRANCH:
+        return "(?:" + "|".join(translate(branch) for branch in av[1]) + ")"
+    if op is _c.SUBPATTERN:
+        return "(?:" + translate(av[-1]) + ")"
+    if _ATOMIC is not None and op is _ATOMIC:
+        return "(?:" + translate(av) + ")"
+    if op in _REPEATS:
+        least, most, body = av
+        return "(?:" + translate(body) + ")" + _count(least, most)
+    raise Untranslatable(str(op))
+
+
+def _count(least: int, most: Any) -> str:
+    """A repetition count RE2 takes: over its limit, a bound is dropped or lowered (matching more)."""
+    least = min(least, _MAX_REPEAT)
+    if most is _c.MAXREPEAT or most > _MAX_REPEAT:
+        return f"{{{least},}}"
+    return f"{{{least}}}" if most == least else f"{{{least},{most}}}"
+
+
+def _class(items: list[tuple[Any, Any]]) -> str:
+    """A character class: its members and their lower-case forms; negated, only when no letter is in it."""
+    negated = bool(items) and items[0][0] is _c.NEGATE
+    members = items[1:] if negated else items
+    if negated:
+        if all(op is _c.LITERAL and _uncased(chr(av)) for op, av in members):
+            return "[^" + "".join(_char(chr(av)) for _, av in members) + "]"
+        return _ANY  # `[^a]` holds "A", whose lower-case form is "a"
+    parts: list[str] = []
+    for op, av in members:
+        if op is _c.LITERAL:
+            char = chr(av)
+            parts.append(_char(char) + _char(_lower_one(char)))
+        elif op is _c.RANGE:
+            parts.append(_range(*av))
+        elif op is _c.CATEGORY and av in _CATEGORIES:
+            body = _CATEGORIES[av]
+            if body.startswith("^"):
+                return _ANY  # a negated category inside a class: not worth spelling out
+            parts.append(body)
+        else:
+            raise Untranslatable(str(op))
+    return "[" + "".join(parts) + "]"
+
+
+def _range(low: int, high: int) -> str:
+    """A range and the lower-case forms of its characters (as ranges of consecutive code points)."""
+    spelled = f"{_char(chr(low))}-{_char(chr(high))}"
+    if high - low > _MAX_RANGE:
+        raise Untranslatable("range too wide")
+    lowered = sorted({ord(_lower_one(chr(code))) for code in range(low, high + 1)} - set(range(low, high + 1)))
+    runs: list[str] = []
+    i = 0
+    while i < len(lowered):
+        j = i
+        while j + 1 < len(lowered) and lowered[j + 1] == lowered[j] + 1:
+            j += 1
+        runs.append(_char(chr(lowered[i])) + (f"-{_char(chr(lowered[j]))}" if j > i else ""))
+        i = j + 1
+    return spelled + "".join(runs)
+
+
+def _lower_one(char: str) -> str:
+    lowered = char.lower()
+    if len(lowered) != 1:
+        raise Untranslatable(f"{char!r} lower-cases to {len(lowered)} characters")
+    return lowered
+
+
+def _uncased(char: str) -> bool:
+    """No other character lower-cases to it, and it has no other case: a class may exclude it."""
+    return char.lower() == char == char.upper() and not char.isalpha()
+
+
+def _char(char: str) -> str:
+    return f"\\x{{{ord(char):x}}}"
+
+
+_compiled: dict[str, Any] = {}
+
+
+def compile_twin(twin: str) -> Any:
+    """The compiled RE2 twin, or None when RE2 is not installed or will not take it (then `re` is used)."""
+    if twin in _compiled:
+        return _compiled[twin]
+    try:
+        import re2  # type: ignore[import-untyped]  # the binding ships no type information
+    except ImportError:  # pragma: no cover - no wheel for this platform: `re` does the work
+        _compiled[twin] = None
+        return None
+    options = re2.Options()
+    options.max_mem = 64 << 20  # many alternatives of Unicode classes: the default 8 MB can run out
+    try:
+        pattern = re2.compile(twin, options)
+    except Exception:  # over RE2's limits: `re` does the work
+        pattern = None
+    _compiled[twin] = pattern
+    return pattern

@@ -1,0 +1,187 @@
+"""RE2 twins match wherever their pattern matches, in the lower-cased text: a rule is never skipped wrongly."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from postlint.compiled_regex import _sre_parser
+from postlint.document import Document
+from postlint.kinds.check_base import scope_view
+from postlint.linear_twin import _CATEGORIES, Untranslatable, _uncased, compile_twin, translate
+from postlint.prefilter import Prefilter, folds_plainly
+from postlint.reader import parse
+from postlint.runner import load_linter
+
+re2 = pytest.importorskip("re2")
+
+
+def _twin(regex: str, flags: int = 0) -> object:
+    pattern = compile_twin(translate(_sre_parser.parse(regex, flags)))
+    assert pattern is not None
+    return pattern
+
+
+def _plain_characters() -> str:
+    """Every code point whose lower-case form is one character and folds plainly (what twins are given)."""
+    chars = (chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF)
+    return "".join(c for c in chars if len(c.lower()) == 1 and folds_plainly(c))
+
+
+@pytest.fixture(scope="module")
+def plain_characters() -> str:
+    return _plain_characters()
+
+
+@pytest.mark.parametrize("category", [r"\d", r"\D", r"\s", r"\S", r"\w", r"\W"])
+def test_categories_hold_every_character_python_gives_them_lower_cased(category: str, plain_characters: str) -> None:
+    """Checked on every code point: RE2's `\\w`, `\\d` and `\\s` are ASCII only, so they are spelled out."""
+    matched = re.findall(category, plain_characters)
+    twin = _twin(f"(?:{category})+")
+    lowered = "".join(matched).lower()
+    found = twin.fullmatch(lowered.encode("utf-8"))
+    if found is None:  # name the first character it misses
+        missing = [c for c in matched if twin.fullmatch(c.lower().encode("utf-8")) is None]
+        pytest.fail(f"{category}: {len(missing)} characters missed, first {missing[0]!r} (U+{ord(missing[0]):04X})")
+    assert set(_CATEGORIES)  # every category is spelled
+
+
+def test_an_uncased_character_is_no_other_characters_lower_case(plain_characters: str) -> None:
+    """`[^.]` may stay negated in the twin only if nothing else lower-cases to '.'."""
+    for char in plain_characters:
+        lowered = char.lower()
+        if lowered != char:
+            assert not _uncased(lowered), char
+
+
+@pytest.mark.parametrize(
+    ("regex", "flags", "text"),
+    [
+        (r"\bRockstar\b", 0, "a Rockstar"),  # the twin sees it lower-cased
+        (r"(?i)ROCKSTAR", 0, "ROCKSTAR"),
+        (r"[A-Z][a-z]+ville", 0, "Greenville"),
+        (r"[^a]b", 0, "Ab"),  # 'A' is not 'a', but lower-cased it is: the twin must still match
+        (r"[^.\n]{2}x", 0, "..zzx"),
+        (r"(?<!no )visa sponsorship", re.IGNORECASE, "Visa sponsorship"),
+        (r"^Requirements$", re.MULTILINE, "Intro\nRequirements"),
+        (r"(?>young|youthful)\s+team", re.IGNORECASE, "youthful team"),
+        (r"a{2000}", 0, "a" * 2000),
+        (r"\d+\s*years", 0, "٣ years"),  # an Arabic-Indic digit is a digit to re
+        (r"CAF\w", 0, "CAFÉ"),
+    ],
+)
+def test_twin_matches_where_the_pattern_matches(regex: str, flags: int, text: str) -> None:
+    assert re.search(regex, text, flags)
+    assert _twin(regex, flags).search(text.lower().encode("utf-8")) is not None
+
+
+def test_twin_rules_out_text_the_pattern_cannot_match() -> None:
+    twin = _twin(r"\b(?:job\s+|work\s+)?locations?\s*:", re.IGNORECASE)
+    assert twin.search(b"our office is in denver; apply by friday") is None
+
+
+@pytest.mark.parametrize("regex", [r"(a)\1", r"(a)?(?(1)b|c)"])
+def test_backreferences_and_conditionals_have_no_twin(regex: str) -> None:
+    with pytest.raises(Untranslatable):
+        translate(_sre_parser.parse(regex, 0))
+    prefilter = Prefilter.of(re.compile(regex))
+    assert prefilter is None or prefilter.linear is None
+
+
+_WORDS = st.sampled_from(
+    [
+        "he",
+        "she",
+        "his",
+        "her",
+        "visa",
+        "sponsorship",
+        "sponsor",
+        "not",
+        "do",
+        "does",
+        "will",
+        "can",
+        "equal",
+        "opportunity",
+        "employer",
+        "EOE",
+        "location",
+        "Location:",
+        "remote",
+        "hybrid",
+        "full-time",
+        "part",
+        "time",
+        "contract",
+        "years",
+        "experience",
+        "5+",
+        "salary",
+        "$90,000",
+        "responsibilities",
+        "duties",
+        "include",
+        "Denver",
+        "CO",
+        "federal",
+        "contractor",
+        "USAJOBS",
+        "clearance",
+        "ſ",
+        "K",
+        "İ",
+        "É",
+        "é",
+        "-",
+        ",",
+        ".",
+        ":",
+        "!",
+        "\n",
+        "\xa0",
+        "\t",
+        "18F",
+        "GS-12",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(_WORDS, max_size=14).map(" ".join), min_size=1, max_size=4))
+def test_builtin_rules_twins_match_wherever_the_rules_do(pieces: list[str]) -> None:
+    """Every built-in rule's twin, on random blocks made of the words the rules look for."""
+    lowered = "\n\n".join(p.lower() for p in pieces)
+    if not folds_plainly("\n\n".join(pieces), lowered):
+        return
+    encoded = lowered.encode("utf-8")
+    for rule in _RULES:
+        check = rule.check
+        patterns = [p for p in getattr(check, "patterns", ()) if isinstance(p, re.Pattern)]
+        patterns += [p for p, _ in getattr(check, "substitutions", ())]
+        for prefilter, pattern in zip(getattr(check, "prefilters", ()), patterns, strict=False):
+            twin = prefilter.linear_pattern() if prefilter is not None else None
+            if twin is not None and any(pattern.search(p) for p in pieces):
+                assert twin.search(encoded) is not None, (rule.id, pieces)
+
+
+def test_next_piece_skips_the_blocks_before_the_first_possible_match() -> None:
+    text = "# Engineer\n\nWe build things.\n\nYou will ship code.\n\nWe are an equal opportunity employer.\n"
+    doc: Document = parse(text, "job.md")
+    view = scope_view(doc, ("text",), {})
+    prefilter = Prefilter.of(re.compile(r"\bequal\s+opportunity\b", re.IGNORECASE))
+    assert prefilter is not None
+    last = len(view.pieces) - 1
+    assert "equal opportunity" in view.pieces[last][2]
+    assert view.next_piece(prefilter, 0) == last
+    assert view.next_piece(prefilter, last) == last
+    other = Prefilter.of(re.compile(r"\bvisa\b", re.IGNORECASE))
+    assert view.next_piece(other, 0) == len(view.pieces)
+    assert view.next_piece(None, 1) == 1
+
+
+_RULES = load_linter(use_cache=False).rules
