@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from postlint.laws import Law
 from postlint.violation import Severity
@@ -20,6 +20,49 @@ _SENTENCE_END = re.compile(
     r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\betc)"
     r"(?<!\b[A-Z])\.(?=\s+[A-Z(\"“‘'])(?![^()]*\))"
 )
+
+
+class DeferredCheck:
+    """A cached rule's check, unpickled when the engine first uses it.
+
+    Unpickling a check imports its kind's module and the facts that module reads (and
+    compiles their regexes): most of a cached start-up. A run whose results all come
+    from the result cache never lints, so it never pays for that. Anything that reads
+    the check's attributes or calls it gets the real check, loaded then.
+    """
+
+    __slots__ = ("_check", "_pickled")
+
+    def __init__(self, pickled: bytes | None, check: Check | None = None) -> None:
+        self._pickled = pickled
+        self._check = check
+
+    @staticmethod
+    def wrap(check: Check) -> Check:
+        """`check` behind a proxy that pickles it on its own, to be loaded only when it is used."""
+        return check if isinstance(check, DeferredCheck) else cast("Check", DeferredCheck(None, check))
+
+    def loaded(self) -> Check:
+        if self._check is None:
+            import pickle
+
+            assert self._pickled is not None
+            self._check = pickle.loads(self._pickled)
+            self._pickled = None
+        return self._check
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.loaded(), name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        if self._pickled is not None:
+            return DeferredCheck, (self._pickled,)
+        from postlint.compiled_regex import dumps
+
+        return DeferredCheck, (dumps(self._check),)
+
+    def __repr__(self) -> str:
+        return repr(self.loaded())
 
 
 @dataclass(frozen=True, slots=True)
