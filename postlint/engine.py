@@ -31,10 +31,12 @@ if TYPE_CHECKING:
 
 @lru_cache(maxsize=1)
 def builtin_gazetteer() -> Gazetteer:
-    """The gazetteer shipped with postlint, read once per process."""
-    from postlint.facts.gazetteer import load_gazetteer
+    """The gazetteer shipped with postlint, read once per process, from the disk cache unless that is off
+    (`--no-cache`, or `cache.disable()`)."""
+    from postlint.cache import cached
+    from postlint.facts import gazetteer
 
-    return load_gazetteer()
+    return cached("gazetteer", gazetteer.builtin_path(), gazetteer.load_gazetteer)
 
 
 class _Blank(dict[str, Any]):

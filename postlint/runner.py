@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from postlint.cache import cached
 from postlint.config import Settings
 from postlint.document import Document, Format
-from postlint.engine import OFFLINE, RuleEngine, RunContext, rule_matches, select_rules
+from postlint.engine import OFFLINE, RuleEngine, RunContext, builtin_gazetteer, rule_matches, select_rules
 from postlint.errors import ConfigError, InputError, PostlintError
 from postlint.packs.model import Pack, Rule
 from postlint.reader import EXTENSIONS, Decoded, build_document, decode, format_for, unread_document
@@ -118,9 +117,13 @@ def load_linter(
     _check_config_names(rules, settings)
     chosen = select_rules(rules, [*settings.select, *select], [*settings.ignore, *ignore], settings.severity)
     places = [entry for pack in packs for entry in pack.places]
-    gazetteer = load_gazetteer(places, use_cache=use_cache)
-    _check_jurisdictions(jurisdictions, gazetteer, rules, None)
-    _check_jurisdictions(settings.jurisdictions, gazetteer, rules, settings)
+    # Without places of its own the engine loads the built-in gazetteer when a posting is first linted:
+    # a run whose results all come from the result cache never reads it.
+    gazetteer = load_gazetteer(places, use_cache=use_cache) if places else None
+    if jurisdictions or settings.jurisdictions:
+        known = gazetteer if gazetteer is not None else load_gazetteer(use_cache=use_cache)
+        _check_jurisdictions(jurisdictions, known, rules, None)
+        _check_jurisdictions(settings.jurisdictions, known, rules, settings)
     return RuleEngine(
         base=str(settings.base.resolve()) if settings.source else None,
         rules=tuple(chosen),
@@ -139,8 +142,8 @@ def load_gazetteer(places: Sequence[dict[str, Any]] = (), *, use_cache: bool = F
     """The built-in gazetteer (from the disk cache when allowed) plus the places packs add."""
     from postlint.facts import gazetteer
 
-    source = gazetteer.builtin_path()
-    built = cached("gazetteer", source, gazetteer.load_gazetteer, enabled=use_cache)
+    # With the cache, the engine's own (which reads the disk cache), so a run reads it once.
+    built = builtin_gazetteer() if use_cache else gazetteer.load_gazetteer()
     return built.extend(places) if places else built
 
 
