@@ -28,7 +28,7 @@ from typing import TypeVar
 
 T = TypeVar("T")
 # The layout of what is pickled: raise it when cached objects move or change shape (checks moved from
-# `postlint/checks/` into `postlint/kinds/<kind>/` in 2; a rule's check pickled apart, to be loaded when used,
+# `postlint/checks/` into `postlint/kinds/<kind>/` in 2; a rule's check and condition pickled apart, loaded when used,
 # in 3), so entries written by older code are never read.
 CACHE_FORMAT = 3
 _CODE_DIRS = ("kinds", "packs", "facts")  # searched recursively: each kind is a package of its own

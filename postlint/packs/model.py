@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from postlint.laws import Law
 from postlint.violation import Severity
@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from postlint.kinds.check_base import Check, Condition
     from postlint.kinds.spec_base import RuleSpec
 
+T = TypeVar("T")
 
 # A full stop that ends a sentence: not one after an abbreviation ("Mr.", "e.g.", "U.S.", "No. 5") or inside
 # a parenthesis or quotation ("(e.g. "10 km")").
@@ -22,44 +23,44 @@ _SENTENCE_END = re.compile(
 )
 
 
-class DeferredCheck:
-    """A cached rule's check, unpickled when the engine first uses it.
+class Deferred:
+    """A cached rule's check or condition, unpickled when the engine first uses it.
 
     Unpickling a check imports its kind's module and the facts that module reads (and
-    compiles their regexes): most of a cached start-up. A run whose results all come
-    from the result cache never lints, so it never pays for that. Anything that reads
-    the check's attributes or calls it gets the real check, loaded then.
+    compiles their regexes), and a condition the document model: most of a cached
+    start-up. A run whose results all come from the result cache never lints, so it
+    never pays for that. Reading an attribute or calling a method gets the real object,
+    loaded then.
     """
 
-    __slots__ = ("_check", "_pickled")
+    __slots__ = ("_pickled", "_value")
 
-    def __init__(self, pickled: bytes | None, check: Check | None = None) -> None:
+    def __init__(self, pickled: bytes | None, value: object = None) -> None:
         self._pickled = pickled
-        self._check = check
+        self._value = value
 
     @staticmethod
-    def wrap(check: Check) -> Check:
-        """`check` behind a proxy that pickles it on its own, to be loaded only when it is used."""
-        return check if isinstance(check, DeferredCheck) else cast("Check", DeferredCheck(None, check))
+    def wrap(value: T) -> T:
+        """`value` behind a proxy that pickles it on its own, to be loaded only when it is used."""
+        return value if isinstance(value, Deferred) else cast("T", Deferred(None, value))
 
-    def loaded(self) -> Check:
-        if self._check is None:
+    def loaded(self) -> Any:
+        if self._pickled is not None:
             import pickle
 
-            assert self._pickled is not None
-            self._check = pickle.loads(self._pickled)
+            self._value = pickle.loads(self._pickled)
             self._pickled = None
-        return self._check
+        return self._value
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.loaded(), name)
 
     def __reduce__(self) -> tuple[Any, ...]:
         if self._pickled is not None:
-            return DeferredCheck, (self._pickled,)
+            return Deferred, (self._pickled,)
         from postlint.compiled_regex import dumps
 
-        return DeferredCheck, (dumps(self._check),)
+        return Deferred, (dumps(self._value),)
 
     def __repr__(self) -> str:
         return repr(self.loaded())
