@@ -15,17 +15,17 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
-from postlint.document import Document, Format, Problem
-from postlint.kinds.check_base import Context
 from postlint.laws import active_laws, describe_laws, within
 from postlint.packs.model import Rule
-from postlint.suppression import parse_suppressions
 from postlint.violation import Finding, Severity, Violation
 
 if TYPE_CHECKING:
+    # Imported where a posting is linted: a run answered by the result cache needs neither.
+    from postlint.document import Document, Format, Problem
     from postlint.employer_profile import EmployerProfile
     from postlint.facts.gazetteer import Gazetteer
     from postlint.facts.posting import PostingFacts
+    from postlint.kinds.check_base import Context
     from postlint.links.status import LinkStatus
 
 
@@ -132,7 +132,10 @@ class RuleEngine:
         """Every violation in one parsed document, sorted by position (`only`: run just that rule).
 
         The document is only read: linting it again gives the same violations."""
+        from postlint.document import Problem
+        from postlint.kinds.check_base import Context
         from postlint.reader import retitled
+        from postlint.suppression import parse_suppressions
 
         doc = retitled(doc, self.front_matter.get("title", "title"))
         facts = self.facts(doc, jurisdictions)
@@ -190,6 +193,7 @@ class RuleEngine:
         Past it the running rule is stopped, the rest do not run on this posting, and a
         `timeout` problem says which rule it was; findings made before stand.
         """
+        from postlint.document import Problem
         from postlint.time_budget import OverBudget, time_budget
 
         current = rules[0]
