@@ -32,17 +32,19 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from stat import S_ISREG
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from postlint.atomic import replacing
 from postlint.violation import Edit, Fix, Severity, Violation
+
+if TYPE_CHECKING:
+    import tempfile  # imported when new entries are spooled: a run of cache hits makes none
 
 CACHE_DIR_NAME = ".postlint_cache"
 _FORMAT = "3"  # bump when the index layout changes
@@ -184,6 +186,8 @@ class ResultCache:
         """Remember a result for `flush` to write: encoded now, and on disk once there is more than a little."""
         spool = self._spool
         if spool is None:
+            import tempfile
+
             spool = self._spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES)  # noqa: SIM115 (closed by flush)
         findings = json.dumps([_plain(v, self.references) for v in entry.violations], separators=(",", ":"))
         line = _line(path, stamp.size, stamp.mtime_ns, stamp.digest, time.time_ns(), entry.linted, findings)
