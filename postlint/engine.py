@@ -44,7 +44,7 @@ class _Blank(dict[str, Any]):
         return ""
 
 
-def glob_regex(pattern: str) -> re.Pattern[str]:
+def glob_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """A path glob with `**` (any folders), `*` and `?` as a regex on '/'-separated paths."""
     out, i = "", 0
     while i < len(pattern):
@@ -59,7 +59,8 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
         else:
             out, i = out + re.escape(pattern[i]), i + 1
     # Like .gitignore: a glob without '/' matches a file name at any depth; one with '/' is anchored.
-    return re.compile(rf"(?:.*/)?{out}$" if "/" not in pattern.rstrip("/") else f"{out.removeprefix('/')}$")
+    source = rf"(?:.*/)?{out}$" if "/" not in pattern.rstrip("/") else f"{out.removeprefix('/')}$"
+    return re.compile(source, flags)
 
 
 @dataclass(frozen=True, slots=True)
