@@ -45,22 +45,21 @@ class Deferred:
         return value if isinstance(value, Deferred) else cast("T", Deferred(None, value))
 
     def loaded(self) -> Any:
-        if self._pickled is not None:
+        if self._value is None:
             import pickle
 
-            self._value = pickle.loads(self._pickled)
-            self._pickled = None
+            self._value = pickle.loads(self._pickled)  # type: ignore[arg-type]
         return self._value
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.loaded(), name)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        if self._pickled is not None:
-            return Deferred, (self._pickled,)
-        from postlint.compiled_regex import dumps
+        if self._pickled is None:  # kept, like a loaded one's: an engine sent to workers is not pickled afresh
+            from postlint.compiled_regex import dumps
 
-        return Deferred, (dumps(self._value),)
+            self._pickled = dumps(self._value)
+        return Deferred, (self._pickled,)
 
     def __repr__(self) -> str:
         return repr(self.loaded())
