@@ -55,14 +55,21 @@ class Deferred:
         return getattr(self.loaded(), name)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        if self._pickled is None:  # kept, like a loaded one's: an engine sent to workers is not pickled afresh
-            from postlint.compiled_regex import dumps
+        from postlint.compiled_regex import dumps, storing
 
+        if not storing():  # sent to a worker process: the object itself, which pickles small
+            return _itself, (self.loaded(),)
+        if self._pickled is None:
             self._pickled = dumps(self._value)
         return Deferred, (self._pickled,)
 
     def __repr__(self) -> str:
         return repr(self.loaded())
+
+
+def _itself(value: T) -> T:
+    """What a `Deferred` unpickles to outside the disk cache: the object it stood for."""
+    return value
 
 
 @dataclass(frozen=True, slots=True)
