@@ -7,7 +7,6 @@ because several postlint processes (pre-commit runs hooks in parallel) share the
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,6 +39,8 @@ def replacing(
 
     For contents too large to hold in memory at once (the result cache's index).
     """
+    import tempfile  # here: a run that writes nothing (every result from the cache) needs no temporary files
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".postlint-tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -20,6 +20,7 @@ import io
 import pickle
 import re
 import sys
+from contextvars import ContextVar
 from typing import Any
 
 if sys.version_info >= (3, 11):
@@ -66,11 +67,23 @@ def _reduce_pattern(pattern: re.Pattern[Any]) -> tuple[Any, ...]:
     return _restore, (pattern.pattern, pattern.flags, _compiled_code(pattern))
 
 
+_storing = ContextVar("storing", default=False)
+
+
+def storing() -> bool:
+    """True while `dumps` pickles for the disk cache; an object may then pickle in its cached form."""
+    return _storing.get()
+
+
 def dumps(value: Any) -> bytes:
     """Pickle `value`, storing every regex inside it with its compiled code."""
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = copyreg.dispatch_table.copy()
     pickler.dispatch_table[re.Pattern] = _reduce_pattern
-    pickler.dump(value)
+    token = _storing.set(True)
+    try:
+        pickler.dump(value)
+    finally:
+        _storing.reset(token)
     return buffer.getvalue()

@@ -32,7 +32,7 @@ class Discovered:
 def _pattern(glob: str) -> re.Pattern[str]:
     from postlint.engine import glob_regex
 
-    return re.compile(glob_regex(glob.rstrip("/")).pattern, re.IGNORECASE)
+    return glob_regex(glob.rstrip("/"), re.IGNORECASE)  # compiled once, with its flags
 
 
 def excluded_by(relative: str, globs: Sequence[str], below: int = 0) -> str | None:

@@ -15,26 +15,28 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
-from postlint.document import Document, Format, Problem
-from postlint.kinds.check_base import Context
 from postlint.laws import active_laws, describe_laws, within
 from postlint.packs.model import Rule
-from postlint.suppression import parse_suppressions
 from postlint.violation import Finding, Severity, Violation
 
 if TYPE_CHECKING:
+    # Imported where a posting is linted: a run answered by the result cache needs neither.
+    from postlint.document import Document, Format, Problem
     from postlint.employer_profile import EmployerProfile
     from postlint.facts.gazetteer import Gazetteer
     from postlint.facts.posting import PostingFacts
+    from postlint.kinds.check_base import Context
     from postlint.links.status import LinkStatus
 
 
 @lru_cache(maxsize=1)
 def builtin_gazetteer() -> Gazetteer:
-    """The gazetteer shipped with postlint, read once per process."""
-    from postlint.facts.gazetteer import load_gazetteer
+    """The gazetteer shipped with postlint, read once per process, from the disk cache unless that is off
+    (`--no-cache`, or `cache.disable()`)."""
+    from postlint.cache import cached
+    from postlint.facts import gazetteer
 
-    return load_gazetteer()
+    return cached("gazetteer", gazetteer.builtin_path(), gazetteer.load_gazetteer)
 
 
 class _Blank(dict[str, Any]):
@@ -42,7 +44,7 @@ class _Blank(dict[str, Any]):
         return ""
 
 
-def glob_regex(pattern: str) -> re.Pattern[str]:
+def glob_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """A path glob with `**` (any folders), `*` and `?` as a regex on '/'-separated paths."""
     out, i = "", 0
     while i < len(pattern):
@@ -57,7 +59,8 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
         else:
             out, i = out + re.escape(pattern[i]), i + 1
     # Like .gitignore: a glob without '/' matches a file name at any depth; one with '/' is anchored.
-    return re.compile(rf"(?:.*/)?{out}$" if "/" not in pattern.rstrip("/") else f"{out.removeprefix('/')}$")
+    source = rf"(?:.*/)?{out}$" if "/" not in pattern.rstrip("/") else f"{out.removeprefix('/')}$"
+    return re.compile(source, flags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +133,10 @@ class RuleEngine:
         """Every violation in one parsed document, sorted by position (`only`: run just that rule).
 
         The document is only read: linting it again gives the same violations."""
+        from postlint.document import Problem
+        from postlint.kinds.check_base import Context
         from postlint.reader import retitled
+        from postlint.suppression import parse_suppressions
 
         doc = retitled(doc, self.front_matter.get("title", "title"))
         facts = self.facts(doc, jurisdictions)
@@ -188,6 +194,7 @@ class RuleEngine:
         Past it the running rule is stopped, the rest do not run on this posting, and a
         `timeout` problem says which rule it was; findings made before stand.
         """
+        from postlint.document import Problem
         from postlint.time_budget import OverBudget, time_budget
 
         current = rules[0]

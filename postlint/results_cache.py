@@ -32,19 +32,22 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from stat import S_ISREG
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from postlint.atomic import replacing
 from postlint.violation import Edit, Fix, Severity, Violation
 
+if TYPE_CHECKING:
+    import tempfile  # imported when new entries are spooled: a run of cache hits makes none
+
 CACHE_DIR_NAME = ".postlint_cache"
+_CODE = (".py", ".yaml")  # the files of postlint's own whose state is part of every run key
 _FORMAT = "3"  # bump when the index layout changes
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is a cache made by postlint.\n"
 _RACY_NS = 2_000_000_000  # a file modified this close to its entry's making is hashed, not trusted by its time
@@ -57,14 +60,19 @@ def code_stamp() -> str:
     """postlint's version and the state of its code and data: an edited checkout invalidates the cache."""
     from postlint import __version__
 
-    package = Path(__file__).parent
+    package = os.path.dirname(os.path.abspath(__file__))
     digest = hashlib.sha256(f"{__version__}|{sys.version}|{_FORMAT}".encode())
-    for file in sorted([*package.rglob("*.py"), *package.rglob("*.yaml")]):
+    files: list[str] = []
+    for root, dirs, names in os.walk(package):  # os.walk, not Path.rglob: a few milliseconds a start-up
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        folder = os.path.relpath(root, package)
+        files += [name if folder == "." else os.path.join(folder, name) for name in names if name.endswith(_CODE)]
+    for relative in sorted(files):
         try:
-            stat = file.stat()
+            stat = os.stat(os.path.join(package, relative))
         except OSError:
             continue
-        digest.update(f"{file.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+        digest.update(f"{relative}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()
 
 
@@ -184,6 +192,8 @@ class ResultCache:
         """Remember a result for `flush` to write: encoded now, and on disk once there is more than a little."""
         spool = self._spool
         if spool is None:
+            import tempfile
+
             spool = self._spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES)  # noqa: SIM115 (closed by flush)
         findings = json.dumps([_plain(v, self.references) for v in entry.violations], separators=(",", ":"))
         line = _line(path, stamp.size, stamp.mtime_ns, stamp.digest, time.time_ns(), entry.linted, findings)

@@ -10,19 +10,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from postlint.cache import cached
 from postlint.config import Settings
-from postlint.document import Document, Format
-from postlint.engine import OFFLINE, RuleEngine, RunContext, rule_matches, select_rules
+from postlint.engine import OFFLINE, RuleEngine, RunContext, builtin_gazetteer, rule_matches, select_rules
 from postlint.errors import ConfigError, InputError, PostlintError
 from postlint.packs.model import Pack, Rule
-from postlint.reader import EXTENSIONS, Decoded, build_document, decode, format_for, unread_document
 from postlint.results_cache import Entry, ResultCache, Stamp
 from postlint.safe_read import ReadPolicy, Refused, open_posting
 from postlint.violation import Violation
 
 if TYPE_CHECKING:
+    # The reader and the document model are imported where a file is read: a run answered by the result
+    # cache reads none.
+    from postlint.document import Document, Format
     from postlint.facts.gazetteer import Gazetteer
+    from postlint.reader import Decoded
 
 SKIPPED_DIRS = {"node_modules", "__pycache__", "venv"}
 PARALLEL_THRESHOLD = 64  # below this many files one process is used; above, the work's size decides (work_plan)
@@ -118,9 +119,13 @@ def load_linter(
     _check_config_names(rules, settings)
     chosen = select_rules(rules, [*settings.select, *select], [*settings.ignore, *ignore], settings.severity)
     places = [entry for pack in packs for entry in pack.places]
-    gazetteer = load_gazetteer(places, use_cache=use_cache)
-    _check_jurisdictions(jurisdictions, gazetteer, rules, None)
-    _check_jurisdictions(settings.jurisdictions, gazetteer, rules, settings)
+    # Without places of its own the engine loads the built-in gazetteer when a posting is first linted:
+    # a run whose results all come from the result cache never reads it.
+    gazetteer = load_gazetteer(places, use_cache=use_cache) if places else None
+    if jurisdictions or settings.jurisdictions:
+        known = gazetteer if gazetteer is not None else load_gazetteer(use_cache=use_cache)
+        _check_jurisdictions(jurisdictions, known, rules, None)
+        _check_jurisdictions(settings.jurisdictions, known, rules, settings)
     return RuleEngine(
         base=str(settings.base.resolve()) if settings.source else None,
         rules=tuple(chosen),
@@ -139,8 +144,8 @@ def load_gazetteer(places: Sequence[dict[str, Any]] = (), *, use_cache: bool = F
     """The built-in gazetteer (from the disk cache when allowed) plus the places packs add."""
     from postlint.facts import gazetteer
 
-    source = gazetteer.builtin_path()
-    built = cached("gazetteer", source, gazetteer.load_gazetteer, enabled=use_cache)
+    # With the cache, the engine's own (which reads the disk cache), so a run reads it once.
+    built = builtin_gazetteer() if use_cache else gazetteer.load_gazetteer()
     return built.extend(places) if places else built
 
 
@@ -197,6 +202,8 @@ def collect_files(paths: Sequence[str]) -> list[str]:
             continue
         path = Path(raw)
         if path.is_dir():
+            from postlint.reader import EXTENSIONS
+
             # A folder that cannot be listed is passed on as a path: reading it reports it.
             for root, dirs, files in os.walk(path, onerror=lambda exc: found.append(str(exc.filename))):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
@@ -235,6 +242,8 @@ class _DecodedLater:
 
     def __getattr__(self, name: str) -> Any:
         if self._decoded is None:
+            from postlint.reader import decode
+
             try:  # a cache hit is a regular file reached through no link (see ResultCache.current)
                 self._decoded = decode(open_posting(self._path, ReadPolicy(), DEFAULT_MAX_READ).data)
             except (OSError, Refused):
@@ -261,6 +270,8 @@ def read_document(
 
     Without a policy, links may lead anywhere inside the current folder (see postlint.safe_read).
     """
+    from postlint.reader import unread_document
+
     display = (stdin_filename or "-") if path == "-" else path
     if path == "-":
         data = stdin_data if stdin_data is not None else read_stdin()
@@ -276,6 +287,8 @@ def read_document(
 
 def parse_bytes(data: bytes, display: str, max_bytes: int, *, stdin: bool = False) -> tuple[Document, Decoded | None]:
     """A file's bytes as a document, plus its decoded text for excerpts (None if it was not linted)."""
+    from postlint.reader import build_document, decode, format_for
+
     if stdin and display == "-":  # no --stdin-filename: the content says what it is
         from postlint.sniff import sniff_format
 

@@ -72,7 +72,7 @@ def test_check_links_reads_each_file_once(tmp_path: Path, monkeypatch: pytest.Mo
         built.append(path)
         return real(data, path, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(runner, "build_document", counting)
+    monkeypatch.setattr(reader, "build_document", counting)  # the runner imports it when it reads
     engine = Linter.from_config().engine
     linked = runner.with_link_status(engine, files, Settings(), max_bytes=1 << 20, use_cache=False)
     results = list(runner.lint_files(linked, files, max_bytes=1 << 20, jobs=1))

@@ -278,8 +278,8 @@ def test_schema_accepts_the_test_base_pack(schema: dict) -> None:
 
 
 def test_shipped_packs_pass_the_regex_safety_check_that_runs_skip() -> None:
-    """A run trusts the packs postlint ships and does not analyse their regexes on each start; this test is
-    where they are analysed (parse_pack on its own checks every regex), and where an unsafe one fails."""
+    """A run trusts the packs postlint ships and does not analyse or validate their regexes one by one on each
+    start; this test is where they are (parse_pack on its own checks every regex), and where an unsafe one fails."""
     from postlint.packs import loader
     from postlint.packs.regex_safety import shipped_pack
 

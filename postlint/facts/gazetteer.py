@@ -593,19 +593,19 @@ def parse_gazetteer(data: Any, where: str = "gazetteer") -> Gazetteer:
 
 
 def builtin_path() -> Path:
-    """Where the built-in gazetteer's YAML is (a disk cache keys on its size and time)."""
-    from importlib import resources
+    """Where the built-in gazetteer's YAML is (a disk cache keys on its size and time).
 
-    return Path(str(resources.files("postlint").joinpath("data/gazetteer.yaml")))
+    Beside this module, as the package ships it: `importlib.resources` would cost a start-up
+    a few milliseconds to say the same, and the path is needed as a file anyway.
+    """
+    return Path(__file__).parent.parent / "data" / "gazetteer.yaml"
 
 
 @functools.lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The built-in gazetteer (postlint/data/gazetteer.yaml), read once per process."""
-    from importlib import resources
-
     import yaml
 
-    text = resources.files("postlint").joinpath("data/gazetteer.yaml").read_text(encoding="utf-8")
+    text = builtin_path().read_text(encoding="utf-8")
     data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return parse_gazetteer(data, "gazetteer.yaml")

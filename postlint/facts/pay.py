@@ -186,13 +186,24 @@ def _lower_pattern(pattern: str) -> str:
 
 
 class _CaseBlind:
-    """A case-blind pattern, run case-sensitively on the block's lower-cased text: several times faster."""
+    """A case-blind pattern, run case-sensitively on the block's lower-cased text: several times faster.
 
-    __slots__ = ("blind", "lower")
+    The case-insensitive form, for the rare text whose lower case changes length, is compiled
+    the first time such a text comes: compiling both costs a start-up as much as a posting's pay.
+    """
+
+    __slots__ = ("_blind", "lower", "pattern")
 
     def __init__(self, pattern: str) -> None:
-        self.blind = re.compile(pattern, re.IGNORECASE)
+        self.pattern = pattern
         self.lower = re.compile(_lower_pattern(pattern))
+        self._blind: re.Pattern[str] | None = None
+
+    @property
+    def blind(self) -> re.Pattern[str]:
+        if self._blind is None:
+            self._blind = re.compile(self.pattern, re.IGNORECASE)
+        return self._blind
 
     def search(self, block: _Block, lo: int, hi: int) -> re.Match[str] | None:
         low = block.lower

@@ -100,7 +100,8 @@ class TextReporter:
         self.seen: Counter[Seen] = Counter()  # what the summary and statistics need, not the findings
 
     def file(self, result: FileResult) -> None:
-        source = result.decoded.text if result.decoded else None
+        # A cached result's text is read from disk only when a violation shows an excerpt of it.
+        source = result.decoded.text if result.decoded and result.violations else None
         for v in result.violations:
             self.options.stream.write(render_violation(v, source, self.options.colour) + "\n\n")
         self.seen.update(map(Seen.of, result.violations))

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from postlint.errors import PackError
-from postlint.packs.model import Pack, Rule
+from postlint.packs.model import Deferred, Pack, Rule
 from postlint.packs.yamlpos import describe, load_yaml, locate
 from postlint.violation import Severity
 
@@ -51,7 +51,8 @@ def load_pack(path: str | Path, *, use_cache: bool = False) -> Pack:
     """Load one pack file, compiled once per run and, with `use_cache`, from the on-disk cache.
 
     Packs from the disk cache carry no pydantic specs (`Rule.spec` is None): what
-    needs them (`explain`, `packs test`) loads with `use_cache=False`.
+    needs them (`explain`, `packs test`) loads with `use_cache=False`. Their checks and
+    conditions are `Deferred`, unpickled only when a posting is linted.
     """
     resolved = Path(path)
     try:
@@ -64,7 +65,11 @@ def load_pack(path: str | Path, *, use_cache: bool = False) -> Pack:
 
     def build() -> Pack:
         pack = _load_pack_cached(str(resolved), stat.st_size, stat.st_mtime_ns)
-        return replace(pack, rules=tuple(replace(rule, spec=None) for rule in pack.rules))
+        rules = tuple(
+            replace(rule, spec=None, check=Deferred.wrap(rule.check), when=Deferred.wrap(rule.when))
+            for rule in pack.rules
+        )
+        return replace(pack, rules=rules)
 
     return cached("pack", resolved, build)
 

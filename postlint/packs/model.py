@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from postlint.laws import Law
 from postlint.violation import Severity
@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from postlint.kinds.check_base import Check, Condition
     from postlint.kinds.spec_base import RuleSpec
 
+T = TypeVar("T")
 
 # A full stop that ends a sentence: not one after an abbreviation ("Mr.", "e.g.", "U.S.", "No. 5") or inside
 # a parenthesis or quotation ("(e.g. "10 km")").
@@ -20,6 +21,55 @@ _SENTENCE_END = re.compile(
     r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\betc)"
     r"(?<!\b[A-Z])\.(?=\s+[A-Z(\"“‘'])(?![^()]*\))"
 )
+
+
+class Deferred:
+    """A cached rule's check or condition, unpickled when the engine first uses it.
+
+    Unpickling a check imports its kind's module and the facts that module reads (and
+    compiles their regexes), and a condition the document model: most of a cached
+    start-up. A run whose results all come from the result cache never lints, so it
+    never pays for that. Reading an attribute or calling a method gets the real object,
+    loaded then.
+    """
+
+    __slots__ = ("_pickled", "_value")
+
+    def __init__(self, pickled: bytes | None, value: object = None) -> None:
+        self._pickled = pickled
+        self._value = value
+
+    @staticmethod
+    def wrap(value: T) -> T:
+        """`value` behind a proxy that pickles it on its own, to be loaded only when it is used."""
+        return value if isinstance(value, Deferred) else cast("T", Deferred(None, value))
+
+    def loaded(self) -> Any:
+        if self._value is None:
+            import pickle
+
+            self._value = pickle.loads(self._pickled)  # type: ignore[arg-type]
+        return self._value
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.loaded(), name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        from postlint.compiled_regex import dumps, storing
+
+        if not storing():  # sent to a worker process: the object itself, which pickles small
+            return _itself, (self.loaded(),)
+        if self._pickled is None:
+            self._pickled = dumps(self._value)
+        return Deferred, (self._pickled,)
+
+    def __repr__(self) -> str:
+        return repr(self.loaded())
+
+
+def _itself(value: T) -> T:
+    """What a `Deferred` unpickles to outside the disk cache: the object it stood for."""
+    return value
 
 
 @dataclass(frozen=True, slots=True)

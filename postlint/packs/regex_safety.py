@@ -326,7 +326,8 @@ class _Analyser:
 
 
 # Set while a pack postlint ships is compiled: its regexes were checked by the test suite
-# (tests/test_packs.py), so a run does not analyse them again on every start without a cache.
+# (tests/test_packs.py), so a run does not analyse them again, nor compile each on its own
+# to validate it, on every start without a cache.
 shipped_pack: ContextVar[bool] = ContextVar("shipped_pack", default=False)
 
 
