@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from postlint.compiled_regex import _sre, _sre_compiler, _sre_parser
+from postlint.linear_twin import Untranslatable, compile_twin, translate, twins_enabled
 
 if sys.version_info >= (3, 11):
     from re import _constants as _c
@@ -331,9 +332,9 @@ class Prefilter:
         return self._compiled_linear()
 
     def _compiled_linear(self) -> Any:
+        if not twins_enabled():
+            return None
         if self._linear is False:
-            from postlint.linear_twin import compile_twin
-
             self._linear = compile_twin(self.linear) if self.linear is not None else None
         return self._linear
 
@@ -418,8 +419,6 @@ class Prefilter:
 
 def _linear_twin(pattern: re.Pattern[str]) -> str | None:
     """The pattern's RE2 twin for lower-cased text, or None when it has none (see `linear_twin`)."""
-    from postlint.linear_twin import Untranslatable, translate
-
     try:
         return translate(_sre_parser.parse(pattern.pattern, pattern.flags))
     except Untranslatable:

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from postlint.reader import Decoded
 
 SKIPPED_DIRS = {"node_modules", "__pycache__", "venv"}
+# Below this many postings to lint, patterns are not given RE2 twins: compiling them costs more than they save.
+TWINS_THRESHOLD = 16
 PARALLEL_THRESHOLD = 64  # below this many files one process is used; above, the work's size decides (work_plan)
 
 
@@ -420,7 +422,13 @@ def lint_files(
             else lint_file(linter, path, max_bytes, stdin_filename, stdin_data, stamp, policy, run)
             for path in todo
         )
-        yield from _stored(_in_order(files, hits, recall, fresh), cache)
+        from postlint.linear_twin import use_twins
+
+        twins = use_twins(len(todo) >= TWINS_THRESHOLD)
+        try:
+            yield from _stored(_in_order(files, hits, recall, fresh), cache)
+        finally:
+            use_twins(twins)
         return
     from concurrent.futures import ProcessPoolExecutor
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -185,3 +187,35 @@ def test_next_piece_skips_the_blocks_before_the_first_possible_match() -> None:
 
 
 _RULES = load_linter(use_cache=False).rules
+
+
+_TWIN_PROBE = (
+    "import sys\n"
+    "from postlint.cli import main\n"
+    "code = main(['check', '--format', 'json', '--no-cache', *sys.argv[1:]])\n"
+    "sys.stdout.flush()\n"
+    "print('RE2', 're2' in sys.modules)\n"
+)
+
+
+@pytest.mark.parametrize(("count", "expected"), [(1, "False"), (20, "True")])
+def test_twins_are_used_only_for_runs_long_enough_to_repay_them(tmp_path: Path, count: int, expected: str) -> None:
+    """A pre-commit hook on one posting does not compile twins; a folder of postings does."""
+    from conftest import cli_env
+
+    paths = []
+    for number in range(count):
+        posting = tmp_path / f"job{number}.md"
+        posting.write_text("# Engineer\n\nWe are a rockstar ninja team. Pay: competitive.\n", encoding="utf-8")
+        paths.append(str(posting))
+    proc = subprocess.run(
+        [sys.executable, "-c", _TWIN_PROBE, *paths],
+        capture_output=True,
+        text=True,
+        env=cli_env({"POSTLINT_CACHE_DIR": str(tmp_path / "cache")}),
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode in (0, 1), proc.stderr
+    assert proc.stdout.rpartition("RE2 ")[2].strip() == expected
