@@ -173,7 +173,7 @@ def test_builtin_rules_twins_match_wherever_the_rules_do(pieces: list[str]) -> N
 
 def test_next_piece_skips_the_blocks_before_the_first_possible_match() -> None:
     text = "# Engineer\n\nWe build things.\n\nYou will ship code.\n\nWe are an equal opportunity employer.\n"
-    doc: Document = parse(text, "job.md")
+    doc: Document = parse(text, "markdown", "job.md")
     view = scope_view(doc, ("text",), {})
     prefilter = Prefilter.of(re.compile(r"\bequal\s+opportunity\b", re.IGNORECASE))
     assert prefilter is not None
@@ -219,3 +219,18 @@ def test_twins_are_used_only_for_runs_long_enough_to_repay_them(tmp_path: Path, 
     )
     assert proc.returncode in (0, 1), proc.stderr
     assert proc.stdout.rpartition("RE2 ")[2].strip() == expected
+
+
+def test_piece_gate_lets_each_pattern_search_only_the_pieces_its_twin_can_match() -> None:
+    from postlint.kinds.check_base import PieceGate
+
+    text = "# Engineer\n\nVisa sponsorship is available.\n\nWe ship code.\n\nWe are an equal opportunity employer.\n"
+    view = scope_view(parse(text, "markdown", "job.md"), ("text",), {})
+    visa = Prefilter.of(re.compile(r"\bvisa\b", re.IGNORECASE))
+    eeo = Prefilter.of(re.compile(r"\bequal\s+opportunity\b", re.IGNORECASE))
+    gate = PieceGate(view, [visa, eeo, None])
+    allowed = [[gate.allows(number, index) for index in range(len(view.pieces))] for number in range(3)]
+    holds = [[word in lowered for _, _, lowered in view.pieces] for word in ("visa", "equal opportunity")]
+    assert allowed[0] == holds[0]
+    assert allowed[1] == holds[1]
+    assert all(allowed[2])  # no prefilter: every piece is searched

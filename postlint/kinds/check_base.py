@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -142,6 +142,30 @@ class ScopeView:
     def has_keyword(self, keywords: tuple[str, ...]) -> bool:
         lowered = self.lowered
         return any(k in lowered for k in keywords)
+
+
+class PieceGate:
+    """Which of a scope's pieces each pattern can match in, from its RE2 twin's matches in the whole scope.
+
+    `allows(number, index)` is asked piece by piece, in order; a pattern whose twin next matches in a
+    later piece is not searched until then, so a statement at the end of a posting costs one scan.
+    """
+
+    __slots__ = ("_filters", "_nexts", "_view")
+
+    def __init__(self, view: ScopeView, filters: Sequence[Prefilter | None], possible: Sequence[bool] = ()) -> None:
+        self._view = view
+        self._filters = filters
+        none = len(view.pieces)
+        self._nexts = [
+            view.next_piece(f, 0) if (possible[i] if possible else True) else none for i, f in enumerate(filters)
+        ]
+
+    def allows(self, number: int, index: int) -> bool:
+        at = self._nexts[number]
+        if at < index:
+            at = self._nexts[number] = self._view.next_piece(self._filters[number], index)
+        return at == index
 
 
 def scope_view(doc: Document, scopes: tuple[str, ...], memo: dict[Any, Any]) -> ScopeView:

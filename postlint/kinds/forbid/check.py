@@ -9,7 +9,7 @@ from typing import Literal
 
 from postlint.document import Document
 from postlint.facts.statements import Covered, StatementFinder, quoted_spans
-from postlint.kinds.check_base import Check, Context, ScopeView, fix_case, scope_view
+from postlint.kinds.check_base import Check, Context, PieceGate, ScopeView, fix_case, scope_view
 from postlint.prefilter import Prefilter
 from postlint.violation import Edit, Finding, Fix
 
@@ -127,17 +127,18 @@ class ForbidCheck(Check):
         plain = view.plain
         skipped = self._skipped(doc, ctx)
         keywords = tuple(k for k in self.keywords if k in view.lowered)  # a piece can only hold these
-        for offset, text, lowered in view.pieces:
+        gate = PieceGate(view, [*for_patterns, *for_substitutions])
+        for index, (offset, text, lowered) in enumerate(view.pieces):
             if keywords and not any(k in lowered for k in keywords):
                 continue
             if skipped and skipped.contains(offset, offset + len(text)):
                 continue
             excluded = _Spans(self.exceptions, text, self.skip_quotes, skipped, offset)
             seen: set[tuple[int, int]] = set()
-            for pattern, prefilter in zip(self.patterns, for_patterns, strict=True):
+            for number, (pattern, prefilter) in enumerate(zip(self.patterns, for_patterns, strict=True)):
                 if prefilter is None or isinstance(pattern, TermsMatcher):  # a term list has no prefilter
                     matches = pattern.finditer(text)
-                elif prefilter.may_contain(lowered, plain):
+                elif gate.allows(number, index) and prefilter.may_contain(lowered, plain):
                     matches = prefilter.finditer(pattern, text, lowered, plain)
                 else:
                     continue
@@ -147,10 +148,13 @@ class ForbidCheck(Check):
                         continue
                     seen.add((a, b))
                     yield self._finding(offset + a, offset + b, m.group())
-            for (pattern, template), prefilter in zip(self.substitutions, for_substitutions, strict=True):
+            first = len(for_patterns)
+            for number, ((pattern, template), prefilter) in enumerate(
+                zip(self.substitutions, for_substitutions, strict=True), first
+            ):
                 if prefilter is None:
                     found = pattern.finditer(text)
-                elif prefilter.may_contain(lowered, plain):
+                elif gate.allows(number, index) and prefilter.may_contain(lowered, plain):
                     found = prefilter.finditer(pattern, text, lowered, plain)
                 else:
                     continue

@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from postlint.document import Document
 from postlint.insertion import anchor, end_of_posting, insertion_fix
-from postlint.kinds.check_base import Check, Context, has_keyword, scope_view
+from postlint.kinds.check_base import Check, Context, PieceGate, has_keyword, scope_view
 from postlint.laws import for_area
 from postlint.prefilter import Prefilter
 from postlint.violation import Finding, Severity
@@ -100,21 +100,15 @@ class RequireCheck(Check):
         if self.distinct > 1:
             found, kinds = self._find_distinct(view.pieces, ranges)
             return found if kinds >= self.distinct else None
-        # The piece from which each pattern can match (RE2 twin): blocks before a late statement are skipped.
-        none = len(view.pieces)
-        nexts = [view.next_piece(p, 0) if can else none for p, can in zip(filters, possible, strict=True)]
+        gate = PieceGate(view, filters, possible)  # blocks before a late statement are not searched
         for index, (offset, text, lowered) in enumerate(view.pieces):
             if ranges is not None and not any(a <= offset < b for a, b in ranges):
                 continue
             if keywords and not any(k in lowered for k in keywords):
                 continue
             for number, (pattern, prefilter) in enumerate(zip(self.patterns, filters, strict=True)):
-                if nexts[number] > index:
+                if not gate.allows(number, index):
                     continue
-                if nexts[number] < index:
-                    nexts[number] = view.next_piece(prefilter, index)
-                    if nexts[number] > index:
-                        continue
                 if prefilter is not None and not prefilter.may_contain(lowered, plain):
                     continue
                 match = pattern.search(text) if prefilter is None else prefilter.search(pattern, text, lowered, plain)
