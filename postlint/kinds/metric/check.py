@@ -174,6 +174,10 @@ class MetricCheck(Check):
     def _judge(
         self, value: float, start: int, end: int, too_small_at: int | None = None, section: str = ""
     ) -> Iterator[Finding]:
+        # Most values are within bounds (the per-sentence rule judges every sentence): decide before formatting.
+        too_small = self.min is not None and value < self.min
+        if not too_small and (self.max is None or value <= self.max):
+            return
         values = {
             "section": section,
             "metric": self.metric.replace("_", " "),
@@ -183,7 +187,7 @@ class MetricCheck(Check):
             "max": "" if self.max is None else _number(self.max),
             "match": "",
         }
-        if self.min is not None and value < self.min:
+        if too_small:
             at = start if too_small_at is None else too_small_at
             yield Finding(at, at if too_small_at is not None else end, {**values, "limit": values["min"]})
         elif self.max is not None and value > self.max:
