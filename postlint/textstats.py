@@ -9,7 +9,10 @@ is within one syllable for most words, which is plenty for a grade threshold.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
@@ -18,7 +21,10 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 def words(text: str) -> list[str]:
     """Words of the text; each CJK character counts as one word."""
-    found = WORD.findall(text)
+    return _cjk_words(text, WORD.findall(text))
+
+
+def _cjk_words(text: str, found: list[str]) -> list[str]:
     if text.isascii():
         return found
     cjk = len(_CJK.findall(text))
@@ -74,6 +80,46 @@ def reading_grade(text: str) -> float:
     found = WORD.findall(text)
     if not found:
         return 0.0
-    sentences = max(1, sentence_count(text))
+    return grade(found, sentence_count(text))
+
+
+def grade(found: Sequence[str], sentences: int) -> float:
+    """Flesch-Kincaid grade level of these words (`WORD` matches) in this many sentences; 0.0 with no words."""
+    if not found:
+        return 0.0
+    sentences = max(1, sentences)
     total_syllables = sum(map(syllables, found))
     return 0.39 * len(found) / sentences + 11.8 * total_syllables / len(found) - 15.59
+
+
+# Counts kept per text in the lint's memo (`PostingFacts.memo`): the posting's word count, the word and
+# grade metrics and the per-sentence metric read the same blocks, and each block is counted once. A rule
+# over several blocks adds up their counts rather than counting the blocks joined by blank lines: a word
+# never spans a blank line and a blank line always ends a sentence, so the sums are the joined counts.
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """The words of one text: `WORD` matches (what the reading grade reads) and `words()`'s count."""
+
+    tokens: list[str]
+    words: int  # a CJK character is one word
+
+
+def counts(text: str, memo: dict[Any, Any]) -> Counts:
+    """The text's `Counts`, kept in `memo` for every rule that counts the same text."""
+    key = ("textstats-counts", text)
+    found: Counts | None = memo.get(key)
+    if found is None:
+        tokens = WORD.findall(text)
+        found = memo[key] = Counts(tokens, len(_cjk_words(text, tokens)))
+    return found
+
+
+def sentences(text: str, memo: dict[Any, Any]) -> list[tuple[int, int]]:
+    """`sentence_spans(text)`, kept in `memo` for every rule that splits the same text."""
+    key = ("textstats-sentences", text)
+    found: list[tuple[int, int]] | None = memo.get(key)
+    if found is None:
+        found = memo[key] = sentence_spans(text)
+    return found

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from postlint.kinds.check_base import Condition, Context
 from postlint.laws import any_within
@@ -138,8 +138,10 @@ class FactCondition(Condition):
         return language in self.languages
 
 
-def count_words(doc: Document) -> int:
-    """Words of the posting's prose (headings, paragraphs, list items, table cells)."""
-    from postlint.textstats import words
+def count_words(doc: Document, memo: dict[Any, Any] | None = None) -> int:
+    """Words of the posting's prose (headings, paragraphs, list items, table cells); each block's count is kept
+    in `memo` (the lint's, if given), where the word metrics find it."""
+    from postlint.textstats import counts
 
-    return sum(len(words(block.prose)) for block in doc.prose_blocks())
+    memo = {} if memo is None else memo
+    return sum(counts(block.prose, memo).words for block in doc.prose_blocks())

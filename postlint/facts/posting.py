@@ -217,7 +217,7 @@ class PostingFacts:
         if self._words is None:
             from postlint.facts.language import count_words
 
-            self._words = count_words(self.doc)
+            self._words = count_words(self.doc, self.memo)
         return self._words
 
     def statements(self, finder: StatementFinder) -> list[tuple[int, int]]:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from postlint import textstats
 from postlint.textstats import reading_grade
 
 
@@ -112,3 +115,42 @@ def test_metric_section_and_per_section(make_linter) -> None:
     assert [v.line for v in per] == [9]
     only_duties = make_linter([dict(rule, section="duties")]).lint_text(text)
     assert only_duties == []
+
+
+# Letters, digits, CJK, sentence ends, bullets, spaces and line breaks: what moves word and sentence counts.
+_PIECES = st.sampled_from(list("aBÉЯ字の1_.!?。 \t\n-'•*"))
+_TEXTS = st.lists(st.text(_PIECES, max_size=12), max_size=4)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(_TEXTS)
+def test_counts_of_texts_add_up_to_the_counts_of_the_texts_joined(texts: list[str]) -> None:
+    """The metrics sum per-block counts kept in the memo; that must equal counting the blocks joined."""
+    joined = "\n\n".join(texts)
+    memo: dict[object, object] = {}
+    tokens = [t for text in texts for t in textstats.counts(text, memo).tokens]
+    sentences = sum(len(textstats.sentences(text, memo)) for text in texts)
+    assert tokens == textstats.WORD.findall(joined)
+    assert sum(textstats.counts(text, memo).words for text in texts) == len(textstats.words(joined))
+    assert sentences == textstats.sentence_count(joined)
+    assert textstats.grade(tokens, sentences) == reading_grade(joined)
+
+
+def test_metric_rules_split_each_block_into_sentences_once(make_linter, monkeypatch) -> None:
+    """The reading grade and the per-sentence rule read the same blocks: each block is split once, in the memo."""
+    split: list[str] = []
+    spans = textstats.sentence_spans
+
+    def counting(text: str) -> list[tuple[int, int]]:
+        split.append(text)
+        return spans(text)
+
+    monkeypatch.setattr(textstats, "sentence_spans", counting)
+    scope = ["paragraph", "list_item"]
+    rules = [
+        {"id": "t/grade", "kind": "metric", "metric": "reading_grade", "max": 30, "scope": scope},
+        {"id": "t/long", "kind": "metric", "metric": "words", "per": "sentence", "max": 30, "scope": scope},
+        {"id": "t/wps", "kind": "metric", "metric": "words_per_sentence", "max": 30, "scope": scope},
+    ]
+    make_linter(rules).lint_text("# Job\n\nWe cook. We clean.\n\n- Lunch for guests\n- Dinner too\n")
+    assert sorted(split) == sorted(["We cook. We clean.", "Lunch for guests", "Dinner too"])

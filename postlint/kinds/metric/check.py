@@ -23,20 +23,32 @@ def _measure(metric: str, blocks: list[Block], doc: Document, memo: dict[Any, An
 
 
 def _compute(metric: str, blocks: list[Block], doc: Document, memo: dict[Any, Any]) -> float:
-    text = "\n\n".join(b.prose for b in blocks)
+    # Word and sentence counts are summed over the blocks' memoized counts (see `textstats.counts`).
     measures: dict[str, Callable[[], float]] = {
-        "words": lambda: len(textstats.words(text)),
-        "characters": lambda: len("".join(text.split())),
-        "sentences": lambda: textstats.sentence_count(text),
+        "words": lambda: _words(blocks, memo),
+        "characters": lambda: len("".join("\n\n".join(b.prose for b in blocks).split())),
+        "sentences": lambda: _sentences(blocks, memo),
         "paragraphs": lambda: sum(1 for b in blocks if b.kind == PARAGRAPH),
         "list_items": lambda: sum(1 for b in blocks if b.kind == LIST_ITEM),
         "longest_list": lambda: _longest_list(blocks, doc, memo),
         "headings": lambda: sum(1 for b in blocks if b.kind == HEADING),
         "links": lambda: len(doc.links),
-        "reading_grade": lambda: round(textstats.reading_grade(text), 1),
-        "words_per_sentence": lambda: round(len(textstats.words(text)) / max(1, textstats.sentence_count(text)), 1),
+        "reading_grade": lambda: round(textstats.grade(_tokens(blocks, memo), _sentences(blocks, memo)), 1),
+        "words_per_sentence": lambda: round(_words(blocks, memo) / max(1, _sentences(blocks, memo)), 1),
     }
     return measures[metric]()
+
+
+def _words(blocks: list[Block], memo: dict[Any, Any]) -> int:
+    return sum(textstats.counts(b.prose, memo).words for b in blocks)
+
+
+def _tokens(blocks: list[Block], memo: dict[Any, Any]) -> list[str]:
+    return [t for b in blocks for t in textstats.counts(b.prose, memo).tokens]
+
+
+def _sentences(blocks: list[Block], memo: dict[Any, Any]) -> int:
+    return sum(len(textstats.sentences(b.prose, memo)) for b in blocks)
 
 
 def _longest_list(blocks: list[Block], doc: Document, memo: dict[Any, Any]) -> int:
@@ -142,7 +154,7 @@ class MetricCheck(Check):
                 return
         if self.per == "sentence":
             for block in blocks:
-                for a, b in textstats.sentence_spans(block.prose):
+                for a, b in textstats.sentences(block.prose, ctx.memo):
                     value = _measure_sentence(self.metric, block.prose[a:b])
                     yield from self._judge(value, block.start + a, block.start + b)
             return
@@ -162,6 +174,10 @@ class MetricCheck(Check):
     def _judge(
         self, value: float, start: int, end: int, too_small_at: int | None = None, section: str = ""
     ) -> Iterator[Finding]:
+        # Most values are within bounds (the per-sentence rule judges every sentence): decide before formatting.
+        too_small = self.min is not None and value < self.min
+        if not too_small and (self.max is None or value <= self.max):
+            return
         values = {
             "section": section,
             "metric": self.metric.replace("_", " "),
@@ -171,7 +187,7 @@ class MetricCheck(Check):
             "max": "" if self.max is None else _number(self.max),
             "match": "",
         }
-        if self.min is not None and value < self.min:
+        if too_small:
             at = start if too_small_at is None else too_small_at
             yield Finding(at, at if too_small_at is not None else end, {**values, "limit": values["min"]})
         elif self.max is not None and value > self.max:
