@@ -153,7 +153,7 @@ def _char(char: str) -> str:
     return f"\\x{{{ord(char):x}}}"
 
 
-_compiled: dict[str, Any] = {}
+_compiled: dict[str, Twin | None] = {}
 # Compiling a twin costs about half a millisecond, and saves a few milliseconds a posting: a run of a
 # few postings (a pre-commit hook on one file) is faster without them. The runner decides.
 _switch = {"enabled": True}
@@ -170,7 +170,32 @@ def twins_enabled() -> bool:
     return _switch["enabled"]
 
 
-def compile_twin(twin: str) -> Any:
+class Twin:
+    """A compiled twin: where it first matches in lower-cased UTF-8 text."""
+
+    __slots__ = ("_match", "_unanchored")
+
+    def __init__(self, compiled: Any, re2: Any) -> None:
+        regexp = getattr(compiled, "_regexp", None)
+        anchor = getattr(getattr(re2, "_Anchor", None), "UNANCHORED", None)
+        if regexp is not None and anchor is not None and hasattr(regexp, "Match"):
+            # The binding's own `search` wraps this call in Python that maps byte offsets back to characters
+            # and builds a match object: most of its cost, for an answer that is one byte offset.
+            self._match = regexp.Match
+            self._unanchored = anchor
+        else:  # pragma: no cover - another version of the binding: its public API
+            self._match = None
+            self._unanchored = compiled
+
+    def first(self, data: bytes, start: int = 0) -> int:
+        """The byte offset where the twin first matches in `data` from `start` on, or -1."""
+        if self._match is None:  # pragma: no cover - see __init__
+            found = self._unanchored.search(data, start)
+            return -1 if found is None else int(found.start())
+        return int(self._match(self._unanchored, data, start, len(data))[0][0])
+
+
+def compile_twin(twin: str) -> Twin | None:
     """The compiled RE2 twin, or None when RE2 is not installed or will not take it (then `re` is used)."""
     if twin in _compiled:
         return _compiled[twin]
@@ -182,7 +207,7 @@ def compile_twin(twin: str) -> Any:
     options = re2.Options()
     options.max_mem = 64 << 20  # many alternatives of Unicode classes: the default 8 MB can run out
     try:
-        pattern = re2.compile(twin, options)
+        pattern: Twin | None = Twin(re2.compile(twin, options), re2)
     except Exception:  # over RE2's limits: `re` does the work
         pattern = None
     _compiled[twin] = pattern

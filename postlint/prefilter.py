@@ -325,7 +325,7 @@ class Prefilter:
         if encoded is None or not plain:
             return False
         linear = self._compiled_linear()
-        return linear is not None and linear.search(encoded) is None
+        return linear is not None and linear.first(encoded) < 0
 
     def linear_pattern(self) -> Any:
         """The compiled RE2 twin (search it in lower-cased UTF-8 text only), or None."""

@@ -134,10 +134,10 @@ class ScopeView:
             for _, _, lowered in pieces:
                 starts.append(at)
                 at += len(lowered) + 2 if lowered.isascii() else len(lowered.encode("utf-8", "surrogatepass")) + 2
-        match = linear.search(encoded, starts[first])
-        if match is None:
+        at = linear.first(encoded, starts[first])
+        if at < 0:
             return len(pieces)
-        return max(first, bisect_right(starts, match.start()) - 1)
+        return max(first, bisect_right(starts, at) - 1)
 
     def has_keyword(self, keywords: tuple[str, ...]) -> bool:
         lowered = self.lowered
