@@ -13,8 +13,9 @@ match wherever the original does, and may match more:
   case-insensitive match is a match of the lower-cased forms), and every literal and
   class of the pattern stands for its characters' lower-case forms too, whether the
   pattern ignores case or not.
-- Assertions and anchors are dropped (lookarounds, `\\b`, `^`): RE2 has no
-  lookarounds, and its `\\b` knows only ASCII word characters.
+- Assertions and anchors are dropped (lookarounds, `^`): RE2 has no lookarounds. A
+  `\\b` stays only beside a character of the pattern that is an ASCII letter or
+  digit, the one place where RE2's ASCII-only `\\b` agrees with Python's.
 - `\\w`, `\\d` and `\\s` are spelled as the Unicode classes Python gives them, and
   negated classes that hold a letter become "any character": a test checks every
   code point.
@@ -60,7 +61,99 @@ class Untranslatable(ValueError):
 
 def translate(parsed: Any) -> str:
     """The RE2 twin of a parsed pattern (`re._parser.parse`), for lower-cased text; raises Untranslatable."""
-    return "".join(_item(op, av) for op, av in parsed.data)
+    data = parsed.data
+    parts = []
+    for i, (op, av) in enumerate(data):
+        if op is _c.AT:
+            parts.append(_boundary(data, i))
+        elif op is _c.BRANCH:
+            lead = i > 0 and data[i - 1] == (_c.AT, _c.AT_BOUNDARY)
+            trail = i + 1 < len(data) and data[i + 1] == (_c.AT, _c.AT_BOUNDARY)
+            parts.append("(?:" + "|".join(_bounded(branch.data, lead, trail) for branch in av[1]) + ")")
+        else:
+            parts.append(_item(op, av))
+    return "".join(parts)
+
+
+def _bounded(data: list[tuple[Any, Any]], lead: bool, trail: bool, *, trim: bool = False) -> str:
+    """One alternative, with the `\\b` that `re` took out of all of them (`\\b(?:a|b)` is read as a `\\b`
+    before the alternatives) put back where the alternative starts (or ends) with an ASCII word character."""
+    start = "\\b" if lead and _sequence_edge(data, last=False) else ""
+    end = "\\b" if trail and _sequence_edge(data, last=True) else ""
+    body = _trimmed(data) if trim else translate(_Sequence(data))
+    return start + "(?:" + body + ")" + end
+
+
+class _Sequence:
+    """Parsed items, with the `data` attribute that `translate` reads."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: list[tuple[Any, Any]]) -> None:
+        self.data = data
+
+
+def translate_search(parsed: Any) -> str:
+    """`translate`, less what may open a match without being needed for one (`[\\W\\d_]*` before a heading
+    word, which RE2 would start at the first character of every scope): the twin then starts its match
+    where the needed part does, in the same block as the original's match, and still matches wherever
+    the original does."""
+    return _trimmed(parsed.data)
+
+
+def _trimmed(data: list[tuple[Any, Any]]) -> str:
+    parts: list[str] = []
+    i = 0
+    while i < len(data):
+        op, av = data[i]
+        if op is _c.AT:
+            parts.append(_boundary(data, i))
+        elif not (op in _ZERO_WIDTH or (op in _REPEATS and av[0] == 0)):
+            break
+        i += 1
+    if i == len(data):
+        return "".join(parts)
+    op, av = data[i]
+    if op is _c.SUBPATTERN:
+        parts.append("(?:" + _trimmed(av[-1].data) + ")")
+    elif op is _c.BRANCH:
+        lead = i > 0 and data[i - 1] == (_c.AT, _c.AT_BOUNDARY)
+        trail = i + 1 < len(data) and data[i + 1] == (_c.AT, _c.AT_BOUNDARY)
+        parts.append("(?:" + "|".join(_bounded(b.data, lead, trail, trim=True) for b in av[1]) + ")")
+    else:
+        parts.append(_item(op, av))
+    return "".join(parts) + translate(_Sequence(data[i + 1 :]))
+
+
+def _boundary(data: list[tuple[Any, Any]], i: int) -> str:
+    """A `\\b` next to a character that is sure to be an ASCII word character stays `\\b`: RE2's word
+    characters are ASCII, Python's Unicode, and beside an ASCII letter the two agree (the character on
+    the other side is not a word character to Python, so it is none to RE2). Other anchors are dropped."""
+    if data[i][1] is not _c.AT_BOUNDARY:
+        return ""
+    before = i > 0 and _edge_is_ascii_word(data[i - 1], last=True)
+    after = i + 1 < len(data) and _edge_is_ascii_word(data[i + 1], last=False)
+    return "\\b" if before or after else ""
+
+
+def _edge_is_ascii_word(item: tuple[Any, Any], *, last: bool) -> bool:
+    """Whether every match of the item starts (or, with `last`, ends) with a character that lower-cases
+    to an ASCII letter, digit or underscore."""
+    op, av = item
+    if op is _c.LITERAL:
+        lowered = chr(av).lower()
+        return len(lowered) == 1 and lowered.isascii() and (lowered.isalnum() or lowered == "_")
+    if op is _c.SUBPATTERN:
+        return _sequence_edge(av[-1].data, last=last)
+    if op is _c.BRANCH:
+        return all(_sequence_edge(branch.data, last=last) for branch in av[1])
+    if op in _REPEATS:
+        return av[0] >= 1 and _sequence_edge(av[2].data, last=last)
+    return False
+
+
+def _sequence_edge(data: list[tuple[Any, Any]], *, last: bool) -> bool:
+    return bool(data) and _edge_is_ascii_word(data[-1] if last else data[0], last=last)
 
 
 def _item(op: Any, av: Any) -> str:

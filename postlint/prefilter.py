@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from postlint.compiled_regex import _sre, _sre_compiler, _sre_parser
-from postlint.linear_twin import Untranslatable, compile_twin, translate, twins_enabled
+from postlint.linear_twin import Untranslatable, compile_twin, translate_search, twins_enabled
 
 if sys.version_info >= (3, 11):
     from re import _constants as _c
@@ -420,7 +420,7 @@ class Prefilter:
 def _linear_twin(pattern: re.Pattern[str]) -> str | None:
     """The pattern's RE2 twin for lower-cased text, or None when it has none (see `linear_twin`)."""
     try:
-        return translate(_sre_parser.parse(pattern.pattern, pattern.flags))
+        return translate_search(_sre_parser.parse(pattern.pattern, pattern.flags))
     except Untranslatable:
         return None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from bisect import bisect_right
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from postlint.compiled_regex import _sre_parser
 from postlint.document import Document
 from postlint.kinds.check_base import scope_view
-from postlint.linear_twin import _CATEGORIES, Untranslatable, _uncased, compile_twin, translate
+from postlint.linear_twin import _CATEGORIES, Untranslatable, _uncased, compile_twin, translate, translate_search
 from postlint.prefilter import Prefilter, folds_plainly
 from postlint.reader import parse
 from postlint.runner import load_linter
@@ -165,14 +166,20 @@ def test_builtin_rules_twins_match_wherever_the_rules_do(pieces: list[str]) -> N
     if not folds_plainly("\n\n".join(pieces), lowered):
         return
     encoded = lowered.encode("utf-8")
+    starts = [len("\n\n".join(p.lower() for p in pieces[:i]).encode("utf-8")) + 2 * (i > 0) for i in range(len(pieces))]
     for rule in _RULES:
         check = rule.check
         patterns = [p for p in getattr(check, "patterns", ()) if isinstance(p, re.Pattern)]
         patterns += [p for p, _ in getattr(check, "substitutions", ())]
         for prefilter, pattern in zip(getattr(check, "prefilters", ()), patterns, strict=False):
             twin = prefilter.linear_pattern() if prefilter is not None else None
-            if twin is not None and any(pattern.search(p) for p in pieces):
-                assert twin.first(encoded) >= 0, (rule.id, pieces)
+            matched = [i for i, p in enumerate(pieces) if pattern.search(p)]
+            if twin is None or not matched:
+                continue
+            at = twin.first(encoded)
+            assert at >= 0, (rule.id, pieces)
+            # The twin's first match starts no later than the block of the pattern's first match.
+            assert bisect_right(starts, at) - 1 <= matched[0], (rule.id, pieces)
 
 
 def test_next_piece_skips_the_blocks_before_the_first_possible_match() -> None:
@@ -238,3 +245,16 @@ def test_piece_gate_lets_each_pattern_search_only_the_pieces_its_twin_can_match(
     assert allowed[0] == holds[0]
     assert allowed[1] == holds[1]
     assert all(allowed[2])  # no prefilter: every piece is searched
+
+
+@pytest.mark.parametrize(
+    ("regex", "twin"),
+    [
+        (r"\bvisa\b", r"\b\x{76}\x{69}\x{73}\x{61}\b"),  # beside ASCII letters, \b stays
+        (r"\bcafé\b", r"\b\x{63}\x{61}\x{66}\x{e9}"),  # beside 'é' it cannot: RE2's \b is ASCII
+        (r"\d+\b", r"(?:[\p{Nd}]){1,}"),
+        (r"^[\W\d_]*(?:skills)\b", r"\x{73}\x{6b}\x{69}\x{6c}\x{6c}\x{73}\b"),  # what may open a match goes
+    ],
+)
+def test_search_twins_keep_ascii_word_boundaries_and_drop_optional_openings(regex: str, twin: str) -> None:
+    assert translate_search(_sre_parser.parse(regex, 0)) == twin
