@@ -103,16 +103,30 @@ class RuleEngine:
         """True if a token names a rule (id or alias) or a pack of this linter."""
         return any(rule_matches(rule, token) for rule in self.rules)
 
+    def live_rules(self) -> tuple[Rule, ...]:
+        """The rules with their checks and conditions loaded (`Rule.loaded`), made on the first lint."""
+        live: tuple[Rule, ...] | None = self.__dict__.get("_live")
+        if live is None:
+            live = tuple(rule.loaded() for rule in self.rules)
+            object.__setattr__(self, "_live", live)
+        return live
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without the loaded rules: a worker process makes its own."""
+        return {key: value for key, value in self.__dict__.items() if key != "_live"}
+
     def rules_for(self, path: str | None) -> list[Rule]:
+        """The rules that run on this file (all but its per-file ignores), loaded."""
+        rules = self.live_rules()
         if not path or not self.per_file_ignores:
-            return list(self.rules)
+            return list(rules)
         if self.base is not None:
             absolute = os.path.abspath(path)
             if absolute.startswith(self.base.rstrip(os.sep) + os.sep):
                 path = os.path.relpath(absolute, self.base)
         posix = path.replace("\\", "/").removeprefix("./")
         ignored = [t for glob, tokens in self.per_file_ignores if glob_regex(glob).match(posix) for t in tokens]
-        return [r for r in self.rules if not any(rule_matches(r, t) for t in ignored)]
+        return [r for r in rules if not any(rule_matches(r, t) for t in ignored)]
 
     def facts(self, doc: Document, jurisdictions: Iterable[str] | None = None) -> PostingFacts:
         """The posting's facts (places, jurisdictions, pay) as this linter reads them."""

@@ -112,6 +112,15 @@ class Rule:
         end = _SENTENCE_END.search(text)
         return text[: end.start() + 1] if end else text
 
+    def loaded(self) -> Rule:
+        """This rule with its check and condition themselves, not the proxies the pack cache leaves until
+        they are used: a lint reads them for every rule on every posting."""
+        if not isinstance(self.check, Deferred) and not isinstance(self.when, Deferred):
+            return self
+        when = self.when.loaded() if isinstance(self.when, Deferred) else self.when
+        check = self.check.loaded() if isinstance(self.check, Deferred) else self.check
+        return replace(self, when=when, check=check)
+
     def with_severity(self, severity: Severity) -> Rule:
         """An override from config: the rule reports at this severity wherever it runs."""
         return replace(self, severity=severity, elsewhere=severity if self.elsewhere is not None else None)
