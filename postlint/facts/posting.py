@@ -225,7 +225,7 @@ class PostingFacts:
         once for every rule that recognises them the same way."""
         found = self._statements.get(finder.key)
         if found is None:
-            found = self._statements[finder.key] = finder.find(self.doc)
+            found = self._statements[finder.key] = finder.find(self.doc, self.memo)
         return found
 
     @property

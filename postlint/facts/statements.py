@@ -11,10 +11,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from postlint.document import PROSE_KINDS
-from postlint.kinds.check_base import has_keyword
+from postlint.kinds.check_base import PieceGate, has_keyword, scope_view
+from postlint.prefilter import Prefilter
 
 if TYPE_CHECKING:
     from postlint.document import Document
@@ -37,17 +37,30 @@ class StatementFinder:
 
     pattern: re.Pattern[str]
     keywords: tuple[str, ...] = ()
+    prefilter: Prefilter | None = None  # rules out the blocks the pattern cannot match (its RE2 twin)
+
+    @classmethod
+    def of(cls, pattern: re.Pattern[str], keywords: tuple[str, ...] = ()) -> StatementFinder:
+        return cls(pattern, keywords, Prefilter.of(pattern))
 
     @property
     def key(self) -> tuple[str, tuple[str, ...]]:
         return self.pattern.pattern, self.keywords
 
-    def find(self, doc: Document) -> list[tuple[int, int]]:
-        """The statements as source spans."""
+    def find(self, doc: Document, memo: dict[Any, Any] | None = None) -> list[tuple[int, int]]:
+        """The statements as source spans. `memo` is the lint's (`Context.memo`): its view of the prose
+        blocks, lower-cased once, is shared with the rules that search them."""
         spans = [(s.heading_start, s.end) for s in doc.sections if self._search(s.title)]
-        for block in doc.blocks:
-            if block.kind in PROSE_KINDS and (not self.keywords or has_keyword(block.prose, self.keywords)):
-                spans += [(block.start + a, block.start + b) for a, b in statement_spans(self.pattern, block.prose)]
+        view = scope_view(doc, ("text",), {} if memo is None else memo)  # the prose blocks, in order
+        keywords = tuple(k for k in self.keywords if k in view.lowered)
+        if self.keywords and not keywords:
+            return spans
+        gate = PieceGate(view, [self.prefilter])
+        for index, (start, prose, lowered) in enumerate(view.pieces):
+            if keywords and not any(k in lowered for k in keywords):
+                continue
+            if gate.allows(0, index):
+                spans += [(start + a, start + b) for a, b in statement_spans(self.pattern, prose)]
         return spans
 
     def spans(self, doc: Document, ctx: Context) -> list[tuple[int, int]]:

@@ -25,7 +25,7 @@ class Statements(BaseModel):
 
     def compile(self) -> StatementFinder:
         pattern = combine_regexes(self.patterns, re.IGNORECASE)
-        return StatementFinder(pattern, tuple(k.lower() for k in self.keywords))
+        return StatementFinder.of(pattern, tuple(k.lower() for k in self.keywords))
 
 
 class ForbidSpec(RuleSpec):
