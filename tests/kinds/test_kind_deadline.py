@@ -66,3 +66,21 @@ def test_deadline_skip_other_kinds_of_dates(make_linter) -> None:
     text = "Priority closing date: March 1, 2025.\n"
     assert _dates(make_linter, text, labels=LABELS) == [(1, "2025-03-01")]
     assert _dates(make_linter, text, labels=LABELS, skip=r"\bpriority\b") == []
+
+
+def test_deadline_labels_are_found_in_every_block_that_holds_one(make_linter) -> None:
+    """Blocks are searched only where the labels' RE2 twin can match: a label in the first block or the
+    last is still read, with twins on and off (the latest of the dates is the one reported)."""
+    from postlint.linear_twin import use_twins
+
+    filler = "We build things.\n\nMore text here.\n\n"
+    first = f"# Job\n\nClosing date: March 1, 2025.\n\n{filler}"
+    last = f"# Job\n\n{filler}- Apply by March 2, 2025\n\nThe end. CLOSING DATE: March 3, 2025.\n"
+    before = use_twins(False)
+    try:
+        for twins in (False, True):
+            use_twins(twins)
+            assert _dates(make_linter, first, labels=LABELS) == [(3, "2025-03-01")]
+            assert _dates(make_linter, last, labels=LABELS) == [(9, "2025-03-03")]
+    finally:
+        use_twins(before)

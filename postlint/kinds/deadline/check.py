@@ -17,7 +17,8 @@ from typing import Any
 
 from postlint.document import PROSE_KINDS, Block, Document
 from postlint.facts.dates import DateMention, as_dates, find_dates
-from postlint.kinds.check_base import Check, Context, has_keyword
+from postlint.kinds.check_base import Check, Context, PieceGate, scope_view
+from postlint.prefilter import Prefilter
 from postlint.violation import Finding
 
 
@@ -38,6 +39,7 @@ class DeadlineCheck(Check):
     keywords: tuple[str, ...] = ()  # lower-case; a block with none of them holds no label
     report: str = "expired"  # "expired": every date has passed; "conflict": two dates disagree
     skip: re.Pattern[str] | None = None  # text just before a date that makes it another kind of date
+    labels_filter: Prefilter | None = None  # rules out the blocks `labels` cannot match (its RE2 twin)
 
     def deadlines(self, doc: Document, ctx: Context) -> list[_Deadline]:
         """Every closing date the posting gives, front matter first (read once for rules that read them alike:
@@ -87,10 +89,15 @@ class DeadlineCheck(Check):
         if cached is not None:
             return cached
         cached = memo[key] = []
-        for block in doc.blocks:
-            if block.kind not in PROSE_KINDS or (self.keywords and not has_keyword(block.prose, self.keywords)):
+        view = scope_view(doc, ("text",), memo)  # the prose blocks, in order, lower-cased once
+        keywords = tuple(k for k in self.keywords if k in view.lowered)
+        if self.keywords and not keywords:
+            return cached
+        blocks = [block for block in doc.blocks if block.kind in PROSE_KINDS]
+        gate = PieceGate(view, [self.labels_filter])
+        for index, (block, (_, prose, lowered)) in enumerate(zip(blocks, view.pieces, strict=True)):
+            if (keywords and not any(k in lowered for k in keywords)) or not gate.allows(0, index):
                 continue
-            prose = block.prose
             for label in self.labels.finditer(prose):
                 mentions = find_dates(prose, label.end(), min(len(prose), label.end() + self.within))
                 if mentions:
