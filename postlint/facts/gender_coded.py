@@ -128,7 +128,7 @@ def count_coded_words(
         present = lists.forms.intersection(_TOKEN.findall(words))
         if not present:
             continue
-        quotes = quoted_spans(text)
+        quotes = Covered(quoted_spans(text))
         for m in _TOKEN.finditer(words):
             word = m.group()
             if word not in present:
@@ -136,7 +136,7 @@ def count_coded_words(
             a, b = m.span()
             if covered and covered.covers(block.start + a, block.start + b):
                 continue
-            if any(x < b and a < y for x, y in quotes) or _not_coded(lists, text, a, b):
+            if (quotes and quotes.covers(a, b)) or _not_coded(lists, text, a, b):
                 continue
             found.append(CodedWord(text[a:b], lists.sides[word], block.start + a, block.start + b))
     return Coding(tuple(found))
