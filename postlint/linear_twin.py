@@ -293,7 +293,7 @@ def compile_twin(twin: str) -> Twin | None:
     if twin in _compiled:
         return _compiled[twin]
     try:
-        import re2  # type: ignore[import-untyped]  # the binding ships no type information
+        import re2  # the binding ships no type information: see the mypy overrides in pyproject.toml
     except ImportError:  # pragma: no cover - no wheel for this platform: `re` does the work
         _compiled[twin] = None
         return None

@@ -258,3 +258,31 @@ def test_piece_gate_lets_each_pattern_search_only_the_pieces_its_twin_can_match(
 )
 def test_search_twins_keep_ascii_word_boundaries_and_drop_optional_openings(regex: str, twin: str) -> None:
     assert translate_search(_sre_parser.parse(regex, 0)) == twin
+
+
+def test_findings_are_the_same_with_and_without_twins() -> None:
+    """Every shipped example posting and a few written ones give the same violations either way."""
+    from postlint.api import Linter
+    from postlint.linear_twin import use_twins
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    formats = {".md": "markdown", ".txt": "text", ".html": "html"}
+    texts = [
+        (p.read_text(encoding="utf-8"), str(p), formats[p.suffix])
+        for p in sorted(examples.rglob("*"))
+        if p.suffix in formats
+    ]
+    texts += [
+        ("# Engineer\n\nWe are an Equal Opportunity Employer.\n\nNo visa sponsorship.\n", "a.md", "markdown"),
+        ("# Engineer (m/w/d)\n\nLocation: Berlin. 5+ years of experience with Go.\n", "b.md", "markdown"),
+    ]
+    linter = Linter.from_config(cache=False)
+    before = use_twins(False)
+    try:
+        without = [[v.to_dict() for v in linter.lint_text(t, format=f, path=p)] for t, p, f in texts]
+        use_twins(True)
+        with_twins = [[v.to_dict() for v in linter.lint_text(t, format=f, path=p)] for t, p, f in texts]
+    finally:
+        use_twins(before)
+    assert with_twins == without
+    assert any(without)
