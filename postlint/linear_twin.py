@@ -243,6 +243,10 @@ def _uncased(char: str) -> bool:
 
 
 def _char(char: str) -> str:
+    """A character as RE2 reads it literally: ASCII letters and digits as they are (twins travel to
+    worker processes and into the cache, so they are kept short), anything else by its code point."""
+    if char.isascii() and char.isalnum():
+        return char
     return f"\\x{{{ord(char):x}}}"
 
 
@@ -298,7 +302,7 @@ def compile_twin(twin: str) -> Twin | None:
         _compiled[twin] = None
         return None
     options = re2.Options()
-    options.max_mem = 64 << 20  # many alternatives of Unicode classes: the default 8 MB can run out
+    options.max_mem = 2 << 20  # its DFA cache lives within this: memory stays bounded (when full, RE2 starts over)
     try:
         pattern: Twin | None = Twin(re2.compile(twin, options), re2)
     except Exception:  # over RE2's limits: `re` does the work

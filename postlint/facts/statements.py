@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from postlint.kinds.check_base import PieceGate, has_keyword, scope_view
@@ -41,7 +42,7 @@ class StatementFinder:
 
     @classmethod
     def of(cls, pattern: re.Pattern[str], keywords: tuple[str, ...] = ()) -> StatementFinder:
-        return cls(pattern, keywords, Prefilter.of(pattern))
+        return cls(pattern, keywords, _prefilter(pattern.pattern, pattern.flags))
 
     @property
     def key(self) -> tuple[str, tuple[str, ...]]:
@@ -69,6 +70,13 @@ class StatementFinder:
 
     def _search(self, text: str) -> bool:
         return (not self.keywords or has_keyword(text, self.keywords)) and self.pattern.search(text) is not None
+
+
+@lru_cache(maxsize=64)
+def _prefilter(source: str, flags: int) -> Prefilter | None:
+    """One prefilter for every rule that recognises statements alike (the packs share one pattern through a
+    YAML anchor): built once, and pickled once with the rules for worker processes and the cache."""
+    return Prefilter.of(re.compile(source, flags))
 
 
 def statement_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
