@@ -302,7 +302,7 @@ def compile_twin(twin: str) -> Twin | None:
         _compiled[twin] = None
         return None
     options = re2.Options()
-    options.max_mem = 2 << 20  # its DFA cache lives within this: memory stays bounded (when full, RE2 starts over)
+    options.max_mem = 64 << 20  # the DFA cache grows within this as needed (111 MiB peak on the real corpus)
     try:
         pattern: Twin | None = Twin(re2.compile(twin, options), re2)
     except Exception:  # over RE2's limits: `re` does the work
