@@ -250,10 +250,10 @@ def test_piece_gate_lets_each_pattern_search_only_the_pieces_its_twin_can_match(
 @pytest.mark.parametrize(
     ("regex", "twin"),
     [
-        (r"\bvisa\b", r"\b\x{76}\x{69}\x{73}\x{61}\b"),  # beside ASCII letters, \b stays
-        (r"\bcafé\b", r"\b\x{63}\x{61}\x{66}\x{e9}"),  # beside 'é' it cannot: RE2's \b is ASCII
+        (r"\bvisa\b", r"\bvisa\b"),  # beside ASCII letters, \b stays
+        (r"\bcafé\b", r"\bcaf\x{e9}"),  # beside 'é' it cannot: RE2's \b is ASCII
         (r"\d+\b", r"(?:[\p{Nd}]){1,}"),
-        (r"^[\W\d_]*(?:skills)\b", r"\x{73}\x{6b}\x{69}\x{6c}\x{6c}\x{73}\b"),  # what may open a match goes
+        (r"^[\W\d_]*(?:skills)\b", r"skills\b"),  # what may open a match goes
     ],
 )
 def test_search_twins_keep_ascii_word_boundaries_and_drop_optional_openings(regex: str, twin: str) -> None:
