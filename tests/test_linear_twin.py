@@ -286,3 +286,41 @@ def test_findings_are_the_same_with_and_without_twins() -> None:
         use_twins(before)
     assert with_twins == without
     assert any(without)
+
+
+def test_without_re2_installed_the_findings_are_the_same(tmp_path: Path) -> None:
+    """On a platform with no RE2 wheel the import fails, and `re` does the work: nothing else changes."""
+    from conftest import cli_env
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    for number, source in enumerate(sorted(p for p in examples.rglob("*") if p.is_file() and p.suffix != ".md")):
+        (tmp_path / f"{number}{source.suffix}").write_bytes(source.read_bytes())
+    for number, source in enumerate(sorted(examples.rglob("*.md")) * 4):  # enough postings to use twins
+        (tmp_path / f"{number}.md").write_bytes(source.read_bytes())
+    probe = (
+        "import sys\n"
+        "if sys.argv[1] == 'blocked':\n"
+        "    sys.modules['re2'] = None  # import re2 now raises ImportError\n"
+        "from postlint.cli import main\n"
+        "from postlint import linear_twin\n"
+        "code = main(['check', '--format', 'json', '--no-cache', '.'])\n"
+        "print('TWINS', sum(t is not None for t in linear_twin._compiled.values()), file=sys.stderr)\n"
+        "sys.exit(code)\n"
+    )
+    reports, twins = [], []
+    for mode in ("blocked", "installed"):
+        proc = subprocess.run(
+            [sys.executable, "-c", probe, mode],
+            capture_output=True,
+            text=True,
+            env=cli_env({"POSTLINT_CACHE_DIR": str(tmp_path / ".cache")}),
+            cwd=tmp_path,
+            timeout=120,
+            check=False,
+        )
+        assert proc.returncode == 1, proc.stderr
+        reports.append(proc.stdout)
+        twins.append(int(proc.stderr.rpartition("TWINS ")[2]))
+    assert twins[0] == 0 < twins[1]
+    assert reports[0] == reports[1]
+    assert '"rule"' in reports[0]
