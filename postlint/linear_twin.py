@@ -27,6 +27,7 @@ match wherever the original does, and may match more:
 from __future__ import annotations
 
 import sys
+from functools import lru_cache
 from typing import Any
 
 if sys.version_info >= (3, 11):
@@ -213,6 +214,7 @@ def _class(items: list[tuple[Any, Any]]) -> str:
     return "[" + "".join(parts) + "]"
 
 
+@lru_cache(maxsize=256)
 def _range(low: int, high: int) -> str:
     """A range and the lower-case forms of its characters (as ranges of consecutive code points)."""
     spelled = f"{_char(chr(low))}-{_char(chr(high))}"

@@ -262,22 +262,23 @@ def _lowered(strings: set[str]) -> frozenset[str] | None:
     return None
 
 
-def _alternatives(pattern: re.Pattern[str]) -> list[_Part]:
+def _alternatives(pattern: re.Pattern[str], parsed: Any = None) -> list[_Part]:
     """The pattern's top-level alternatives (the patterns a rule lists), each relaxed, with its literals.
 
     Each is tested on its own, so an alternative whose literals are absent costs a few `in`
     tests, and only the others are searched. `re` moves a prefix that all alternatives
     share (often `\\b`) out of them; it is put back in each.
     """
-    parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
-    _relax(parsed)
+    if parsed is None:
+        parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
+    _relax(parsed)  # in place: `parsed` is this function's to change
     where = [i for i, (op, _) in enumerate(parsed.data) if op is _c.BRANCH]
     if len(where) != 1:
         return [(_literals(parsed), _compiled(parsed, pattern.flags), _leading(parsed))]
     at = where[0]
     prefix, suffix = parsed.data[:at], parsed.data[at + 1 :]
     alternatives = []
-    branches: list[Any] = parsed.data[at][1][1]  # type: ignore[index,assignment]  # BRANCH: (None, [alternatives])
+    branches: list[Any] = parsed.data[at][1][1]  # BRANCH: (None, [alternatives])
     for branch in branches:
         whole = _sre_parser.SubPattern(parsed.state, [*prefix, *branch.data, *suffix])
         alternatives.append((_literals(whole), _compiled(whole, pattern.flags), _leading(whole)))
@@ -313,7 +314,9 @@ class Prefilter:
         if _sre is None:
             return None
         try:
-            return cls(pattern.pattern, tuple(_alternatives(pattern)), _linear_twin(pattern))
+            parsed = _sre_parser.parse(pattern.pattern, pattern.flags)  # parsed once: it is most of the cost
+            linear = _linear_twin(parsed)  # read before `_alternatives` relaxes the tree in place
+            return cls(pattern.pattern, tuple(_alternatives(pattern, parsed)), linear)
         except Exception:  # re's internals changed: no prefilter, the rule always runs
             return None
 
@@ -417,10 +420,10 @@ class Prefilter:
         return Prefilter, (self.source, self._parts, self.linear)
 
 
-def _linear_twin(pattern: re.Pattern[str]) -> str | None:
-    """The pattern's RE2 twin for lower-cased text, or None when it has none (see `linear_twin`)."""
+def _linear_twin(parsed: Any) -> str | None:
+    """The parsed pattern's RE2 twin for lower-cased text, or None when it has none (see `linear_twin`)."""
     try:
-        return translate_search(_sre_parser.parse(pattern.pattern, pattern.flags))
+        return translate_search(parsed)
     except Untranslatable:
         return None
 
