@@ -136,41 +136,27 @@ class ForbidCheck(Check):
             excluded = _Spans(self.exceptions, text, self.skip_quotes, skipped, offset)
             seen: set[tuple[int, int]] = set()
             for number, (pattern, prefilter) in enumerate(zip(self.patterns, for_patterns, strict=True)):
-                if prefilter is None or isinstance(pattern, TermsMatcher):  # a term list has no prefilter
-                    matches = pattern.finditer(text)
-                elif gate.allows(number, index) and prefilter.may_contain(lowered, plain):
-                    matches = prefilter.finditer(pattern, text, lowered, plain)
-                else:
-                    continue
-                for m in matches:
-                    a, b = m.span()
-                    if a == b or (a, b) in seen or excluded.overlaps(a, b):
-                        continue
-                    seen.add((a, b))
-                    yield self._finding(offset + a, offset + b, m.group())
+                allowed = prefilter is None or gate.allows(number, index)
+                for m in _new_matches(pattern, prefilter, allowed, text, lowered, plain, excluded, seen):
+                    yield self._finding(offset + m.start(), offset + m.end(), m.group())
             first = len(for_patterns)
             for number, ((pattern, template), prefilter) in enumerate(
                 zip(self.substitutions, for_substitutions, strict=True), first
             ):
-                if prefilter is None:
-                    found = pattern.finditer(text)
-                elif gate.allows(number, index) and prefilter.may_contain(lowered, plain):
-                    found = prefilter.finditer(pattern, text, lowered, plain)
-                else:
-                    continue
-                for m in found:
-                    a, b = m.span()
-                    if a == b or (a, b) in seen or excluded.overlaps(a, b):
-                        continue
-                    seen.add((a, b))
-                    replacement = m.expand(template)
-                    if self.ignore_case and m.group()[:1].isalpha():
-                        replacement = fix_case(replacement, m.group())
-                    what = f"Replace with '{replacement}'" if replacement.strip() else "Remove it"
-                    if replacement and not replacement.strip():
-                        what = "Replace with a plain space" if replacement == " " else "Replace with plain spacing"
-                    fix = Fix(self.applicability, what, (Edit(offset + a, offset + b, replacement),))
-                    yield Finding(offset + a, offset + b, {"match": m.group(), "replacement": replacement}, fix=fix)
+                allowed = prefilter is None or gate.allows(number, index)
+                for m in _new_matches(pattern, prefilter, allowed, text, lowered, plain, excluded, seen):
+                    yield self._substituted(m, template, offset)
+
+    def _substituted(self, m: re.Match[str], template: str, offset: int) -> Finding:
+        a, b = offset + m.start(), offset + m.end()
+        replacement = m.expand(template)
+        if self.ignore_case and m.group()[:1].isalpha():
+            replacement = fix_case(replacement, m.group())
+        what = f"Replace with '{replacement}'" if replacement.strip() else "Remove it"
+        if replacement and not replacement.strip():
+            what = "Replace with a plain space" if replacement == " " else "Replace with plain spacing"
+        fix = Fix(self.applicability, what, (Edit(a, b, replacement),))
+        return Finding(a, b, {"match": m.group(), "replacement": replacement}, fix=fix)
 
     def _finding(self, start: int, end: int, matched: str) -> Finding:
         key = " ".join(matched.split())
@@ -197,6 +183,34 @@ class ForbidCheck(Check):
         if self.skip_quotes:
             spans += [(b.start, b.end) for b in doc.blocks if b.quoted]
         return Covered(spans)
+
+
+def _new_matches(
+    pattern: re.Pattern[str] | TermsMatcher,
+    prefilter: Prefilter | None,
+    allowed: bool,
+    text: str,
+    lowered: str,
+    plain: bool,
+    excluded: _Spans,
+    seen: set[tuple[int, int]],
+) -> Iterator[re.Match[str]]:
+    """A block's matches of one pattern that no earlier pattern reported and no exception covers.
+
+    `allowed` is the block gate's answer (RE2 twin); a pattern with a prefilter is searched only
+    where its words are, and tried only where a match can start (`Prefilter.finditer`)."""
+    if prefilter is None or isinstance(pattern, TermsMatcher):  # a term list has no prefilter
+        matches = pattern.finditer(text)
+    elif allowed and prefilter.may_contain(lowered, plain):
+        matches = prefilter.finditer(pattern, text, lowered, plain)
+    else:
+        return
+    for m in matches:
+        span = m.span()
+        if span[0] == span[1] or span in seen or excluded.overlaps(*span):
+            continue
+        seen.add(span)
+        yield m
 
 
 def _unescaped(entity: str) -> str:
