@@ -212,22 +212,12 @@ _TWIN_PROBE = (
 @pytest.mark.parametrize(("count", "expected"), [(1, "False"), (20, "True")])
 def test_twins_are_used_only_for_runs_long_enough_to_repay_them(tmp_path: Path, count: int, expected: str) -> None:
     """A pre-commit hook on one posting does not compile twins; a folder of postings does."""
-    from conftest import cli_env
-
     paths = []
     for number in range(count):
         posting = tmp_path / f"job{number}.md"
         posting.write_text("# Engineer\n\nWe are a rockstar ninja team. Pay: competitive.\n", encoding="utf-8")
         paths.append(str(posting))
-    proc = subprocess.run(
-        [sys.executable, "-c", _TWIN_PROBE, *paths],
-        capture_output=True,
-        text=True,
-        env=cli_env({"POSTLINT_CACHE_DIR": str(tmp_path / "cache")}),
-        cwd=tmp_path,
-        timeout=120,
-        check=False,
-    )
+    proc = _run_probe(_TWIN_PROBE, paths, tmp_path)
     assert proc.returncode in (0, 1), proc.stderr
     assert proc.stdout.rpartition("RE2 ")[2].strip() == expected
 
@@ -290,8 +280,6 @@ def test_findings_are_the_same_with_and_without_twins() -> None:
 
 def test_without_re2_installed_the_findings_are_the_same(tmp_path: Path) -> None:
     """On a platform with no RE2 wheel the import fails, and `re` does the work: nothing else changes."""
-    from conftest import cli_env
-
     examples = Path(__file__).resolve().parents[1] / "examples"
     for number, source in enumerate(sorted(p for p in examples.rglob("*") if p.is_file() and p.suffix != ".md")):
         (tmp_path / f"{number}{source.suffix}").write_bytes(source.read_bytes())
@@ -309,18 +297,25 @@ def test_without_re2_installed_the_findings_are_the_same(tmp_path: Path) -> None
     )
     reports, twins = [], []
     for mode in ("blocked", "installed"):
-        proc = subprocess.run(
-            [sys.executable, "-c", probe, mode],
-            capture_output=True,
-            text=True,
-            env=cli_env({"POSTLINT_CACHE_DIR": str(tmp_path / ".cache")}),
-            cwd=tmp_path,
-            timeout=120,
-            check=False,
-        )
+        proc = _run_probe(probe, [mode], tmp_path)
         assert proc.returncode == 1, proc.stderr
         reports.append(proc.stdout)
         twins.append(int(proc.stderr.rpartition("TWINS ")[2]))
     assert twins[0] == 0 < twins[1]
     assert reports[0] == reports[1]
     assert '"rule"' in reports[0]
+
+
+def _run_probe(probe: str, args: list[str], folder: Path) -> subprocess.CompletedProcess[str]:
+    """Run a probe script in a fresh interpreter in `folder`, with a cache of its own there."""
+    from conftest import cli_env
+
+    return subprocess.run(
+        [sys.executable, "-c", probe, *args],
+        capture_output=True,
+        text=True,
+        env=cli_env({"POSTLINT_CACHE_DIR": str(folder / ".cache")}),
+        cwd=folder,
+        timeout=120,
+        check=False,
+    )
