@@ -106,8 +106,9 @@ class ScopeView:
     joined: str  # the pieces' texts, separated by blank lines
     lowered: str
     plain: bool  # `in` on `lowered` finds what a case-insensitive regex finds in `joined` (prefilter.folds_plainly)
+    # Made when first asked (a frozen view holds them in lists): the lower-cased text as UTF-8, for the RE2
+    # twins, and where each piece starts in it.
     _encoded: list[bytes | None] = field(default_factory=list, compare=False, repr=False)
-
     _piece_bytes: list[int] = field(default_factory=list, compare=False, repr=False)
 
     @property
@@ -157,9 +158,8 @@ class PieceGate:
         self._view = view
         self._filters = filters
         none = len(view.pieces)
-        self._nexts = [
-            view.next_piece(f, 0) if (possible[i] if possible else True) else none for i, f in enumerate(filters)
-        ]
+        can = possible or [True] * len(filters)  # False: the pattern is known to match nowhere in the scope
+        self._nexts = [view.next_piece(f, 0) if c else none for f, c in zip(filters, can, strict=True)]
 
     def allows(self, number: int, index: int) -> bool:
         at = self._nexts[number]
