@@ -42,6 +42,11 @@ def disable() -> None:
     _switch["enabled"] = False
 
 
+def enabled() -> bool:
+    """False once `--no-cache` has turned the disk cache off."""
+    return _switch["enabled"]
+
+
 def cache_dir() -> Path:
     """`$POSTLINT_CACHE_DIR`, else `$XDG_CACHE_HOME/postlint`, else `~/.cache/postlint`."""
     explicit = os.environ.get("POSTLINT_CACHE_DIR")
@@ -97,7 +102,7 @@ def owned_privately(status: os.stat_result, what: str) -> str | None:
     return None
 
 
-def _load(entry: Path) -> object:
+def load_trusted(entry: Path) -> object:
     """Unpickle a cache file that only this user can have written; OSError for any other."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     fd = os.open(entry, flags)
@@ -140,7 +145,7 @@ def cached(kind: str, source: Path, build: Callable[[], T], *, enabled: bool = T
         return build()
     entry = folder / f"{kind}-{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
     try:
-        return _load(entry)  # type: ignore[return-value]
+        return load_trusted(entry)  # type: ignore[return-value]
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         pass
     value = build()

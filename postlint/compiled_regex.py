@@ -36,7 +36,7 @@ except ImportError:  # pragma: no cover - not CPython
     _sre = None
 
 
-def _restore(pattern: str | bytes, flags: int, compiled: tuple[Any, ...] | None) -> re.Pattern[Any]:
+def restore(pattern: str | bytes, flags: int, compiled: tuple[Any, ...] | None) -> re.Pattern[Any]:
     """Rebuild a pattern from its compiled code, or from its source if that is not possible."""
     if compiled is not None and _sre is not None:
         try:
@@ -48,7 +48,7 @@ def _restore(pattern: str | bytes, flags: int, compiled: tuple[Any, ...] | None)
     return re.compile(pattern, flags)
 
 
-def _compiled_code(pattern: re.Pattern[Any]) -> tuple[Any, ...] | None:
+def compiled_code(pattern: re.Pattern[Any]) -> tuple[Any, ...] | None:
     """What `re`'s compiler hands to `_sre.compile` for this pattern (the same steps, replayed)."""
     try:
         parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
@@ -64,7 +64,7 @@ def _compiled_code(pattern: re.Pattern[Any]) -> tuple[Any, ...] | None:
 
 
 def _reduce_pattern(pattern: re.Pattern[Any]) -> tuple[Any, ...]:
-    return _restore, (pattern.pattern, pattern.flags, _compiled_code(pattern))
+    return restore, (pattern.pattern, pattern.flags, compiled_code(pattern))
 
 
 _storing = ContextVar("storing", default=False)

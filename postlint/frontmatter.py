@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 
 from postlint.document import DocumentDraft, FrontMatter, Problem
+from postlint.regex_store import regex
 
-_OPEN = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
-_TOP_KEY = re.compile(r"^([A-Za-z_][\w -]*?)\s*:", re.MULTILINE)
+_OPEN = regex(r"\A(?:\ufeff)?---[ \t]*\r?\n")
+_CLOSE = regex(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+_TOP_KEY = regex(r"^([A-Za-z_][\w -]*?)\s*:", re.MULTILINE)
 
 
 def split_front_matter(text: str) -> tuple[int, int, int] | None:

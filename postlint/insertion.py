@@ -14,14 +14,15 @@ import re
 from typing import TYPE_CHECKING
 
 from postlint.document import Document
+from postlint.regex_store import regex
 from postlint.violation import Edit, Fix
 
 if TYPE_CHECKING:
     from postlint.facts.posting import PostingFacts
 
-_LIST_MARKER = re.compile(r"[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
-_BODY_END = re.compile(r"</body\s*>", re.IGNORECASE)
-_BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n")
+_LIST_MARKER = regex(r"[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
+_BODY_END = regex(r"</body\s*>", re.IGNORECASE)
+_BLANK_LINE = regex(r"\r?\n[ \t]*\r?\n")
 
 
 def end_of_posting(doc: Document) -> int:

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 
 from postlint.document import Format
+from postlint.regex_store import regex
 
 _SAMPLE = 64 * 1024  # enough of any posting to tell; a sniff never reads it all
-_DOCUMENT = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
-_BLOCK_TAG = re.compile(rb"</(?:p|div|ul|ol|li|h[1-6]|table|tr|td|section|article|strong|b|em|a|span)\s*>", re.I)
-_MARKDOWN_LINE = re.compile(rb"^(?:#{1,6}\s|[-*+]\s|\d+\.\s|>\s|```)", re.M)
+_DOCUMENT = regex(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_BLOCK_TAG = regex(rb"</(?:p|div|ul|ol|li|h[1-6]|table|tr|td|section|article|strong|b|em|a|span)\s*>", re.I)
+_MARKDOWN_LINE = regex(rb"^(?:#{1,6}\s|[-*+]\s|\d+\.\s|>\s|```)", re.M)
 
 
 def sniff_format(data: bytes, default: Format = "markdown") -> Format:

@@ -14,13 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from postlint.document import CODE, Document, Problem
+from postlint.regex_store import regex
 
-_COMMENT = re.compile(r"<!--\s*postlint-(disable-next-line|disable-file|disable|enable)\b(.*?)-->", re.DOTALL)
-_TEXT_LINE = re.compile(
-    r"^[ \t]*#[ \t]*postlint-(disable-next-line|disable-file|disable|enable)\b([^\n]*)$", re.MULTILINE
-)
+_COMMENT = regex(r"<!--\s*postlint-(disable-next-line|disable-file|disable|enable)\b(.*?)-->", re.DOTALL)
+_TEXT_LINE = regex(r"^[ \t]*#[ \t]*postlint-(disable-next-line|disable-file|disable|enable)\b([^\n]*)$", re.MULTILINE)
 ALL = "*"
-_TOKEN = re.compile(r"[^\s,]+")
+_TOKEN = regex(r"[^\s,]+")
 
 
 @dataclass

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
-_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+from postlint.regex_store import regex
+
+WORD = regex(r"[^\W\d_](?:[\w'’-]*\w)?")
+_VOWEL_GROUPS = regex(r"[aeiouy]+")
+_CJK = regex(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def words(text: str) -> list[str]:
@@ -36,7 +38,7 @@ def _cjk_words(text: str, found: list[str]) -> list[str]:
 
 # Where a sentence ends: . ! ? before a space, a blank line, or a line break before a capital, a digit or
 # a bullet (a list or a heading written without punctuation), not one inside a wrapped sentence.
-_SENTENCE_BREAK = re.compile(r"[.!?。！？]+(?=\s|$)|\n\s*\n|\n(?=[ \t]*[A-ZÀ-ÖØ-ÞΑ-ΩА-Я\d*•·▪–-])")
+_SENTENCE_BREAK = regex(r"[.!?。！？]+(?=\s|$)|\n\s*\n|\n(?=[ \t]*[A-ZÀ-ÖØ-ÞΑ-ΩА-Я\d*•·▪–-])")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from postlint.compiled_regex import _restore, dumps
+from postlint.compiled_regex import restore, dumps
 
 PATTERNS = [
     (r"(?P<word>\w+)\s+(?P=word)", 0),
@@ -49,6 +49,6 @@ def test_patterns_inside_other_objects() -> None:
 
 def test_code_the_matcher_refuses_falls_back_to_the_source() -> None:
     broken = (0, [999999, 1, 2], 0, {}, (None,))
-    restored = _restore("ab+", 0, broken)
+    restored = restore("ab+", 0, broken)
     assert restored.fullmatch("abbb")
-    assert _restore("ab+", 0, None).fullmatch("ab")
+    assert restore("ab+", 0, None).fullmatch("ab")

@@ -26,6 +26,8 @@ from collections.abc import Collection, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from postlint.regex_store import regex
+
 __all__ = ["CityIndex", "city_index"]
 
 _DATA = "cities15000.json"
@@ -51,7 +53,7 @@ _NOT_CITIES = frozenset(
      "field", "various", "multiple", "north", "south", "east", "west", "central", "metro", "area", "hq",
      "headquarters", "united", "states")
 )  # fmt: skip
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+_WORD = regex(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 
 
 class CityIndex:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from postlint.document import PROSE_KINDS, Document
+from postlint.regex_store import regex
 
 _SHORT = 300
 _TYPES = (
@@ -22,9 +23,7 @@ _TYPES = (
     ("VOLUNTEER", r"volunteer\s+(?:role|position|opportunity)"),
     ("PER_DIEM", r"per[\s-]diem"),
 )
-_PATTERN = re.compile(
-    "|".join(f"(?P<{name}>(?<![\\w-])(?:{words})(?![\\w-]))" for name, words in _TYPES), re.IGNORECASE
-)
+_PATTERN = regex("|".join(f"(?P<{name}>(?<![\\w-])(?:{words})(?![\\w-]))" for name, words in _TYPES), re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

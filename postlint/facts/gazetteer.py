@@ -17,27 +17,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from postlint.regex_store import regex
+
 __all__ = ["Gazetteer", "Jurisdiction", "builtin_path", "load_gazetteer", "parse_gazetteer", "validate_entry"]
 
-_ID = re.compile(r"[A-Z]{2,3}(?:-[A-Z0-9]{1,16}){0,3}")
-_CODE = re.compile(r"[A-Z][A-Z0-9]{1,3}")
+_ID = regex(r"[A-Z]{2,3}(?:-[A-Z0-9]{1,16}){0,3}")
+_CODE = regex(r"[A-Z][A-Z0-9]{1,3}")
 _KEYS = frozenset({"id", "name", "names", "codes", "places", "remote"})
 _TOP_KEYS = frozenset({"jurisdictions", "remote_regions", "ignore"})
 _REGION_KEYS = frozenset({"names", "ids"})
 # Scripts written without spaces between words: their names match without word boundaries.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK = regex(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 # Kinds of hit. A name or code after a place qualifies it ("Denver, CO"); a place does not.
 _PLACE, _NAME, _CODE_HIT, _REGION = 0, 1, 2, 3
 
 # A place followed by one of these is a street, county or institution named after it, not the place
 # ("Montgomery County, MD", "Washington University", "Athens-Clarke County").
-_NOT_A_PLACE_AFTER = re.compile(
+_NOT_A_PLACE_AFTER = regex(
     r"-\s?(?!(?:Hybrid|Remote|On-?site|Onsite|In-?office|Office|Based)\b)[A-Z]|\s+(?:County|Counties|Parish|Borough|Township|Twp|Street|St\b|Avenue|Ave\b|Road|Rd\b|"
     r"Boulevard|Blvd|University|Post|Hall)\b"
 )
 # What may separate a place from the region or code that qualifies it ("Denver, CO", "Denver (CO)").
-_QUALIFIER_GAP = re.compile(r"[ \t]*[,(]?[ \t]*")
+_QUALIFIER_GAP = regex(r"[ \t]*[,(]?[ \t]*")
 
 
 def skip(pattern: re.Pattern[str], text: str, pos: int) -> int:
@@ -47,27 +49,27 @@ def skip(pattern: re.Pattern[str], text: str, pos: int) -> int:
 
 
 # A code counts after "Word, " where the word has a capital ("Athens, GA", "ST. LOUIS, MO", "GA, GA").
-_CODE_AFTER = re.compile(r"[^\s,]*[A-Z][^\s,]*[ \t]*,[ \t]*\Z")
+_CODE_AFTER = regex(r"[^\s,]*[A-Z][^\s,]*[ \t]*,[ \t]*\Z")
 # Codes that are also English words: in a shouted location value ("ONSITE IN DENVER") they are words.
-_LONG_WORD = re.compile(r"[^\W\d_]{3}")
+_LONG_WORD = regex(r"[^\W\d_]{3}")
 _WORDLIKE_CODES = frozenset({"IN", "OR", "ME", "OK", "HI", "ON", "DE", "AL", "LA", "PA", "MA", "ID", "US"})
 
 # Remote markers, and the glue between a marker and the region it is scoped to.
 _REMOTE_WORDS = ("remote", "anywhere", "telecommut", "work from home", "wfh")
-_REMOTE = re.compile(
+_REMOTE = regex(
     r"(?<!\w)(?:(?:fully|100\s*%|completely|full[- ]time)\s+)?(?:remote(?:ly)?|telecommute|work\s+from\s+home|"
     r"wfh)(?!\w)|(?<!\w)anywhere(?=\s+in\b)",
     re.IGNORECASE,
 )
-_AFTER_MARKER = re.compile(
+_AFTER_MARKER = regex(
     r"[ \t]*(?:[-–—:,/|(\[][ \t]*)*(?:(?:only\s+)?(?:within|in|from|across|throughout|based\s+in)\s+)?"
     r"(?:the\s+)?",
     re.IGNORECASE,
 )
-_BEFORE_MARKER = re.compile(
+_BEFORE_MARKER = regex(
     r"[ \t]*(?:-?[ \t]*based[ \t]+)?(?:[-–—/,|(\[][ \t]*)*(?:(?:fully|100\s*%)\s+)?\Z", re.IGNORECASE
 )  # "US Remote", "US-Remote", "US-based Remote", "United States (Remote)"
-_LIST_GLUE = re.compile(r"[ \t]*(?:[,/&+|]|\band\b|\bor\b)[ \t]*(?:the\s+)?", re.IGNORECASE)
+_LIST_GLUE = regex(r"[ \t]*(?:[,/&+|]|\band\b|\bor\b)[ \t]*(?:the\s+)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from postlint.document import HEADING, PROSE_KINDS
+from postlint.regex_store import regex
 
 if TYPE_CHECKING:
     from postlint.document import Document
@@ -27,7 +28,7 @@ FEMININE = "feminine"
 
 # A word as the lists write them: letters, maybe joined by hyphens ("self-confident"), not by apostrophes
 # ("leader's" is "leader").
-_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_TOKEN = regex(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,13 +9,13 @@ share ("de", "la", "en") count for none of them.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from postlint.kinds.check_base import Condition, Context
 from postlint.laws import any_within
+from postlint.regex_store import regex
 
 if TYPE_CHECKING:
     from postlint.document import Document
@@ -44,13 +44,13 @@ STOP_WORDS: dict[str, frozenset[str]] = {
 }
 _OWNER = {w: lang for lang, words in STOP_WORDS.items() for w in words}
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_WORD = regex(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_HAN = regex(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_KANA = regex(r"[\u3040-\u30ff]")
+_HANGUL = regex(r"[\uac00-\ud7af]")
 _SAMPLE = 4_000  # characters: the start of a posting says as much as the whole of it
 _MIN_HITS = 5  # fewer function words than this is too little text to tell
-_TAGS = re.compile(r"^([a-z]{2})(?:[-_][A-Za-z0-9]+)*$")
+_TAGS = regex(r"^([a-z]{2})(?:[-_][A-Za-z0-9]+)*$")
 LANGUAGE_KEYS = ("lang", "language", "locale")
 
 

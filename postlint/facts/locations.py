@@ -19,6 +19,7 @@ from typing import Any
 from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
 from postlint.facts.gazetteer import Gazetteer, country_of, skip
 from postlint.facts.view import fact_blocks, fact_text, header_fields
+from postlint.regex_store import regex
 
 __all__ = ["Place", "find_places", "posting_jurisdictions"]
 
@@ -47,9 +48,9 @@ _HEADING_LABELS = frozenset(
 # searches are several times faster than searching " – ".
 _SEPARATORS = ((":", 0), ("：", 0), (" - ", 0), ("–", 1), ("—", 1))
 _MARKUP = " \t*_#>-–—•·|"
-_VALUE_END = re.compile(r"[|•·\n]")
+_VALUE_END = regex(r"[|•·\n]")
 # "Base 北京", "Based in Berlin" as a line of its own.
-_BASE_LINE = re.compile(r"^[ \t>*_#\-]*(?:based\s+in|base)[ \t]+([^\n]{1,40}?)[ \t*_]*$", re.IGNORECASE | re.MULTILINE)
+_BASE_LINE = regex(r"^[ \t>*_#\-]*(?:based\s+in|base)[ \t]+([^\n]{1,40}?)[ \t*_]*$", re.IGNORECASE | re.MULTILINE)
 
 # Phrases that state the posting's location inside a sentence, found by their anchor words.
 _CUES = (
@@ -57,7 +58,7 @@ _CUES = (
     # French: "nous avons des bureaux à Ottawa", "le poste est basé à Montréal".
     "bureaux à", "bureau à", "basé à", "basée à", "situé à", "située à",
 )  # fmt: skip
-_CUE_SUBJECT = re.compile(
+_CUE_SUBJECT = regex(
     r"(?:(?:position|role|job|opportunity|team|we|we're|we are)\s+(?:is\s+|are\s+|will\s+be\s+)?"
     r"(?:currently\s+|primarily\s+|fully\s+)?(?:located|based)"
     r"|(?:we|our)\s+(?:\w+\s+)?(?:locations|offices|office)"
@@ -69,11 +70,11 @@ _CUE_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 # A cue's value runs to the end of the sentence; "D.C." and "St." do not end it.
-_CUE_END = re.compile(r"[;!?\n]|(?<!\b[A-Z])(?<!\bSt)(?<!\bFt)(?<!\bMt)\.(?=\s|\Z)")
+_CUE_END = regex(r"[;!?\n]|(?<!\b[A-Z])(?<!\bSt)(?<!\bFt)(?<!\bMt)\.(?=\s|\Z)")
 _CUE_MAX = 120
 # "work from our SF or NY office", "report to our office at 253 Broadway, in Manhattan": the words between "our" and
 # "office", and the rest of the sentence after it.
-_WORK_AT_OFFICE = re.compile(
+_WORK_AT_OFFICE = regex(
     r"\b(?:work|working|works|report|reporting|based|located|sit|sitting)\s+(?:from|in|at|out\s+of|to)\s+"
     r"(?:one\s+of\s+)?our\s+(?P<before>[^.;!?\n]{0,60}?)\s*\b(?:office|offices|hub|hubs|campus|headquarters|HQ)\b"
     r"(?P<after>(?:\s+(?:at|in|on)\b[^;!?\n]{0,100}?(?=[.;!?\n]|$))?)",
@@ -83,60 +84,60 @@ _WORK_AT_OFFICE = re.compile(
 _OFFICE_WORDS = ("office", "hub", "campus", "headquarters", "hq")  # lower case; what _WORK_AT_OFFICE ends with
 # Badge markers of a place: 🌎 🌍 🌏 (globes), 🗺 (map), 📍 (pin), 🏢 (office).
 _PLACE_MARKERS = ("🌎", "🌍", "🌏", "🗺️", "🗺", "📍", "🏢")
-_REMOTE_MARKER = re.compile(r"(?<![\w-])(?:remote(?:ly)?|telecommut\w*|work\s+from\s+home|wfh)(?![\w-])", re.IGNORECASE)
-_NOT_REMOTE = re.compile(r"(?:\b(?:not|no|non|never)|n[’']t)[\s-]+(?:\w+\s+)?remote\b", re.IGNORECASE)
+_REMOTE_MARKER = regex(r"(?<![\w-])(?:remote(?:ly)?|telecommut\w*|work\s+from\s+home|wfh)(?![\w-])", re.IGNORECASE)
+_NOT_REMOTE = regex(r"(?:\b(?:not|no|non|never)|n[’']t)[\s-]+(?:\w+\s+)?remote\b", re.IGNORECASE)
 # "If the position is remote, ...", "whether the role is remote": a condition, not a statement.
-_CONDITION_BEFORE = re.compile(r"\b(?:if|whether|when|unless)\s+(?:\w+\s+)?\Z", re.IGNORECASE)
-_MODIFIER_AFTER = re.compile(
+_CONDITION_BEFORE = regex(r"\b(?:if|whether|when|unless)\s+(?:\w+\s+)?\Z", re.IGNORECASE)
+_MODIFIER_AFTER = regex(
     r"[ \t]+(?!(?:Remote|Hybrid|Office|Offices|On-?site|Area|Bay|Metro|Metropolitan|Region|Based|Only|HQ)\b)[A-Z][a-z]"
 )
 _MAX_LIST_LINES = 40
-_DEPARTMENT = re.compile(r"\b(?:IT|HR|PR|QA|HQ|IR|ER|OR|IN|ME|OK|DE)\b")
+_DEPARTMENT = regex(r"\b(?:IT|HR|PR|QA|HQ|IR|ER|OR|IN|ME|OK|DE)\b")
 # A remote scope meant country-wide, or offered as another option: "anywhere in the US", "Remote (Continental 48
 # States)", "NY Metro, but will look at Remote (US)". Such a value's remote scope is not narrowed to its places.
-_WIDE_REMOTE = re.compile(
+_WIDE_REMOTE = regex(
     r"\b(?:anywhere|nationwide|country-?wide|across|throughout|continental|contiguous|lower\s+48|48\s+states"
     r"|all\s+(?:u\.?s\.?\s+)?states|any\s+(?:u\.?s\.?\s+)?state|but|or)\b",
     re.IGNORECASE,
 )
 # "this position can be remote", "the role is fully remote", "you can work remotely": the role's own remote work.
-_ROLE_IS_REMOTE = re.compile(
+_ROLE_IS_REMOTE = regex(
     r"\b(?:position|role|job|opportunity|you)\b[^.;!?\n]{0,40}?\b(?:fully\s+|100%\s+)?(?:remote(?:ly)?|telecommut\w*)\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.;!?\n](?:\s|$)|\)")
-_LI_REMOTE = re.compile(r"(?<![\w#])#LI-Remote\b", re.IGNORECASE)
+_SENTENCE_END = regex(r"[.;!?\n](?:\s|$)|\)")
+_LI_REMOTE = regex(r"(?<![\w#])#LI-Remote\b", re.IGNORECASE)
 # "This is a 100% remote position", "This remote role": the role's remote work, the noun after the marker.
-_REMOTE_ROLE = re.compile(
+_REMOTE_ROLE = regex(
     r"\b(?:this|the)\s+(?:is\s+an?\s+)?(?:fully\s+|100%\s+)?remote\s+(?:position|role|job|opportunity)\b",
     re.IGNORECASE,
 )
 # "anywhere in the world", "worldwide", "from any country": a remote scope open to everyone.
-_WORLDWIDE = re.compile(
+_WORLDWIDE = regex(
     r"\b(?:anywhere\s+in\s+the\s+world|worldwide|world-wide|globally|from\s+any\s+country|any\s+time\s*zone)\b",
     re.IGNORECASE,
 )
-_WORK_REMOTELY = re.compile(r"\bwork(?:ing)?\s+(?:\w+\s+){0,2}?(?:remote(?:ly)?|telecommut\w*)\b", re.IGNORECASE)
+_WORK_REMOTELY = regex(r"\bwork(?:ing)?\s+(?:\w+\s+){0,2}?(?:remote(?:ly)?|telecommut\w*)\b", re.IGNORECASE)
 # What follows "New York" when it names the state, not the city.
-_STATE_FOLLOWS = re.compile(r"\s*(?:State\b|,\s*(?:USA?|U\.S\.A?\.?|United States)\b)", re.IGNORECASE)
+_STATE_FOLLOWS = regex(r"\s*(?:State\b|,\s*(?:USA?|U\.S\.A?\.?|United States)\b)", re.IGNORECASE)
 # "We are UK based", "We're a Berlin-based startup", "Acme is a London-based company": where the employer is.
-_BASED = re.compile(
+_BASED = regex(
     r"\b(?:[Ww]e\s+are|[Ww]e(?:'|’)re|(?:is|are)\s+an?)\s+(?:[a-z]+\s+){0,2}?"
     r"(?P<name>[A-Z][\w.]*(?:[ -][A-Z][\w.]*){0,2})[ -]based\b"
 )
-_QUALIFIER = re.compile(r"[ \t]*[,(]?[ \t]*")
+_QUALIFIER = regex(r"[ \t]*[,(]?[ \t]*")
 _MAX_CITY_VALUE = 100
-_NAME_GOES_ON = re.compile(r"[ \t]+(?:[A-Z0-9]|St\b|&)")
-_NAME_CAME_BEFORE = re.compile(r"(?:[A-Z][\w.’'-]*|\d+[A-Za-z]*)[ \t]+\Z")
-_CODE_RUN = re.compile(r"(?<![\w-])[A-Z]{2}(?:-[A-Z]{2})+(?![\w-])")
+_NAME_GOES_ON = regex(r"[ \t]+(?:[A-Z0-9]|St\b|&)")
+_NAME_CAME_BEFORE = regex(r"(?:[A-Z][\w.’'-]*|\d+[A-Za-z]*)[ \t]+\Z")
+_CODE_RUN = regex(r"(?<![\w-])[A-Z]{2}(?:-[A-Z]{2})+(?![\w-])")
 # "US-CO-Boulder": country, state, then a capitalised city (an ATS's location code).
-_ATS_CODE = re.compile(r"(?<![\w-])(US|CA)-([A-Z]{2})-[A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*")
+_ATS_CODE = regex(r"(?<![\w-])(US|CA)-([A-Z]{2})-[A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*")
 _JOIN = "\n\x00\n"
 _TOP_LINES = 12  # non-blank lines at the top of the body where a bare "Denver, CO" line is read as the location
 _SHORT_LINE = 80  # display width; a CJK character counts double
 _MAX_HEADING = 150
 _MAX_VALUE = 200
-_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+_WIDE = regex(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from postlint.document import Document
 from postlint.parsers.jsonld import JsonArray, JsonObject, Script, find_scripts, has_json_ld
+from postlint.regex_store import regex
 
 if TYPE_CHECKING:
     from postlint.facts.gazetteer import Gazetteer
@@ -28,7 +29,7 @@ _MAX_PLACE = 200
 _MAX_WALK = 6  # how deep a JobPosting may sit inside other nodes (WebPage.mainEntity, @graph)
 # Google's unitText values, as the periods postlint's pay facts use.
 UNIT_PERIODS = {"HOUR": "hour", "DAY": "day", "WEEK": "week", "MONTH": "month", "YEAR": "year"}
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
+_ISO_DATE = regex(r"\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
 
 
 @dataclass(frozen=True, slots=True)

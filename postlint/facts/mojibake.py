@@ -33,10 +33,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from postlint.regex_store import regex
 from postlint.violation import Edit, Finding, Fix
 
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
-_C1 = re.compile(r"[\x80-\x9f]")
+_NON_ASCII_RUN = regex(r"[^\x00-\x7f]+")
+_C1 = regex(r"[\x80-\x9f]")
 _MAX_DEPTH = 3  # double and triple encoding
 
 # The codecs UTF-8 is mistaken for, in the order that breaks ties (the most common first), and
@@ -395,7 +396,7 @@ def _merge(spans: list[tuple[int, int, str]], run: str) -> list[tuple[int, int, 
     return merged
 
 
-_TYPOGRAPHY = re.compile(r"[\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]")
+_TYPOGRAPHY = regex(r"[\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]")
 
 
 def _mixed_lines(text: str, found: list[Repair]) -> set[int]:
@@ -545,7 +546,7 @@ def _pair(codec: str) -> re.Pattern[str]:
     that a run can hold mojibake through that codec at all."""
     continuation = "".join(re.escape(c) for c, byte in _table(codec).items() if 0x80 <= byte <= 0xBF)
     leads = "".join(re.escape(c) for c in sorted(_lead_characters(codec)))
-    return re.compile(f"[{leads}][{continuation}]")
+    return regex(f"[{leads}][{continuation}]")
 
 
 def _find_all(text: str) -> list[Repair]:
@@ -638,13 +639,13 @@ def _repair_deeper(text: str, codec: str, before: str = "", after: str = "") -> 
 # Windows-1252 mojibake whose C1 bytes (0x80-0x9F) were dropped on the way: only a guess.
 LOSSY = (
     # ’ is E2 80 99 ('â€™'); with 80 and 99 gone: "Milwaukeeâs", "doesnât", "weâre"
-    (re.compile(r"(?<=[A-Za-z])â(?=(?:s|ll|re|ve|d|m)\b|t\b(?<=nât))"), "’", "’ (apostrophe)"),
+    (regex(r"(?<=[A-Za-z])â(?=(?:s|ll|re|ve|d|m)\b|t\b(?<=nât))"), "’", "’ (apostrophe)"),
     # – is E2 80 93: "$74,375 â $95,390", "9 am â 5 pm"
-    (re.compile(r"(?<=[\d\w)] )â(?= [$€£\d\w])"), "–", "– (en dash)"),
+    (regex(r"(?<=[\d\w)] )â(?= [$€£\d\w])"), "–", "– (en dash)"),
     # • is E2 80 A2: "â¢ Develop..."
-    (re.compile(r"â¢"), "•", "• (bullet)"),
+    (regex(r"â¢"), "•", "• (bullet)"),
     # NBSP is C2 A0: 'Â' left before a space that lost its non-breaking nature
-    (re.compile(r"Â(?= )"), "", "nothing (a non-breaking space lost its first byte)"),
+    (regex(r"Â(?= )"), "", "nothing (a non-breaking space lost its first byte)"),
 )
 
 
@@ -666,7 +667,7 @@ SYMBOL_BULLETS = {
     "\uf0fc": "Wingdings check-mark bullet",
 }
 BULLET = "•"
-_BULLET_LEAD = re.compile("[\uf000-\uf0ffïÔ]")  # every form starts with one of these
+_BULLET_LEAD = regex("[\uf000-\uf0ffïÔ]")  # every form starts with one of these
 
 
 @cache
@@ -680,7 +681,7 @@ def _bullet_forms() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
         for codec, reading in (("cp1252", "Windows-1252"), ("mac_roman", "Mac Roman"), ("latin-1", "Latin-1")):
             garbled = "".join(_byte_char(b, codec) for b in data)
             forms.setdefault(garbled, (f"UTF-8 of a {name} (U+{ord(char):04X})", reading))
-    pattern = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+    pattern = regex("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
     return pattern, forms
 
 

@@ -26,31 +26,32 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from postlint.document import Document
+from postlint.regex_store import regex
 
 # How far into the page its opening runs: error messages and policy headings come first.
 _OPENING_LINES = 15
 _OPENING_CHARS = 3000
 
-_NOT_FOUND = re.compile(
+_NOT_FOUND = regex(
     r"\b(?:page|job|posting|position|listing|vacancy)\b[^.\n]{0,60}?"
     r"\b(?:cannot|can ?not|could not|couldn[’']t|can[’']t)\s+be\s+found\b|"
     r"\bpage\s+not\s+found\b|\b404\b[^\n]{0,40}\bnot\s+found\b",
     re.IGNORECASE,
 )
 # A line that is a policy's heading and nothing else ("NEOGOV PRIVACY POLICY", "Terms of Use").
-_POLICY_HEADING = re.compile(
+_POLICY_HEADING = regex(
     r"^[#*\s]*(?:[\w.&'’-]+\s+){0,3}(?:privacy\s+(?:policy|notice|statement)|cookie\s+(?:policy|notice)|"
     r"terms\s+(?:of\s+(?:use|service)|and\s+conditions))[*\s]*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_SELF_REFERENCE = re.compile(r"\bth(?:is|ese)\s+(?:privacy\s+)?(?:policy|notice|terms)\b", re.IGNORECASE)
+_SELF_REFERENCE = regex(r"\bth(?:is|ese)\s+(?:privacy\s+)?(?:policy|notice|terms)\b", re.IGNORECASE)
 _SELF_REFERENCES = 3
-_NAVIGATION_TITLE = re.compile(
+_NAVIGATION_TITLE = regex(
     r"(?:home(?:\s*page)?|careers?|jobs|job\s+search|search(?:\s+results)?|sign\s+in|log\s*in|menu|welcome)\W*",
     re.IGNORECASE,
 )
 # Words a posting uses to speak to a candidate about a role.
-_CANDIDATE_WORDS = re.compile(
+_CANDIDATE_WORDS = regex(
     r"\b(?:you\s+will|you[’']ll|you\s+have|your\s+role|(?:the|this)\s+(?:role|position)|successful\s+candidate|"
     r"candidates?|applicants?|qualifications?|requirements?|responsibilities|duties|apply|salary|"
     r"full[- ]time|part[- ]time|we\s+are\s+(?:looking|seeking|hiring))\b",

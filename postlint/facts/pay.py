@@ -31,6 +31,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from postlint.regex_store import regex
+
 __all__ = ["PayMention", "find_pay"]
 
 
@@ -64,7 +66,7 @@ _DOLLARS = (
 )
 _PRE = rf"(?:{_DOLLARS}|£|€|₹|₨|¥|￥|₩|(?<![A-Za-z])(?:Rs\.?|kr\.?)(?={_SP}?\d)|{_CODE})"
 # The same, to find where a prefix ends right before a figure (a window search cannot look past its end).
-_PRE_TAIL = re.compile(rf"(?:{_DOLLARS}|£|€|₹|₨|¥|￥|₩|(?<![A-Za-z])(?:Rs\.?|kr\.?)|{_CODE}){_SP}?$")
+_PRE_TAIL = regex(rf"(?:{_DOLLARS}|£|€|₹|₨|¥|￥|₩|(?<![A-Za-z])(?:Rs\.?|kr\.?)|{_CODE}){_SP}?$")
 _POST = (
     rf"(?:€|£|\$|₹|¥|￥|美元|欧元|英镑|日元|人民币|港币|元|{_CODE}|kr\.?(?![A-Za-zåäöæø])|:-"
     r"|(?:euros?|Euro|rupees|yuan)(?![A-Za-z]))"
@@ -84,7 +86,7 @@ _MULT = (
     r"(?:[ \u00a0]?(?:[kK]|million(?:s|en)?|Million(?:en)?|Mio\.?|billion|Mrd\.?|trillion|lakhs?|lacs?|LPA|crores?)"
     r"|mn|MM|M|m|bn|B|万|千|[wW])(?![A-Za-z])"
 )
-_ATOM = re.compile(
+_ATOM = regex(
     rf"(?P<pre>{_PRE})?{_SP}?(?<![\d.,])(?P<num>{_NUM})(?![\d]|[.,]\d)"
     rf"(?P<dash>,[-–](?![\d]))?(?P<mult>{_MULT})?(?P<plus>\+)?(?:{_SP}?(?P<post>{_POST})(?!{_SP}?[\d{{]))?"
 )
@@ -196,7 +198,7 @@ class _CaseBlind:
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
-        self.lower = re.compile(_lower_pattern(pattern))
+        self.lower = regex(_lower_pattern(pattern))
         self._blind: re.Pattern[str] | None = None
 
     @property
@@ -233,13 +235,13 @@ _FILLER = (
     r"(?:(?:gross|brutto|bruto|net|netto|base|basic|salary|fixed|total|OTE|CTC|before\s+tax(?:es)?|pre-?tax"
     r"|full[- ]time|FTE|in\s+total|USD|EUR|GBP|or\s+more|and\s+up|or\s+above)\s*[,/]?\s*)"
 )
-_PERIOD_AFTER = re.compile(
+_PERIOD_AFTER = regex(
     rf"{_SP}*(?P<paren>\(\s*)?{_FILLER}{{0,2}}"
     rf"(?:(?:/\s*|per\s+|an?\s+|each\s+|every\s+|p\s*/\s*|pro\s+|par\s+|al\s+|im\s+|je\s+|i\s+|每)(?:/\s*)?(?:per\s+)?"
     rf"(?P<p1>{_PER_WORD})|(?P<p2>{_BARE_WORD}))(?![A-Za-zÀ-ÿ])",
     re.IGNORECASE,
 )
-_ADVERB = re.compile(r"[a-z-]+ly|per annum|p\.", re.IGNORECASE)
+_ADVERB = regex(r"[a-z-]+ly|per annum|p\.", re.IGNORECASE)
 _PERIOD_BEFORE = _CaseBlind(
     r"\b(?:hourly|per\s+(?:hour|day|week|month|year|annum)|daily|day\s+rate|weekly|bi-?weekly|semi-?monthly|monthly"
     r"|yearly|annual(?:ly)?|jahres\w*|monatsgehalt|monatlich|stundenlohn|stundensatz|tagessatz|annuel(?:le)?"
@@ -301,7 +303,7 @@ _PAY_WORD = _CaseBlind(_PAY_WORDS)
 # Whether a block with digits can hold pay at all: a pay word, or a period word that would make a sum of money
 # pay. Most digits in postings are dates, counts and list numbers, and this spares them the parse. Run on
 # lower-cased text, where it is much faster than a case-blind search; it may let through more than it needs to.
-_WORTH_PARSING = re.compile(
+_WORTH_PARSING = regex(
     _PAY_WORDS + r"|\b(?:hour|hrs?|days?|diem|week|wk|month|mth|year|yr|annum|pa|p\.\s?[hm]|daily|fortnight\w*"
     r"|bi-?weekly|semi-?monthly|stunde|std|heure|hora|timme|jour|tag|día|dia|woche|semaine|semana|vecka|monat\w*"
     r"|mois|mes|jahr|jaar|maand|uur|dag|jährlich|année|año|ano|år|anual|mensual|månad|mån|annuel\w*|mensuel\w*"
@@ -352,15 +354,15 @@ _FROM = _CaseBlind(
     r"|\b(?:starting|minimum|entry)(?:\s+(?:annual|base|monthly|hourly|gross))?\s+(?:salary|pay|wage|rate)"
     r"[^.;!?\d$€£¥₹]{0,30}?(?:\b(?:is|of|at)\b)?\s*:?\s*$"
 )
-_BARE_FOLLOW = re.compile(
+_BARE_FOLLOW = regex(
     r"\s*(?:$|[^\w\s]|(?:per|a|an|gross|net|brutto|base|annual|annually|yearly|monthly|hourly|weekly|biweekly|doe|doq"
     r"|depending|dependent|commensurate|based|negotiable|plus|and|or|to)\b)",
     re.IGNORECASE,
 )
-_PAREN_CURRENCY = re.compile(rf"{_SP}*[(（]\s*({_POST})\s*[)）]")
-_OPEN_AFTER = re.compile(r"\s*(?:and\s+(?:up|above|over|higher)|or\s+(?:more|higher|above)|以上|起)", re.IGNORECASE)
-_BETWEEN = re.compile(r"\b(?:between|zwischen|entre|tra|mellan|tussen)\s*$", re.IGNORECASE)
-_CONN = re.compile(
+_PAREN_CURRENCY = regex(rf"{_SP}*[(（]\s*({_POST})\s*[)）]")
+_OPEN_AFTER = regex(r"\s*(?:and\s+(?:up|above|over|higher)|or\s+(?:more|higher|above)|以上|起)", re.IGNORECASE)
+_BETWEEN = regex(r"\b(?:between|zwischen|entre|tra|mellan|tussen)\s*$", re.IGNORECASE)
+_CONN = regex(
     rf"(?:{_GAP}[\[(][^\])\d]{{1,25}}[\])])?"  # "$25.37 [Starting Wage] to $30.91"
     rf"(?:{_GAP}(?:-{{1,2}}|–{{1,2}}|—{{1,2}}|‒|−|‐|‑|~|～|〜|/){_GAP}"
     rf"|{_GAP}\s(?P<word>to|through|thru|bis|à|tot|till|til|â|and|und|et|y|e)\s{_GAP}"
@@ -369,29 +371,29 @@ _CONN = re.compile(
 _AND_WORDS = frozenset({"and", "und", "et", "y", "e"})
 
 # Never amounts: phone numbers and retirement-plan names (links and addresses are found by their word).
-_MASK = re.compile(
+_MASK = regex(
     r"\+\d[\d ().-]{7,}\d|\(\d{3}\)\s?\d{3}[-.\s]\d{4}|(?<!\d)\d{3}[-.]\d{3}[-.]\d{4}(?!\d)"
     r"|\b(?:401|403|457)\s?\(?[kKbB]\)?"
 )
-_LABEL_DASH = re.compile(r"(?<![0-9A-Za-z])[A-Za-z]{1,6}-$")  # "GS-", "COVID-", but not the "k-" of "15k-25k"
-_LABEL_WORD = re.compile(
+_LABEL_DASH = regex(r"(?<![0-9A-Za-z])[A-Za-z]{1,6}-$")  # "GS-", "COVID-", but not the "k-" of "15k-25k"
+_LABEL_WORD = regex(
     r"\b(?:step|level|grade|band|tier|scale|class|phase|stage|no\.?|number|version|room|suite|unit|aps|el|gs|code|id)"
     r"\s*[:#]?\s*$",
     re.IGNORECASE,
 )
-_PERCENT_AFTER = re.compile(r"\s?(?:%|％|percent\b|per\s+cent\b|pct\b)", re.IGNORECASE)
+_PERCENT_AFTER = regex(r"\s?(?:%|％|percent\b|per\s+cent\b|pct\b)", re.IGNORECASE)
 # A bare number followed by one of these counts something (months of pay, years, people), not money.
-_COUNT_AFTER = re.compile(r"\s*(?:薪|个?月|年|岁|周|天|人|小时|次|倍|号|名|家)")
+_COUNT_AFTER = regex(r"\s*(?:薪|个?月|年|岁|周|天|人|小时|次|倍|号|名|家)")
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s+(?:[A-Z\u4e00-\u9fff\"'“]|$))|[。！？；;\n]")
-_CLAUSE_END = re.compile(
+_SENTENCE_END = regex(r"[.!?](?=\s+(?:[A-Z\u4e00-\u9fff\"'“]|$))|[。！？；;\n]")
+_CLAUSE_END = regex(
     r"[.!?](?=\s)|,(?!\d)|[。！？；;\n|•·+，、（）]|\s(?:and|plus|with|as\s+well\s+as|&|und|et|y|和|及)\s"
 )
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_CNY_HINT = re.compile(r"元|RMB|CNY|人民币")
-_NORDIC = re.compile(r"(?<![A-Za-z])(SEK|NOK|DKK)(?![A-Za-z])")
+_CJK = regex(r"[\u4e00-\u9fff]")
+_KANA = regex(r"[\u3040-\u30ff]")
+_CNY_HINT = regex(r"元|RMB|CNY|人民币")
+_NORDIC = regex(r"(?<![A-Za-z])(SEK|NOK|DKK)(?![A-Za-z])")
 
 # ---------------------------------------------------------------- vague pay
 
@@ -423,17 +425,17 @@ _VAGUE_WEAK = _CaseBlind(
 # Every vague phrase contains one of these stems (the Chinese ones are searched only in non-ASCII text).
 # They are chosen to begin with uncommon letters, so the search skips quickly through ordinary prose:
 # it runs on every block and most blocks contain none of them.
-_QUICK_VAGUE = re.compile(
+_QUICK_VAGUE = regex(
     r"petiti|PETITI|pétiti|gotiab|GOTIAB|pend(?:ent|ing|s)\s+(?:up)?on|PEND|mensur|MENSUR|ket.rate|KET.RATE"
     r"|ractiv|ractif|RACTIV|rakti|bewerbsf|based\s+on\s+exp|be\s+determ|be\s+confirm|be\s+discuss"
     r"|DO[EQ]|D\.O\.|TB[DCA]"
 )
-_QUICK_VAGUE_CJK = re.compile("面议|优厚|竞争力|可谈")
+_QUICK_VAGUE_CJK = regex("面议|优厚|竞争力|可谈")
 _VAGUE_WINDOW = 100
 _SENTENCE_REACH = 400
 _CLAUSE_REACH = 200
-_DIGIT_RUN = re.compile(r"\d+")
-_DIGIT = re.compile(r"[0-9]")
+_DIGIT_RUN = regex(r"\d+")
+_DIGIT = regex(r"[0-9]")
 _PRE_LAST = frozenset("$£€₹₨¥￥₩.DRPFKNYBWLSsr")  # the last character of every prefix in _PRE
 _SEPARATORS = frozenset(" \t\u00a0\u202f\u2009\u2007")
 _NOT_PERIOD_START = frozenset("0123456789.,;:-–—~|•)*")  # after a figure, these cannot begin a period

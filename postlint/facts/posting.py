@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from postlint.document import Document
 from postlint.laws import within
+from postlint.regex_store import regex
 
 if TYPE_CHECKING:
     from postlint.facts.gazetteer import Gazetteer
@@ -23,19 +24,19 @@ if TYPE_CHECKING:
     from postlint.facts.statements import StatementFinder
 
 # A section about pay: a bare amount under it is pay ("## Compensation" then "$120k – $150k").
-PAY_HEADING = re.compile(
+PAY_HEADING = regex(
     r"\b(?:compensation|salary|salaries|pay|wages?|remuneration|rate of pay|pay range|what we offer|"
     r"(?:hourly|starting|base|pay|daily)\s+rate|"
     r"gehalt|vergütung|verguetung|salaire|rémunération|salario|retribución|lön|薪资|薪酬|待遇|工资)\b",
     re.IGNORECASE,
 )
-_DIGIT = re.compile(r"\d")
-_LABEL_PERIOD = re.compile(r"\b(?:hourly|daily|weekly|monthly|annual|yearly)\b", re.IGNORECASE)
+_DIGIT = regex(r"\d")
+_LABEL_PERIOD = regex(r"\b(?:hourly|daily|weekly|monthly|annual|yearly)\b", re.IGNORECASE)
 _PAY_SCOPES = frozenset({"heading", "paragraph", "list_item", "table_cell"})
-_PAY_TEMPLATE = re.compile(r"\{%-?\s*include\s[^%]*?(?:salary|pay|compensation|wage)[^%]*%\}", re.IGNORECASE)
-_TEMPLATE_MIN = re.compile(r"\bmin(?:imum)?\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
-_TEMPLATE_MAX = re.compile(r"\bmax(?:imum)?\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
-_EXPLICIT_US_DOLLAR = re.compile(r"US\$|USD|U\.S\.\s*dollars?", re.IGNORECASE)
+_PAY_TEMPLATE = regex(r"\{%-?\s*include\s[^%]*?(?:salary|pay|compensation|wage)[^%]*%\}", re.IGNORECASE)
+_TEMPLATE_MIN = regex(r"\bmin(?:imum)?\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
+_TEMPLATE_MAX = regex(r"\bmax(?:imum)?\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
+_EXPLICIT_US_DOLLAR = regex(r"US\$|USD|U\.S\.\s*dollars?", re.IGNORECASE)
 # The currency a bare '$' means, by the country of the posting.
 _DOLLAR_BY_COUNTRY = (("CA", "CAD"), ("AU", "AUD"), ("NZ", "NZD"), ("SG", "SGD"), ("US", "USD"))
 

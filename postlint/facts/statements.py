@@ -16,16 +16,17 @@ from typing import TYPE_CHECKING, Any
 
 from postlint.kinds.check_base import PieceGate, has_keyword, scope_view
 from postlint.prefilter import Prefilter
+from postlint.regex_store import regex
 
 if TYPE_CHECKING:
     from postlint.document import Document
     from postlint.kinds.check_base import Context
 
 # Where a sentence ends inside a block: . ! ? before a space, or a blank line.
-_SENTENCE_END = re.compile(r"[.!?。！？]+(?=\s|$)|\n\s*\n")
+_SENTENCE_END = regex(r"[.!?。！？]+(?=\s|$)|\n\s*\n")
 _MAX_SENTENCE = 400  # characters each side of a statement: a block with no full stops is not one sentence
 # Text in quotation marks, on one line: "…", “…”, «…», „…“, ‘…’ and '…' (not an apostrophe: no letter before).
-_QUOTED = re.compile(
+_QUOTED = regex(
     r"\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|„[^“”\n]{1,200}[“”]"
     r"|(?<![\w‘])‘[^‘’\n]{1,200}’(?!\w)|(?<![\w'])'[^'\n]{1,200}'(?!\w)"
 )

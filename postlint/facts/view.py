@@ -14,14 +14,15 @@ from dataclasses import replace
 from typing import Any
 
 from postlint.document import HEADING, PARAGRAPH, Block, Document
+from postlint.regex_store import regex
 
 __all__ = ["fact_blocks", "fact_text", "header_fields", "header_role", "holds_prose"]
 
 # Inline code that is code, not a badge: assignments, calls, paths, markup, shell prompts.
-_CODE_LIKE = re.compile(r"[{}=;<>\\]|\w\(|^\s*[$#>]\s|::|->|\w\.\w+\(")
-_LETTER = re.compile(r"[^\W\d_]")
+_CODE_LIKE = regex(r"[{}=;<>\\]|\w\(|^\s*[$#>]\s|::|->|\w\.\w+\(")
+_LETTER = regex(r"[^\W\d_]")
 # Entities that shape facts: "UK&#x2F;EU", "$90,000&ndash;$120,000", "we can&#x27;t help with visas".
-_ENTITY = re.compile(r"&(#x?[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+_ENTITY = regex(r"&(#x?[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 _NAMED = {
     "amp": "&",
     "quot": '"',
@@ -46,7 +47,7 @@ _HEADER_KINDS = frozenset({PARAGRAPH, HEADING})
 _DASHES = (" - ", " – ", " — ", " · ", " • ")
 _MAX_DASH_LINE = 160
 _MAX_DASH_FIELD = 60
-_URLISH = re.compile(r"https?:|www\.|<a\s", re.IGNORECASE)
+_URLISH = regex(r"https?:|www\.|<a\s", re.IGNORECASE)
 
 
 def holds_prose(code: str) -> bool:
@@ -161,7 +162,7 @@ def _header(doc: Document, memo: dict[Any, Any] | None) -> list[tuple[int, int]]
 
 
 # Nouns that name a job: the header field holding one is the role ("Principal Software Engineer").
-_ROLE = re.compile(
+_ROLE = regex(
     r"\b(?:engineers?|developers?|designers?|managers?|scientists?|analysts?|leads?|director|architects?|CTO|CEO|CFO|"
     r"COO|VP|head\s+of|interns?|internships?|specialists?|consultants?|administrators?|officers?|coordinators?|"
     r"writers?|editors?|researchers?|recruiters?|accountants?|technicians?|nurses?|teachers?|instructors?|"

@@ -20,13 +20,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from postlint.document import CODE, Document
+from postlint.regex_store import regex
 
 __all__ = ["VisaStatement", "visa_polarity", "visa_statements"]
 
 POLARITIES = ("not_offered", "offered", "must_be_authorized", "other")  # strongest first
 
 _SPONSOR = r"(?:sponsor\w*|visas?|H-?1B|work\s+permits?|immigration|PERM|green\s+cards?)"
-_NEGATION = re.compile(
+_NEGATION = regex(
     rf"\b(?:(?:do|does|will|can|ca|wo|are|is|could|would)\s*(?:not|n\s*[’']\s*t)|cannot|can\s+not|unable\s+to|not\s+able\s+to"
     rf"|no\s+longer|nor|never|not)\b(?:\s+(?:currently|presently|at\s+this\s+time|be\s+able\s+to|able\s+to|offer(?:ing)?"
     rf"|provid(?:e|ing)|support(?:ing)?|help(?:ing)?\s+with|assist(?:ing)?\s+with|transfer(?:ring)?|or|nor|and|any"
@@ -37,7 +38,7 @@ _NEGATION = re.compile(
     rf"|\bsponsorship\s+(?:is\s+)?(?:not\s+(?:available|offered|provided|possible)|unavailable)\b",
     re.IGNORECASE,
 )
-_OFFERED = re.compile(
+_OFFERED = regex(
     r"\b(?:visa|immigration|work\s+permit|H-?1B|PERM|green\s+card)\s+(?:sponsorship|support|assistance)\b"
     r"|\bsponsor(?:ship)?\s+(?:of\s+|for\s+)?(?:your\s+|a\s+)?(?:work\s+)?(?:visas?|work\s+permits?|H-?1B)\b"
     r"|\bwe\s+(?:will|can|do)\s+sponsor\b|\bsponsorship\s+(?:is\s+)?(?:available|offered|provided|possible)\b"
@@ -45,7 +46,7 @@ _OFFERED = re.compile(
     r"|\b(?:EU\s+)?Blue\s+Card\b|\beligible\s+for\s+(?:[\w-]+\s+){0,2}(?:PERM|visa|green\s+card)\s+sponsorship\b",
     re.IGNORECASE,
 )
-_AUTHORIZED = re.compile(
+_AUTHORIZED = regex(
     r"\b(?:legally\s+)?(?:authori[sz]ed|eligible|entitled|permitted)\s+to\s+(?:legally\s+)?work\b"
     r"|\b(?:work|employment)\s+authori[sz]ation\b|\bright\s+to\s+work\b|\b(?:full\s+)?working\s+rights\b"
     r"|\bvalid\s+work\s+(?:permit|visa|authori[sz]ation)\b|\bpermanent\s+residen\w*"
@@ -55,8 +56,8 @@ _AUTHORIZED = re.compile(
     r"|\bsecurity\s+clearance\b",
     re.IGNORECASE,
 )
-_OTHER = re.compile(r"\bE-?Verify\b|\bI-9\b", re.IGNORECASE)
-_HEADER_VISA = re.compile(r"(?:visa(?:\s+sponsorship)?|visas?\s+(?:ok|available|welcome|provided))\Z", re.IGNORECASE)
+_OTHER = regex(r"\bE-?Verify\b|\bI-9\b", re.IGNORECASE)
+_HEADER_VISA = regex(r"(?:visa(?:\s+sponsorship)?|visas?\s+(?:ok|available|welcome|provided))\Z", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

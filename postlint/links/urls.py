@@ -17,20 +17,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import SplitResult, urlsplit
 
+from postlint.regex_store import regex
+
 if TYPE_CHECKING:
     from postlint.document import Document, Link
 
 # Values a static-site generator or template fills in later ({{ page.apply_url }}, %7B%7Bsite.baseurl%7D%7D).
-_TEMPLATE = re.compile(r"\{\{|\{%|%7B%7B|%7B%25|\$\{|<%", re.IGNORECASE)
+_TEMPLATE = regex(r"\{\{|\{%|%7B%7B|%7B%25|\$\{|<%", re.IGNORECASE)
 # The start of an absolute URL, possibly misspelled: letters, then a colon and/or slashes.
-_SCHEME_LIKE = re.compile(r"([a-zA-Z]{2,8})(:[/\\]{0,4}|[/\\]{2,3}|;//)")
+_SCHEME_LIKE = regex(r"([a-zA-Z]{2,8})(:[/\\]{0,4}|[/\\]{2,3}|;//)")
 # A link target that is clearly a web address written without its scheme.
-_SCHEMELESS = re.compile(
+_SCHEMELESS = regex(
     r"(?:www\d?\.[^\s/]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|co|us|ca|uk|de|fr|eu|jobs))"
     r"(?::\d+)?(?:[/?#]|$)",
     re.IGNORECASE,
 )
-_SPACE = re.compile(r"\s")
+_SPACE = regex(r"\s")
 # Schemes that are not web addresses but are not typos of http either.
 _OTHER_SCHEMES = frozenset(
     {"ftp", "ftps", "sftp", "tel", "sms", "mailto", "file", "data", "ws", "wss", "git", "ssh", "irc", "ircs", "news"}
@@ -39,10 +41,10 @@ _OTHER_SCHEMES = frozenset(
 _WEB_SCHEMES = frozenset({"http", "https", "ftp", "ftps", "ws", "wss"})
 _LOCAL_SUFFIXES = (".localhost", ".local", ".test", ".example", ".invalid", ".internal", ".lan", ".home.arpa")
 # In an HTML start tag: an href attribute and its value as written (quoted or not).
-_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_HREF = regex(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 # A Markdown link reference definition: `[label]: destination`.
-_REFERENCE = re.compile(r"^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:[ \t]*\n?[ \t]*(?:<([^>\n]*)>|(\S+))", re.MULTILINE)
-_PARAM_SEPARATOR = re.compile(r"&amp;|&#0*38;|&#x0*26;|&", re.IGNORECASE)
+_REFERENCE = regex(r"^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:[ \t]*\n?[ \t]*(?:<([^>\n]*)>|(\S+))", re.MULTILINE)
+_PARAM_SEPARATOR = regex(r"&amp;|&#0*38;|&#x0*26;|&", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +261,7 @@ def url_problem(url: str, raw: str | None = None, *, bare: bool = False) -> str 
     return None
 
 
-_EMAIL = re.compile(r"(?:mailto:)?[^@\s/]+@[^@\s/]+\.[^@\s/]+", re.IGNORECASE)
+_EMAIL = regex(r"(?:mailto:)?[^@\s/]+@[^@\s/]+\.[^@\s/]+", re.IGNORECASE)
 
 
 def address_problem(value: str) -> str | None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from postlint.laws import Law
+from postlint.regex_store import regex
 from postlint.violation import Severity
 
 if TYPE_CHECKING:
@@ -17,7 +17,7 @@ T = TypeVar("T")
 
 # A full stop that ends a sentence: not one after an abbreviation ("Mr.", "e.g.", "U.S.", "No. 5") or inside
 # a parenthesis or quotation ("(e.g. "10 km")").
-_SENTENCE_END = re.compile(
+_SENTENCE_END = regex(
     r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\betc)"
     r"(?<!\b[A-Z])\.(?=\s+[A-Z(\"“‘'])(?![^()]*\))"
 )

@@ -8,18 +8,19 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from postlint.document import HEADING, Block, DocumentDraft, Link, Section
+from postlint.regex_store import regex
 
-_NOT_NEWLINE = re.compile(r"[^\n]")
+_NOT_NEWLINE = regex(r"[^\n]")
 
 # A bare URL in running text; trailing sentence punctuation is not part of it. It also ends at any
 # Unicode space (a no-break space after "www.example.com") and at CJK punctuation ("https://a.cn/，之后").
 _NOT_IN_BARE_URL = (
     "\\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000-\u303f\ufeff\uff01-\uff0f\uff1a-\uff1f<>\"'`"
 )
-BARE_URL = re.compile(rf"(?:\b[a-zA-Z][a-zA-Z0-9+.-]{{1,9}}://|\bwww\.)[^{_NOT_IN_BARE_URL}]+", re.ASCII)
+BARE_URL = regex(rf"(?:\b[a-zA-Z][a-zA-Z0-9+.-]{{1,9}}://|\bwww\.)[^{_NOT_IN_BARE_URL}]+", re.ASCII)
 # Template tags of static-site generators (Liquid/Jekyll `{% ... %}`, Hugo shortcodes): logic, not prose.
-TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{<.*?>\}\}|\{\{%.*?%\}\}", re.DOTALL)
-EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+TEMPLATE_TAG = regex(r"\{%.*?%\}|\{\{<.*?>\}\}|\{\{%.*?%\}\}", re.DOTALL)
+EMAIL = regex(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 URL_TRAILING = ".,;:!?'\")]}*_"  # sentence punctuation that ends a bare URL rather than belonging to it
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import bisect
 import html
-import re
 from html.parser import HTMLParser
 
 from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, DocumentDraft, Link
 from postlint.parsers.common import EMAIL, bare_urls, mask
+from postlint.regex_store import regex
 
 
 def _names(words: str) -> frozenset[str]:
@@ -36,12 +36,12 @@ _KINDS.update({f"h{n}": HEADING for n in range(1, 7)})
 _IMPLIED = {"li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "td": {"td", "th"}, "th": {"td", "th"}}
 _IMPLIED["tr"] = {"tr", "td", "th"}
 _CLOSES = {tag: frozenset(_IMPLIED.get(tag, set()) | {"p"}) for tag in _BLOCK}
-_NEWLINE = re.compile("\n")
-_ENTITY_AT_END = re.compile(r"&(?:[a-zA-Z][-.a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+)")
-_LINK_HINT = re.compile(r"://|www\.|@")
-_URL_CHAR = re.compile(r"[^\s<>\"'`]")  # an entity that may sit inside a bare URL, like &amp;
-_TAG_NAME = re.compile(r"<[a-zA-Z][^\t\n\r\f />\x00]*(?:\s|/(?!>))*")
-_ATTR = re.compile(r"""((?<=['"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?(?:\s|/(?!>))*""")
+_NEWLINE = regex("\n")
+_ENTITY_AT_END = regex(r"&(?:[a-zA-Z][-.a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+)")
+_LINK_HINT = regex(r"://|www\.|@")
+_URL_CHAR = regex(r"[^\s<>\"'`]")  # an entity that may sit inside a bare URL, like &amp;
+_TAG_NAME = regex(r"<[a-zA-Z][^\t\n\r\f />\x00]*(?:\s|/(?!>))*")
+_ATTR = regex(r"""((?<=['"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?(?:\s|/(?!>))*""")
 _TEXT, _CODE, _ENT, _BLANK = range(4)  # segment kinds: prose, masked code, masked entity, blank entity
 
 

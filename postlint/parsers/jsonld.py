@@ -13,17 +13,19 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from postlint.regex_store import regex
+
 MAX_SCRIPTS = 16
 MAX_SCRIPT_CHARS = 1_000_000
 MAX_DEPTH = 64
 
-_SCRIPT = re.compile(
+_SCRIPT = regex(
     r"<script\b[^>]*?\btype\s*=\s*[\"']?\s*application/ld\+json\s*[\"']?[^>]*>(.*?)</script\s*>",
     re.IGNORECASE | re.DOTALL,
 )
-_WS = re.compile(r"[ \t\n\r]*")
-_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
-_WRAPPER = re.compile(r"\s*(?://\s*)?<!\[CDATA\[|\s*<!--")  # old pages wrap scripts in CDATA or comments
+_WS = regex(r"[ \t\n\r]*")
+_NUMBER = regex(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
+_WRAPPER = regex(r"\s*(?://\s*)?<!\[CDATA\[|\s*<!--")  # old pages wrap scripts in CDATA or comments
 
 
 class JsonObject(dict[str, Any]):

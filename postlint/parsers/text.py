@@ -6,14 +6,13 @@ import re
 
 from postlint.document import HEADING, LIST_ITEM, PARAGRAPH, Block, DocumentDraft, Field
 from postlint.parsers.common import compose_prose, mask_bare_links
+from postlint.regex_store import regex
 
-_LINE = re.compile(r"[^\n]*(?:\n|\Z)")
-_BULLET = re.compile(r"[ \t]*(?:[-*•·▪●◦‣–]|\d{1,3}[.)]|[a-z][.)])[ \t]+")
-_LABEL = re.compile(r"[ \t]*([A-Z][\w/&()' .-]{0,40}?)[ \t]*:[ \t]+(\S[^\n]*?)[ \t\r]*$", re.UNICODE)
-_BANNER = re.compile(
-    r"[ \t]*(?:={2,}|-{2,}|\*{2,}|#{1,6})[ \t]*([^=\-*#\n][^\n]*?)[ \t]*(?:={2,}|-{2,}|\*{2,})?[ \t\r]*$"
-)
-_DIRECTIVE = re.compile(r"[ \t]*#[ \t]*postlint-")
+_LINE = regex(r"[^\n]*(?:\n|\Z)")
+_BULLET = regex(r"[ \t]*(?:[-*•·▪●◦‣–]|\d{1,3}[.)]|[a-z][.)])[ \t]+")
+_LABEL = regex(r"[ \t]*([A-Z][\w/&()' .-]{0,40}?)[ \t]*:[ \t]+(\S[^\n]*?)[ \t\r]*$", re.UNICODE)
+_BANNER = regex(r"[ \t]*(?:={2,}|-{2,}|\*{2,}|#{1,6})[ \t]*([^=\-*#\n][^\n]*?)[ \t]*(?:={2,}|-{2,}|\*{2,})?[ \t\r]*$")
+_DIRECTIVE = regex(r"[ \t]*#[ \t]*postlint-")
 _TITLE_LABELS = ("title", "job title", "position", "position title", "job")
 
 

@@ -10,13 +10,13 @@ section for its parent).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from postlint import textstats
 from postlint.document import HEADING, PARAGRAPH, Block, Document
 from postlint.kinds.check_base import Check, Context
+from postlint.regex_store import regex
 from postlint.violation import Finding
 
 _KINDS = {"headings": HEADING, "paragraphs": PARAGRAPH}
@@ -24,7 +24,7 @@ _NAMES = {HEADING: "heading", PARAGRAPH: "paragraph"}
 
 Key = tuple[str, str, str]
 # Prompts of an application questionnaire, which repeat by design (keys are case-folded).
-_QUESTIONNAIRE = re.compile(
+_QUESTIONNAIRE = regex(
     r"\bn/?a\b|\bplease\s+(?:enter|explain|indicate|describe|list|type|specify|select)\b|\bif\s+(?:so|yes|no)\b"
     r"|\bif\s+you\s+answered\b|\binitials\b|\bindicate\s+the\b|\bi\s+qualify\b|\bin\s+order\s+to\s+be\s+evaluated\b"
     r"|\b(?:more|less)\s+than\s+\d+\s+years?\b"

@@ -23,11 +23,12 @@ from postlint.facts.markup import (
     span,
 )
 from postlint.kinds.check_base import Check, Context
+from postlint.regex_store import regex
 from postlint.violation import Finding
 
-_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+_HEAD_END = regex(r"</head\s*>", re.IGNORECASE)
 _SHORT_DESCRIPTION = 120
-_PAGE = re.compile(r"<(?:html|head|body)\b", re.IGNORECASE)
+_PAGE = regex(r"<(?:html|head|body)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

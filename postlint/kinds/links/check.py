@@ -12,12 +12,13 @@ from postlint.document import CODE, HEADING, Block, Document, Link
 from postlint.insertion import insertion
 from postlint.kinds.check_base import Check, Context
 from postlint.links import urls
+from postlint.regex_store import regex
 from postlint.violation import Edit, Finding, Fix
 
 if TYPE_CHECKING:
     from postlint.links.status import LinkStatus
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|[。！？；～~]")
+_SENTENCE_END = regex(r"[.!?](?=\s)|[。！？；～~]")
 _CONTEXT = 160  # characters either side of a link that can still be "its sentence"
 _LABEL_MAX = 80  # a short paragraph ending in ':' just before a link labels it ("How to apply:")
 
@@ -88,7 +89,7 @@ class LinkCheck(Check):
 
 
 # Misspelled schemes in running text that the parsers do not take for links ("http//", "http:/", "http:\\").
-_PROSE_TYPO = re.compile(r"\bhttps?(?://?(?!/)|//|:\\\\?)(?=[\w-]+\.[\w-])", re.IGNORECASE)
+_PROSE_TYPO = regex(r"\bhttps?(?://?(?!/)|//|:\\\\?)(?=[\w-]+\.[\w-])", re.IGNORECASE)
 
 
 def _prose_typos(doc: Document) -> Iterator[Finding]:
@@ -193,7 +194,7 @@ class ApplyCheck(Check):
 # A plain "a@b.c" is already a link; a spelled-out one is not, and is read only by the apply check.
 _SPELLED_AT = r"(?:\s+@\s*|\s*@\s+|\s*[\[(]\s*at\s*[\])]\s*)"
 _SPELLED_DOT = r"(?:\s*[\[(]\s*dot\s*[\])]\s*|\.)"
-_SPELLED_EMAIL = re.compile(
+_SPELLED_EMAIL = regex(
     rf"(?<![\w.+-])([\w.+-]{{1,64}}){_SPELLED_AT}([\w-]{{1,63}}(?:{_SPELLED_DOT}[\w-]{{1,63}})*{_SPELLED_DOT}[a-z]{{2,24}})\b",
     re.IGNORECASE,
 )

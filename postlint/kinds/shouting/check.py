@@ -18,15 +18,16 @@ from dataclasses import dataclass
 
 from postlint.document import Document
 from postlint.kinds.check_base import Check, Context, scope_view
+from postlint.regex_store import regex
 from postlint.violation import Finding
 
 # A word as the old pattern saw one: letters with apostrophes, ampersands and hyphens inside.
-_TOKEN = re.compile(r"[\w'’&-]+")
+_TOKEN = regex(r"[\w'’&-]+")
 # What may stand between two words of one run: spaces and punctuation on one line.
-_GAP = re.compile(r"[ \t,.!:;/]+")
-_LIST_GAP = re.compile(r"[,;/]")
+_GAP = regex(r"[ \t,.!:;/]+")
+_LIST_GAP = regex(r"[,;/]")
 # Where a word of two or more capitals may start: a run needs at least `min_words` of them.
-_CAPITAL_START = re.compile(r"(?<![\w'’&-])[^\W\d_a-z][^\W\d_a-z]")
+_CAPITAL_START = regex(r"(?<![\w'’&-])[^\W\d_a-z][^\W\d_a-z]")
 LONG_WORD = 7  # acronyms and certification names are shorter than this
 # Finite verbs that make a line of capitals a sentence rather than a heading.
 _VERBS = frozenset(

@@ -1,0 +1,142 @@
+"""The reading modules' regexes come from the per-user store once a run has compiled them."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import cli_env, run_cli
+
+from postlint import cache, regex_store
+
+POSTING = "# Engineer\n\nDenver, CO. Pay: $90,000 - $120,000 a year.\n"
+
+# In a fresh interpreter: record every pattern re's compiler builds while the pay reader is imported,
+# then say whether the reader's main pattern was among them and whether it matches as it should.
+_PROBE = (
+    "import re, sys\n"
+    "from re import _compiler\n"
+    "built = []\n"
+    "original = _compiler.compile\n"
+    "def recording(p, flags=0):\n"
+    "    built.append(p)\n"
+    "    return original(p, flags)\n"
+    "_compiler.compile = recording\n"
+    "from postlint.facts import pay\n"
+    "compiled = pay._ATOM.pattern in built\n"
+    "fresh = re.compile(pay._ATOM.pattern)\n"
+    "same = (pay._ATOM.groupindex == fresh.groupindex and\n"
+    "        [m.span() for m in pay._ATOM.finditer('$90,000 - 120k')] ==\n"
+    "        [m.span() for m in fresh.finditer('$90,000 - 120k')])\n"
+    "print('COMPILED', compiled, 'SAME', same)\n"
+)
+
+
+def _probe(cache_dir: Path) -> str:
+    proc = subprocess.run(
+        [sys.executable, "-c", _PROBE],
+        capture_output=True,
+        text=True,
+        env=cli_env({"POSTLINT_CACHE_DIR": str(cache_dir)}),
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.strip()
+
+
+def test_a_run_stores_the_patterns_and_the_next_one_skips_re_compiler(tmp_path: Path) -> None:
+    store = tmp_path / "cache"
+    assert _probe(store) == "COMPILED True SAME True"  # nothing stored yet: re compiles it
+    posting = tmp_path / "job.md"
+    posting.write_text(POSTING, encoding="utf-8")
+    code, _, err = run_cli("check", posting, env={"POSTLINT_CACHE_DIR": str(store)})
+    assert code in (0, 1), err
+    assert len(list(store.glob("regexes-*.pickle"))) == 1
+    assert _probe(store) == "COMPILED False SAME True"
+
+
+def test_no_cache_neither_reads_nor_writes_the_store(tmp_path: Path) -> None:
+    store = tmp_path / "cache"
+    posting = tmp_path / "job.md"
+    posting.write_text(POSTING, encoding="utf-8")
+    code, _, err = run_cli("check", "--no-cache", posting, env={"POSTLINT_CACHE_DIR": str(store)})
+    assert code in (0, 1), err
+    assert not list(store.glob("regexes-*.pickle"))
+
+
+@pytest.fixture
+def empty_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This process's store state emptied and pointed at a new folder (restored afterwards)."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("POSTLINT_CACHE_DIR", str(folder))
+    monkeypatch.setattr(regex_store, "_stored", [])
+    monkeypatch.setattr(regex_store, "_used", set())
+    monkeypatch.setattr(regex_store, "_new", {})
+    monkeypatch.setattr(cache, "_switch", {"enabled": True, "warned": False})
+    return folder
+
+
+def _forget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As a new process would start: nothing read, nothing used."""
+    monkeypatch.setattr(regex_store, "_stored", [])
+    monkeypatch.setattr(regex_store, "_used", set())
+
+
+def _compiler_refuses(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object) -> None:
+        raise AssertionError("compiled by re")
+
+    monkeypatch.setattr(re, "compile", refuse)
+
+
+def test_a_saved_pattern_is_rebuilt_without_re(empty_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = regex_store.regex(r"(?P<city>[a-z]+),\s*(?P<state>[A-Z]{2})", re.IGNORECASE)
+    regex_store.save()
+    _forget(monkeypatch)
+    _compiler_refuses(monkeypatch)
+    again = regex_store.regex(r"(?P<city>[a-z]+),\s*(?P<state>[A-Z]{2})", re.IGNORECASE)
+    assert again.groupindex == first.groupindex
+    assert again.flags == first.flags
+    assert again.search("in denver, co now").span() == first.search("in denver, co now").span()  # type: ignore[union-attr]
+
+
+def test_the_same_source_with_other_flags_is_another_entry(empty_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    regex_store.regex("abc")
+    regex_store.save()
+    _forget(monkeypatch)
+    assert regex_store.regex("abc", re.IGNORECASE).match("ABC") is not None
+    assert regex_store.regex("abc").match("ABC") is None
+
+
+def test_a_full_store_keeps_only_what_was_used(empty_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(regex_store, "STORE_LIMIT", 3)
+    for n in range(3):
+        regex_store.regex(f"old{n}")
+    regex_store.save()
+    _forget(monkeypatch)
+    regex_store.regex("old0")  # used again
+    regex_store.regex("new")
+    regex_store.save()
+    _forget(monkeypatch)
+    assert sorted(source for source, _ in regex_store._store()) == ["new", "old0"]
+
+
+def test_a_folder_others_can_write_is_not_read(empty_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    regex_store.regex("shared")
+    regex_store.save()
+    empty_store.chmod(0o777)
+    _forget(monkeypatch)
+    assert regex_store._store() == {}
+
+
+def test_a_damaged_store_is_ignored(empty_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    regex_store.regex("kept")
+    regex_store.save()
+    (path,) = empty_store.glob("regexes-*.pickle")
+    path.write_bytes(b"not a pickle")
+    _forget(monkeypatch)
+    assert regex_store.regex("kept").fullmatch("kept")
