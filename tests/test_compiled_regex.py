@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from postlint.compiled_regex import restore, dumps
+from postlint.compiled_regex import dumps, restore
 
 PATTERNS = [
     (r"(?P<word>\w+)\s+(?P=word)", 0),

@@ -209,3 +209,53 @@ def test_inspect_shows_the_gender_coded_words(tmp_path: Path) -> None:
     facts = facts[0] if isinstance(facts, list) else facts
     assert facts["gender_coded"]["masculine"]["dominant"] == 1
     assert facts["language"] == {"code": "en", "source": "text"}
+
+
+def _windows_search(text: str, a: int, b: int) -> bool:
+    """The phrase test without the literal shortcut: a search of the window around text[a:b]."""
+    from postlint.facts.gender_coded import _WINDOW
+
+    pattern = builtin_word_lists().not_coded
+    assert pattern is not None
+    lo, hi = max(0, a - _WINDOW), min(len(text), b + _WINDOW)
+    return any(m.start() < b and a < m.end() for m in pattern.finditer(text, lo, hi))
+
+
+def test_the_phrase_shortcut_answers_as_the_window_search_does() -> None:
+    """Random prose built from phrases, a few of their words, coded words and filler: every coded word's
+    answer with the literal shortcut equals the search's, at every distance from a phrase."""
+    import random
+    import re
+
+    from postlint.facts.gender_coded import _TOKEN, _PhraseTest
+
+    lists = builtin_word_lists()
+    phrase_words = sorted({w.lower() for w in re.findall(r"[A-Za-z]{2,}", lists.not_coded.pattern)})  # type: ignore[union-attr]
+    phrases = [  # the coded word first, in the middle and last
+        "competitive base salary",
+        "make a determination",
+        "determination of eligibility",
+        "this kind of",
+        "lead time",
+        "active security clearance",
+        "understanding of",
+        "competing priorities",
+        "is determined by",
+        "business logic",
+        "one kind",
+    ]
+    filler = ["the", "and", "Team", "ÉQUIPE", "we", "x", "data", "systems"]
+    vocabulary = phrases * 3 + sorted(lists.forms)[:80] + filler * 4 + phrase_words[:: len(phrase_words) // 10]
+    rng = random.Random(7)
+    checked = found = 0
+    for _ in range(300):
+        words = [rng.choice(vocabulary) for _ in range(rng.randint(5, 60))]
+        text = "".join(w + rng.choice([" ", "  ", ", ", ". ", "\n", "-"]) for w in words)
+        test = _PhraseTest(lists, text)
+        for m in _TOKEN.finditer(text.lower()):
+            if m.group() in lists.forms:
+                answer = test.not_coded(*m.span())
+                assert answer == _windows_search(text, *m.span()), (text, m.group())
+                checked += 1
+                found += answer
+    assert checked > 1000 and 100 < found < checked - 100  # both answers are common

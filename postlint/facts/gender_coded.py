@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from postlint.document import HEADING, PROSE_KINDS
+from postlint.prefilter import Prefilter, folds_plainly
 from postlint.regex_store import regex
 
 if TYPE_CHECKING:
@@ -130,6 +131,7 @@ def count_coded_words(
         if not present:
             continue
         quotes = Covered(quoted_spans(text))
+        phrases = _PhraseTest(lists, text)
         for m in _TOKEN.finditer(words):
             word = m.group()
             if word not in present:
@@ -137,7 +139,7 @@ def count_coded_words(
             a, b = m.span()
             if covered and covered.covers(block.start + a, block.start + b):
                 continue
-            if (quotes and quotes.covers(a, b)) or _not_coded(lists, text, a, b):
+            if (quotes and quotes.covers(a, b)) or phrases.not_coded(a, b):
                 continue
             found.append(CodedWord(text[a:b], lists.sides[word], block.start + a, block.start + b))
     return Coding(tuple(found))
@@ -146,9 +148,33 @@ def count_coded_words(
 _WINDOW = 60  # characters around a word that a `not_coded` phrase may span
 
 
-def _not_coded(lists: WordLists, text: str, a: int, b: int) -> bool:
-    """Whether the word at text[a:b] is part of a phrase in which it is not coded ("competitive salary")."""
-    if lists.not_coded is None:
-        return False
-    lo, hi = max(0, a - _WINDOW), min(len(text), b + _WINDOW)
-    return any(m.start() < b and a < m.end() for m in lists.not_coded.finditer(text, lo, hi))
+class _PhraseTest:
+    """Whether a word of one block is part of a phrase in which it is not coded ("competitive salary").
+
+    The phrases are searched in a window around the word. Most windows lack the words every
+    phrase needs (its prefilter's literals), and testing for those is several times cheaper
+    than the search: a window without them holds no phrase, so the search is skipped.
+    """
+
+    __slots__ = ("_lowered", "_pattern", "_prefilter", "_text")
+
+    def __init__(self, lists: WordLists, text: str) -> None:
+        self._text = text
+        self._pattern = lists.not_coded
+        self._prefilter = _phrases_prefilter(self._pattern) if self._pattern is not None else None
+        lowered = text.lower()
+        self._lowered = lowered if self._prefilter is not None and folds_plainly(text, lowered) else None
+
+    def not_coded(self, a: int, b: int) -> bool:
+        """Whether the word at text[a:b] lies in a phrase in which it is not coded."""
+        if self._pattern is None:
+            return False
+        lo, hi = max(0, a - _WINDOW), min(len(self._text), b + _WINDOW)
+        if self._lowered is not None and not self._prefilter.may_contain(self._lowered[lo:hi], True):  # type: ignore[union-attr]
+            return False  # every match in the window lies in it, and contains the phrase's words
+        return any(m.start() < b and a < m.end() for m in self._pattern.finditer(self._text, lo, hi))
+
+
+@lru_cache(maxsize=8)
+def _phrases_prefilter(pattern: re.Pattern[str]) -> Prefilter | None:
+    return Prefilter.of(pattern)
