@@ -70,9 +70,12 @@ def detect_language(text: str) -> str | None:
 
 def _detect(text: str) -> tuple[str | None, tuple[tuple[str, int], ...]]:
     sample = text[:_SAMPLE]
-    han = len(_HAN.findall(sample))
-    kana = len(_KANA.findall(sample))
-    hangul = len(_HANGUL.findall(sample))
+    if sample.isascii():  # constant time, and most postings: no script to count
+        han = kana = hangul = 0
+    else:
+        han = len(_HAN.findall(sample))
+        kana = len(_KANA.findall(sample))
+        hangul = len(_HANGUL.findall(sample))
     tokens = _WORD.findall(sample.lower())
     owner = _OWNER.get
     counts = Counter(lang for lang in map(owner, tokens) if lang is not None)

@@ -159,11 +159,10 @@ class DuplicateCheck(Check):
 
     def _compared(self, prose: str, key: str) -> bool:
         """Paragraphs worth comparing: long enough, and neither a list of short lines (answer choices) nor a
-        questionnaire prompt, which repeat by design."""
+        question, which repeat by design (the caller has ruled out a questionnaire's prompts:
+        "If you do not possess this experience, indicate 'N/A'")."""
         if len(textstats.words(key)) < self.min_words or prose.rstrip().endswith("?") or "question" in key:
             return False
-        if _QUESTIONNAIRE.search(key):
-            return False  # "If you do not possess this experience, indicate 'N/A'": a form's prompt
         lines = [line for line in prose.splitlines() if line.strip()]
         return len(lines) < 2 or any(len(textstats.words(line)) >= self.min_words for line in lines)
 
