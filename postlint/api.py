@@ -53,6 +53,10 @@ class Linter:
         options do. `cache` reuses compiled packs from the on-disk cache. Raises
         `postlint.PostlintError` (with the file, line and column) for a bad config or pack.
         """
+        if not cache:  # before the reading modules are imported: their patterns are cached too (regex_store)
+            from postlint import cache as disk_cache
+
+            disk_cache.disable()
         from postlint.config import load_config
         from postlint.runner import RunOptions, prepare_run
 

@@ -43,6 +43,10 @@ def build_linter(
 ) -> Any:
     """The linter for the settings and the selection options (`as_of` is the `--as-of` datetime), through
     the run set-up the API, the batch mode and the Spark helper share."""
+    if not use_cache:  # before the reading modules are imported: their patterns are cached too (regex_store)
+        from postlint import cache
+
+        cache.disable()
     from postlint.runner import RunOptions, prepare_run
 
     options = RunOptions(
