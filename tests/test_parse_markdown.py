@@ -476,3 +476,22 @@ def test_line_index_round_trip(text: str) -> None:
         assert index.offset(line, column) == offset
         assert line == text.count("\n", 0, offset) + 1
         assert column == offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def test_block_fields_are_those_finish_document_copies() -> None:
+    """finish_document builds a block's sectioned copy field by field, not with dataclasses.replace:
+    a field added to Block must be added there too."""
+    from dataclasses import fields
+
+    from postlint.document import Block
+
+    assert [f.name for f in fields(Block)] == ["kind", "start", "end", "prose", "level", "section", "quoted"]
+
+
+@pytest.mark.parametrize("spans", [[(0, 9)], [(2, 5)], [(0, 3), (4, 9)], [(3, 4)], [(2, 4)], []])
+def test_compose_prose_shortcut_matches_the_general_path(spans: list[tuple[int, int]]) -> None:
+    """One span covering the block is returned as source text; a second, empty span forces the general path."""
+    from postlint.parsers.common import compose_prose
+
+    source = "ab cd\nef gh"
+    assert compose_prose(source, 2, 5, spans) == compose_prose(source, 2, 5, [*spans, (99, 99)])

@@ -33,6 +33,8 @@ def mask(text: str) -> str:
 
 def compose_prose(source: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
     """The prose of source[start:end]: the given (absolute, sorted) spans kept, the rest masked."""
+    if len(spans) == 1 and spans[0][0] <= start and spans[0][1] >= end:
+        return source[start:end]  # most blocks: one text, nothing masked
     parts: list[str] = []
     pos = start
     for span_start, span_end in spans:
@@ -163,4 +165,6 @@ def finish_document(doc: DocumentDraft) -> None:
             current = heading_number
             heading_number += 1
         if block.section != current:
-            blocks[i] = replace(block, section=current)
+            # Spelled out, not dataclasses.replace: this runs for nearly every block of a posting,
+            # and replace() costs several times as much (test_parse_markdown pins Block's fields).
+            blocks[i] = Block(block.kind, block.start, block.end, block.prose, block.level, current, block.quoted)

@@ -8,6 +8,7 @@ placed by guesswork.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -19,12 +20,61 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 
+# The characters at which each inline rule of markdown-it can fire. Elsewhere its `text` rule, or its
+# fallback of one character at a time, adds to one pending text, so a line free of all these is a single
+# text token. `newline` is absent: the fast path does what it does (see `_plain_lines`). `image` needs
+# "![", so "[" is enough for it. A rule not listed here turns the fast path off.
+_INLINE_TRIGGERS = {
+    "text": "",
+    "newline": "",
+    "escape": "\\",
+    "backticks": "`",
+    "strikethrough": "~",
+    "emphasis": "*_",
+    "link": "[",
+    "image": "[",
+    "autolink": "<",
+    "html_inline": "<",
+    "entity": "&",
+}
+# Post-processing rules that only act on the tokens of delimiters or links, or join adjacent texts.
+_INLINE2_INERT = {"balance_pairs", "strikethrough", "emphasis", "fragments_join"}
+
+
 @lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+def _parser() -> tuple[MarkdownIt, re.Pattern[str] | None]:
+    """markdown-it set up for us, and what finds content needing its inline pass (None: all of it does).
+
+    The core's `inline` rule is off: most inline content is plain text, which the walker places
+    itself; only content with a character some inline rule fires on goes through markdown-it's
+    inline parser. Run on everything, that pass was about a sixth of the cost of reading a posting.
+    """
     from markdown_it import MarkdownIt
 
     # text_join off: entities and escapes stay separate tokens whose markup is the source text.
-    return MarkdownIt("commonmark").enable("table").disable("text_join")
+    md = MarkdownIt("commonmark").enable("table").disable(["text_join", "inline"])
+    active = md.get_active_rules()
+    triggers = [_INLINE_TRIGGERS.get(name) for name in active["inline"]]
+    if None in triggers or not set(active["inline2"]) <= _INLINE2_INERT:
+        return md, None
+    return md, re.compile("[" + re.escape("".join(sorted(set("".join(t for t in triggers if t))))) + "]")
+
+
+def _plain_lines(content: str) -> list[str]:
+    """The texts markdown-it's inline pass gives content with no trigger character, in order.
+
+    Its `newline` rule ends each line's text before the newline with trailing spaces dropped (one
+    space for a soft break, all of them for a hard break) and skips spaces and tabs that open the
+    next line; no other rule fires, so each line is one text token.
+    """
+    if "\n" not in content:
+        return [content]
+    lines = content.split("\n")
+    last = len(lines) - 1
+    return [
+        (line.lstrip(" \t") if n else line).rstrip(" ") if n < last else line.lstrip(" \t")
+        for n, line in enumerate(lines)
+    ]
 
 
 def parse_markdown(doc: DocumentDraft, start: int = 0) -> None:
@@ -33,17 +83,29 @@ def parse_markdown(doc: DocumentDraft, start: int = 0) -> None:
     body = text[start:]
     # Keep line numbers aligned with the whole file: markdown-it sees the front matter as blank lines.
     leading_lines = text.count("\n", 0, start)
-    tokens = _parser().parse("\n" * leading_lines + body)
+    md, needs_inline = _parser()
+    env: dict[str, object] = {}  # the block pass stores link reference definitions here for the inline pass
+    tokens = md.parse("\n" * leading_lines + body, env)
     index = doc.line_index
-    walker = _Walker(doc, index.line_count)
+    walker = _Walker(doc, index.line_count, md, env, needs_inline)
     walker.walk(tokens)
 
 
 class _Walker:
     """Turns markdown-it's token stream into Blocks with exact offsets."""
 
-    def __init__(self, doc: DocumentDraft, line_count: int) -> None:
+    def __init__(
+        self,
+        doc: DocumentDraft,
+        line_count: int,
+        md: MarkdownIt,
+        env: dict[str, object],
+        needs_inline: re.Pattern[str] | None,
+    ) -> None:
         self.doc = doc
+        self.md = md
+        self.env = env
+        self.needs_inline = needs_inline
         self.text = doc.text
         self.line_count = line_count
         self.list_depth = 0
@@ -109,7 +171,21 @@ class _Walker:
         first = last = -1
         link_stack: list[tuple[int, str, int]] = []  # (link start, href, text start index in spans)
         linked: list[tuple[int, int]] = []  # spans of this block's links: a URL in their text is no new link
-        children = token.children or []
+        content = token.content
+        needs_inline = self.needs_inline
+        if needs_inline is not None and needs_inline.search(content) is None:
+            for needle in _plain_lines(content):
+                if needle:
+                    at = text.find(needle, cursor, region_end)
+                    if at != -1:
+                        spans.append((at, at + len(needle)))
+                        cursor = at + len(needle)
+                        first = at if first == -1 else first
+                        last = cursor
+            children: list[Token] = []
+        else:
+            children = []
+            self.md.inline.parse(content, self.md, self.env, children)
         i = 0
         while i < len(children):
             child = children[i]
