@@ -120,8 +120,8 @@ class When(BaseModel):
             text,
             unless,
         )
-        filters: dict[str, Any] = {"text_filter": Prefilter.of(text) if text else None}
-        filters["unless_filter"] = Prefilter.of(unless) if unless else None
+        filters: dict[str, Any] = {"text_filter": Prefilter.deferred(text) if text else None}
+        filters["unless_filter"] = Prefilter.deferred(unless) if unless else None
         filters["employer_fact"] = self.employer
         if self.languages or self.outside or self.min_words:
             from postlint.facts.language import FactCondition
