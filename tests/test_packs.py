@@ -289,3 +289,51 @@ def test_shipped_packs_pass_the_regex_safety_check_that_runs_skip() -> None:
     unsafe = BASE.replace("terms: [rockstar]", "patterns: ['(a+)+$']")
     with pytest.raises(PackError, match="exponential"):
         parse_pack(unsafe, "p.yaml")
+
+
+def test_shipped_pack_regexes_compile_when_first_used() -> None:
+    """A start without the disk cache compiles a shipped pack's regexes only when a lint searches them: they
+    behave as compiled ones, and pickle (for the disk cache) as the compiled pattern itself."""
+    import pickle
+
+    from postlint.compiled_regex import dumps
+    from postlint.kinds.spec_base import _LazyPattern, combine_regexes, compile_regex
+    from postlint.packs.regex_safety import shipped_pack
+
+    token = shipped_pack.set(True)
+    try:
+        combined = combine_regexes((r"\bninjas?\b", r"rock\s*stars?"), re.IGNORECASE)
+        single = compile_regex(r"(?i)salary")
+    finally:
+        shipped_pack.reset(token)
+    assert isinstance(combined, _LazyPattern)
+    assert "search" not in vars(combined)  # nothing compiled yet
+    eager = re.compile(r"(?:\bninjas?\b)|(?:rock\s*stars?)", re.IGNORECASE)
+    text = "Ninja or ROCKSTAR wanted"
+    assert [m.span() for m in combined.finditer(text)] == [m.span() for m in eager.finditer(text)]
+    assert "search" in vars(combined)
+    assert (combined.flags, combined.groups) == (eager.flags, eager.groups)
+    assert single.flags == re.compile(r"(?i)salary").flags  # the compiled flags, inline ones included
+    for restored in (pickle.loads(dumps(single)), pickle.loads(pickle.dumps(single))):
+        assert isinstance(restored, re.Pattern)
+        assert restored.pattern == "(?i)salary"
+
+
+def test_shipped_packs_give_the_same_findings_with_regexes_compiled_at_load() -> None:
+    """The shipped packs as a run loads them (regexes compiled when used) and as a user's pack (compiled and
+    checked at load) find the same on the example postings."""
+    from postlint.packs import loader
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    formats = {".md": "markdown", ".txt": "text", ".html": "html"}
+    postings = [
+        (p.read_text(encoding="utf-8"), formats[p.suffix]) for p in sorted(examples.rglob("*")) if p.suffix in formats
+    ]
+    files = sorted(loader.builtin_dir().glob("*.yaml"))
+    loader._load_pack_cached.cache_clear()
+    lazy = RuleEngine(rules=tuple(r for f in files for r in loader.load_pack(f).rules))
+    eager = RuleEngine(rules=tuple(r for f in files for r in parse_pack(f.read_text(encoding="utf-8"), str(f)).rules))
+    assert any(type(p).__name__ == "_LazyPattern" for r in lazy.rules for p in getattr(r.check, "patterns", ()))
+    found = [[v.to_dict() for v in lazy.lint_text(text, format=form)] for text, form in postings]
+    assert found == [[v.to_dict() for v in eager.lint_text(text, format=form)] for text, form in postings]
+    assert any(found)

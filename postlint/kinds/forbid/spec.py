@@ -122,5 +122,7 @@ class ForbidSpec(RuleSpec):
             self.skip_quotes,
             self.suggestion,
             unescape=self.unescape,
-            prefilters=prefilters([p for p in patterns if isinstance(p, re.Pattern)] + [p for p, _ in substitutions]),
+            prefilters=prefilters(
+                [p for p in patterns if not isinstance(p, TermsMatcher)] + [p for p, _ in substitutions]
+            ),
         )
