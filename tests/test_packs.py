@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -337,3 +338,40 @@ def test_shipped_packs_give_the_same_findings_with_regexes_compiled_at_load() ->
     found = [[v.to_dict() for v in lazy.lint_text(text, format=form)] for text, form in postings]
     assert found == [[v.to_dict() for v in eager.lint_text(text, format=form)] for text, form in postings]
     assert any(found)
+
+
+def _parsed_as_shipped(source: str, filename: str) -> Any:
+    from postlint.packs.regex_safety import shipped_pack
+
+    token = shipped_pack.set(True)
+    try:
+        return parse_pack(source, filename)
+    finally:
+        shipped_pack.reset(token)
+
+
+def test_a_shipped_pack_read_with_few_positions_gives_each_rule_its_line() -> None:
+    from postlint.packs import loader
+
+    for path in sorted(loader.builtin_dir().glob("*.yaml")):
+        source = path.read_text(encoding="utf-8")
+        fast = _parsed_as_shipped(source, str(path))
+        full = parse_pack(source, str(path))
+        assert [(r.id, r.line) for r in fast.rules] == [(r.id, r.line) for r in full.rules]
+        assert fast.places == full.places
+
+
+# Not checked on a shipped pack's start: the test suite checks the shipped packs as a user's (above).
+_UNCHECKED_WHEN_SHIPPED = {"invalid-regex", "duplicate-yaml-key"}
+
+
+@pytest.mark.parametrize(
+    "case", [case for case in BAD_PACKS if case not in _UNCHECKED_WHEN_SHIPPED], ids=lambda case: case
+)
+def test_a_broken_shipped_pack_gives_the_error_a_users_would(case: str) -> None:
+    """Read with few positions first, a shipped pack that fails is read again with all of them."""
+    with pytest.raises(PackError) as shipped:
+        _parsed_as_shipped(BAD_PACKS[case][0], "p.yaml")
+    with pytest.raises(PackError) as users:
+        parse_pack(BAD_PACKS[case][0], "p.yaml")
+    assert str(shipped.value) == str(users.value)

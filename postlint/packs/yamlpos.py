@@ -14,9 +14,15 @@ Path = tuple[str | int, ...]
 
 
 def load_yaml(
-    source: str, filename: str, error: type[PostlintError] = PostlintError
+    source: str, filename: str, error: type[PostlintError] = PostlintError, *, trusted: bool = False
 ) -> tuple[Any, dict[Path, tuple[int, int]]]:
-    """Parse one YAML document; return (data, {path: (line, column)}), 1-based."""
+    """Parse one YAML document; return (data, {path: (line, column)}), 1-based.
+
+    `trusted` (a pack postlint ships) skips the alias-bomb guard and the duplicate-key
+    check, and records only the positions of the top-level keys and of each item of
+    `rules`: walking every node cost a start a few milliseconds for positions that
+    only an error needs. The test suite loads the shipped packs untrusted.
+    """
     import yaml
 
     from postlint.yamlsafe import TooLarge, check_expanded_size, strict_loader
@@ -27,7 +33,8 @@ def load_yaml(
         node = loader.get_single_node()
         if node is None:
             return None, {}
-        check_expanded_size(node)
+        if not trusted:
+            check_expanded_size(node)
         data = loader.construct_document(node)
     except TooLarge as exc:
         raise error(f"YAML refused: {exc}", path=filename) from None
@@ -42,8 +49,26 @@ def load_yaml(
     finally:
         loader.dispose()
     marks: dict[Path, tuple[int, int]] = {}
-    _walk(node, (), marks, filename, error)
+    if trusted:
+        _walk_rules(node, marks)
+    else:
+        _walk(node, (), marks, filename, error)
     return data, marks
+
+
+def _walk_rules(node: Any, marks: dict[Path, tuple[int, int]]) -> None:
+    """The positions a trusted pack needs: the document, its top-level keys and each rule."""
+    import yaml
+
+    marks[()] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if not isinstance(node, yaml.MappingNode):
+        return
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        marks[(key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        if key == "rules" and isinstance(value_node, yaml.SequenceNode):
+            for index, item in enumerate(value_node.value):
+                marks[(key, index)] = (item.start_mark.line + 1, item.start_mark.column + 1)
 
 
 def _walk(node: Any, path: Path, marks: dict[Path, tuple[int, int]], filename: str, error: type[PostlintError]) -> None:
