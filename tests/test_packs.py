@@ -375,3 +375,38 @@ def test_a_broken_shipped_pack_gives_the_error_a_users_would(case: str) -> None:
     with pytest.raises(PackError) as users:
         parse_pack(BAD_PACKS[case][0], "p.yaml")
     assert str(shipped.value) == str(users.value)
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal, and of the same types all the way down (True == 1, but a YAML bool is not an int)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same(a[key], b[key]) for key in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "a: 1\nb: [x, 2.5, true, null, 2024-02-01]\nc: &s {d: e}\nf: *s\n",
+        "base: &b {x: 1}\nderived:\n  <<: *b\n  y: 2\n",  # a merge key: PyYAML's constructor builds it
+        "1: one\n",
+        "- a\n- {b: ~}\n",
+    ],
+)
+def test_a_trusted_document_is_built_as_pyyaml_builds_it(source: str) -> None:
+    from postlint.packs.yamlpos import load_yaml
+
+    assert _same(load_yaml(source, "x.yaml", trusted=True)[0], load_yaml(source, "x.yaml")[0])
+
+
+def test_shipped_packs_are_built_as_pyyaml_builds_them() -> None:
+    from postlint.packs import loader
+    from postlint.packs.yamlpos import load_yaml
+
+    for path in sorted(loader.builtin_dir().glob("*.yaml")):
+        source = path.read_text(encoding="utf-8")
+        assert _same(load_yaml(source, str(path), trusted=True)[0], load_yaml(source, str(path))[0])
