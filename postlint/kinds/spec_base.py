@@ -247,14 +247,12 @@ class _LazyPattern:
         return getattr(compiled, name)
 
     def __reduce__(self) -> tuple[Any, ...]:
+        from postlint.packs.model import _itself  # not this module's: unpickling must not import pydantic
+
         return _itself, (self.compiled(),)
 
     def __repr__(self) -> str:
         return repr(self.compiled())
-
-
-def _itself(value: Any) -> Any:
-    return value
 
 
 def compile_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
