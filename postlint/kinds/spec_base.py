@@ -61,9 +61,9 @@ class Examples(BaseModel):
 def _valid_regex(pattern: str) -> str:
     """A pack regex, compiled on its own so that an error names its line.
 
-    Not for a pack postlint ships: its patterns are compiled again, combined or with their
-    flags, when the rule is built, so the lone compile is wasted on every start without a
-    cache (a tenth of it). The test suite validates them as a user's (tests/test_packs.py).
+    Not for a pack postlint ships: its patterns are compiled, combined or with their flags,
+    when a lint first uses them (`_LazyPattern`), so the lone compile would be wasted on every
+    start without a cache. The test suite validates them as a user's (tests/test_packs.py).
     """
     from postlint.packs.regex_safety import shipped_pack
 
