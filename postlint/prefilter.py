@@ -285,21 +285,39 @@ def _alternatives(pattern: re.Pattern[str], parsed: Any = None) -> list[_Part]:
     return alternatives
 
 
+_building = {"enabled": True}
+# Analysing a rule's patterns costs more than it saves on a run of a few postings (a pre-commit hook
+# on one file, without the disk cache): the runner turns it off for those, as it does the RE2 twins.
+
+
+def build_prefilters(enabled: bool) -> bool:
+    """Whether deferred prefilters (`Prefilter.deferred`) are analysed when first asked, for this process;
+    returns the setting it replaces. Prefilters already built (from the disk cache) are used either way."""
+    before = _building["enabled"]
+    _building["enabled"] = enabled
+    return before
+
+
 class Prefilter:
     """A pattern relaxed for a whole-scope test: `may_match` is False only when the original cannot
-    match any part of the text."""
+    match any part of the text.
 
-    __slots__ = ("_alternatives", "_leading", "_linear", "_parts", "linear", "source")
+    A deferred prefilter (`deferred`) holds only its pattern until it is first asked, and is then
+    analysed if `build_prefilters` allows; until then, and when the pattern has no prefilter, it
+    answers as no prefilter would (it rules nothing out), so findings are the same either way.
+    """
+
+    __slots__ = ("_alternatives", "_leading", "_linear", "_parts", "_pattern", "linear", "source")
 
     def __init__(self, source: str, parts: tuple[_Part, ...], linear: str | None = None) -> None:
         self.source = source
+        self._pattern: re.Pattern[str] | None = None  # set while a deferred prefilter waits to be analysed
+        self._set(parts, linear)
+
+    def _set(self, parts: tuple[_Part, ...], linear: str | None) -> None:
         self._parts = parts
         self.linear = linear  # the RE2 twin for lower-cased text (`linear_twin`), or None
         self._linear: Any = False  # compiled on first use: False until then, None if RE2 cannot take it
-        self._alternatives = tuple(
-            (literals, _sre.compile(f"(relaxed) {source}", *compiled), tuple(sorted(leading)) if leading else None)
-            for literals, compiled, leading in parts
-        )
         # Strings one of which every match of the original starts with: each alternative's, when all have some.
         leading_all: set[str] = set()
         for _, _, leading in parts:
@@ -308,21 +326,47 @@ class Prefilter:
                 break
             leading_all |= leading
         self._leading = tuple(sorted(leading_all)) or None
+        # Set last: a prefilter with `_alternatives` is ready to answer.
+        self._alternatives: tuple[Any, ...] | None = tuple(
+            (literals, _sre.compile(f"(relaxed) {self.source}", *compiled), tuple(sorted(leading)) if leading else None)
+            for literals, compiled, leading in parts
+        )
 
     @classmethod
     def of(cls, pattern: re.Pattern[str]) -> Prefilter | None:
+        """The pattern's prefilter, analysed now; None when it has none."""
         if _sre is None:
             return None
+        analysed = _analyse(pattern)
         try:
-            parsed = _sre_parser.parse(pattern.pattern, pattern.flags)  # parsed once: it is most of the cost
-            linear = _linear_twin(parsed)  # read before `_alternatives` relaxes the tree in place
-            return cls(pattern.pattern, tuple(_alternatives(pattern, parsed)), linear)
+            return None if analysed is None else cls(pattern.pattern, *analysed)
         except Exception:  # re's internals changed: no prefilter, the rule always runs
             return None
+
+    @classmethod
+    def deferred(cls, pattern: re.Pattern[str]) -> Prefilter:
+        """The pattern's prefilter, analysed when first asked (see the class's docstring)."""
+        return _blank(pattern.pattern, pattern)
+
+    def _ready(self, force: bool = False) -> bool:
+        """Whether the prefilter can answer: analysed now if it is deferred and analysis is allowed
+        (`force`: whatever `build_prefilters` says)."""
+        pattern = self._pattern
+        if pattern is not None and (force or _building["enabled"]):
+            analysed = _analyse(pattern) if _sre is not None else None
+            if analysed is not None:
+                try:
+                    self._set(*analysed)
+                except Exception:  # as in `of`: no prefilter
+                    self._alternatives = None
+            self._pattern = None
+        return self._alternatives is not None
 
     def rules_out(self, lowered: str, plain: bool, encoded: bytes | None) -> bool:
         """True when a test cheaper than the pattern proves it matches nowhere in the text: its words are
         absent, or its RE2 twin finds nothing in `encoded` (`lowered` as UTF-8, given only when plain)."""
+        if not self._ready():
+            return False
         if not self.may_contain(lowered, plain):
             return True
         if encoded is None or not plain:
@@ -335,7 +379,7 @@ class Prefilter:
         return self._compiled_linear()
 
     def _compiled_linear(self) -> Any:
-        if not twins_enabled():
+        if not twins_enabled() or not self._ready():
             return None
         if self._linear is False:
             self._linear = compile_twin(self.linear) if self.linear is not None else None
@@ -343,8 +387,9 @@ class Prefilter:
 
     def may_contain(self, lowered: str, plain: bool) -> bool:
         """The literal test alone: False when no alternative's words are in the (lower-cased) text."""
-        if not plain:
+        if not plain or not self._ready():
             return True
+        assert self._alternatives is not None
         for sets, _, _ in self._alternatives:
             if sets is None or all(any(s in lowered for s in strings) for strings in sets):
                 return True
@@ -353,8 +398,11 @@ class Prefilter:
     def may_match(self, text: str, lowered: str, plain: bool, encoded: bytes | None = None) -> bool:
         """`lowered` is `text.lower()`; `plain` says `folds_plainly(text)`; `encoded`, when given, is
         `lowered` as UTF-8, for the RE2 twin, which then answers in place of the relaxed `re` pattern."""
+        if not self._ready():
+            return True
         if encoded is not None and plain and self._compiled_linear() is not None:
             return not self.rules_out(lowered, plain, encoded)
+        assert self._alternatives is not None
         for sets, twin, leading in self._alternatives:
             if plain and sets is not None and not all(any(s in lowered for s in strings) for strings in sets):
                 continue
@@ -371,8 +419,10 @@ class Prefilter:
     def starts(self, lowered: str, plain: bool) -> list[int] | None:
         """Every place in a (lower-cased) text where a match of the original pattern can start, ascending;
         None when that is not known or there are too many places to try one by one."""
+        if not plain or not self._ready():
+            return None
         leading = self._leading
-        if leading is None or not plain:
+        if leading is None:
             return None
         found: set[int] = set()
         for string in leading:
@@ -417,7 +467,38 @@ class Prefilter:
                 end = match.end()
 
     def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled analysed: what is pickled is kept (the disk cache) or lints many postings (a worker)."""
+        if not self._ready(force=True):
+            return _unavailable, (self.source,)
         return Prefilter, (self.source, self._parts, self.linear)
+
+
+def _blank(source: str, pattern: re.Pattern[str] | None) -> Prefilter:
+    """A prefilter not analysed: deferred while it holds `pattern`, else one that rules nothing out."""
+    blank = Prefilter.__new__(Prefilter)
+    blank.source = source
+    blank._pattern = pattern
+    blank._alternatives = None
+    blank._leading = None
+    blank._parts = ()
+    blank.linear = None
+    blank._linear = None
+    return blank
+
+
+def _unavailable(source: str) -> Prefilter:
+    """What a deferred prefilter whose pattern has none unpickles to: it rules nothing out."""
+    return _blank(source, None)
+
+
+def _analyse(pattern: re.Pattern[str]) -> tuple[tuple[_Part, ...], str | None] | None:
+    """The pattern's relaxed alternatives and its RE2 twin, or None when `re`'s internals are not as expected."""
+    try:
+        parsed = _sre_parser.parse(pattern.pattern, pattern.flags)  # parsed once: it is most of the cost
+        linear = _linear_twin(parsed)  # read before `_alternatives` relaxes the tree in place
+        return tuple(_alternatives(pattern, parsed)), linear
+    except Exception:  # re's internals changed: no prefilter, the rule always runs
+        return None
 
 
 def _linear_twin(parsed: Any) -> str | None:
@@ -445,5 +526,5 @@ def _match_at_starts(twin: Any, text: str, lowered: str, leading: tuple[str, ...
 
 
 def prefilters(patterns: list[re.Pattern[str]]) -> tuple[Prefilter | None, ...]:
-    """A prefilter for each pattern (None for one that has none, which is then never ruled out)."""
-    return tuple(Prefilter.of(p) for p in patterns)
+    """A deferred prefilter for each pattern (one whose pattern has none never rules it out)."""
+    return tuple(Prefilter.deferred(p) for p in patterns)

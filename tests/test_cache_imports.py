@@ -57,3 +57,24 @@ def test_a_cache_entry_naming_modules_that_moved_is_ignored(tmp_path: Path) -> N
         entry.write_bytes(b"cpostlint.checks.forbid\nForbidCheck\n.")
     again, _ = _check(posting, cache)
     assert again == first
+
+
+_LOAD_ALL = (
+    "import sys\n"
+    "from postlint.runner import load_linter\n"
+    "engine = load_linter(use_cache=True)\n"
+    "for rule in engine.rules:\n"
+    "    rule.check.loaded(), rule.when.loaded()\n"
+    "print('PYDANTIC', sorted(m for m in sys.modules if m.partition('.')[0] == 'pydantic'))\n"
+)
+
+
+def test_every_cached_check_loads_without_pydantic(tmp_path: Path) -> None:
+    """Not only the checks one posting runs: each rule's check and condition, unpickled from the cache."""
+    env = cli_env({"POSTLINT_CACHE_DIR": str(tmp_path / "cache")})
+    for _ in range(2):  # the first run writes the cache
+        proc = subprocess.run(
+            [sys.executable, "-c", _LOAD_ALL], capture_output=True, text=True, env=env, timeout=120, check=False
+        )
+        assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.rpartition("PYDANTIC ")[2].strip() == "[]"

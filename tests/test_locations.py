@@ -5,6 +5,8 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from postlint.facts.gazetteer import Gazetteer, builtin_path, load_gazetteer, parse_gazetteer, validate_entry
 from postlint.facts.locations import Place, find_places, posting_jurisdictions
@@ -446,3 +448,14 @@ def test_pickle_round_trip() -> None:
         assert copy.find("Denver, CO; Zed City, ZZ") == gazetteer.find("Denver, CO; Zed City, ZZ")
         assert copy.find_remote("Remote (US)") == gazetteer.find_remote("Remote (US)")
         assert copy.remote_covered("US") == gazetteer.remote_covered("US")
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=12))
+def test_an_ascii_name_gets_the_key_the_general_rule_gives(word: str) -> None:
+    """`_key` answers ASCII names without looking at each letter; the answer is the general rule's."""
+    from postlint.facts.gazetteer import _key, _norm
+
+    normed = _norm(word)
+    letters = [c for c in normed if c.isalpha()]
+    expected = normed if letters and all(c.isupper() for c in letters) else "\x00" + normed.lower()
+    assert _key(word) == expected

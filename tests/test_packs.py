@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -289,3 +290,125 @@ def test_shipped_packs_pass_the_regex_safety_check_that_runs_skip() -> None:
     unsafe = BASE.replace("terms: [rockstar]", "patterns: ['(a+)+$']")
     with pytest.raises(PackError, match="exponential"):
         parse_pack(unsafe, "p.yaml")
+
+
+def test_shipped_pack_regexes_compile_when_first_used() -> None:
+    """A start without the disk cache compiles a shipped pack's regexes only when a lint searches them: they
+    behave as compiled ones, and pickle (for the disk cache) as the compiled pattern itself."""
+    import pickle
+
+    from postlint.compiled_regex import dumps
+    from postlint.kinds.spec_base import _LazyPattern, combine_regexes, compile_regex
+    from postlint.packs.regex_safety import shipped_pack
+
+    token = shipped_pack.set(True)
+    try:
+        combined = combine_regexes((r"\bninjas?\b", r"rock\s*stars?"), re.IGNORECASE)
+        single = compile_regex(r"(?i)salary")
+    finally:
+        shipped_pack.reset(token)
+    assert isinstance(combined, _LazyPattern)
+    assert "search" not in vars(combined)  # nothing compiled yet
+    eager = re.compile(r"(?:\bninjas?\b)|(?:rock\s*stars?)", re.IGNORECASE)
+    text = "Ninja or ROCKSTAR wanted"
+    assert [m.span() for m in combined.finditer(text)] == [m.span() for m in eager.finditer(text)]
+    assert "search" in vars(combined)
+    assert (combined.flags, combined.groups) == (eager.flags, eager.groups)
+    assert single.flags == re.compile(r"(?i)salary").flags  # the compiled flags, inline ones included
+    for pickled in (dumps(single), pickle.dumps(single)):
+        assert b"spec_base" not in pickled  # a cached start unpickles checks without importing pydantic
+        restored = pickle.loads(pickled)
+        assert isinstance(restored, re.Pattern)
+        assert restored.pattern == "(?i)salary"
+
+
+def test_shipped_packs_give_the_same_findings_with_regexes_compiled_at_load() -> None:
+    """The shipped packs as a run loads them (regexes compiled when used) and as a user's pack (compiled and
+    checked at load) find the same on the example postings."""
+    from postlint.packs import loader
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    formats = {".md": "markdown", ".txt": "text", ".html": "html"}
+    postings = [
+        (p.read_text(encoding="utf-8"), formats[p.suffix]) for p in sorted(examples.rglob("*")) if p.suffix in formats
+    ]
+    files = sorted(loader.builtin_dir().glob("*.yaml"))
+    loader._load_pack_cached.cache_clear()
+    lazy = RuleEngine(rules=tuple(r for f in files for r in loader.load_pack(f).rules))
+    eager = RuleEngine(rules=tuple(r for f in files for r in parse_pack(f.read_text(encoding="utf-8"), str(f)).rules))
+    assert any(type(p).__name__ == "_LazyPattern" for r in lazy.rules for p in getattr(r.check, "patterns", ()))
+    found = [[v.to_dict() for v in lazy.lint_text(text, format=form)] for text, form in postings]
+    assert found == [[v.to_dict() for v in eager.lint_text(text, format=form)] for text, form in postings]
+    assert any(found)
+
+
+def _parsed_as_shipped(source: str, filename: str) -> Any:
+    from postlint.packs.regex_safety import shipped_pack
+
+    token = shipped_pack.set(True)
+    try:
+        return parse_pack(source, filename)
+    finally:
+        shipped_pack.reset(token)
+
+
+def test_a_shipped_pack_read_with_few_positions_gives_each_rule_its_line() -> None:
+    from postlint.packs import loader
+
+    for path in sorted(loader.builtin_dir().glob("*.yaml")):
+        source = path.read_text(encoding="utf-8")
+        fast = _parsed_as_shipped(source, str(path))
+        full = parse_pack(source, str(path))
+        assert [(r.id, r.line) for r in fast.rules] == [(r.id, r.line) for r in full.rules]
+        assert fast.places == full.places
+
+
+# Not checked on a shipped pack's start: the test suite checks the shipped packs as a user's (above).
+_UNCHECKED_WHEN_SHIPPED = {"invalid-regex", "duplicate-yaml-key"}
+
+
+@pytest.mark.parametrize(
+    "case", [case for case in BAD_PACKS if case not in _UNCHECKED_WHEN_SHIPPED], ids=lambda case: case
+)
+def test_a_broken_shipped_pack_gives_the_error_a_users_would(case: str) -> None:
+    """Read with few positions first, a shipped pack that fails is read again with all of them."""
+    with pytest.raises(PackError) as shipped:
+        _parsed_as_shipped(BAD_PACKS[case][0], "p.yaml")
+    with pytest.raises(PackError) as users:
+        parse_pack(BAD_PACKS[case][0], "p.yaml")
+    assert str(shipped.value) == str(users.value)
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal, and of the same types all the way down (True == 1, but a YAML bool is not an int)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same(a[key], b[key]) for key in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "a: 1\nb: [x, 2.5, true, null, 2024-02-01]\nc: &s {d: e}\nf: *s\n",
+        "base: &b {x: 1}\nderived:\n  <<: *b\n  y: 2\n",  # a merge key: PyYAML's constructor builds it
+        "1: one\n",
+        "- a\n- {b: ~}\n",
+    ],
+)
+def test_a_trusted_document_is_built_as_pyyaml_builds_it(source: str) -> None:
+    from postlint.packs.yamlpos import load_yaml
+
+    assert _same(load_yaml(source, "x.yaml", trusted=True)[0], load_yaml(source, "x.yaml")[0])
+
+
+def test_shipped_packs_are_built_as_pyyaml_builds_them() -> None:
+    from postlint.packs import loader
+    from postlint.packs.yamlpos import load_yaml
+
+    for path in sorted(loader.builtin_dir().glob("*.yaml")):
+        source = path.read_text(encoding="utf-8")
+        assert _same(load_yaml(source, str(path), trusted=True)[0], load_yaml(source, str(path))[0])

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -223,3 +225,154 @@ def test_builtin_rules_search_at_starts_equals_search(text: str) -> None:
             assert (found and found.span()) == (expected and expected.span()), (rule.id, text)
             spans = [m.span() for m in prefilter.finditer(pattern, text, lowered, plain)]
             assert spans == [m.span() for m in pattern.finditer(text)], (rule.id, text)
+
+
+_DEFERRED_CASES = [
+    (r"\b(?:young|youthful)\s+(?:team|crew)\b|\bdigital\s+natives?\b", re.IGNORECASE),
+    (r"\b(?:current|previous)\s+salary\b", re.IGNORECASE),
+    (r"^Requirements$", 0),
+    (r"(?<![\w-])rockstar(?![\w-])", re.IGNORECASE),
+    (r"\d+\+?\s+years", 0),
+]
+_DEFERRED_TEXTS = [
+    "A young team of digital natives.",
+    "What is your previous salary?\n\nRequirements",
+    "Rockstar wanted: 5+ years of Go.",
+    "We build payroll software for schools.",
+    "ſalesman ΟΔΟΣ",
+]
+
+
+def _answers(prefilter: Prefilter, pattern: re.Pattern[str]) -> list[Any]:
+    found = []
+    for text in _DEFERRED_TEXTS:
+        lowered, plain = text.lower(), folds_plainly(text)
+        encoded = lowered.encode() if plain else None
+        found += [
+            prefilter.may_match(text, lowered, plain),
+            prefilter.may_match(text, lowered, plain, encoded),
+            prefilter.may_contain(lowered, plain),
+            prefilter.rules_out(lowered, plain, encoded),
+            prefilter.starts(lowered, plain),
+            _span(prefilter.search(pattern, text, lowered, plain)),
+            [m.span() for m in prefilter.finditer(pattern, text, lowered, plain)],
+        ]
+    return found
+
+
+def _span(match: re.Match[str] | None) -> tuple[int, int] | None:
+    return None if match is None else match.span()
+
+
+@pytest.mark.parametrize(("regex", "flags"), _DEFERRED_CASES)
+def test_a_deferred_prefilter_answers_as_an_eager_one(regex: str, flags: int) -> None:
+    from postlint.prefilter import build_prefilters
+
+    pattern = re.compile(regex, flags)
+    eager = Prefilter.of(pattern)
+    assert eager is not None
+    before = build_prefilters(True)
+    try:
+        deferred = Prefilter.deferred(pattern)
+        assert deferred.linear is None  # nothing analysed until asked
+        assert _answers(deferred, pattern) == _answers(eager, pattern)
+        assert deferred.linear == eager.linear
+    finally:
+        build_prefilters(before)
+
+
+@pytest.mark.parametrize(("regex", "flags"), _DEFERRED_CASES)
+def test_a_prefilter_not_analysed_rules_nothing_out(regex: str, flags: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without analysis a deferred prefilter answers as no prefilter: every pattern is searched as `re` would."""
+    import postlint.prefilter as module
+    from postlint.prefilter import build_prefilters
+
+    def refuse(pattern: re.Pattern[str]) -> None:
+        raise AssertionError(f"analysed {pattern.pattern!r}")
+
+    monkeypatch.setattr(module, "_analyse", refuse)
+    pattern = re.compile(regex, flags)
+    before = build_prefilters(False)
+    try:
+        prefilter = Prefilter.deferred(pattern)
+        for text in _DEFERRED_TEXTS:
+            lowered, plain = text.lower(), folds_plainly(text)
+            assert prefilter.may_match(text, lowered, plain)
+            assert prefilter.may_contain(lowered, plain)
+            assert not prefilter.rules_out(lowered, plain, lowered.encode())
+            assert prefilter.starts(lowered, plain) is None
+            assert prefilter.linear_pattern() is None
+            assert _span(prefilter.search(pattern, text, lowered, plain)) == _span(pattern.search(text))
+            assert [m.span() for m in prefilter.finditer(pattern, text, lowered, plain)] == [
+                m.span() for m in pattern.finditer(text)
+            ]
+    finally:
+        build_prefilters(before)
+
+
+def test_the_disk_cache_stores_prefilters_analysed() -> None:
+    """Pickled for the disk cache, a deferred prefilter is analysed first, so a cached start finds it ready
+    even on a short run that analyses nothing."""
+    import pickle
+
+    from postlint.compiled_regex import dumps
+    from postlint.prefilter import build_prefilters
+
+    pattern = re.compile(r"\b(?:current|previous)\s+salary\b", re.IGNORECASE)
+    before = build_prefilters(False)
+    try:
+        restored = pickle.loads(dumps(Prefilter.deferred(pattern)))
+        text = "We build payroll software."
+        assert restored.rules_out(text.lower(), True, None)  # ready, though analysis is off
+        assert restored.starts("your previous salary", True) == [5]
+    finally:
+        build_prefilters(before)
+
+
+def test_a_pattern_without_a_prefilter_pickles_as_one_that_rules_nothing_out() -> None:
+    import pickle
+
+    pattern = re.compile(r"(?>(?:a+)+(?=b))c")
+    assert Prefilter.of(pattern) is None
+    restored = pickle.loads(pickle.dumps(Prefilter.deferred(pattern)))
+    assert restored.may_match("xyz", "xyz", True)
+    assert restored.starts("xyz", True) is None
+
+
+def _count_analyses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    import postlint.prefilter as module
+
+    analysed: list[str] = []
+    original = module._analyse
+
+    def counting(pattern: re.Pattern[str]) -> Any:
+        analysed.append(pattern.pattern)
+        return original(pattern)
+
+    monkeypatch.setattr(module, "_analyse", counting)
+    return analysed
+
+
+def test_a_short_run_analyses_no_pattern(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run of fewer postings than `PREFILTERS_THRESHOLD` lints without analysing patterns; a longer one
+    analyses them, and both give the same findings."""
+    from postlint.facts.statements import _prefilter
+    from postlint.packs.loader import _load_pack_cached
+    from postlint.runner import PREFILTERS_THRESHOLD, lint_files
+
+    _load_pack_cached.cache_clear()  # rules whose prefilters no other test has asked yet
+    _prefilter.cache_clear()
+    analysed = _count_analyses(monkeypatch)
+    engine = load_linter(use_cache=False)
+    posting = "# Rockstar Salesman\n\nA young team of digital natives. What is your current salary?\n"
+    paths = []
+    for number in range(PREFILTERS_THRESHOLD):
+        path = tmp_path / f"{number}.md"
+        path.write_text(posting, encoding="utf-8")
+        paths.append(str(path))
+    short = [r.violations for r in lint_files(engine, paths[:1], max_bytes=1 << 20, jobs=1)]
+    assert analysed == []
+    assert short[0]
+    long = [r.violations for r in lint_files(engine, paths, max_bytes=1 << 20, jobs=1)]
+    assert analysed
+    assert [v.rule for v in long[0]] == [v.rule for v in short[0]]

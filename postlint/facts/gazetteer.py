@@ -355,6 +355,8 @@ def _norm(word: str) -> str:
 def _key(word: str) -> str:
     """Lookup key: lowercased and marked by a NUL, unless written in capitals ("USA" matches only "USA")."""
     word = _norm(word)
+    if word.isascii():  # most names: the same answer without a list per name (its letters are its cased characters)
+        return word if word.isupper() else "\x00" + word.lower()
     letters = [c for c in word if c.isalpha()]
     if letters and all(c.isupper() for c in letters):
         return word
@@ -369,6 +371,7 @@ def _fold(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+@functools.cache  # a trie of the gazetteer's names escapes the same few characters thousands of times
 def _char(ch: str) -> str:
     if ch == " ":
         return r"\s+"

@@ -77,7 +77,7 @@ class StatementFinder:
 def _prefilter(source: str, flags: int) -> Prefilter | None:
     """One prefilter for every rule that recognises statements alike (the packs share one pattern through a
     YAML anchor): built once, and pickled once with the rules for worker processes and the cache."""
-    return Prefilter.of(re.compile(source, flags))
+    return Prefilter.deferred(re.compile(source, flags))
 
 
 def statement_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, cast
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -61,9 +61,9 @@ class Examples(BaseModel):
 def _valid_regex(pattern: str) -> str:
     """A pack regex, compiled on its own so that an error names its line.
 
-    Not for a pack postlint ships: its patterns are compiled again, combined or with their
-    flags, when the rule is built, so the lone compile is wasted on every start without a
-    cache (a tenth of it). The test suite validates them as a user's (tests/test_packs.py).
+    Not for a pack postlint ships: its patterns are compiled, combined or with their flags,
+    when a lint first uses them (`_LazyPattern`), so the lone compile would be wasted on every
+    start without a cache. The test suite validates them as a user's (tests/test_packs.py).
     """
     from postlint.packs.regex_safety import shipped_pack
 
@@ -120,8 +120,8 @@ class When(BaseModel):
             text,
             unless,
         )
-        filters: dict[str, Any] = {"text_filter": Prefilter.of(text) if text else None}
-        filters["unless_filter"] = Prefilter.of(unless) if unless else None
+        filters: dict[str, Any] = {"text_filter": Prefilter.deferred(text) if text else None}
+        filters["unless_filter"] = Prefilter.deferred(unless) if unless else None
         filters["employer_fact"] = self.employer
         if self.languages or self.outside or self.min_words:
             from postlint.facts.language import FactCondition
@@ -217,10 +217,53 @@ class LawSpec(BaseModel):
         )
 
 
-def compile_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """Compile a pack regex, turning re.error into a message a pack author can act on."""
-    from postlint.packs.regex_safety import check_regex
+class _LazyPattern:
+    """A shipped pack's regex, compiled when a lint first uses it.
 
+    The packs postlint ships are validated by the test suite, not on each start; a run of
+    one posting searches only some of their patterns (the others' rules do not apply, or
+    their keywords are absent), and compiling all of them was a tenth of a start without
+    the disk cache. `pattern` is known at once; anything else (`search`, `flags`...)
+    compiles, and the compiled pattern's methods are then found without this indirection.
+    Pickled (disk cache, worker processes), it is the compiled pattern itself.
+    """
+
+    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern = pattern
+        self._flags = flags
+
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, self._flags)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # pickle and copy probe for hooks: answer as a plain object would
+            raise AttributeError(name)
+        compiled = self.compiled()
+        for method in self._METHODS:
+            setattr(self, method, getattr(compiled, method))
+        self.flags, self.groups, self.groupindex = compiled.flags, compiled.groups, compiled.groupindex
+        return getattr(compiled, name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        from postlint.packs.model import _itself  # not this module's: unpickling must not import pydantic
+
+        return _itself, (self.compiled(),)
+
+    def __repr__(self) -> str:
+        return repr(self.compiled())
+
+
+def compile_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile a pack regex, turning re.error into a message a pack author can act on.
+
+    A shipped pack's regex is compiled when first used (`_LazyPattern`).
+    """
+    from postlint.packs.regex_safety import check_regex, shipped_pack
+
+    if shipped_pack.get():
+        return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
     try:
         compiled = re.compile(pattern, flags)
     except re.error as exc:
@@ -237,9 +280,11 @@ def combine_regexes(patterns: tuple[str, ...] | list[str], flags: int = 0) -> re
     """
     if len(patterns) == 1:
         return compile_regex(patterns[0], flags)
-    from postlint.packs.regex_safety import check_regex
+    from postlint.packs.regex_safety import check_regex, shipped_pack
 
     combined = "|".join(f"(?:{p})" for p in patterns)
+    if shipped_pack.get():
+        return cast("re.Pattern[str]", _LazyPattern(combined, flags))
     try:
         compiled = re.compile(combined, flags)
     except re.error:

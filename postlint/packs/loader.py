@@ -92,8 +92,23 @@ def _load_pack_cached(path: str, size: int, mtime_ns: int) -> Pack:
 
 
 def parse_pack(source: str, filename: str) -> Pack:
-    """Validate and compile a pack given as YAML text."""
-    data, marks = load_yaml(source, filename, PackError)
+    """Validate and compile a pack given as YAML text.
+
+    A pack postlint ships is read with only the positions a valid pack needs (`load_yaml`'s
+    `trusted`); should it fail, it is read again with every position, so the error is the same.
+    """
+    from postlint.packs.regex_safety import shipped_pack
+
+    if shipped_pack.get():
+        try:
+            return _parse_pack(source, filename, trusted=True)
+        except PackError:
+            pass
+    return _parse_pack(source, filename, trusted=False)
+
+
+def _parse_pack(source: str, filename: str, *, trusted: bool) -> Pack:
+    data, marks = load_yaml(source, filename, PackError, trusted=trusted)
 
     def fail(loc: tuple[str | int, ...], message: str, where: str | None = None) -> PackError:
         """An error at the YAML node of `loc`; `where` replaces the default `rules[3] -> key` breadcrumb."""

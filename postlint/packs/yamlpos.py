@@ -14,9 +14,16 @@ Path = tuple[str | int, ...]
 
 
 def load_yaml(
-    source: str, filename: str, error: type[PostlintError] = PostlintError
+    source: str, filename: str, error: type[PostlintError] = PostlintError, *, trusted: bool = False
 ) -> tuple[Any, dict[Path, tuple[int, int]]]:
-    """Parse one YAML document; return (data, {path: (line, column)}), 1-based."""
+    """Parse one YAML document; return (data, {path: (line, column)}), 1-based.
+
+    `trusted` (a pack postlint ships) skips the alias-bomb guard and the duplicate-key
+    check, records only the positions of the top-level keys and of each item of
+    `rules`, and builds strings, mappings and lists without PyYAML's constructor:
+    each cost a start a few milliseconds, for checks and positions that only a broken
+    pack needs. The test suite loads the shipped packs untrusted.
+    """
     import yaml
 
     from postlint.yamlsafe import TooLarge, check_expanded_size, strict_loader
@@ -27,8 +34,9 @@ def load_yaml(
         node = loader.get_single_node()
         if node is None:
             return None, {}
-        check_expanded_size(node)
-        data = loader.construct_document(node)
+        if not trusted:
+            check_expanded_size(node)
+        data = _construct_plainly(loader, node) if trusted else loader.construct_document(node)
     except TooLarge as exc:
         raise error(f"YAML refused: {exc}", path=filename) from None
     except yaml.MarkedYAMLError as exc:
@@ -42,8 +50,65 @@ def load_yaml(
     finally:
         loader.dispose()
     marks: dict[Path, tuple[int, int]] = {}
-    _walk(node, (), marks, filename, error)
+    if trusted:
+        _walk_rules(node, marks)
+    else:
+        _walk(node, (), marks, filename, error)
     return data, marks
+
+
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
+class _NotPlain(Exception):
+    """A mapping key that is not a string: PyYAML's constructor builds the document."""
+
+
+def _construct_plainly(loader: Any, root: Any) -> Any:
+    """The document's data as `loader.construct_document` builds it, a few times faster: strings,
+    mappings and lists directly (an alias gets the same object), other scalars by the loader."""
+    built: dict[int, tuple[Any]] = {}
+
+    def build(node: Any) -> Any:
+        known = built.get(id(node))
+        if known is not None:
+            return known[0]
+        tag = node.tag
+        value: Any
+        if tag == _STR:
+            value = node.value
+        elif tag == _MAP:
+            value = {}
+            for key_node, value_node in node.value:
+                if key_node.tag != _STR:  # a merge key ('<<'), a number, a nested key...
+                    raise _NotPlain
+                value[key_node.value] = build(value_node)
+        elif tag == _SEQ:
+            value = [build(item) for item in node.value]
+        else:
+            value = loader.construct_object(node, deep=True)
+        built[id(node)] = (value,)
+        return value
+
+    try:
+        return build(root)
+    except _NotPlain:
+        return loader.construct_document(root)
+
+
+def _walk_rules(node: Any, marks: dict[Path, tuple[int, int]]) -> None:
+    """The positions a trusted pack needs: the document, its top-level keys and each rule."""
+    import yaml
+
+    marks[()] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if not isinstance(node, yaml.MappingNode):
+        return
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        marks[(key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        if key == "rules" and isinstance(value_node, yaml.SequenceNode):
+            for index, item in enumerate(value_node.value):
+                marks[(key, index)] = (item.start_mark.line + 1, item.start_mark.column + 1)
 
 
 def _walk(node: Any, path: Path, marks: dict[Path, tuple[int, int]], filename: str, error: type[PostlintError]) -> None:

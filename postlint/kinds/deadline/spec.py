@@ -47,7 +47,7 @@ class DeadlineSpec(RuleSpec):
         labels = compile_regex(self.labels, re.IGNORECASE) if self.labels else None
         keywords = tuple(k.lower() for k in self.keywords)
         skip = compile_regex(self.skip, re.IGNORECASE) if self.skip else None
-        labels_filter = Prefilter.of(labels) if labels is not None else None
+        labels_filter = Prefilter.deferred(labels) if labels is not None else None
         return DeadlineCheck(
             tuple(self.fields), labels, self.within, self.grace_days, keywords, self.report, skip, labels_filter
         )

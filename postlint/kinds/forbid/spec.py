@@ -70,6 +70,10 @@ class ForbidSpec(RuleSpec):
     def _something_to_find(self) -> ForbidSpec:
         if not (self.terms or self.replace or self.patterns or self.substitute):
             raise ValueError("a forbid rule needs at least one of 'terms', 'replace', 'patterns' or 'substitute'")
+        from postlint.packs.regex_safety import shipped_pack
+
+        if shipped_pack.get():  # the test suite checks the shipped templates, as it does their regexes
+            return self
         for pattern, template in self.substitute.items():
             try:
                 compile_regex(pattern).sub(template, "")  # parses the template: a bad group reference fails at load
@@ -122,5 +126,7 @@ class ForbidSpec(RuleSpec):
             self.skip_quotes,
             self.suggestion,
             unescape=self.unescape,
-            prefilters=prefilters([p for p in patterns if isinstance(p, re.Pattern)] + [p for p, _ in substitutions]),
+            prefilters=prefilters(
+                [p for p in patterns if not isinstance(p, TermsMatcher)] + [p for p, _ in substitutions]
+            ),
         )
