@@ -418,6 +418,9 @@ def lint_files(
     if len(todo) >= PARALLEL_THRESHOLD and "-" not in todo and jobs != 1:  # sizes cost a stat a file
         sizes = [len(read[path][0].text) for path in todo] if read else work_plan.file_sizes(todo)
         workers = work_plan.worker_count(jobs, sizes)
+    if not todo:  # every result from the result cache: nothing to lint, and nothing more to import
+        yield from _stored(_in_order(files, hits, recall, iter(())), cache)
+        return
     if workers <= 1:
         fresh: Iterator[FileResult] = (
             _lint_read(linter, read[path], run)

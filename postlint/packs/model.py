@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from postlint.laws import Law
-from postlint.regex_store import regex
 from postlint.violation import Severity
 
 if TYPE_CHECKING:
@@ -15,12 +16,16 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-# A full stop that ends a sentence: not one after an abbreviation ("Mr.", "e.g.", "U.S.", "No. 5") or inside
-# a parenthesis or quotation ("(e.g. "10 km")").
-_SENTENCE_END = regex(
-    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\betc)"
-    r"(?<!\b[A-Z])\.(?=\s+[A-Z(\"“‘'])(?![^()]*\))"
-)
+
+@lru_cache(maxsize=1)
+def _sentence_end() -> re.Pattern[str]:
+    """A full stop that ends a sentence: not one after an abbreviation ("Mr.", "e.g.", "U.S.", "No. 5") or
+    inside a parenthesis or quotation ("(e.g. "10 km")"). Compiled when a summary is first asked for: a lint
+    never does, and every run imports this module."""
+    return re.compile(
+        r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\betc)"
+        r"(?<!\b[A-Z])\.(?=\s+[A-Z(\"“‘'])(?![^()]*\))"
+    )
 
 
 class Deferred:
@@ -109,7 +114,7 @@ class Rule:
     def summary(self) -> str:
         """The first sentence of the description, for `postlint rules`."""
         text = " ".join(self.description.split())
-        end = _SENTENCE_END.search(text)
+        end = _sentence_end().search(text)
         return text[: end.start() + 1] if end else text
 
     def loaded(self) -> Rule:
