@@ -78,3 +78,38 @@ def test_every_cached_check_loads_without_pydantic(tmp_path: Path) -> None:
         )
         assert proc.returncode == 0, proc.stderr
     assert proc.stdout.rpartition("PYDANTIC ")[2].strip() == "[]"
+
+
+# Lint in a fresh interpreter, in `cwd` (where the result cache lives), and print what it imported of the
+# modules only linting needs.
+_LINT_MODULES = (
+    "import sys\n"
+    "from postlint.cli import main\n"
+    "main(['check', '--format', 'json', sys.argv[1]])\n"
+    "sys.stdout.flush()\n"
+    "wanted = ('markdown_it', 'postlint.regex_store', 'postlint.prefilter', 'postlint.linear_twin', 'postlint.facts')\n"
+    "print('LINTING', sorted(m for m in sys.modules if m.startswith(wanted)))\n"
+)
+
+
+def test_a_check_answered_by_the_result_cache_imports_nothing_linting_needs(tmp_path: Path) -> None:
+    """pre-commit starts postlint on every commit, mostly on files that have not changed: such a run
+    reads their results and imports neither the parser, the reading modules nor their caches."""
+    posting = tmp_path / "job.md"
+    posting.write_text(POSTING, encoding="utf-8")
+    env = cli_env({"POSTLINT_CACHE_DIR": str(tmp_path / "cache")})
+    imported = []
+    for _ in range(2):  # the first run lints and stores the result
+        proc = subprocess.run(
+            [sys.executable, "-c", _LINT_MODULES, str(posting)],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            timeout=120,
+            check=False,
+        )
+        assert proc.returncode == 0, proc.stderr
+        imported.append(proc.stdout.rpartition("LINTING ")[2].strip())
+    assert imported[0] != "[]"  # the probe sees what linting imports
+    assert imported[1] == "[]"
