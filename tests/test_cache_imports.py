@@ -20,18 +20,23 @@ _PROBE = (
 )
 
 
-def _check(posting: Path, cache: Path) -> tuple[str, str]:
+def _run_probe(script: str, cache: Path, cwd: Path, *args: str) -> str:
+    """Run a probe script in a fresh interpreter with this disk cache; its standard output."""
     proc = subprocess.run(
-        [sys.executable, "-c", _PROBE, str(posting)],
+        [sys.executable, "-c", script, *args],
         capture_output=True,
         text=True,
         env=cli_env({"POSTLINT_CACHE_DIR": str(cache)}),
-        cwd=posting.parent,
+        cwd=cwd,
         timeout=120,
         check=False,
     )
-    report, _, probe = proc.stdout.rpartition("PYDANTIC ")
     assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def _check(posting: Path, cache: Path) -> tuple[str, str]:
+    report, _, probe = _run_probe(_PROBE, cache, posting.parent, str(posting)).rpartition("PYDANTIC ")
     return report, probe.strip()
 
 
@@ -71,13 +76,9 @@ _LOAD_ALL = (
 
 def test_every_cached_check_loads_without_pydantic(tmp_path: Path) -> None:
     """Not only the checks one posting runs: each rule's check and condition, unpickled from the cache."""
-    env = cli_env({"POSTLINT_CACHE_DIR": str(tmp_path / "cache")})
     for _ in range(2):  # the first run writes the cache
-        proc = subprocess.run(
-            [sys.executable, "-c", _LOAD_ALL], capture_output=True, text=True, env=env, timeout=120, check=False
-        )
-        assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.rpartition("PYDANTIC ")[2].strip() == "[]"
+        out = _run_probe(_LOAD_ALL, tmp_path / "cache", tmp_path)
+    assert out.rpartition("PYDANTIC ")[2].strip() == "[]"
 
 
 # Lint in a fresh interpreter, in `cwd` (where the result cache lives), and print what it imported of the
@@ -97,19 +98,9 @@ def test_a_check_answered_by_the_result_cache_imports_nothing_linting_needs(tmp_
     reads their results and imports neither the parser, the reading modules nor their caches."""
     posting = tmp_path / "job.md"
     posting.write_text(POSTING, encoding="utf-8")
-    env = cli_env({"POSTLINT_CACHE_DIR": str(tmp_path / "cache")})
     imported = []
     for _ in range(2):  # the first run lints and stores the result
-        proc = subprocess.run(
-            [sys.executable, "-c", _LINT_MODULES, str(posting)],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=tmp_path,
-            timeout=120,
-            check=False,
-        )
-        assert proc.returncode == 0, proc.stderr
-        imported.append(proc.stdout.rpartition("LINTING ")[2].strip())
+        out = _run_probe(_LINT_MODULES, tmp_path / "cache", tmp_path, str(posting))
+        imported.append(out.rpartition("LINTING ")[2].strip())
     assert imported[0] != "[]"  # the probe sees what linting imports
     assert imported[1] == "[]"
