@@ -484,3 +484,38 @@ def test_the_shipped_city_table_is_what_geonames_gives() -> None:
     shipped = Path(cities.__file__).resolve().parents[1] / "data" / cities.TABLE
     assert shipped.read_text(encoding="utf-8") == cities.table_text(cities.build_index(path))
     assert cities.city_index() is not None and cities.city_index().names["herndon"] == "US-VA"
+
+
+def test_the_shipped_city_table_is_sorted_as_bisection_needs() -> None:
+    """`SortedTable` bisects the shipped lines: they must stay in the order `table_text` writes."""
+    from postlint.facts import cities
+
+    shipped = Path(cities.__file__).resolve().parents[1] / "data" / cities.TABLE
+    lines = [line for line in shipped.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert lines == sorted(lines) and all(line.count("\t") == 1 for line in lines)
+
+
+def test_bisecting_the_city_table_answers_as_a_dict_would() -> None:
+    """Every name, and names just beside them, are found (or not) as in a dict of the same lines."""
+    from postlint.facts import cities
+
+    text = (Path(cities.__file__).resolve().parents[1] / "data" / cities.TABLE).read_text(encoding="utf-8")
+    names = cities._parse_lines(text)
+    table = cities.parse_table(text).names
+    assert isinstance(table, cities.SortedTable)
+    for name, jid in names.items():
+        assert table._bisect(name) == jid
+    near = {probe for name in names for probe in (name[:-1], name + "a", name + " ", name.upper())}
+    for probe in [*sorted(near - names.keys())[:20000], "", "\uffff", "a", "zzzzzz"]:
+        assert table._bisect(probe) is None, probe
+
+
+def test_the_city_table_builds_its_dict_once_lookups_add_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    from postlint.facts import cities
+
+    monkeypatch.setattr(cities, "_BISECTIONS", 3)
+    table = cities.parse_table("# header\nalpha\tUS-AK\nbeta\tUS-CA\ngamma\tUK\n").names
+    answers = [table.get(name) for name in ("beta", "delta", "alpha", "gamma", "beta", "omega")]
+    assert answers == ["US-CA", None, "US-AK", "UK", "US-CA", None]
+    assert table._dict == {"alpha": "US-AK", "beta": "US-CA", "gamma": "UK"}  # built at the fourth lookup
+    assert len(table) == 3 and table["gamma"] == "UK" and sorted(table) == ["alpha", "beta", "gamma"]

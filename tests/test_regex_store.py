@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -69,21 +70,19 @@ def test_no_cache_neither_reads_nor_writes_the_store(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def empty_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def empty_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """This process's store state emptied and pointed at a new folder (restored afterwards)."""
     folder = tmp_path / "cache"
     monkeypatch.setenv("POSTLINT_CACHE_DIR", str(folder))
-    monkeypatch.setattr(regex_store, "_stored", [])
-    monkeypatch.setattr(regex_store, "_used", set())
-    monkeypatch.setattr(regex_store, "_new", {})
+    regex_store.STORE.forget()
     monkeypatch.setattr(cache, "_switch", {"enabled": True, "warned": False})
-    return folder
+    yield folder
+    regex_store.STORE.forget()
 
 
 def _forget(monkeypatch: pytest.MonkeyPatch) -> None:
     """As a new process would start: nothing read, nothing used."""
-    monkeypatch.setattr(regex_store, "_stored", [])
-    monkeypatch.setattr(regex_store, "_used", set())
+    regex_store.STORE.forget()
 
 
 def _compiler_refuses(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -95,7 +94,7 @@ def _compiler_refuses(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_a_saved_pattern_is_rebuilt_without_re(empty_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = regex_store.regex(r"(?P<city>[a-z]+),\s*(?P<state>[A-Z]{2})", re.IGNORECASE)
-    regex_store.save()
+    regex_store.STORE.save()
     _forget(monkeypatch)
     _compiler_refuses(monkeypatch)
     again = regex_store.regex(r"(?P<city>[a-z]+),\s*(?P<state>[A-Z]{2})", re.IGNORECASE)
@@ -106,36 +105,36 @@ def test_a_saved_pattern_is_rebuilt_without_re(empty_store: Path, monkeypatch: p
 
 def test_the_same_source_with_other_flags_is_another_entry(empty_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     regex_store.regex("abc")
-    regex_store.save()
+    regex_store.STORE.save()
     _forget(monkeypatch)
     assert regex_store.regex("abc", re.IGNORECASE).match("ABC") is not None
     assert regex_store.regex("abc").match("ABC") is None
 
 
 def test_a_full_store_keeps_only_what_was_used(empty_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(regex_store, "STORE_LIMIT", 3)
+    monkeypatch.setattr(regex_store.STORE, "limit", 3)
     for n in range(3):
         regex_store.regex(f"old{n}")
-    regex_store.save()
+    regex_store.STORE.save()
     _forget(monkeypatch)
     regex_store.regex("old0")  # used again
     regex_store.regex("new")
-    regex_store.save()
+    regex_store.STORE.save()
     _forget(monkeypatch)
-    assert sorted(source for source, _ in regex_store._store()) == ["new", "old0"]
+    assert sorted(source for source, _ in regex_store.STORE._read(regex_store.STORE.path())) == ["new", "old0"]
 
 
 def test_a_folder_others_can_write_is_not_read(empty_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     regex_store.regex("shared")
-    regex_store.save()
+    regex_store.STORE.save()
     empty_store.chmod(0o777)
     _forget(monkeypatch)
-    assert regex_store._store() == {}
+    assert regex_store.STORE.get(("shared", 0)) is None
 
 
 def test_a_damaged_store_is_ignored(empty_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     regex_store.regex("kept")
-    regex_store.save()
+    regex_store.STORE.save()
     (path,) = empty_store.glob("regexes-*.pickle")
     path.write_bytes(b"not a pickle")
     _forget(monkeypatch)

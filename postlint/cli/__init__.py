@@ -68,8 +68,15 @@ def cli() -> None:
 def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one exit per kind of failure, side by side
     """Run the CLI and return its exit code (tests call this directly)."""
     args = list(argv) if argv is not None else sys.argv[1:]
+    if _asks_for_no_cache(args):
+        from postlint import cache
+
+        cache.disable()  # before any command's module is imported: the code of its classes is cached too
+    from postlint.dataclass_code import reused
+
     try:
-        result = cli.main(args=args, prog_name="postlint", standalone_mode=False)
+        with reused():
+            result = cli.main(args=args, prog_name="postlint", standalone_mode=False)
     except click.exceptions.NoArgsIsHelpError as exc:
         click.echo(exc.ctx.get_help() if exc.ctx else str(exc))
         return ExitCode.USAGE
@@ -91,6 +98,12 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one exit 
         report_bug(exc)
         return ExitCode.INTERNAL
     return result if isinstance(result, int) else ExitCode.OK
+
+
+def _asks_for_no_cache(args: Sequence[str]) -> bool:
+    """True if `--no-cache` is among the options (before any `--`), whichever command takes it."""
+    options = args[: args.index("--")] if "--" in args else args
+    return "--no-cache" in options
 
 
 def report_bug(exc: Exception) -> None:
