@@ -7,12 +7,15 @@ fifth of it. `regex()` stands for `re.compile` in those modules. It looks the pa
 up, by its source and flags, in a `UserStore` of compiled code (`compiled_regex` rebuilds
 a pattern from that code in microseconds); a pattern not there is compiled by `re` as
 before and added to the store when the process ends. `user_store` says when the file is
-read and written (never under `--no-cache`).
+read and written (never under `--no-cache`). A library we import compiles its own patterns
+at import (markdown-it about forty); `serving()` lends it `regex()` for the import.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
 from typing import Any, AnyStr
 
 from postlint.user_store import UserStore
@@ -38,6 +41,33 @@ def regex(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnyStr]:
         from postlint.compiled_regex import restore
 
         return restore(pattern, int(flags), stored)
-    compiled = re.compile(pattern, flags)
+    compiled = _compile(pattern, flags)
     STORE.add(key, compiled)
     return compiled
+
+
+_compile = re.compile  # re's own, even while `serving()` lends `regex` in its place
+
+
+def _served(pattern: Any, flags: int | re.RegexFlag = 0) -> re.Pattern[Any]:
+    if isinstance(pattern, (str, bytes)):
+        return regex(pattern, flags)
+    return _compile(pattern, flags)  # a compiled pattern passed again: re's answer (or error)
+
+
+@contextlib.contextmanager
+def serving() -> Iterator[None]:
+    """`re.compile` is `regex` inside the block: for importing a library whose modules compile patterns.
+
+    Only for imports: `regex` keeps no per-process cache, so code that compiles at each call
+    should not run inside.
+    """
+    original = re.compile
+    if original is not _compile:  # nested, or someone else's: leave it
+        yield
+        return
+    re.compile = _served
+    try:
+        yield
+    finally:
+        re.compile = original

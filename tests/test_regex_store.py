@@ -139,3 +139,51 @@ def test_a_damaged_store_is_ignored(empty_store: Path, monkeypatch: pytest.Monke
     path.write_bytes(b"not a pickle")
     _forget(monkeypatch)
     assert regex_store.regex("kept").fullmatch("kept")
+
+
+def test_serving_lends_the_store_to_an_import_and_gives_re_back(
+    empty_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with regex_store.serving():
+        assert re.compile is not regex_store._compile
+        first = re.compile(r"(?P<word>\w+)!", re.IGNORECASE)
+        assert re.compile(first) is first  # a compiled pattern goes to re, as before
+        with pytest.raises(re.error):
+            re.compile("(")
+    assert re.compile is regex_store._compile
+    regex_store.STORE.save()
+    _forget(monkeypatch)
+    re.purge()  # nothing from re's own cache either
+    monkeypatch.setattr(re._compiler, "compile", lambda *args: pytest.fail("compiled by re"))  # type: ignore[attr-defined]
+    with regex_store.serving():
+        again = re.compile(r"(?P<word>\w+)!", re.IGNORECASE)
+    assert again.groupindex == first.groupindex and again.search("say HI!").span() == (4, 7)  # type: ignore[union-attr]
+
+
+def test_markdown_it_is_imported_with_the_store(tmp_path: Path) -> None:
+    """A fresh interpreter that has stored markdown-it's patterns imports it without re's compiler."""
+    probe = (
+        "from re import _compiler\n"
+        "built = []\n"
+        "original = _compiler.compile\n"
+        "_compiler.compile = lambda p, flags=0: built.append(p) or original(p, flags)\n"
+        "from postlint.parsers.markdown import _parser\n"
+        "_parser()\n"
+        "from markdown_it.common.html_re import HTML_TAG_RE\n"
+        "print('COMPILED', HTML_TAG_RE.pattern in built)\n"
+    )
+
+    def run() -> str:
+        proc = subprocess.run(
+            [sys.executable, "-c", probe],
+            capture_output=True,
+            text=True,
+            env=cli_env({"POSTLINT_CACHE_DIR": str(tmp_path / "cache")}),
+            timeout=120,
+            check=False,
+        )
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout.strip()
+
+    assert run() == "COMPILED True"
+    assert run() == "COMPILED False"

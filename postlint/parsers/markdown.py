@@ -49,7 +49,10 @@ def _parser() -> tuple[MarkdownIt, re.Pattern[str] | None]:
     itself; only content with a character some inline rule fires on goes through markdown-it's
     inline parser. Run on everything, that pass was about a sixth of the cost of reading a posting.
     """
-    from markdown_it import MarkdownIt
+    from postlint.regex_store import serving
+
+    with serving():  # markdown-it compiles about forty patterns as it is imported
+        from markdown_it import MarkdownIt
 
     # text_join off: entities and escapes stay separate tokens whose markup is the source text.
     md = MarkdownIt("commonmark").enable("table").disable(["text_join", "inline"])
