@@ -40,6 +40,8 @@ class WordLists:
     not_coded: re.Pattern[str] | None
     source: str
     forms: frozenset[str] = frozenset()  # the keys of `sides`, for set operations
+    # What `not_coded` needs in a text to match (see `_PhraseTest`); analysed once, kept in the disk cache.
+    phrases_prefilter: Prefilter | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +87,8 @@ def parse_word_lists(data: dict[str, object]) -> WordLists:
     if not isinstance(phrases, list):
         raise ValueError("gender_coded: 'not_coded' must be a list of regexes")
     not_coded = re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE) if phrases else None
-    return WordLists(sides, not_coded, str(data.get("source", "")), frozenset(sides))
+    prefilter = Prefilter.of(not_coded) if not_coded is not None else None
+    return WordLists(sides, not_coded, str(data.get("source", "")), frozenset(sides), prefilter)
 
 
 @lru_cache(maxsize=1)
@@ -161,7 +164,7 @@ class _PhraseTest:
     def __init__(self, lists: WordLists, text: str) -> None:
         self._text = text
         self._pattern = lists.not_coded
-        self._prefilter = _phrases_prefilter(self._pattern) if self._pattern is not None else None
+        self._prefilter = lists.phrases_prefilter
         lowered = text.lower()
         self._lowered = lowered if self._prefilter is not None and folds_plainly(text, lowered) else None
 
@@ -173,8 +176,3 @@ class _PhraseTest:
         if self._lowered is not None and not self._prefilter.may_contain(self._lowered[lo:hi], True):  # type: ignore[union-attr]
             return False  # every match in the window lies in it, and contains the phrase's words
         return any(m.start() < b and a < m.end() for m in self._pattern.finditer(self._text, lo, hi))
-
-
-@lru_cache(maxsize=8)
-def _phrases_prefilter(pattern: re.Pattern[str]) -> Prefilter | None:
-    return Prefilter.of(pattern)
