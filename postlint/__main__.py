@@ -1,5 +1,5 @@
 """`python -m postlint`."""
 
-from postlint.cli import main
+from postlint.cli import run
 
-raise SystemExit(main())
+run()

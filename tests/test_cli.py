@@ -643,3 +643,26 @@ def test_inspect_shows_a_mapped_title_whole(tmp_path: Path) -> None:
     code, out, _ = run_cli("inspect", "p.md", cwd=tmp_path)
     assert code == 0
     assert "quality/title: 'Senior Engineer'" in out, out
+
+
+def test_the_command_exits_fast_with_all_its_output(tmp_path: Path) -> None:
+    """`postlint` skips the interpreter's teardown: its output must still arrive whole, through a pipe
+    (larger than the pipe's buffer) and into `--output`, with the exit code and the exit handlers' work."""
+    from conftest import run_cli
+
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    for n in range(40):
+        (folder / f"job-{n}.md").write_text(f"# Rockstar ninja {n}\n\nHe will lead. Apply now!\n", encoding="utf-8")
+    options = ("--format", "json", "--fail-on", "warning")
+    buffered = {"PYTHONUNBUFFERED": None}  # as most users run it: standard output is written in blocks
+    code, out, err = run_cli("check", folder, *options, env={"POSTLINT_CACHE_DIR": str(tmp_path / "c"), **buffered})
+    assert code == 1, err
+    piped = json.loads(out)
+    assert len(out) > 65536 and piped["summary"]["files"] == 40
+    assert len(piped["violations"]) == piped["summary"]["violations"]
+    report = tmp_path / "report.json"
+    code, out, err = run_cli("check", folder, *options, "--output", report, env=buffered)
+    assert code == 1 and out == "", err
+    assert json.loads(report.read_text(encoding="utf-8")) == piped
+    assert list((tmp_path / "c").glob("regexes-*.pickle"))  # written by an exit handler
