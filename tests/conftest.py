@@ -73,6 +73,40 @@ def run_cli(
     return proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
 
 
+def run_probe(script: str, cache: Path, *args: str, cwd: Path | None = None) -> str:
+    """Run a probe script in a fresh interpreter with this disk cache folder; its standard output."""
+    proc = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        capture_output=True,
+        text=True,
+        env=cli_env({"POSTLINT_CACHE_DIR": str(cache)}),
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def check_with_cache(folder: Path, cache: Path) -> None:
+    """Check a small posting in `folder` through the CLI, with this disk cache folder."""
+    posting = folder / "job.md"
+    posting.write_text("# Engineer\n\nDenver, CO. Pay: $90,000 - $120,000 a year.\n", encoding="utf-8")
+    code, _, err = run_cli("check", posting, env={"POSTLINT_CACHE_DIR": str(cache)})
+    assert code in (0, 1), err
+
+
+def emptied_store(store: Any, folder: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A `user_store.UserStore` as a new process finds it, its file to be in `folder` (for a fixture)."""
+    from postlint import cache
+
+    monkeypatch.setenv("POSTLINT_CACHE_DIR", str(folder))
+    store.forget()
+    monkeypatch.setattr(cache, "_switch", {"enabled": True, "warned": False})
+    yield folder
+    store.forget()
+
+
 @lru_cache(maxsize=32)
 def _linter(select: tuple[str, ...]) -> Any:
     from postlint.runner import load_linter

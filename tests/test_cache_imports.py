@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import cli_env
+from conftest import run_probe
 
 POSTING = "# Engineer\n\nWe are a rockstar ninja team. Pay: competitive.\n"
 
@@ -20,23 +18,8 @@ _PROBE = (
 )
 
 
-def _run_probe(script: str, cache: Path, cwd: Path, *args: str) -> str:
-    """Run a probe script in a fresh interpreter with this disk cache; its standard output."""
-    proc = subprocess.run(
-        [sys.executable, "-c", script, *args],
-        capture_output=True,
-        text=True,
-        env=cli_env({"POSTLINT_CACHE_DIR": str(cache)}),
-        cwd=cwd,
-        timeout=120,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stderr
-    return proc.stdout
-
-
 def _check(posting: Path, cache: Path) -> tuple[str, str]:
-    report, _, probe = _run_probe(_PROBE, cache, posting.parent, str(posting)).rpartition("PYDANTIC ")
+    report, _, probe = run_probe(_PROBE, cache, str(posting), cwd=posting.parent).rpartition("PYDANTIC ")
     return report, probe.strip()
 
 
@@ -77,7 +60,7 @@ _LOAD_ALL = (
 def test_every_cached_check_loads_without_pydantic(tmp_path: Path) -> None:
     """Not only the checks one posting runs: each rule's check and condition, unpickled from the cache."""
     for _ in range(2):  # the first run writes the cache
-        out = _run_probe(_LOAD_ALL, tmp_path / "cache", tmp_path)
+        out = run_probe(_LOAD_ALL, tmp_path / "cache", cwd=tmp_path)
     assert out.rpartition("PYDANTIC ")[2].strip() == "[]"
 
 
@@ -100,7 +83,7 @@ def test_a_check_answered_by_the_result_cache_imports_nothing_linting_needs(tmp_
     posting.write_text(POSTING, encoding="utf-8")
     imported = []
     for _ in range(2):  # the first run lints and stores the result
-        out = _run_probe(_LINT_MODULES, tmp_path / "cache", tmp_path, str(posting))
+        out = run_probe(_LINT_MODULES, tmp_path / "cache", str(posting), cwd=tmp_path)
         imported.append(out.rpartition("LINTING ")[2].strip())
     assert imported[0] != "[]"  # the probe sees what linting imports
     assert imported[1] == "[]"

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import cli_env, run_cli
+from conftest import check_with_cache, emptied_store, run_probe
 
-from postlint import cache, dataclass_code
+from postlint import dataclass_code
 
 POSTING = "# Engineer\n\nDenver, CO. Pay: $90,000 - $120,000 a year.\n"
 
@@ -38,49 +36,18 @@ _PROBE = (
 )
 
 
-def _probe(cache_dir: Path, *extra: str) -> str:
-    proc = subprocess.run(
-        [sys.executable, "-c", _PROBE, *extra],
-        capture_output=True,
-        text=True,
-        env=cli_env({"POSTLINT_CACHE_DIR": str(cache_dir)}),
-        timeout=120,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stderr
-    return proc.stdout.strip()
-
-
 def test_a_run_stores_the_methods_and_the_next_one_compiles_none(tmp_path: Path) -> None:
     store = tmp_path / "cache"
-    first = _probe(store)
+    first = run_probe(_PROBE, store).strip()
     assert first.startswith("COMPILED ") and not first.startswith("COMPILED 0 "), first  # nothing stored: compiled
-    posting = tmp_path / "job.md"
-    posting.write_text(POSTING, encoding="utf-8")
-    code, _, err = run_cli("check", posting, env={"POSTLINT_CACHE_DIR": str(store)})
-    assert code in (0, 1), err
+    check_with_cache(tmp_path, store)
     assert len(list(store.glob("dataclass-code-*.pickle"))) == 1
-    assert _probe(store) == "COMPILED 0 SAME True REPR True"
-
-
-def test_no_cache_neither_reads_nor_writes_the_store(tmp_path: Path) -> None:
-    store = tmp_path / "cache"
-    posting = tmp_path / "job.md"
-    posting.write_text(POSTING, encoding="utf-8")
-    code, _, err = run_cli("check", "--no-cache", posting, env={"POSTLINT_CACHE_DIR": str(store)})
-    assert code in (0, 1), err
-    assert not list(store.glob("*.pickle"))
+    assert run_probe(_PROBE, store).strip() == "COMPILED 0 SAME True REPR True"
 
 
 @pytest.fixture
 def empty_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """This process's store emptied and pointed at a new folder."""
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("POSTLINT_CACHE_DIR", str(folder))
-    dataclass_code.STORE.forget()
-    monkeypatch.setattr(cache, "_switch", {"enabled": True, "warned": False})
-    yield folder
-    dataclass_code.STORE.forget()
+    yield from emptied_store(dataclass_code.STORE, tmp_path / "cache", monkeypatch)
 
 
 def _define() -> dict[str, type]:

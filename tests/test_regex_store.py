@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import cli_env, run_cli
+from conftest import check_with_cache, emptied_store, run_cli, run_probe
 
-from postlint import cache, regex_store
+from postlint import regex_store
 
 POSTING = "# Engineer\n\nDenver, CO. Pay: $90,000 - $120,000 a year.\n"
 
@@ -36,48 +34,27 @@ _PROBE = (
 )
 
 
-def _probe(cache_dir: Path) -> str:
-    proc = subprocess.run(
-        [sys.executable, "-c", _PROBE],
-        capture_output=True,
-        text=True,
-        env=cli_env({"POSTLINT_CACHE_DIR": str(cache_dir)}),
-        timeout=120,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stderr
-    return proc.stdout.strip()
-
-
 def test_a_run_stores_the_patterns_and_the_next_one_skips_re_compiler(tmp_path: Path) -> None:
     store = tmp_path / "cache"
-    assert _probe(store) == "COMPILED True SAME True"  # nothing stored yet: re compiles it
-    posting = tmp_path / "job.md"
-    posting.write_text(POSTING, encoding="utf-8")
-    code, _, err = run_cli("check", posting, env={"POSTLINT_CACHE_DIR": str(store)})
-    assert code in (0, 1), err
+    assert run_probe(_PROBE, store).strip() == "COMPILED True SAME True"  # nothing stored yet: re compiles it
+    check_with_cache(tmp_path, store)
     assert len(list(store.glob("regexes-*.pickle"))) == 1
-    assert _probe(store) == "COMPILED False SAME True"
+    assert run_probe(_PROBE, store).strip() == "COMPILED False SAME True"
 
 
-def test_no_cache_neither_reads_nor_writes_the_store(tmp_path: Path) -> None:
+def test_no_cache_neither_reads_nor_writes_a_store(tmp_path: Path) -> None:
+    """Neither this store nor the dataclass methods' (`dataclass_code`), nor any other cache file."""
     store = tmp_path / "cache"
     posting = tmp_path / "job.md"
     posting.write_text(POSTING, encoding="utf-8")
     code, _, err = run_cli("check", "--no-cache", posting, env={"POSTLINT_CACHE_DIR": str(store)})
     assert code in (0, 1), err
-    assert not list(store.glob("regexes-*.pickle"))
+    assert not list(store.glob("*.pickle"))
 
 
 @pytest.fixture
 def empty_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """This process's store state emptied and pointed at a new folder (restored afterwards)."""
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("POSTLINT_CACHE_DIR", str(folder))
-    regex_store.STORE.forget()
-    monkeypatch.setattr(cache, "_switch", {"enabled": True, "warned": False})
-    yield folder
-    regex_store.STORE.forget()
+    yield from emptied_store(regex_store.STORE, tmp_path / "cache", monkeypatch)
 
 
 def _forget(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -173,17 +150,5 @@ def test_markdown_it_is_imported_with_the_store(tmp_path: Path) -> None:
         "print('COMPILED', HTML_TAG_RE.pattern in built)\n"
     )
 
-    def run() -> str:
-        proc = subprocess.run(
-            [sys.executable, "-c", probe],
-            capture_output=True,
-            text=True,
-            env=cli_env({"POSTLINT_CACHE_DIR": str(tmp_path / "cache")}),
-            timeout=120,
-            check=False,
-        )
-        assert proc.returncode == 0, proc.stderr
-        return proc.stdout.strip()
-
-    assert run() == "COMPILED True"
-    assert run() == "COMPILED False"
+    assert run_probe(probe, tmp_path / "cache").strip() == "COMPILED True"
+    assert run_probe(probe, tmp_path / "cache").strip() == "COMPILED False"
