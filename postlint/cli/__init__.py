@@ -78,13 +78,22 @@ def run() -> NoReturn:
     """
     code = main()
     run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)  # CPython's; elsewhere exit the usual way
-    if run_exit_handlers is None:
+    if run_exit_handlers is None or _threads_running():
         sys.exit(code)
     run_exit_handlers()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # closed, or its reader went away: nothing more to write
             stream.flush()
     os._exit(code)
+
+
+def _threads_running() -> bool:
+    """True if a thread other than the main one is still at work: a normal exit waits for it."""
+    threading = sys.modules.get("threading")
+    if threading is None:
+        return False
+    main_thread = threading.main_thread()
+    return any(t is not main_thread and t.is_alive() and not t.daemon for t in threading.enumerate())
 
 
 def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one exit per kind of failure, side by side
