@@ -28,7 +28,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime
@@ -592,24 +592,31 @@ def p90(values: Sequence[float]) -> float:
     return statistics.quantiles(values, n=10, method="inclusive")[8]
 
 
-def time_command(argv: Sequence[str], runs: int, what: str) -> list[ChildRun]:
-    """Run a command ``WARMUP_RUNS`` times unmeasured, then ``runs`` times."""
+def time_command(argv: Sequence[str], runs: int, what: str, before: Callable[[], None] | None = None) -> list[ChildRun]:
+    """Run a command ``WARMUP_RUNS`` times unmeasured, then ``runs`` times (calling ``before`` ahead of each)."""
     for _ in range(WARMUP_RUNS):
+        if before is not None:
+            before()
         require_success(run_child(argv), what)
     measured: list[ChildRun] = []
     for _ in range(runs):
+        if before is not None:
+            before()
         run = run_child(argv)
         require_success(run, what)
         measured.append(run)
     return measured
 
 
-def latency_figures(argv: Sequence[str], runs: int, what: str) -> dict[str, Any]:
-    """Time a short command in fresh processes; report min / median / p90 in ms."""
+def latency_figures(
+    argv: Sequence[str], runs: int, what: str, before: Callable[[], None] | None = None
+) -> dict[str, Any]:
+    """Time a short command in fresh processes; report min / median / p90 in ms, and the median CPU."""
     progress(f"timing {what}: {WARMUP_RUNS} warm-up + {runs} runs")
-    measured = time_command(argv, runs, what)
+    measured = time_command(argv, runs, what, before)
     ms = [run.seconds * 1000 for run in measured]
     rss = [run.max_rss_kib for run in measured if run.max_rss_kib is not None]
+    cpu = [run.cpu_s * 1000 for run in measured if run.cpu_s is not None]
     return {
         "command": shlex.join(argv),
         "exit_code": measured[-1].returncode,
@@ -617,20 +624,37 @@ def latency_figures(argv: Sequence[str], runs: int, what: str) -> dict[str, Any]
         "median_ms": round(statistics.median(ms), 2),
         "p90_ms": round(p90(ms), 2),
         "times_ms": [round(t, 2) for t in ms],
+        "cpu_median_ms": round(statistics.median(cpu), 2) if cpu else None,
         "peak_rss_kib": max(rss) if rss else None,
     }
 
 
 def measure_latency(postlint: list[str], posting: Path, runs: int) -> dict[str, Any]:
-    """Time `postlint check FILE` with and without the compiled-pack cache, and the bare interpreter."""
-    # The cache holds compiled packs (never lint results), so the cached figure is what a
-    # pre-commit hook sees from its second run on; --no-cache is the very first run.
+    """Time `postlint check FILE` as a pre-commit hook runs it, and the bare interpreter.
+
+    Three cases: the file unchanged since the last run (its result comes from the result
+    cache), the file just edited (a line added before each run: the compiled packs and the
+    per-user stores are warm, the result cache misses), and `--no-cache` (the very first run).
+    """
     check = [*postlint, "check", str(posting)]
+    with tempfile.TemporaryDirectory(prefix="postlint-bench-edited-") as folder:
+        edited = Path(folder) / posting.name
+        edited.write_bytes(posting.read_bytes())
+        edits = iter(range(1_000_000))
+
+        def edit() -> None:
+            with edited.open("a", encoding="utf-8") as handle:
+                handle.write(f"\n<!-- edit {next(edits)} -->\n")
+
+        just_edited = latency_figures(
+            [*postlint, "check", str(edited)], runs, "postlint check FILE (just edited)", before=edit
+        )
     return {
         "file": str(posting),
         "warmup_runs": WARMUP_RUNS,
         "runs": runs,
         "postlint_check": latency_figures(check, runs, "postlint check FILE"),
+        "postlint_check_edited": just_edited,
         "postlint_check_no_cache": latency_figures([*check, "--no-cache"], runs, "postlint check FILE --no-cache"),
         "python_floor": latency_figures([sys.executable, "-c", "pass"], runs, "python -c pass"),
     }
@@ -798,20 +822,24 @@ def table_sections(results: dict[str, Any]) -> list[list[Row]]:
     latency = results["latency"]
     imports = results["import_time"]
     runs = latency["runs"] if latency is not None else imports.get("runs", 0)
-    latency_rows: list[Row] = [[f"latency, ms ({runs} runs)", "min", "median", "p90"]]
+    latency_rows: list[Row] = [[f"latency, ms ({runs} runs)", "min", "median", "p90", "CPU median"]]
     if latency is not None:
         for label, key in (
-            ("  postlint check FILE", "postlint_check"),
+            ("  postlint check FILE (unchanged)", "postlint_check"),
+            ("  ... just edited", "postlint_check_edited"),
             ("  ... --no-cache", "postlint_check_no_cache"),
             ("  python -c pass", "python_floor"),
         ):
-            figures = latency[key]
+            figures = latency.get(key)
+            if figures is None:  # a results file written before this case was measured
+                continue
             latency_rows.append(
                 [
                     label,
                     fmt(figures["min_ms"]),
                     fmt(figures["median_ms"]),
                     fmt(figures["p90_ms"]),
+                    fmt(figures.get("cpu_median_ms")),
                 ]
             )
     label = f"  import {imports['module']}"
