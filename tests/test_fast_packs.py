@@ -7,6 +7,7 @@ pack (rule by rule, object by object) and that each kind's `FIELDS` say what its
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 import subprocess
 import sys
@@ -184,3 +185,36 @@ def test_a_user_pack_is_still_validated_with_its_error_and_line(tmp_path: Path) 
     report, loaded = _probe(tmp_path, "--pack", str(pack), str(posting))
     assert "acme.yaml:9:" in report and "rules[0] (acme/x) -> patterns[0]: invalid regex '('" in report
     assert loaded != "[]"
+
+
+def test_a_lazy_pattern_knows_its_flags_as_re_would_compile_them() -> None:
+    patterns = [
+        pattern
+        for path in SHIPPED
+        for rule in _load(path, specs=False).rules
+        for pattern in (*getattr(rule.check, "patterns", ()), rule.when.text, rule.when.unless)
+        if isinstance(pattern, _LazyPattern)
+    ]
+    patterns += [_LazyPattern(source, flags) for source in ("(?i)abc", "(?x) a b", "(?-i:A)b", "a") for flags in (0, 2)]
+    patterns.append(_LazyPattern("a", re.ASCII))
+    assert len(patterns) > 50
+    for pattern in patterns:
+        known = pattern.__dict__.get("flags")
+        assert known is None or known == re.compile(pattern.pattern, pattern._flags).flags, pattern.pattern
+    assert "flags" not in _LazyPattern("(?i)abc", 0).__dict__
+
+
+@pytest.mark.parametrize("name", ["gazetteer.yaml", "gender_coded.yaml", "link_hosts.yaml"])
+def test_shipped_data_loads_as_yaml_load_builds_it(name: str) -> None:
+    import yaml
+
+    from postlint.packs.yamlpos import load_shipped
+
+    text = (Path(loader.__file__).parents[1] / "data" / name).read_text(encoding="utf-8")
+    fast, slow = load_shipped(text), yaml.load(text, Loader=yaml.SafeLoader)
+    _same(fast, slow, name)
+    assert load_shipped("a: &x [1, 2.5, 2024-01-01, null, yes]\nb: *x\n3: c\n") == {
+        "a": [1, 2.5, dt.date(2024, 1, 1), None, True],
+        "b": [1, 2.5, dt.date(2024, 1, 1), None, True],
+        3: "c",
+    }

@@ -255,14 +255,18 @@ class RuleBuild(Plain):
         raise NotImplementedError
 
 
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux-]")  # a pattern that may open with inline flags, such as (?i)
+
+
 class _LazyPattern:
     """A shipped pack's regex, compiled when a lint first uses it.
 
     The packs postlint ships are validated by the test suite, not on each start; a run of
     one posting searches only some of their patterns (the others' rules do not apply, or
     their keywords are absent), and compiling all of them was a tenth of a start without
-    the disk cache. `pattern` is known at once; anything else (`search`, `flags`...)
-    compiles, and the compiled pattern's methods are then found without this indirection.
+    the disk cache. `pattern` is known at once, and `flags` unless the pattern opens with
+    inline flags; anything else (`search`, `groups`...) compiles, and the compiled pattern's
+    methods are then found without this indirection.
     Pickled (disk cache, worker processes), it is the compiled pattern itself.
     """
 
@@ -271,6 +275,8 @@ class _LazyPattern:
     def __init__(self, pattern: str, flags: int) -> None:
         self.pattern = pattern
         self._flags = flags
+        if not _GLOBAL_FLAGS.match(pattern):  # then `re` adds only UNICODE: known without compiling
+            self.flags = flags if flags & re.ASCII else flags | re.UNICODE
 
     def compiled(self) -> re.Pattern[str]:
         return re.compile(self.pattern, self._flags)
