@@ -15,14 +15,20 @@ import re
 from typing import Any, cast
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux-]")  # a pattern that may open with inline flags, such as (?i)
 
 
 class LazyRegex:
-    """A pattern and its flags until used; then the compiled pattern's methods and attributes."""
+    """A pattern and its flags until used; then the compiled pattern's methods and attributes.
+
+    `pattern` is known at once, and `flags` unless the pattern opens with inline flags; anything
+    else (`search`, `groups`...) compiles."""
 
     def __init__(self, pattern: str, flags: int) -> None:
         self.pattern = pattern
         self._flags = flags
+        if not _GLOBAL_FLAGS.match(pattern):  # then `re` adds only UNICODE: known without compiling
+            self.flags = flags if flags & re.ASCII else flags | re.UNICODE
 
     def compiled(self) -> re.Pattern[str]:
         from postlint.regex_store import regex

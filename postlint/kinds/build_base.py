@@ -17,6 +17,8 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
+from postlint.lazy_regex import LazyRegex
+
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -255,48 +257,24 @@ class RuleBuild(Plain):
         raise NotImplementedError
 
 
-_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux-]")  # a pattern that may open with inline flags, such as (?i)
-
-
-class _LazyPattern:
+class _LazyPattern(LazyRegex):
     """A shipped pack's regex, compiled when a lint first uses it.
 
     The packs postlint ships are validated by the test suite, not on each start; a run of
     one posting searches only some of their patterns (the others' rules do not apply, or
     their keywords are absent), and compiling all of them was a tenth of a start without
-    the disk cache. `pattern` is known at once, and `flags` unless the pattern opens with
-    inline flags; anything else (`search`, `groups`...) compiles, and the compiled pattern's
-    methods are then found without this indirection.
-    Pickled (disk cache, worker processes), it is the compiled pattern itself.
+    the disk cache. Unlike the reading modules' patterns, it is compiled by `re` itself (the
+    pack cache keeps it compiled), and pickled (disk cache, worker processes) it is the
+    compiled pattern itself.
     """
-
-    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
-
-    def __init__(self, pattern: str, flags: int) -> None:
-        self.pattern = pattern
-        self._flags = flags
-        if not _GLOBAL_FLAGS.match(pattern):  # then `re` adds only UNICODE: known without compiling
-            self.flags = flags if flags & re.ASCII else flags | re.UNICODE
 
     def compiled(self) -> re.Pattern[str]:
         return re.compile(self.pattern, self._flags)
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):  # pickle and copy probe for hooks: answer as a plain object would
-            raise AttributeError(name)
-        compiled = self.compiled()
-        for method in self._METHODS:
-            setattr(self, method, getattr(compiled, method))
-        self.flags, self.groups, self.groupindex = compiled.flags, compiled.groups, compiled.groupindex
-        return getattr(compiled, name)
 
     def __reduce__(self) -> tuple[Any, ...]:
         from postlint.packs.model import _itself  # not this module's: unpickling must not import pydantic
 
         return _itself, (self.compiled(),)
-
-    def __repr__(self) -> str:
-        return repr(self.compiled())
 
 
 def compile_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
