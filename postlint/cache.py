@@ -16,7 +16,6 @@ once on standard error and the run goes on without the cache.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import stat
@@ -143,6 +142,8 @@ def cached(kind: str, source: Path, build: Callable[[], T], *, enabled: bool = T
     folder = usable_cache_dir()
     if folder is None:
         return build()
+    import hashlib  # here: a run without the cache never needs it, and OpenSSL's start is milliseconds
+
     entry = folder / f"{kind}-{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
     try:
         return load_trusted(entry)  # type: ignore[return-value]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from postlint.document import Block, Document, DocumentDraft, Format, FrontMatter, Problem
-from postlint.regex_store import regex
+from postlint.lazy_regex import lazy_regex
 
 EXTENSIONS: dict[str, Format] = {
     ".md": "markdown",
@@ -103,14 +103,14 @@ def unread_document(path: str, code: str, message: str, fmt: Format | None = Non
 
 _TITLE_LINE = 100
 # Headings that name a section, not the job: "About the job", "About Acme", "Job description", "Overview".
-_SECTION_NAME = regex(
+_SECTION_NAME = lazy_regex(
     r"(?:about\b|(?:job|position|role|company)\s+"
     r"(?:description|summary|overview|details)|description|overview|summary|introduction|responsibilities|"
     r"requirements|qualifications|who\s+we\s+are|the\s+role|your\s+role|über\s+uns|à\s+propos)\b",
     re.IGNORECASE,
 )
-_FIELD_LINE = regex(r"[\w][\w /&()-]{0,30}:(?:[*_ \t]|$)")  # "URL:", "Date Posted:", "Company:"
-_TITLE_LABEL = regex(r"(?:job\s+title|title|position|role)\s*:\s*(\S.*)", re.IGNORECASE)
+_FIELD_LINE = lazy_regex(r"[\w][\w /&()-]{0,30}:(?:[*_ \t]|$)")  # "URL:", "Date Posted:", "Company:"
+_TITLE_LABEL = lazy_regex(r"(?:job\s+title|title|position|role)\s*:\s*(\S.*)", re.IGNORECASE)
 
 
 def front_matter_title(doc: Document | DocumentDraft, key: str) -> tuple[str, int, int] | None:

@@ -28,7 +28,6 @@ ignored. Indexes of other run keys untouched for a day are removed.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import sys
@@ -58,6 +57,8 @@ _SPOOL_BYTES = 8 * 1024 * 1024  # new entries past this much go to a temporary f
 @lru_cache(maxsize=1)
 def code_stamp() -> str:
     """postlint's version and the state of its code and data: an edited checkout invalidates the cache."""
+    import hashlib  # imported where used: a run without the cache never hashes, and OpenSSL's start costs ms
+
     from postlint import __version__
 
     package = os.path.dirname(os.path.abspath(__file__))
@@ -78,6 +79,8 @@ def code_stamp() -> str:
 
 def run_key(sources: Iterable[str | Path], options: Sequence[str], today: dt.date | None = None) -> str:
     """The key of a run: code, the bytes of every pack and config file it read, its options, the date."""
+    import hashlib
+
     digest = hashlib.sha256(code_stamp().encode())
     for source in sorted({str(s) for s in sources}):
         digest.update(source.encode())
@@ -114,6 +117,8 @@ class Stamp:
 
     @classmethod
     def of(cls, stat: os.stat_result, data: bytes) -> Stamp:
+        import hashlib
+
         return cls(stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
 
 
@@ -159,6 +164,8 @@ class ResultCache:
         if where is None or self._source is None:
             return False
         size, mtime_ns, digest, made_ns = where[:4]
+        import hashlib
+
         from postlint.safe_read import ReadPolicy, Refused, open_posting
 
         try:

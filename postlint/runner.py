@@ -40,7 +40,8 @@ class RunOptions:
     and `--as-of` options, declared once for the CLI, the API, the batch mode and the Spark helper.
 
     `use_cache` loads compiled packs from the on-disk cache: fast, but the rules then carry no
-    specs (docs and examples), which only `explain` and `packs test` need.
+    specs (docs and examples), which only `explain` and `packs test` need. Without `specs` they
+    carry none either way, and the packs postlint ships load without pydantic.
     """
 
     packs: tuple[str, ...] = ()
@@ -49,6 +50,7 @@ class RunOptions:
     jurisdictions: tuple[str, ...] = ()
     use_cache: bool = False
     as_of: dt.date | None = None  # lint against the laws of that day, over the config's `as-of`
+    specs: bool = True  # keep each rule's validated YAML (`Rule.spec`) when not from the cache
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ def prepare_run(settings: Settings | None = None, options: RunOptions | None = N
         jurisdictions=options.jurisdictions,
         use_cache=options.use_cache,
         as_of=options.as_of,
+        specs=options.specs,
     )
     return PreparedRun(settings, engine, max_bytes_of(settings))
 
@@ -90,6 +93,7 @@ def load_linter(
     jurisdictions: Sequence[str] = (),
     use_cache: bool = False,
     as_of: dt.date | None = None,
+    specs: bool = True,
 ) -> RuleEngine:
     """Build the engine from settings plus the options of `RunOptions` (packs compiled once).
 
@@ -106,13 +110,13 @@ def load_linter(
     packs: list[Pack] = []
     for name in settings.packs:
         try:
-            found = resolve_packs([name], settings.base, use_cache=use_cache)
+            found = resolve_packs([name], settings.base, use_cache=use_cache, specs=specs)
         except PostlintError as exc:
             if exc.path or not settings.source:
                 raise
             raise ConfigError(f"packs: {exc.message}", **settings.where("packs", name)) from None
         packs += [p for p in found if p.path not in {q.path for q in packs}]
-    extra = resolve_packs(list(extra_packs), Path.cwd(), use_cache=use_cache)
+    extra = resolve_packs(list(extra_packs), Path.cwd(), use_cache=use_cache, specs=specs)
     packs += [p for p in extra if p.path not in {q.path for q in packs}]
     names = [p.name for p in packs]
     duplicates = {n for n in names if names.count(n) > 1}

@@ -42,7 +42,8 @@ def build_linter(
     as_of: Any = None,
 ) -> Any:
     """The linter for the settings and the selection options (`as_of` is the `--as-of` datetime), through
-    the run set-up the API, the batch mode and the Spark helper share."""
+    the run set-up the API, the batch mode and the Spark helper share. Its rules carry no specs, as from
+    the disk cache: the commands that use it lint, and `explain` and `packs test` read specs elsewhere."""
     if not use_cache:  # before the reading modules are imported: their patterns are cached too (regex_store)
         from postlint import cache
 
@@ -56,6 +57,7 @@ def build_linter(
         jurisdictions=tuple(split(jurisdictions)),
         use_cache=use_cache,
         as_of=as_of.date() if as_of is not None else None,
+        specs=False,
     )
     return prepare_run(settings, options).engine
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from postlint.document import Document
-from postlint.regex_store import regex
+from postlint.lazy_regex import lazy_regex
 
 __all__ = ["federal_employer"]
 
@@ -23,7 +23,7 @@ __all__ = ["federal_employer"]
 _FEDERAL: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "US",
-        regex(
+        lazy_regex(
             r"\bUSAJOBS\b|\busajobs\.gov\b|\bGS-\d{1,2}\b|\b18F\b|\bTechnology\s+Transformation\s+Services\b"
             r"|\bGeneral\s+Services\s+Administration\b|@gsa\.gov\b|\bU\.?S\.?\s+Digital\s+Service\b"
             r"|\bsuitable\s+for\s+federal\s+employment\b|\bfederal\s+civil\s+service\b"
@@ -33,7 +33,7 @@ _FEDERAL: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "CA",
-        regex(
+        lazy_regex(
             r"\bGovernment\s+of\s+Canada\b|\bCanadian\s+Digital\s+Service\b|\.gc\.ca\b"
             r"|\bfederal\s+public\s+service\b|\bPublic\s+Service\s+Commission\b|\bgouvernement\s+du\s+Canada\b"
             r"|\bfonction\s+publique\s+f[ée]d[ée]rale\b|\bService\s+num[ée]rique\s+canadien\b",

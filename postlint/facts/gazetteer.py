@@ -609,8 +609,7 @@ def builtin_path() -> Path:
 @functools.lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The built-in gazetteer (postlint/data/gazetteer.yaml), read once per process."""
-    import yaml
+    from postlint.packs.yamlpos import load_shipped
 
-    text = builtin_path().read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = load_shipped(builtin_path().read_text(encoding="utf-8"))
     return parse_gazetteer(data, "gazetteer.yaml")

@@ -106,10 +106,9 @@ def _data_path(name: str) -> Path:
 
 
 def _read_builtin_word_lists() -> WordLists:
-    import yaml
+    from postlint.packs.yamlpos import load_shipped
 
-    text = _data_path("gender_coded.yaml").read_text(encoding="utf-8")
-    return parse_word_lists(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    return parse_word_lists(load_shipped(_data_path("gender_coded.yaml").read_text(encoding="utf-8")))
 
 
 def count_coded_words(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from postlint.kinds.check_base import Condition, Context
 from postlint.laws import any_within
+from postlint.lazy_regex import lazy_regex
 from postlint.regex_store import regex
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ _KANA = regex(r"[\u3040-\u30ff]")
 _HANGUL = regex(r"[\uac00-\ud7af]")
 _SAMPLE = 4_000  # characters: the start of a posting says as much as the whole of it
 _MIN_HITS = 5  # fewer function words than this is too little text to tell
-_TAGS = regex(r"^([a-z]{2})(?:[-_][A-Za-z0-9]+)*$")
+_TAGS = lazy_regex(r"^([a-z]{2})(?:[-_][A-Za-z0-9]+)*$")
 LANGUAGE_KEYS = ("lang", "language", "locale")
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
 from postlint.facts.gazetteer import Gazetteer, country_of, skip
 from postlint.facts.view import fact_blocks, fact_text, header_fields
+from postlint.lazy_regex import lazy_regex
 from postlint.regex_store import regex
 
 __all__ = ["Place", "find_places", "posting_jurisdictions"]
@@ -48,7 +49,7 @@ _HEADING_LABELS = frozenset(
 # searches are several times faster than searching " – ".
 _SEPARATORS = ((":", 0), ("：", 0), (" - ", 0), ("–", 1), ("—", 1))
 _MARKUP = " \t*_#>-–—•·|"
-_VALUE_END = regex(r"[|•·\n]")
+_VALUE_END = lazy_regex(r"[|•·\n]")
 # "Base 北京", "Based in Berlin" as a line of its own.
 _BASE_LINE = regex(r"^[ \t>*_#\-]*(?:based\s+in|base)[ \t]+([^\n]{1,40}?)[ \t*_]*$", re.IGNORECASE | re.MULTILINE)
 
@@ -58,7 +59,7 @@ _CUES = (
     # French: "nous avons des bureaux à Ottawa", "le poste est basé à Montréal".
     "bureaux à", "bureau à", "basé à", "basée à", "situé à", "située à",
 )  # fmt: skip
-_CUE_SUBJECT = regex(
+_CUE_SUBJECT = lazy_regex(
     r"(?:(?:position|role|job|opportunity|team|we|we're|we are)\s+(?:is\s+|are\s+|will\s+be\s+)?"
     r"(?:currently\s+|primarily\s+|fully\s+)?(?:located|based)"
     r"|(?:we|our)\s+(?:\w+\s+)?(?:locations|offices|office)"
@@ -87,8 +88,8 @@ _PLACE_MARKERS = ("🌎", "🌍", "🌏", "🗺️", "🗺", "📍", "🏢")
 _REMOTE_MARKER = regex(r"(?<![\w-])(?:remote(?:ly)?|telecommut\w*|work\s+from\s+home|wfh)(?![\w-])", re.IGNORECASE)
 _NOT_REMOTE = regex(r"(?:\b(?:not|no|non|never)|n[’']t)[\s-]+(?:\w+\s+)?remote\b", re.IGNORECASE)
 # "If the position is remote, ...", "whether the role is remote": a condition, not a statement.
-_CONDITION_BEFORE = regex(r"\b(?:if|whether|when|unless)\s+(?:\w+\s+)?\Z", re.IGNORECASE)
-_MODIFIER_AFTER = regex(
+_CONDITION_BEFORE = lazy_regex(r"\b(?:if|whether|when|unless)\s+(?:\w+\s+)?\Z", re.IGNORECASE)
+_MODIFIER_AFTER = lazy_regex(
     r"[ \t]+(?!(?:Remote|Hybrid|Office|Offices|On-?site|Area|Bay|Metro|Metropolitan|Region|Based|Only|HQ)\b)[A-Z][a-z]"
 )
 _MAX_LIST_LINES = 40
@@ -121,14 +122,14 @@ _WORK_REMOTELY = regex(r"\bwork(?:ing)?\s+(?:\w+\s+){0,2}?(?:remote(?:ly)?|telec
 # What follows "New York" when it names the state, not the city.
 _STATE_FOLLOWS = regex(r"\s*(?:State\b|,\s*(?:USA?|U\.S\.A?\.?|United States)\b)", re.IGNORECASE)
 # "We are UK based", "We're a Berlin-based startup", "Acme is a London-based company": where the employer is.
-_BASED = regex(
+_BASED = lazy_regex(
     r"\b(?:[Ww]e\s+are|[Ww]e(?:'|’)re|(?:is|are)\s+an?)\s+(?:[a-z]+\s+){0,2}?"
     r"(?P<name>[A-Z][\w.]*(?:[ -][A-Z][\w.]*){0,2})[ -]based\b"
 )
 _QUALIFIER = regex(r"[ \t]*[,(]?[ \t]*")
 _MAX_CITY_VALUE = 100
 _NAME_GOES_ON = regex(r"[ \t]+(?:[A-Z0-9]|St\b|&)")
-_NAME_CAME_BEFORE = regex(r"(?:[A-Z][\w.’'-]*|\d+[A-Za-z]*)[ \t]+\Z")
+_NAME_CAME_BEFORE = lazy_regex(r"(?:[A-Z][\w.’'-]*|\d+[A-Za-z]*)[ \t]+\Z")
 _CODE_RUN = regex(r"(?<![\w-])[A-Z]{2}(?:-[A-Z]{2})+(?![\w-])")
 # "US-CO-Boulder": country, state, then a capitalised city (an ATS's location code).
 _ATS_CODE = regex(r"(?<![\w-])(US|CA)-([A-Z]{2})-[A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*")
@@ -137,7 +138,7 @@ _TOP_LINES = 12  # non-blank lines at the top of the body where a bare "Denver, 
 _SHORT_LINE = 80  # display width; a CJK character counts double
 _MAX_HEADING = 150
 _MAX_VALUE = 200
-_WIDE = regex(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+_WIDE = lazy_regex(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 
 
 @dataclass(frozen=True, slots=True)

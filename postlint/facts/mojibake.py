@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from postlint.lazy_regex import lazy_regex
 from postlint.regex_store import regex
 from postlint.violation import Edit, Finding, Fix
 
@@ -396,7 +397,7 @@ def _merge(spans: list[tuple[int, int, str]], run: str) -> list[tuple[int, int, 
     return merged
 
 
-_TYPOGRAPHY = regex(r"[\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]")
+_TYPOGRAPHY = lazy_regex(r"[\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]")
 
 
 def _mixed_lines(text: str, found: list[Repair]) -> set[int]:

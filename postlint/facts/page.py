@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from postlint.document import Document
+from postlint.lazy_regex import lazy_regex
 from postlint.regex_store import regex
 
 # How far into the page its opening runs: error messages and policy headings come first.
@@ -51,7 +52,7 @@ _NAVIGATION_TITLE = regex(
     re.IGNORECASE,
 )
 # Words a posting uses to speak to a candidate about a role.
-_CANDIDATE_WORDS = regex(
+_CANDIDATE_WORDS = lazy_regex(
     r"\b(?:you\s+will|you[’']ll|you\s+have|your\s+role|(?:the|this)\s+(?:role|position)|successful\s+candidate|"
     r"candidates?|applicants?|qualifications?|requirements?|responsibilities|duties|apply|salary|"
     r"full[- ]time|part[- ]time|we\s+are\s+(?:looking|seeking|hiring))\b",

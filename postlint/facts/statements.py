@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from postlint.kinds.check_base import PieceGate, has_keyword, scope_view
+from postlint.lazy_regex import lazy_regex
 from postlint.prefilter import Prefilter
 from postlint.regex_store import regex
 
@@ -77,7 +78,7 @@ class StatementFinder:
 def _prefilter(source: str, flags: int) -> Prefilter | None:
     """One prefilter for every rule that recognises statements alike (the packs share one pattern through a
     YAML anchor): built once, and pickled once with the rules for worker processes and the cache."""
-    return Prefilter.deferred(re.compile(source, flags))
+    return Prefilter.deferred(lazy_regex(source, flags))  # compiled if it is ever analysed
 
 
 def statement_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:

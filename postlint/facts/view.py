@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from postlint.document import HEADING, PARAGRAPH, Block, Document
+from postlint.lazy_regex import lazy_regex
 from postlint.regex_store import regex
 
 __all__ = ["fact_blocks", "fact_text", "header_fields", "header_role", "holds_prose"]
@@ -162,7 +163,7 @@ def _header(doc: Document, memo: dict[Any, Any] | None) -> list[tuple[int, int]]
 
 
 # Nouns that name a job: the header field holding one is the role ("Principal Software Engineer").
-_ROLE = regex(
+_ROLE = lazy_regex(
     r"\b(?:engineers?|developers?|designers?|managers?|scientists?|analysts?|leads?|director|architects?|CTO|CEO|CFO|"
     r"COO|VP|head\s+of|interns?|internships?|specialists?|consultants?|administrators?|officers?|coordinators?|"
     r"writers?|editors?|researchers?|recruiters?|accountants?|technicians?|nurses?|teachers?|instructors?|"

@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from postlint.kinds.build_base import RuleBuild
     from postlint.kinds.spec_base import RuleSpec
 
 BUILTIN_KINDS: dict[str, str] = {
@@ -71,4 +72,16 @@ def spec_class(kind: str) -> type[RuleSpec] | None:
     module_name, _, attr = target.partition(":")
     module = importlib.import_module(module_name)
     cls: type[RuleSpec] = getattr(module, attr)
+    return cls
+
+
+def build_class(kind: str) -> type[RuleBuild] | None:
+    """The pydantic-free half of a built-in kind's spec (its `build.py`), which the shipped packs load with
+    when no spec is needed; None for a plugin's kind. `FooSpec` in `spec.py` inherits `FooBuild` there."""
+    target = BUILTIN_KINDS.get(kind)
+    if target is None:
+        return None
+    module_name, _, attr = target.partition(":")
+    module = importlib.import_module(module_name.removesuffix(".spec") + ".build")
+    cls: type[RuleBuild] = getattr(module, attr.removesuffix("Spec") + "Build")
     return cls

@@ -5,12 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
-from typing import Annotated, Any, ClassVar, Literal, cast
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from postlint.kinds.check_base import Check, Condition
-from postlint.laws import Law
+from postlint.kinds.build_base import (
+    LawBuild,
+    RuleBuild,
+    ThresholdBuild,
+    WhenBuild,
+    _LazyPattern,
+    combine_regexes,
+    compile_regex,
+)
+
+__all__ = ["_LazyPattern", "combine_regexes", "compile_regex"]  # re-exported: kinds and plugins import them here
 
 NAME = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 JURISDICTION_ID = re.compile(r"^[A-Z]{2,3}(?:-[A-Z0-9]+)*$")
@@ -76,7 +85,7 @@ def _valid_regex(pattern: str) -> str:
 Regex = Annotated[str, AfterValidator(_valid_regex)]
 
 
-class When(BaseModel):
+class When(WhenBuild, BaseModel):
     """Conditions under which a rule applies to a posting."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -106,37 +115,8 @@ class When(BaseModel):
         "(`text` is not needed); false, it does not; unset, `text` decides as usual.",
     )
 
-    def to_condition(self) -> Condition:
-        from postlint.prefilter import Prefilter
 
-        text = compile_regex(self.text, re.IGNORECASE) if self.text else None
-        unless = compile_regex(self.unless, re.IGNORECASE) if self.unless else None
-        args = (
-            tuple(self.formats),
-            tuple(self.jurisdictions),
-            tuple((key, re.compile(pattern)) for key, pattern in self.front_matter.items()),
-            self.since,
-            self.until,
-            text,
-            unless,
-        )
-        filters: dict[str, Any] = {"text_filter": Prefilter.deferred(text) if text else None}
-        filters["unless_filter"] = Prefilter.deferred(unless) if unless else None
-        filters["employer_fact"] = self.employer
-        if self.languages or self.outside or self.min_words:
-            from postlint.facts.language import FactCondition
-
-            return FactCondition(
-                *args,
-                **filters,
-                languages=tuple(self.languages),
-                outside=tuple(self.outside),
-                min_words=self.min_words or 0,
-            )
-        return Condition(*args, **filters)
-
-
-class Threshold(BaseModel):
+class Threshold(ThresholdBuild, BaseModel):
     """The smallest employer a law binds, and where its employees are counted."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -147,7 +127,7 @@ class Threshold(BaseModel):
     )
 
 
-class LawSpec(BaseModel):
+class LawSpec(LawBuild, BaseModel):
     """A law a rule encodes: where it applies, since when, and the citation a user can look up."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -196,114 +176,14 @@ class LawSpec(BaseModel):
             raise ValueError("'enforced' is before 'since': penalties cannot start before the law is in effect")
         return self
 
-    def to_law(self) -> Law:
-        return Law(
-            self.jurisdiction,
-            self.name,
-            self.citation,
-            self.since,
-            self.until,
-            self.url,
-            self.note,
-            self.params(),
-            status=self.status,
-            enforced=self.enforced,
-            employees=self.threshold.employees if self.threshold else None,
-            counted=self.threshold.counted if self.threshold else "total",
-            sources=self.sources,
-            confidence=self.confidence,
-            verified=self.verified,
-            severity=self.severity,
-        )
 
-
-class _LazyPattern:
-    """A shipped pack's regex, compiled when a lint first uses it.
-
-    The packs postlint ships are validated by the test suite, not on each start; a run of
-    one posting searches only some of their patterns (the others' rules do not apply, or
-    their keywords are absent), and compiling all of them was a tenth of a start without
-    the disk cache. `pattern` is known at once; anything else (`search`, `flags`...)
-    compiles, and the compiled pattern's methods are then found without this indirection.
-    Pickled (disk cache, worker processes), it is the compiled pattern itself.
-    """
-
-    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
-
-    def __init__(self, pattern: str, flags: int) -> None:
-        self.pattern = pattern
-        self._flags = flags
-
-    def compiled(self) -> re.Pattern[str]:
-        return re.compile(self.pattern, self._flags)
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):  # pickle and copy probe for hooks: answer as a plain object would
-            raise AttributeError(name)
-        compiled = self.compiled()
-        for method in self._METHODS:
-            setattr(self, method, getattr(compiled, method))
-        self.flags, self.groups, self.groupindex = compiled.flags, compiled.groups, compiled.groupindex
-        return getattr(compiled, name)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        from postlint.packs.model import _itself  # not this module's: unpickling must not import pydantic
-
-        return _itself, (self.compiled(),)
-
-    def __repr__(self) -> str:
-        return repr(self.compiled())
-
-
-def compile_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """Compile a pack regex, turning re.error into a message a pack author can act on.
-
-    A shipped pack's regex is compiled when first used (`_LazyPattern`).
-    """
-    from postlint.packs.regex_safety import check_regex, shipped_pack
-
-    if shipped_pack.get():
-        return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
-    try:
-        compiled = re.compile(pattern, flags)
-    except re.error as exc:
-        raise ValueError(f"invalid regex {pattern!r}: {exc.msg} at position {exc.pos}") from None
-    check_regex(pattern, flags)  # a pattern that can backtrack exponentially could hang a run
-    return compiled
-
-
-def combine_regexes(patterns: tuple[str, ...] | list[str], flags: int = 0) -> re.Pattern[str]:
-    """One regex for several, so a text is scanned once per rule, not once per pattern.
-
-    Each pattern was validated on its own; a set that cannot share one regex (a
-    global flag such as `(?i)` inside, or a group name used twice) is a pack error.
-    """
-    if len(patterns) == 1:
-        return compile_regex(patterns[0], flags)
-    from postlint.packs.regex_safety import check_regex, shipped_pack
-
-    combined = "|".join(f"(?:{p})" for p in patterns)
-    if shipped_pack.get():
-        return cast("re.Pattern[str]", _LazyPattern(combined, flags))
-    try:
-        compiled = re.compile(combined, flags)
-    except re.error:
-        raise ValueError(
-            "these patterns cannot be combined into one regex (a global flag such as '(?i)' or a repeated "
-            "group name?); use 'ignore_case' instead of global flags and distinct group names"
-        ) from None
-    check_regex(combined, flags)  # each was safe on its own; together, under the rule's flags, too
-    return compiled
-
-
-class RuleSpec(BaseModel):
+class RuleSpec(RuleBuild, BaseModel):
     """The fields every rule has, whatever its kind."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     # Placeholders a kind's message may use besides {match}.
     placeholders: ClassVar[frozenset[str]] = frozenset({"match"})
-    default_scope: ClassVar[tuple[str, ...]] = ("text",)
 
     id: str = Field(description="`pack/rule-name` or just `rule-name` (the pack's name is prefixed).")
     kind: str
@@ -370,14 +250,6 @@ class RuleSpec(BaseModel):
         if (self.elsewhere or self.message_elsewhere) and not self.laws:
             raise ValueError("'elsewhere' and 'message_elsewhere' need 'laws' (where the rule applies in full)")
         return self
-
-    @property
-    def scopes(self) -> tuple[str, ...]:
-        return tuple(self.scope) if self.scope else self.default_scope
-
-    def compile(self) -> Check:
-        """Build the check that runs this rule (validated, compiled once)."""
-        raise NotImplementedError
 
     def fix_safety(self) -> str:
         """What `postlint explain` says about this rule's fixes; a kind whose rules fix something says how."""

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import SplitResult, urlsplit
 
+from postlint.lazy_regex import lazy_regex
 from postlint.regex_store import regex
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ _TEMPLATE = regex(r"\{\{|\{%|%7B%7B|%7B%25|\$\{|<%", re.IGNORECASE)
 # The start of an absolute URL, possibly misspelled: letters, then a colon and/or slashes.
 _SCHEME_LIKE = regex(r"([a-zA-Z]{2,8})(:[/\\]{0,4}|[/\\]{2,3}|;//)")
 # A link target that is clearly a web address written without its scheme.
-_SCHEMELESS = regex(
+_SCHEMELESS = lazy_regex(
     r"(?:www\d?\.[^\s/]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|co|us|ca|uk|de|fr|eu|jobs))"
     r"(?::\d+)?(?:[/?#]|$)",
     re.IGNORECASE,
@@ -99,9 +100,9 @@ def _hosts_path() -> Path:
 
 
 def _read_link_hosts() -> LinkHosts:
-    import yaml
+    from postlint.packs.yamlpos import load_shipped
 
-    data = yaml.load(_hosts_path().read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = load_shipped(_hosts_path().read_text(encoding="utf-8"))
     tracking = data.get("tracking") or {}
     return LinkHosts(
         tuple(HostPattern.parse(h) for h in data.get("apply_hosts") or ()),

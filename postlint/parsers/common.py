@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from postlint.document import HEADING, Block, DocumentDraft, Link, Section
+from postlint.lazy_regex import lazy_regex
 from postlint.regex_store import regex
 
 _NOT_NEWLINE = regex(r"[^\n]")
@@ -17,7 +18,7 @@ _NOT_NEWLINE = regex(r"[^\n]")
 _NOT_IN_BARE_URL = (
     "\\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000-\u303f\ufeff\uff01-\uff0f\uff1a-\uff1f<>\"'`"
 )
-BARE_URL = regex(rf"(?:\b[a-zA-Z][a-zA-Z0-9+.-]{{1,9}}://|\bwww\.)[^{_NOT_IN_BARE_URL}]+", re.ASCII)
+BARE_URL = lazy_regex(rf"(?:\b[a-zA-Z][a-zA-Z0-9+.-]{{1,9}}://|\bwww\.)[^{_NOT_IN_BARE_URL}]+", re.ASCII)
 # Template tags of static-site generators (Liquid/Jekyll `{% ... %}`, Hugo shortcodes): logic, not prose.
 TEMPLATE_TAG = regex(r"\{%.*?%\}|\{\{<.*?>\}\}|\{\{%.*?%\}\}", re.DOTALL)
 EMAIL = regex(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")

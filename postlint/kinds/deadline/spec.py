@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from postlint.kinds.deadline.check import DeadlineCheck
-from postlint.kinds.spec_base import Regex, RuleSpec, compile_regex
-from postlint.prefilter import Prefilter
+from postlint.kinds.deadline.build import DeadlineBuild
+from postlint.kinds.spec_base import Regex, RuleSpec
 
 
-class DeadlineSpec(RuleSpec):
+class DeadlineSpec(DeadlineBuild, RuleSpec):
     """Fire when every closing date the posting gives (front matter, or a date after a label) is in the past,
     or (`report: conflict`) when two of them cannot be the same day."""
 
@@ -42,12 +40,3 @@ class DeadlineSpec(RuleSpec):
         description="Regex (case-insensitive) on the text around a date (from 40 characters before its label to 60 "
         "after the date): a match makes it another kind of date ('priority deadline'), not a closing date.",
     )
-
-    def compile(self) -> DeadlineCheck:
-        labels = compile_regex(self.labels, re.IGNORECASE) if self.labels else None
-        keywords = tuple(k.lower() for k in self.keywords)
-        skip = compile_regex(self.skip, re.IGNORECASE) if self.skip else None
-        labels_filter = Prefilter.deferred(labels) if labels is not None else None
-        return DeadlineCheck(
-            tuple(self.fields), labels, self.within, self.grace_days, keywords, self.report, skip, labels_filter
-        )

@@ -6,11 +6,11 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from postlint.kinds.duplicate.check import DuplicateCheck
+from postlint.kinds.duplicate.build import DuplicateBuild
 from postlint.kinds.spec_base import RuleSpec
 
 
-class DuplicateSpec(RuleSpec):
+class DuplicateSpec(DuplicateBuild, RuleSpec):
     """Report a heading or paragraph whose text (ignoring case, spacing and end punctuation) came before."""
 
     kind: Literal["duplicate"]
@@ -22,6 +22,3 @@ class DuplicateSpec(RuleSpec):
     min_words: int = Field(
         8, ge=1, description="Paragraphs shorter than this are not compared ('Apply now' may well appear twice)."
     )
-
-    def compile(self) -> DuplicateCheck:
-        return DuplicateCheck(tuple(self.of), self.min_words)

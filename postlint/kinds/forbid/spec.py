@@ -7,13 +7,11 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from postlint.facts.statements import StatementFinder
-from postlint.kinds.forbid.check import ForbidCheck, TermsMatcher
-from postlint.kinds.spec_base import Regex, RuleSpec, combine_regexes, compile_regex
-from postlint.prefilter import prefilters
+from postlint.kinds.forbid.build import ForbidBuild, StatementsBuild
+from postlint.kinds.spec_base import Regex, RuleSpec, compile_regex
 
 
-class Statements(BaseModel):
+class Statements(StatementsBuild, BaseModel):
     """The posting's own statements, which wording rules do not search."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -23,12 +21,8 @@ class Statements(BaseModel):
         (), description="A speed hint: words one of which every statement contains (as for `keywords`)."
     )
 
-    def compile(self) -> StatementFinder:
-        pattern = combine_regexes(self.patterns, re.IGNORECASE)
-        return StatementFinder.of(pattern, tuple(k.lower() for k in self.keywords))
 
-
-class ForbidSpec(RuleSpec):
+class ForbidSpec(ForbidBuild, RuleSpec):
     """Flag words, phrases or patterns; a term with one replacement gets a fix."""
 
     kind: Literal["forbid"]
@@ -95,38 +89,3 @@ class ForbidSpec(RuleSpec):
             how = "rewrites each match as the rule's substitution" if self.substitute else "replaces each entity"
             return f"{article} {self.fix} fix {how} ({command})."
         return super().fix_safety()
-
-    def compile(self) -> ForbidCheck:
-        flags = re.IGNORECASE if self.ignore_case else 0
-        replacements = {
-            (k.strip().lower() if self.ignore_case else k.strip()): (
-                k.strip(),
-                tuple(v) if isinstance(v, list) else (v,),
-            )
-            for k, v in self.replace.items()
-        }
-        patterns: list[re.Pattern[str] | TermsMatcher] = []
-        if self.patterns:
-            patterns.append(combine_regexes(self.patterns, flags))
-        terms = TermsMatcher.of([*self.terms, *self.replace], self.ignore_case)
-        if terms is not None:
-            patterns.insert(0, terms)
-        exceptions = [compile_regex(p, flags) for p in self.exceptions]
-        substitutions = tuple((compile_regex(p, flags), t) for p, t in self.substitute.items())
-        return ForbidCheck(
-            self.scopes,
-            tuple(patterns),
-            tuple(exceptions),
-            replacements,
-            self.ignore_case,
-            self.fix,
-            substitutions,
-            tuple(k.lower() for k in self.keywords),
-            self.statements.compile() if self.statements else None,
-            self.skip_quotes,
-            self.suggestion,
-            unescape=self.unescape,
-            prefilters=prefilters(
-                [p for p in patterns if not isinstance(p, TermsMatcher)] + [p for p, _ in substitutions]
-            ),
-        )

@@ -7,11 +7,11 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from postlint.kinds.forbid.spec import Statements
-from postlint.kinds.gender_coded.check import GenderCodedCheck
+from postlint.kinds.gender_coded.build import GenderCodedBuild
 from postlint.kinds.spec_base import RuleSpec
 
 
-class GenderCodedSpec(RuleSpec):
+class GenderCodedSpec(GenderCodedBuild, RuleSpec):
     """Count the coded words of Gaucher, Friesen and Kay (2011); fire once when one side clearly outweighs the other."""
 
     kind: Literal["gender-coded"]
@@ -24,6 +24,3 @@ class GenderCodedSpec(RuleSpec):
     statements: Statements | None = Field(
         None, description="How to recognise the posting's own statements (as for `forbid`): they are not counted."
     )
-
-    def compile(self) -> GenderCodedCheck:
-        return GenderCodedCheck(self.min_words, self.ratio, self.statements.compile() if self.statements else None)

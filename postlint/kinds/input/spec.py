@@ -11,7 +11,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from postlint.kinds.input.check import InputCheck
+from postlint.kinds.input.build import InputBuild
 from postlint.kinds.spec_base import RuleSpec
 
 Problem = Literal[
@@ -29,14 +29,10 @@ Problem = Literal[
 ]
 
 
-class InputSpec(RuleSpec):
+class InputSpec(InputBuild, RuleSpec):
     """Report the reader's problems of one kind."""
 
     kind: Literal["input"]
     placeholders: ClassVar[frozenset[str]] = frozenset({"match", "detail"})
-    default_scope: ClassVar[tuple[str, ...]] = ("raw",)
 
     problem: Problem = Field(description="Which reader problem this rule reports.")
-
-    def compile(self) -> InputCheck:
-        return InputCheck(self.problem)

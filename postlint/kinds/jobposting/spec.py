@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from postlint.kinds.jobposting.check import JobPostingCheck
-from postlint.kinds.spec_base import Regex, RuleSpec, compile_regex
-
-# Google's employmentType values.
-GOOGLE_EMPLOYMENT_TYPES = (
-    "FULL_TIME",
-    "PART_TIME",
-    "CONTRACTOR",
-    "TEMPORARY",
-    "INTERN",
-    "VOLUNTEER",
-    "PER_DIEM",
-    "OTHER",
-)
+from postlint.kinds.jobposting.build import GOOGLE_EMPLOYMENT_TYPES, JobPostingBuild
+from postlint.kinds.spec_base import Regex, RuleSpec
 
 
-class JobPostingSpec(RuleSpec):
+class JobPostingSpec(JobPostingBuild, RuleSpec):
     """Check the JSON-LD JobPosting markup of HTML pages; `test` says what is checked.
 
     `required` / `recommended`: each of `properties` is present (a remote job's
@@ -74,15 +61,3 @@ class JobPostingSpec(RuleSpec):
         if self.test == "disagrees" and not self.compare:
             raise ValueError("test 'disagrees' needs 'compare'")
         return self
-
-    def compile(self) -> JobPostingCheck:
-        labels = compile_regex(self.labels, re.IGNORECASE) if self.labels else None
-        return JobPostingCheck(
-            self.test,
-            self.properties,
-            self.employment_types,
-            self.compare,
-            labels,
-            self.within,
-            self.grace_days,
-        )

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, ClassVar
 from postlint.document import CODE, HEADING, Block, Document, Link
 from postlint.insertion import insertion
 from postlint.kinds.check_base import Check, Context
+from postlint.lazy_regex import lazy_regex
 from postlint.links import urls
 from postlint.regex_store import regex
 from postlint.violation import Edit, Finding, Fix
@@ -194,7 +195,7 @@ class ApplyCheck(Check):
 # A plain "a@b.c" is already a link; a spelled-out one is not, and is read only by the apply check.
 _SPELLED_AT = r"(?:\s+@\s*|\s*@\s+|\s*[\[(]\s*at\s*[\])]\s*)"
 _SPELLED_DOT = r"(?:\s*[\[(]\s*dot\s*[\])]\s*|\.)"
-_SPELLED_EMAIL = regex(
+_SPELLED_EMAIL = lazy_regex(
     rf"(?<![\w.+-])([\w.+-]{{1,64}}){_SPELLED_AT}([\w-]{{1,63}}(?:{_SPELLED_DOT}[\w-]{{1,63}})*{_SPELLED_DOT}[a-z]{{2,24}})\b",
     re.IGNORECASE,
 )

@@ -6,22 +6,19 @@ Hosts of applicant-tracking systems, URL shorteners and tracking parameters are 
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from postlint.kinds.links.check import ApplyCheck, LinkCheck, LinkStatusCheck
-from postlint.kinds.spec_base import Regex, RuleSpec, combine_regexes
-from postlint.links.urls import HostPattern
+from postlint.kinds.links.build import ApplyLinkBuild, LinkBuild, LinkStatusBuild
+from postlint.kinds.spec_base import Regex, RuleSpec
 
 
-class LinkSpec(RuleSpec):
+class LinkSpec(LinkBuild, RuleSpec):
     """Test the form of every link in the posting, offline, and report each one that fails at its URL."""
 
     kind: Literal["link"]
     placeholders: ClassVar[frozenset[str]] = frozenset({"match", "url", "host", "problem", "params"})
-    default_scope: ClassVar[tuple[str, ...]] = ("raw",)
 
     check: Literal["malformed", "insecure", "shortener", "tracking-params"] = Field(
         description="`malformed`: a URL that cannot work (misspelled or missing scheme, spaces, no host, bad port, "
@@ -29,9 +26,6 @@ class LinkSpec(RuleSpec):
         "https://); `shortener`: a URL shortener; `tracking-params`: analytics parameters such as utm_source "
         "(unsafe fix: remove them)."
     )
-
-    def compile(self) -> LinkCheck:
-        return LinkCheck(self.check)
 
     def fix_safety(self) -> str:
         """What `postlint explain` says about this rule's fix."""
@@ -45,12 +39,11 @@ class LinkSpec(RuleSpec):
         return "No automatic fix: the rule shows what to change."
 
 
-class ApplyLinkSpec(RuleSpec):
+class ApplyLinkSpec(ApplyLinkBuild, RuleSpec):
     """Fire once when the posting offers no usable way to apply, or its only apply link cannot work."""
 
     kind: Literal["apply-link"]
     placeholders: ClassVar[frozenset[str]] = frozenset({"match", "url", "problem"})
-    default_scope: ClassVar[tuple[str, ...]] = ("raw",)
 
     words: tuple[Regex, ...] = Field(
         description="Regexes for apply wording (any case): a link whose text, sentence, preceding label or section "
@@ -92,38 +85,15 @@ class ApplyLinkSpec(RuleSpec):
     )
     suggestion: str | None = Field(None, description="What to add, shown with the violation.")
 
-    def compile(self) -> ApplyCheck:
-        never = re.compile(r"(?!)")
 
-        def either(patterns: tuple[str, ...]) -> re.Pattern[str]:
-            return combine_regexes(patterns, re.IGNORECASE) if patterns else never
-
-        return ApplyCheck(
-            combine_regexes(self.words, re.IGNORECASE),
-            either(self.link_words),
-            either(self.mail_words),
-            either(self.send_words),
-            either(self.unless_words),
-            either(self.url_words),
-            either(self.mailboxes),
-            self.fields,
-            tuple(HostPattern.parse(h) for h in self.hosts),
-            self.suggestion,
-        )
-
-
-class LinkStatusSpec(RuleSpec):
+class LinkStatusSpec(LinkStatusBuild, RuleSpec):
     """Report each link whose online check ended in one of `states` (only with `--check-links`)."""
 
     kind: Literal["link-status"]
     placeholders: ClassVar[frozenset[str]] = frozenset(
         {"match", "url", "host", "state", "detail", "status", "final_url"}
     )
-    default_scope: ClassVar[tuple[str, ...]] = ("raw",)
 
     states: tuple[Literal["broken", "unverified", "blocked", "excluded"], ...] = Field(
         min_length=1, description="The checker's outcomes to report: broken, unverified, blocked, excluded."
     )
-
-    def compile(self) -> LinkStatusCheck:
-        return LinkStatusCheck(tuple(self.states))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from postlint.kinds.metric.check import SENTENCE_METRICS, MetricCheck
-from postlint.kinds.spec_base import Regex, RuleSpec, compile_regex
+from postlint.kinds.metric.build import MetricBuild
+from postlint.kinds.metric.check import SENTENCE_METRICS
+from postlint.kinds.spec_base import Regex, RuleSpec
 
 Metric = Literal[
     "words",
@@ -24,7 +24,7 @@ Metric = Literal[
 ]
 
 
-class MetricSpec(RuleSpec):
+class MetricSpec(MetricBuild, RuleSpec):
     """Fire when a count over the posting (or over each block) is below `min` or above `max`."""
 
     kind: Literal["metric"]
@@ -55,7 +55,3 @@ class MetricSpec(RuleSpec):
         if self.per == "sentence" and self.metric not in SENTENCE_METRICS:
             raise ValueError(f"'per: sentence' measures {', '.join(sorted(SENTENCE_METRICS))}, not {self.metric}")
         return self
-
-    def compile(self) -> MetricCheck:
-        section = compile_regex(self.section, re.IGNORECASE) if self.section else None
-        return MetricCheck(self.scopes, self.metric, self.min, self.max, self.per, section)

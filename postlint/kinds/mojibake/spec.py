@@ -6,21 +6,17 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from postlint.kinds.mojibake.check import MojibakeCheck
+from postlint.kinds.mojibake.build import MojibakeBuild
 from postlint.kinds.spec_base import RuleSpec
 
 
-class MojibakeSpec(RuleSpec):
+class MojibakeSpec(MojibakeBuild, RuleSpec):
     """Find garbled runs; lossless ones get a safe fix, lossy guesses an unsafe one."""
 
     kind: Literal["mojibake"]
     placeholders: ClassVar[frozenset[str]] = frozenset({"match", "replacement", "encoding", "source"})
-    default_scope: ClassVar[tuple[str, ...]] = ("raw",)
 
     lossy: bool = Field(True, description="Also report lossy Windows-1252 forms (bytes dropped), as unsafe fixes.")
-
-    def compile(self) -> MojibakeCheck:
-        return MojibakeCheck(self.lossy)
 
     def fix_safety(self) -> str:
         """What `postlint explain` says about the fixes."""

@@ -16,13 +16,14 @@ from postlint.facts.posting import PayFact
 from postlint.insertion import anchor, insertion_fix
 from postlint.kinds.check_base import Check, Context
 from postlint.laws import Law, describe_laws, for_area
+from postlint.lazy_regex import lazy_regex
 from postlint.regex_store import regex
 from postlint.violation import Edit, Finding, Fix
 
 _LABEL = regex(r"[^:\n]{1,40}:\s*")
 AMOUNT_KINDS = frozenset({"range", "single", "from", "up-to"})
 DEFAULT_ACCEPTS = ("range", "single")
-_PERIOD_WORDS = regex(
+_PERIOD_WORDS = lazy_regex(
     r"\b(?:per\s+(?:hour|hr|day|week|month|year|annum)|hourly|daily|weekly|bi-?weekly|monthly|annual(?:ly)?|yearly|"
     r"p\.\s?a\.|pa|an\s+hour|a\s+year|a\s+month)\b|/\s?(?:hr|h|hour|yr|year|mo|month|wk|week)\b|"
     r"月薪|年薪|时薪|日薪|薪|brutto|jährlich|monatlich|par\s+an|par\s+mois|al\s+año",
@@ -116,14 +117,14 @@ class PayRangeCheck(Check):
 
 # "Paid entirely on commission", "commission-only role", "100% commission": what Maine lets a posting
 # say instead of a range. Commission on top of a base pay is not this.
-_COMMISSION_ONLY = regex(
+_COMMISSION_ONLY = lazy_regex(
     r"\b(?:paid|compensated|pay\s+is|compensation\s+is)\s+(?:entirely|solely|only|exclusively|wholly|fully)\s+"
     r"(?:on|by|through|via|in)\s+(?:a\s+)?commissions?\b"
     r"|\bcommission[-\s]only\b|\b(?:100\s?%|straight|pure|all)[-\s]commission\b",
     re.IGNORECASE,
 )
 # Vermont and Delaware accept, for a job paid on commission "in whole or in part", a statement of that fact.
-_COMMISSION_BASIS = regex(
+_COMMISSION_BASIS = lazy_regex(
     r"\b(?:paid|compensated|compensation|pay|earnings?)\b[^.\n]{0,40}?\b(?:on|by|through|via|in|plus|\+)\s+"
     r"(?:a\s+)?commissions?\b|\bcommission[-\s](?:based|basis|only)\b|\bon\s+a\s+commission\s+basis\b"
     r"|\b(?:base\s+(?:salary|pay|wage)\s+)?plus\s+commissions?\b",
@@ -278,7 +279,7 @@ class PayPeriodCheck(Check):
 # Currencies in which no one is paid tens of thousands a month or an hour: a five- or six-figure
 # amount in them is a yearly salary to every reader. Not yen, rupees, won or yuan, where a
 # monthly salary of ¥300,000 or ₹50,000 is ordinary.
-_CURRENCY_SIGN = regex(r"[$€£¥₹₩₽¢]|\b[A-Z]{3}\b|元|円|kr\b|zł|Fr\.|CHF")
+_CURRENCY_SIGN = lazy_regex(r"[$€£¥₹₩₽¢]|\b[A-Z]{3}\b|元|円|kr\b|zł|Fr\.|CHF")
 _ANNUAL_BY_SIZE_CURRENCIES = frozenset({"USD", "CAD", "AUD", "NZD", "GBP", "EUR", "CHF", "SGD"})
 ANNUAL_BY_SIZE = 20_000  # the lowest figure from which a salary reads as yearly
 

@@ -12,13 +12,13 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from postlint.kinds.pay.check import Limit, PayPeriodCheck, PayRangeCheck, PayWidthCheck
+from postlint.kinds.pay.build import PayLawBuild, PayPeriodBuild, PayRangeBuild, PayWidthBuild, WidthLawBuild
 from postlint.kinds.spec_base import LawSpec, RuleSpec
 
 PayKind = Literal["range", "single", "from", "up-to", "commission", "commission-only"]
 
 
-class PayLawSpec(LawSpec):
+class PayLawSpec(PayLawBuild, LawSpec):
     accepts: tuple[PayKind, ...] = Field(
         ("range", "single"),
         description="What satisfies the law: a range, a single fixed figure, a minimum ('from'), a maximum "
@@ -27,7 +27,7 @@ class PayLawSpec(LawSpec):
     )
 
 
-class PayRangeSpec(RuleSpec):
+class PayRangeSpec(PayRangeBuild, RuleSpec):
     """Fire when a posting gives no pay, only a vague phrase, or less than its laws ask for."""
 
     kind: Literal["pay-range"]
@@ -51,15 +51,8 @@ class PayRangeSpec(RuleSpec):
             "a single figure or open bound: a suggestion only."
         )
 
-    def compile(self) -> PayRangeCheck:
-        try:
-            self.suggestion.format(currency="$", period="year")
-        except (KeyError, IndexError, ValueError) as exc:
-            raise ValueError(f"suggestion may use only {{currency}} and {{period}}: {exc}") from None
-        return PayRangeCheck(self.suggestion, tuple(self.currency_symbols.items()), self.insert_at)
 
-
-class WidthLawSpec(LawSpec):
+class WidthLawSpec(WidthLawBuild, LawSpec):
     max_width: float | None = Field(None, gt=0, description="Largest allowed maximum minus minimum.")
     max_ratio: float | None = Field(None, gt=0, description="Largest allowed width as a share of the minimum.")
     currency: str | None = Field(None, description="ISO code the cap is written in; other currencies are not checked.")
@@ -67,7 +60,7 @@ class WidthLawSpec(LawSpec):
     exempt_above: float | None = Field(None, gt=0, description="No cap when the maximum is above this.")
 
 
-class PayWidthSpec(RuleSpec):
+class PayWidthSpec(PayWidthBuild, RuleSpec):
     """Fire when a pay range is wider than a law (or the pack's own policy) allows."""
 
     kind: Literal["pay-width"]
@@ -79,16 +72,8 @@ class PayWidthSpec(RuleSpec):
     currency: str | None = None
     period: Literal["hour", "day", "week", "month", "year"] | None = "year"
 
-    def compile(self) -> PayWidthCheck:
-        limits: tuple[Limit, ...] = ()
-        if self.max_width or self.max_ratio:
-            limits = (Limit(self.max_width, self.max_ratio, self.currency, self.period, None, "policy"),)
-        if not limits and not self.laws:
-            raise ValueError("a pay-width rule needs 'laws' with caps, or 'max_width' / 'max_ratio'")
-        return PayWidthCheck(limits)
 
-
-class PayPeriodSpec(RuleSpec):
+class PayPeriodSpec(PayPeriodBuild, RuleSpec):
     """Fire when an amount is given without saying per hour, month or year."""
 
     kind: Literal["pay-period"]
@@ -96,6 +81,3 @@ class PayPeriodSpec(RuleSpec):
     def fix_safety(self) -> str:
         """What `postlint explain` says about the fix."""
         return "The fix adds a period guessed from the amount and is shown, never applied."
-
-    def compile(self) -> PayPeriodCheck:
-        return PayPeriodCheck()

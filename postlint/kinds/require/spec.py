@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from postlint.kinds.forbid.check import terms_pattern
-from postlint.kinds.require.check import Partly, RequireCheck
-from postlint.kinds.spec_base import Regex, RuleSpec, combine_regexes, compile_regex
-from postlint.prefilter import prefilters
-from postlint.violation import Severity
+from postlint.kinds.require.build import PartlyBuild, RequireBuild
+from postlint.kinds.spec_base import Regex, RuleSpec
 
 
-class PartlySpec(BaseModel):
+class PartlySpec(PartlyBuild, BaseModel):
     """Wording that meets a requirement only in part, reported at a lower severity with its own message."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -29,7 +25,7 @@ class PartlySpec(BaseModel):
     )
 
 
-class RequireSpec(RuleSpec):
+class RequireSpec(RequireBuild, RuleSpec):
     """Fire once when none of the patterns appears in the scope (or the named section)."""
 
     kind: Literal["require"]
@@ -92,31 +88,3 @@ class RequireSpec(RuleSpec):
             "An unsafe fix adds the suggestion (worded for the posting's country where the rule has one) "
             f"{where}; review it before publishing (`postlint fix --unsafe-fixes`)."
         )
-
-    def compile(self) -> RequireCheck:
-        flags = re.IGNORECASE if self.ignore_case else 0
-        patterns = [combine_regexes(self.patterns, flags)] if self.patterns else []
-        terms = terms_pattern(list(self.terms), self.ignore_case)
-        if terms is not None:
-            patterns.append(terms)
-        section = compile_regex(self.section, re.IGNORECASE) if self.section else None
-        return RequireCheck(
-            self.scopes,
-            tuple(patterns),
-            self.fields,
-            section,
-            self.suggestion,
-            tuple(self.suggestions.items()),
-            self.insert_at,
-            tuple(k.lower() for k in self.keywords),
-            self.facts,
-            prefilters(patterns),
-            self.distinct,
-            self._partly(flags),
-        )
-
-    def _partly(self, flags: int) -> Partly | None:
-        if self.partly is None:
-            return None
-        patterns = tuple(compile_regex(p, flags) for p in self.partly.patterns)
-        return Partly(Severity.parse(self.partly.severity), self.partly.message, patterns)

@@ -6,22 +6,11 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from postlint.kinds.shouting.check import ShoutingCheck
-from postlint.kinds.spec_base import Regex, RuleSpec, compile_regex
-
-# Function words in English, French, German and Spanish: a run of capitals that holds
-# some of them is a sentence, and one that holds none is likely a list of acronyms.
-PLAIN_WORDS = (
-    "A", "AN", "THE", "AND", "OR", "BUT", "OF", "TO", "IN", "ON", "AT", "BY", "FOR", "WITH", "FROM", "AS",
-    "IS", "ARE", "BE", "BEEN", "WAS", "WERE", "WILL", "CAN", "MAY", "MUST", "SHALL", "SHOULD", "WOULD", "NOT",
-    "NO", "ALL", "ANY", "YOU", "YOUR", "WE", "OUR", "US", "IT", "ITS", "THIS", "THAT", "THESE", "THOSE",
-    "THEY", "THEIR", "IF", "HAVE", "HAS", "DO", "DOES", "WHO", "WHAT", "WHEN", "HOW", "ONLY", "PLEASE",
-    "LE", "LA", "LES", "DE", "DES", "DU", "ET", "EN", "UN", "UNE", "POUR", "AVEC", "VOUS", "NOUS",
-    "DER", "DIE", "DAS", "UND", "MIT", "SIE", "WIR", "EL", "LOS", "LAS", "CON", "PARA", "Y",
-)  # fmt: skip
+from postlint.kinds.shouting.build import PLAIN_WORDS, ShoutingBuild
+from postlint.kinds.spec_base import Regex, RuleSpec
 
 
-class ShoutingSpec(RuleSpec):
+class ShoutingSpec(ShoutingBuild, RuleSpec):
     """Report runs of words in capitals that read as a sentence ("APPLY TODAY AND JOIN US").
 
     Linear in the length of the text. A run is reported when it has at least
@@ -32,7 +21,6 @@ class ShoutingSpec(RuleSpec):
 
     kind: Literal["shouting"]
     placeholders: ClassVar[frozenset[str]] = frozenset({"match"})
-    default_scope: ClassVar[tuple[str, ...]] = ("paragraph", "list_item", "table_cell")
 
     min_words: int = Field(6, ge=2, description="Words in capitals in a row before a run is reported.")
     min_plain: int = Field(
@@ -47,8 +35,3 @@ class ShoutingSpec(RuleSpec):
     exceptions: tuple[Regex, ...] = Field(
         (), description="Regexes (case-sensitive): runs of capitals on a line where one matches are not reported."
     )
-
-    def compile(self) -> ShoutingCheck:
-        words = frozenset(w.upper() for w in self.plain_words)
-        exceptions = tuple(compile_regex(e) for e in self.exceptions)
-        return ShoutingCheck(self.scopes, self.min_words, self.min_plain, words, self.heading_words, exceptions)

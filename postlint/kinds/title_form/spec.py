@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from postlint.kinds.spec_base import Regex, RuleSpec, combine_regexes, compile_regex
-from postlint.kinds.title_form.check import TitleFormCheck
+from postlint.kinds.spec_base import Regex, RuleSpec
+from postlint.kinds.title_form.build import AcceptsInBuild, TitleFormBuild
 
 
-class AcceptsIn(BaseModel):
+class AcceptsIn(AcceptsInBuild, BaseModel):
     """Title forms accepted only in postings written in some languages."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -20,7 +19,7 @@ class AcceptsIn(BaseModel):
     patterns: tuple[Regex, ...] = Field(min_length=1, description="Regexes (case-insensitive) of accepted titles.")
 
 
-class TitleFormSpec(RuleSpec):
+class TitleFormSpec(TitleFormBuild, RuleSpec):
     """Fire when the posting's title (front matter, first heading or `Title:` line) needs a form it lacks.
 
     A posting without a title is left to `quality/title`.
@@ -28,7 +27,6 @@ class TitleFormSpec(RuleSpec):
 
     kind: Literal["title-form"]
     placeholders: ClassVar[frozenset[str]] = frozenset({"match", "title"})
-    default_scope: ClassVar[tuple[str, ...]] = ("title",)
 
     needs: Regex | None = Field(
         None, description="Regex (case-insensitive): only a title matching it needs an accepted form (unset: all)."
@@ -45,11 +43,3 @@ class TitleFormSpec(RuleSpec):
     append: str | None = Field(
         None, description="Text whose addition after the title fixes it, e.g. ' (m/w/d)': an unsafe fix."
     )
-
-    def compile(self) -> TitleFormCheck:
-        needs = compile_regex(self.needs, re.IGNORECASE) if self.needs else None
-        accepts = combine_regexes(self.accepts, re.IGNORECASE)
-        accepts_in = tuple(
-            (frozenset(a.languages), combine_regexes(a.patterns, re.IGNORECASE)) for a in self.accepts_in
-        )
-        return TitleFormCheck(needs, accepts, self.suggestion, self.append, accepts_in)

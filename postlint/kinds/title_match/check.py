@@ -16,10 +16,11 @@ from dataclasses import dataclass
 
 from postlint.document import HEADING, Document
 from postlint.kinds.check_base import Check, Context
+from postlint.lazy_regex import lazy_regex
 from postlint.regex_store import regex
 from postlint.violation import Finding
 
-_MARKERS = regex(r"\((?:[a-z]{1,3}\s*/\s*)+[a-z]{1,3}\)|\((?:all\s+genders?|gn|any\s+gender)\)", re.IGNORECASE)
+_MARKERS = lazy_regex(r"\((?:[a-z]{1,3}\s*/\s*)+[a-z]{1,3}\)|\((?:all\s+genders?|gn|any\s+gender)\)", re.IGNORECASE)
 _WORD = regex(r"\w+")
 
 

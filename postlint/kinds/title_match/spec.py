@@ -7,10 +7,10 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from postlint.kinds.spec_base import RuleSpec
-from postlint.kinds.title_match.check import TitleMatchCheck
+from postlint.kinds.title_match.build import TitleMatchBuild
 
 
-class TitleMatchSpec(RuleSpec):
+class TitleMatchSpec(TitleMatchBuild, RuleSpec):
     """Report a top-level heading that names a different job than the front matter's title.
 
     Titles agree when one contains the other (case, punctuation and gender markers aside)
@@ -22,6 +22,3 @@ class TitleMatchSpec(RuleSpec):
 
     field: str = Field("title", description="The front-matter field holding the title.")
     overlap: float = Field(0.5, gt=0, le=1, description="Share of the shorter title's words that makes two agree.")
-
-    def compile(self) -> TitleMatchCheck:
-        return TitleMatchCheck(self.field, self.overlap)
