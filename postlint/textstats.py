@@ -26,6 +26,13 @@ def words(text: str) -> list[str]:
     return _cjk_words(text, WORD.findall(text))
 
 
+def max_words(text: str) -> int:
+    """The most words `words(text)` can find, without finding them. A `WORD` match ends at the last
+    word character of its run, so two never touch: at most one a character and a half in ASCII
+    text, and never more than one a character (a CJK character is one word)."""
+    return (len(text) + 1) // 2 if text.isascii() else len(text)
+
+
 def _cjk_words(text: str, found: list[str]) -> list[str]:
     if text.isascii():
         return found

@@ -92,8 +92,7 @@ class RequireCheck(Check):
         # the literal test is cheap enough to make first.
         filters = self.prefilters if len(self.prefilters) == len(self.patterns) else (None,) * len(self.patterns)
         plain = view.plain
-        encoded = view.encoded
-        possible = [p is None or not p.rules_out(view.lowered, plain, encoded) for p in filters]
+        possible = [p is None or not view.rules_out(p) for p in filters]
         if not any(possible):
             return None
         keywords = tuple(k for k in keywords if k in view.lowered)  # those in the scope: a piece can only hold these

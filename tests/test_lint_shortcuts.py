@@ -1,0 +1,150 @@
+"""The per-posting shortcuts give what the plain path gives: term lists searched only where their RE2 twin
+allows, twin answers kept per scope, sentences too short to break a word limit left uncounted."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from postlint import textstats
+from postlint.kinds.check_base import ScopeView, scope_view
+from postlint.kinds.forbid.check import ForbidCheck, TermsMatcher
+from postlint.kinds.metric.check import MetricCheck
+from postlint.prefilter import _unavailable, holds_all, holds_any
+from postlint.reader import parse
+from postlint.runner import load_linter
+
+_ENGINE = load_linter(use_cache=False)
+
+
+def _term_words() -> list[str]:
+    """Every word of the built-in term lists, as written and in capitals."""
+    found: set[str] = set()
+    for rule in _ENGINE.rules:
+        check = rule.check
+        if isinstance(check, ForbidCheck):
+            for pattern in check.patterns:
+                if isinstance(pattern, TermsMatcher):
+                    found |= {w for words in pattern.words for w in words}
+    return sorted(found | {w.upper() for w in found} | {w.title() for w in found})
+
+
+# Words of the term lists, and what sits next to them and tests word edges, case folding and offsets.
+_TOKENS = st.sampled_from(
+    [*_term_words(), "the", "will", "they", "-", "/", "(", ")", "'", "’", "ſ", "İ", "K", "ß", ".", ",", "\n", "*"]
+)
+_PIECE = st.lists(_TOKENS, min_size=1, max_size=14).flatmap(
+    lambda words: st.lists(st.sampled_from([" ", "  ", "", "\t", "-"]), min_size=len(words), max_size=len(words)).map(
+        lambda gaps: "".join(g + w for g, w in zip(gaps, words, strict=True))
+    )
+)
+_POSTING = st.lists(
+    st.tuples(st.sampled_from(["", "- ", "## ", "> "]), _PIECE).map("".join), min_size=1, max_size=6
+).map(lambda blocks: "# A job\n\n" + "\n\n".join(blocks) + "\n")
+
+
+def _without_term_filters(check: ForbidCheck) -> tuple[list[Any], list[Any]]:
+    """`ForbidCheck._filters` as it was before term lists had prefilters: None for each of them."""
+    regexes = iter(check.prefilters)
+    for_patterns = [None if isinstance(p, TermsMatcher) else next(regexes, None) for p in check.patterns]
+    return for_patterns, [next(regexes, None) for _ in check.substitutions]
+
+
+def _plain(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plain path: term lists without a prefilter, twins asked afresh, every sentence counted."""
+    monkeypatch.setattr(ForbidCheck, "_filters", _without_term_filters)
+    monkeypatch.setattr(TermsMatcher, "prefilter", lambda self: _unavailable(self.pattern.pattern))
+    monkeypatch.setattr(ScopeView, "twin_first", lambda self, linear, at=0: linear.first(self.encoded, at))
+    monkeypatch.setattr(MetricCheck, "_too_short_to_exceed", lambda self, sentence: False)
+
+
+def _findings(text: str) -> list[dict[str, Any]]:
+    return [v.to_dict() for v in _ENGINE.lint_text(text)]
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+@given(_POSTING)
+def test_shortcuts_find_what_the_plain_path_finds(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    quick = _findings(text)
+    with monkeypatch.context() as patched:
+        _plain(patched)
+        assert _findings(text) == quick
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# A job\n\nHe will lead the team. His/her duties: (S)he must travel.\n\n- The chairman will decide\n",
+        "# A job\n\nThe hero and the ninja: she'll be a rockstar. S/HE WILL, he-will, the will.\n",
+        "# A job\n\n" + "The team will ship things and learn every day. " * 30 + "\n\n- he or she is\n",
+        "# A job\n\nſhe will İ K " + "word " * 70 + "he will.\n",
+        # A sentence of 66 words in under 200 characters: near the bound, and long enough to be reported.
+        "# A job\n\nYou will work with us. "
+        + " ".join(["it", "is", "in", "to", "of", "a", "we", "on", "at", "or", "an"] * 6)
+        + "\n\n- He will go\n",
+        "# A job\n\nShe will " + "字 " * 62 + "\n",
+    ],
+)
+def test_shortcuts_on_chosen_postings(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    quick = _findings(text)
+    assert quick
+    with monkeypatch.context() as patched:
+        _plain(patched)
+        assert _findings(text) == quick
+
+
+def test_a_term_list_is_ruled_out_by_its_twin() -> None:
+    """The words of "he will" and "his/her" are all in this posting, but neither term: the twin rules it out."""
+    matcher = TermsMatcher.of(["he will", "his/her"], ignore_case=True)
+    assert matcher is not None
+    doc = parse("# Job\n\nHere we will hire: his team and her manager.\n", "markdown", "x.md")
+    view = scope_view(doc, ("text",), {})
+    assert matcher.may_match(view)
+    prefilter = matcher.prefilter()
+    assert prefilter is matcher.prefilter()  # one per pattern
+    if prefilter.linear_pattern() is not None:
+        assert view.rules_out(prefilter)
+
+
+@given(st.text(alphabet=st.sampled_from("aZé字ー1_'’- \n.!-ſ\u0345"), max_size=80))
+def test_max_words_bounds_words(text: str) -> None:
+    assert len(textstats.words(text)) <= textstats.max_words(text)
+
+
+@given(st.text(alphabet=st.sampled_from("ab'-1 _"), max_size=60))
+def test_ascii_words_never_touch(text: str) -> None:
+    """`max_words` rests on this: a `WORD` match is never followed at once by another."""
+    ends = {m.end() for m in textstats.WORD.finditer(text)}
+    assert not any(m.start() in ends for m in textstats.WORD.finditer(text))
+
+
+@given(
+    st.text(alphabet=st.sampled_from("abcxyz"), max_size=30),
+    st.lists(st.lists(st.text("abcx", min_size=1, max_size=3), max_size=4).map(tuple), max_size=4).map(tuple),
+)
+def test_holds_any_and_all_are_any_and_all(text: str, sets: tuple[tuple[str, ...], ...]) -> None:
+    assert holds_all(text, sets) == all(any(s in text for s in strings) for strings in sets)
+    for strings in sets:
+        assert holds_any(text, strings) == any(s in text for s in strings)
+
+
+def test_twin_first_is_kept_per_scope() -> None:
+    from postlint.prefilter import Prefilter
+
+    doc = parse("# Job\n\nAlpha beta.\n\nGamma delta beta.\n", "markdown", "x.md")
+    view = scope_view(doc, ("text",), {})
+    prefilter = Prefilter.of(re.compile(r"\bbeta\b", re.IGNORECASE))
+    assert prefilter is not None
+    linear = prefilter.linear_pattern()
+    if linear is None:
+        pytest.skip("RE2 is not installed")
+    assert view.encoded is not None
+    for at in (0, 5, 20):
+        assert view.twin_first(linear, at) == linear.first(view.encoded, at)
+        assert view.twin_first(linear, at) == linear.first(view.encoded, at)
