@@ -3,6 +3,7 @@ allows, twin answers kept per scope, sentences too short to break a word limit l
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -117,11 +118,13 @@ def test_max_words_bounds_words(text: str) -> None:
     assert len(textstats.words(text)) <= textstats.max_words(text)
 
 
-@given(st.text(alphabet=st.sampled_from("ab'-1 _"), max_size=60))
-def test_ascii_words_never_touch(text: str) -> None:
-    """`max_words` rests on this: a `WORD` match is never followed at once by another."""
-    ends = {m.end() for m in textstats.WORD.finditer(text)}
-    assert not any(m.start() in ends for m in textstats.WORD.finditer(text))
+@given(st.text(alphabet=st.sampled_from("ab'-1 _.,/Z"), max_size=60))
+def test_ascii_words_are_parted_by_other_characters(text: str) -> None:
+    """`max_words` rests on this: between two `WORD` matches is a character no match holds."""
+    found = list(textstats.WORD.finditer(text))
+    for before, after in itertools.pairwise(found):
+        assert any(c not in textstats._WORD_BYTES.decode() for c in text[before.end() : after.start()])
+    assert len(found) <= textstats.max_words(text)
 
 
 @given(
@@ -148,3 +151,29 @@ def test_twin_first_is_kept_per_scope() -> None:
     for at in (0, 5, 20):
         assert view.twin_first(linear, at) == linear.first(view.encoded, at)
         assert view.twin_first(linear, at) == linear.first(view.encoded, at)
+
+
+_OFFICE_WORD = st.sampled_from(
+    [
+        *("office", "Offices", "OFFICE", "officer", "HUB", "hubs", "GitHub", "campus", "headquarters", "HQ", "hq"),
+        *("campuſ", "offİce", "ofﬁce", "oﬃce", "Ηub", "ｏffice"),  # letters `re` folds as `str.lower` does not
+    ]
+)
+_OFFICE_PROSE = st.tuples(
+    st.sampled_from(["", "We ", "You will "]),
+    st.sampled_from(["work", "based", "Working", "REPORT", "sit"]),
+    st.sampled_from([" from ", " in ", " at ", " out of ", " to "]),
+    st.sampled_from(["our ", "one of our ", "Our ", "OUR "]),
+    st.sampled_from(["", "Denver ", "SF or NY ", "K "]),
+    _OFFICE_WORD,
+    st.sampled_from(["", " at 253 Broadway.", " in Boston", ".", "\nNext"]),
+).map("".join)
+
+
+@settings(max_examples=300)
+@given(_OFFICE_PROSE)
+def test_a_block_without_an_office_word_holds_no_office_cue(prose: str) -> None:
+    from postlint.facts.locations import _WORK_AT_OFFICE, _may_name_office
+
+    if _WORK_AT_OFFICE.search(prose):
+        assert _may_name_office(prose)

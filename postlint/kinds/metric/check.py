@@ -174,8 +174,8 @@ class MetricCheck(Check):
         )
 
     def _too_short_to_exceed(self, sentence: str) -> bool:
-        """Whether a sentence has too few characters to hold more words than the maximum (`textstats.max_words`):
-        most sentences are, and a bound is cheaper than counting their words (only a maximum can be ruled on so)."""
+        """Whether a sentence cannot hold more words than the maximum (`textstats.max_words`): most sentences
+        cannot, and the bound is cheaper than counting their words (only a maximum can be ruled on so)."""
         if self.metric != "words" or self.min is not None or self.max is None:
             return False
         return textstats.max_words(sentence) <= self.max
