@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from postlint import textstats
@@ -177,3 +177,61 @@ def test_a_block_without_an_office_word_holds_no_office_cue(prose: str) -> None:
 
     if _WORK_AT_OFFICE.search(prose):
         assert _may_name_office(prose)
+
+
+def _require_checks() -> list[Any]:
+    from postlint.kinds.require.check import RequireCheck
+
+    return [r.check for r in _ENGINE.live_rules() if isinstance(r.check, RequireCheck) and r.check.keywords]
+
+
+def _searched_plainly(check: Any, doc: Any) -> tuple[int, int] | None:
+    """What `RequireCheck.find` answers without front matter or facts, found with `re` block by block: the
+    title, then each block of the scope (under a matching section) that holds a keyword."""
+    if "title" in check.scopes and doc.title and any(k in doc.title.lower() for k in check.keywords):
+        for pattern in check.patterns:
+            if pattern.search(doc.title):
+                at = max(doc.title_start, 0)
+                return at, at + len(doc.title)
+    ranges = None
+    if check.section is not None:
+        ranges = [(s.heading_start, s.end) for s in doc.sections if check.section.search(s.title)]
+    for offset, text, lowered in scope_view(doc, check.scopes, {}).pieces:
+        if ranges is not None and not any(a <= offset < b for a, b in ranges):
+            continue
+        if not any(k in lowered for k in check.keywords):
+            continue
+        for pattern in check.patterns:
+            match = pattern.search(text)
+            if match:
+                return offset + match.start(), offset + match.end()
+    return None
+
+
+_REQUIRE_WORDS = st.sampled_from(
+    [
+        *("equal opportunity employer", "EOE", "visa sponsorship", "we do not sponsor", "full-time", "Part time"),
+        *("contract", "bonus", "equity", "health insurance", "dental", "401(k)", "regardless of", "sponsor"),
+        *("the team", "will", "work", "benefits", "ſponsor", "İ", "K", "-", ".", "\n"),
+    ]
+)
+_REQUIRE_POSTING = st.lists(
+    st.tuples(st.sampled_from(["", "- ", "## ", "| a | b |\n|---|---|\n| "]), st.lists(_REQUIRE_WORDS, max_size=8)),
+    min_size=1,
+    max_size=8,
+).map(lambda blocks: "# A job\n\n" + "\n\n".join(lead + " ".join(words) for lead, words in blocks) + "\n")
+
+
+@settings(max_examples=200, deadline=None)
+@given(_REQUIRE_POSTING)
+@example("# A job\n\nThis is a FULL-TİME role.\n\nWe work 40 hours a week.\n")  # a match in a block with no keyword
+@example("# A job\n\n- Full-time\n\nWe can sponsor visas. Full time.\n")
+def test_require_finds_what_re_finds_block_by_block(text: str) -> None:
+    from postlint.kinds.check_base import Context
+
+    doc = parse(text, "markdown", "x.md")
+    for check in _require_checks():
+        if check.distinct > 1:
+            continue
+        found = check.find(doc, Context())
+        assert (None if found is None else (found.start, found.end)) == _searched_plainly(check, doc), text
