@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from postlint.compiled_regex import _sre, _sre_compiler, _sre_parser
@@ -285,6 +285,8 @@ def _alternatives(pattern: re.Pattern[str], parsed: Any = None) -> list[_Part]:
     return alternatives
 
 
+_First = Callable[[Any], int]  # a compiled twin -> where it first matches in the scope (`ScopeView.twin_first`)
+
 _building = {"enabled": True}
 # Analysing a rule's patterns costs more than it saves on a run of a few postings (a pre-commit hook
 # on one file, without the disk cache): the runner turns it off for those, as it does the RE2 twins.
@@ -296,6 +298,23 @@ def build_prefilters(enabled: bool) -> bool:
     before = _building["enabled"]
     _building["enabled"] = enabled
     return before
+
+
+def holds_any(text: str, strings: tuple[str, ...]) -> bool:
+    """Whether `text` holds one of the strings: `any(s in text for s in strings)`, without a generator,
+    as the prefilters ask it hundreds of times a posting."""
+    for string in strings:  # noqa: SIM110 - a loop, not `any()`: this is the hot path
+        if string in text:
+            return True
+    return False
+
+
+def holds_all(text: str, sets: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether `text` holds a string of each set (`holds_any` for every one)."""
+    for strings in sets:  # noqa: SIM110 - a loop, not `all()`: this is the hot path
+        if not holds_any(text, strings):
+            return False
+    return True
 
 
 class Prefilter:
@@ -362,9 +381,10 @@ class Prefilter:
             self._pattern = None
         return self._alternatives is not None
 
-    def rules_out(self, lowered: str, plain: bool, encoded: bytes | None) -> bool:
+    def rules_out(self, lowered: str, plain: bool, encoded: bytes | None, first: _First | None = None) -> bool:
         """True when a test cheaper than the pattern proves it matches nowhere in the text: its words are
-        absent, or its RE2 twin finds nothing in `encoded` (`lowered` as UTF-8, given only when plain)."""
+        absent, or its RE2 twin finds nothing in `encoded` (`lowered` as UTF-8, given only when plain).
+        `first`, when given, answers `twin.first(encoded)` (`ScopeView.twin_first` keeps the answers)."""
         if not self._ready():
             return False
         if not self.may_contain(lowered, plain):
@@ -372,7 +392,9 @@ class Prefilter:
         if encoded is None or not plain:
             return False
         linear = self._compiled_linear()
-        return linear is not None and linear.first(encoded) < 0
+        if linear is None:
+            return False
+        return (linear.first(encoded) if first is None else first(linear)) < 0
 
     def linear_pattern(self) -> Any:
         """The compiled RE2 twin (search it in lower-cased UTF-8 text only), or None."""
@@ -390,21 +412,29 @@ class Prefilter:
         if not plain or not self._ready():
             return True
         assert self._alternatives is not None
-        for sets, _, _ in self._alternatives:
-            if sets is None or all(any(s in lowered for s in strings) for strings in sets):
+        for sets, _, _ in self._alternatives:  # noqa: SIM110 - a loop, not `any()`: hot
+            if sets is None or holds_all(lowered, sets):
                 return True
         return False
 
-    def may_match(self, text: str, lowered: str, plain: bool, encoded: bytes | None = None) -> bool:
+    def may_match(
+        self,
+        text: str,
+        lowered: str,
+        plain: bool,
+        encoded: bytes | None = None,
+        first: _First | None = None,
+    ) -> bool:
         """`lowered` is `text.lower()`; `plain` says `folds_plainly(text)`; `encoded`, when given, is
-        `lowered` as UTF-8, for the RE2 twin, which then answers in place of the relaxed `re` pattern."""
+        `lowered` as UTF-8, for the RE2 twin, which then answers in place of the relaxed `re` pattern
+        (`first` as for `rules_out`)."""
         if not self._ready():
             return True
         if encoded is not None and plain and self._compiled_linear() is not None:
-            return not self.rules_out(lowered, plain, encoded)
+            return not self.rules_out(lowered, plain, encoded, first)
         assert self._alternatives is not None
         for sets, twin, leading in self._alternatives:
-            if plain and sets is not None and not all(any(s in lowered for s in strings) for strings in sets):
+            if plain and sets is not None and not holds_all(lowered, sets):
                 continue
             if plain and leading is not None:
                 found = _match_at_starts(twin, text, lowered, leading)

@@ -26,6 +26,23 @@ def words(text: str) -> list[str]:
     return _cjk_words(text, WORD.findall(text))
 
 
+# What a `WORD` match may hold, in ASCII text: `\w`, the apostrophe and the hyphen.
+_WORD_BYTES = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'-"
+
+
+def max_words(text: str) -> int:
+    """The most words `words(text)` can find, without finding them (a C-speed count, not a regex scan).
+
+    A `WORD` match runs on through letters, digits, `_`, apostrophes and hyphens up to the last word
+    character of such a run, so two matches are always parted by some other character: in ASCII
+    text there are at most one more words than such characters. Otherwise no more words than
+    characters (a CJK character is one word).
+    """
+    if not text.isascii():
+        return len(text)
+    return len(text.encode("ascii").translate(None, _WORD_BYTES)) + 1
+
+
 def _cjk_words(text: str, found: list[str]) -> list[str]:
     if text.isascii():
         return found

@@ -773,6 +773,16 @@ def _remote_where_placed(
     found.places.append(Place(start, end, text, tuple(dict.fromkeys(ids)), source, True))
 
 
+def _may_name_office(prose: str) -> bool:
+    """False only when the block holds none of `_OFFICE_WORDS`, which every `_WORK_AT_OFFICE` match ends with:
+    most paragraphs of a posting that says "office" (or "GitHub") somewhere are then not searched. Exact where
+    lower-casing is (`folds_plainly`); otherwise the block is searched."""
+    from postlint.prefilter import folds_plainly
+
+    lowered = prose.lower()
+    return not folds_plainly(prose, lowered) or any(word in lowered for word in _OFFICE_WORDS)
+
+
 def _office_cues(doc: Document, found: _Collector) -> None:
     """Where the work is done, said in a sentence: "work from our office at 253 Broadway, in Manhattan",
     "remote-hybrid work from our Boston or Denver offices". Visiting an office is no such statement."""
@@ -780,7 +790,7 @@ def _office_cues(doc: Document, found: _Collector) -> None:
     if not any(word in lowered for word in _OFFICE_WORDS):
         return  # the phrase needs one of them: one pass over the text spares a regex over every paragraph
     for block in fact_blocks(doc, found.memo):
-        if block.kind not in (PARAGRAPH, LIST_ITEM) or "our" not in block.prose:
+        if block.kind not in (PARAGRAPH, LIST_ITEM) or "our" not in block.prose or not _may_name_office(block.prose):
             continue
         for m in _WORK_AT_OFFICE.finditer(block.prose):
             for group in ("before", "after"):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, PROSE_KINDS, TABLE_CELL, Block, Document, Problem
 from postlint.laws import any_within
-from postlint.prefilter import Prefilter, folds_plainly
+from postlint.prefilter import Prefilter, folds_plainly, holds_any
 from postlint.violation import Finding
 
 if TYPE_CHECKING:
@@ -110,6 +110,7 @@ class ScopeView:
     # twins, and where each piece starts in it.
     _encoded: list[bytes | None] = field(default_factory=list, compare=False, repr=False)
     _piece_bytes: list[int] = field(default_factory=list, compare=False, repr=False)
+    _firsts: dict[tuple[Any, int], int] = field(default_factory=dict, compare=False, repr=False)  # `twin_first`
 
     @property
     def encoded(self) -> bytes | None:
@@ -117,6 +118,25 @@ class ScopeView:
         if not self._encoded:
             self._encoded.append(self.lowered.encode("utf-8", "surrogatepass") if self.plain else None)
         return self._encoded[0]
+
+    def twin_first(self, linear: Any, at: int = 0) -> int:
+        """`linear.first(self.encoded, at)`, kept for this posting: a rule asks whether its pattern's twin
+        matches in the scope (`rules_out`), then where (`next_piece`), and rules share patterns."""
+        key = (linear, at)
+        found = self._firsts.get(key)
+        if found is None:
+            encoded = self.encoded
+            assert encoded is not None
+            found = self._firsts[key] = linear.first(encoded, at)
+        return found
+
+    def rules_out(self, prefilter: Prefilter) -> bool:
+        """`prefilter.rules_out` over the whole scope, its twin's answer kept (`twin_first`)."""
+        return prefilter.rules_out(self.lowered, self.plain, self.encoded, self.twin_first)
+
+    def may_match(self, prefilter: Prefilter) -> bool:
+        """`prefilter.may_match` over the whole scope, its twin's answer kept (`twin_first`)."""
+        return prefilter.may_match(self.joined, self.lowered, self.plain, self.encoded, self.twin_first)
 
     def next_piece(self, prefilter: Prefilter | None, first: int) -> int:
         """The first piece from `first` on where the pattern can match, as its RE2 twin finds in the whole
@@ -135,14 +155,13 @@ class ScopeView:
             for _, _, lowered in pieces:
                 starts.append(at)
                 at += len(lowered) + 2 if lowered.isascii() else len(lowered.encode("utf-8", "surrogatepass")) + 2
-        at = linear.first(encoded, starts[first])
+        at = self.twin_first(linear, starts[first])
         if at < 0:
             return len(pieces)
         return max(first, bisect_right(starts, at) - 1)
 
     def has_keyword(self, keywords: tuple[str, ...]) -> bool:
-        lowered = self.lowered
-        return any(k in lowered for k in keywords)
+        return holds_any(self.lowered, keywords)
 
 
 class PieceGate:
@@ -183,8 +202,7 @@ def scope_view(doc: Document, scopes: tuple[str, ...], memo: dict[Any, Any]) -> 
 
 def has_keyword(text: str, keywords: tuple[str, ...]) -> bool:
     """A cheap test before costly patterns: case-insensitive regexes scan slowly, `in` does not."""
-    lowered = text.lower()
-    return any(k in lowered for k in keywords)
+    return holds_any(text.lower(), keywords)
 
 
 def scope_blocks(doc: Document, scopes: tuple[str, ...]) -> list[Block]:

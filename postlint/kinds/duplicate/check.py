@@ -161,7 +161,8 @@ class DuplicateCheck(Check):
         """Paragraphs worth comparing: long enough, and neither a list of short lines (answer choices) nor a
         question, which repeat by design (the caller has ruled out a questionnaire's prompts:
         "If you do not possess this experience, indicate 'N/A'")."""
-        if len(textstats.words(key)) < self.min_words or prose.rstrip().endswith("?") or "question" in key:
+        # The word count last: the other tests are cheaper, and `or` gives the same answer in any order.
+        if prose.rstrip().endswith("?") or "question" in key or len(textstats.words(key)) < self.min_words:
             return False
         lines = [line for line in prose.splitlines() if line.strip()]
         return len(lines) < 2 or any(len(textstats.words(line)) >= self.min_words for line in lines)

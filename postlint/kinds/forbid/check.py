@@ -10,7 +10,7 @@ from typing import Literal
 from postlint.document import Document
 from postlint.facts.statements import Covered, StatementFinder, quoted_spans
 from postlint.kinds.check_base import Check, Context, PieceGate, ScopeView, fix_case, scope_view
-from postlint.prefilter import Prefilter
+from postlint.prefilter import Prefilter, holds_any
 from postlint.violation import Edit, Finding, Fix
 
 
@@ -22,6 +22,11 @@ def terms_pattern(terms: list[str], ignore_case: bool) -> re.Pattern[str] | None
     alternatives = [r"\s+".join(re.escape(word) for word in term.split()) for term in unique]
     body = "|".join(alternatives)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE if ignore_case else 0)
+
+
+# Term lists' prefilters, by pattern: made here rather than in the pack (the spec gives none), and shared
+# by every rule with the same terms.
+_TERM_FILTERS: dict[tuple[str, int], Prefilter] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +63,23 @@ class TermsMatcher:
         if len(haystack) != len(view.joined):
             return True
         if self.words:  # a term matches only where all its words are
-            return any(all(word in haystack for word in words) for words in self.words)
-        return any(word in haystack for word in self.firsts)
+            for words in self.words:
+                for word in words:
+                    if word not in haystack:
+                        break
+                else:
+                    return True
+            return False
+        return holds_any(haystack, self.firsts)
+
+    def prefilter(self) -> Prefilter:
+        """The terms' pattern as a prefilter (deferred, one per pattern in this process): its RE2 twin scans
+        the whole scope once, where the first words alone ("he", "her") are in almost every posting."""
+        key = (self.pattern.pattern, self.pattern.flags)
+        found = _TERM_FILTERS.get(key)
+        if found is None:
+            found = _TERM_FILTERS[key] = Prefilter.deferred(self.pattern)
+        return found
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Non-overlapping matches, left to right, as `pattern.finditer(text)` would find them."""
@@ -100,9 +120,10 @@ class ForbidCheck(Check):
     prefilters: tuple[Prefilter | None, ...] = ()  # one per regex in `patterns`, then one per substitution
 
     def _filters(self) -> tuple[list[Prefilter | None], list[Prefilter | None]]:
-        """Each pattern's prefilter (None for term lists and when there is none), then each substitution's."""
+        """Each pattern's prefilter (a term list's own, see `TermsMatcher.prefilter`; None when there is none),
+        then each substitution's."""
         regexes = iter(self.prefilters)
-        for_patterns = [None if isinstance(p, TermsMatcher) else next(regexes, None) for p in self.patterns]
+        for_patterns = [p.prefilter() if isinstance(p, TermsMatcher) else next(regexes, None) for p in self.patterns]
         return for_patterns, [next(regexes, None) for _ in self.substitutions]
 
     def may_match(self, view: ScopeView) -> bool:
@@ -110,14 +131,13 @@ class ForbidCheck(Check):
         if self.keywords and not view.has_keyword(self.keywords):
             return False
         for_patterns, for_substitutions = self._filters()
-        joined, lowered, plain, encoded = view.joined, view.lowered, view.plain, view.encoded
         for pattern, prefilter in zip(self.patterns, for_patterns, strict=True):
             if isinstance(pattern, TermsMatcher):
-                if pattern.may_match(view):
+                if pattern.may_match(view) and (prefilter is None or not view.rules_out(prefilter)):
                     return True
-            elif prefilter is None or prefilter.may_match(joined, lowered, plain, encoded):
+            elif prefilter is None or view.may_match(prefilter):
                 return True
-        return any(p is None or p.may_match(joined, lowered, plain, encoded) for p in for_substitutions)
+        return any(p is None or view.may_match(p) for p in for_substitutions)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         view = scope_view(doc, self.scopes, ctx.memo)
@@ -198,8 +218,13 @@ def _new_matches(
     """A block's matches of one pattern that no earlier pattern reported and no exception covers.
 
     `allowed` is the block gate's answer (RE2 twin); a pattern with a prefilter is searched only
-    where its words are, and tried only where a match can start (`Prefilter.finditer`)."""
-    if prefilter is None or isinstance(pattern, TermsMatcher):  # a term list has no prefilter
+    where its words are, and tried only where a match can start (`Prefilter.finditer`); a term list finds
+    its own starts (`TermsMatcher.finditer`), in the blocks its gate allows."""
+    if isinstance(pattern, TermsMatcher):
+        if not allowed:
+            return
+        matches = pattern.finditer(text)
+    elif prefilter is None:
         matches = pattern.finditer(text)
     elif allowed and prefilter.may_contain(lowered, plain):
         matches = prefilter.finditer(pattern, text, lowered, plain)

@@ -155,8 +155,10 @@ class MetricCheck(Check):
         if self.per == "sentence":
             for block in blocks:
                 for a, b in textstats.sentences(block.prose, ctx.memo):
-                    value = _measure_sentence(self.metric, block.prose[a:b])
-                    yield from self._judge(value, block.start + a, block.start + b)
+                    sentence = block.prose[a:b]
+                    if self._too_short_to_exceed(sentence):
+                        continue
+                    yield from self._judge(_measure_sentence(self.metric, sentence), block.start + a, block.start + b)
             return
         if self.per == "block":
             for block in blocks:
@@ -170,6 +172,13 @@ class MetricCheck(Check):
         yield from self._judge(
             _measure(self.metric, blocks, doc, ctx.memo), blocks[0].start, blocks[0].end, too_small_at
         )
+
+    def _too_short_to_exceed(self, sentence: str) -> bool:
+        """Whether a sentence cannot hold more words than the maximum (`textstats.max_words`): most sentences
+        cannot, and the bound is cheaper than counting their words (only a maximum can be ruled on so)."""
+        if self.metric != "words" or self.min is not None or self.max is None:
+            return False
+        return textstats.max_words(sentence) <= self.max
 
     def _judge(
         self, value: float, start: int, end: int, too_small_at: int | None = None, section: str = ""

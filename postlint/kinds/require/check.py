@@ -11,7 +11,7 @@ from postlint.document import Document
 from postlint.insertion import anchor, end_of_posting, insertion_fix
 from postlint.kinds.check_base import Check, Context, PieceGate, has_keyword, scope_view
 from postlint.laws import for_area
-from postlint.prefilter import Prefilter
+from postlint.prefilter import Prefilter, holds_any
 from postlint.violation import Finding, Severity
 
 
@@ -92,11 +92,9 @@ class RequireCheck(Check):
         # the literal test is cheap enough to make first.
         filters = self.prefilters if len(self.prefilters) == len(self.patterns) else (None,) * len(self.patterns)
         plain = view.plain
-        encoded = view.encoded
-        possible = [p is None or not p.rules_out(view.lowered, plain, encoded) for p in filters]
+        possible = [p is None or not view.rules_out(p) for p in filters]
         if not any(possible):
             return None
-        keywords = tuple(k for k in keywords if k in view.lowered)  # those in the scope: a piece can only hold these
         if self.distinct > 1:
             found, kinds = self._find_distinct(view.pieces, ranges)
             return found if kinds >= self.distinct else None
@@ -104,11 +102,16 @@ class RequireCheck(Check):
         for index, (offset, text, lowered) in enumerate(view.pieces):
             if ranges is not None and not any(a <= offset < b for a, b in ranges):
                 continue
-            if keywords and not any(k in lowered for k in keywords):
-                continue
+            # A block's keywords are tested once a pattern's gate lets it be searched: in the few blocks
+            # where a twin matches, rather than every keyword over the whole scope first.
+            keyed: bool | None = None if keywords else True
             for number, (pattern, prefilter) in enumerate(zip(self.patterns, filters, strict=True)):
                 if not gate.allows(number, index):
                     continue
+                if keyed is None:
+                    keyed = holds_any(lowered, keywords)
+                if not keyed:
+                    break
                 if prefilter is not None and not prefilter.may_contain(lowered, plain):
                     continue
                 match = pattern.search(text) if prefilter is None else prefilter.search(pattern, text, lowered, plain)
