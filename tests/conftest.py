@@ -73,9 +73,21 @@ def run_cli(
     return proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
 
 
-def run_probe(script: str, cache: Path, *args: str, cwd: Path | None = None) -> str:
-    """Run a probe script in a fresh interpreter with this disk cache folder; its standard output."""
-    proc = subprocess.run(
+# A probe's first lines: every pattern `re`'s compiler builds from here on is appended to `built`.
+RECORD_COMPILES = (
+    "from re import _compiler\n"
+    "built = []\n"
+    "original = _compiler.compile\n"
+    "def recording(p, flags=0):\n"
+    "    built.append(p)\n"
+    "    return original(p, flags)\n"
+    "_compiler.compile = recording\n"
+)
+
+
+def probe_process(script: str, cache: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run a probe script in a fresh interpreter with this disk cache folder."""
+    return subprocess.run(
         [sys.executable, "-c", script, *args],
         capture_output=True,
         text=True,
@@ -84,6 +96,11 @@ def run_probe(script: str, cache: Path, *args: str, cwd: Path | None = None) -> 
         timeout=120,
         check=False,
     )
+
+
+def run_probe(script: str, cache: Path, *args: str, cwd: Path | None = None) -> str:
+    """A probe's standard output; it must succeed."""
+    proc = probe_process(script, cache, *args, cwd=cwd)
     assert proc.returncode == 0, proc.stderr
     return proc.stdout
 

@@ -9,14 +9,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-import subprocess
-import sys
 import typing
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import cli_env
+from conftest import probe_process
 from pydantic import BaseModel
 
 from postlint.kinds import BUILTIN_KINDS, build_class, spec_class
@@ -151,15 +149,7 @@ _PROBE = (
 
 def _probe(tmp_path: Path, *args: str) -> tuple[str, str]:
     cache = tmp_path / "cache"
-    proc = subprocess.run(
-        [sys.executable, "-c", _PROBE, *args],
-        capture_output=True,
-        text=True,
-        env=cli_env({"POSTLINT_CACHE_DIR": str(cache)}),
-        cwd=tmp_path,
-        timeout=120,
-        check=False,
-    )
+    proc = probe_process(_PROBE, cache, *args, cwd=tmp_path)
     assert not cache.exists()
     report, _, loaded = proc.stdout.rpartition("PYDANTIC ")
     return report + proc.stderr, loaded.strip()

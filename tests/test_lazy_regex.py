@@ -4,23 +4,14 @@ from __future__ import annotations
 
 import pickle
 import re
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import cli_env
+from conftest import RECORD_COMPILES, run_probe
 
 from postlint.lazy_regex import LazyRegex, lazy_regex
 
 # Import a reading module with `re`'s compiler watched, then use one of its lazy patterns.
-_PROBE = (
-    "from re import _compiler\n"
-    "built = []\n"
-    "original = _compiler.compile\n"
-    "def recording(p, flags=0):\n"
-    "    built.append(p)\n"
-    "    return original(p, flags)\n"
-    "_compiler.compile = recording\n"
+_PROBE = RECORD_COMPILES + (
     "from postlint.facts import locations\n"
     "before = locations._WIDE.pattern in built\n"
     "found = locations._WIDE.findall('東京 office')\n"
@@ -29,16 +20,8 @@ _PROBE = (
 
 
 def test_a_lazy_pattern_is_compiled_only_when_used(tmp_path: Path) -> None:
-    proc = subprocess.run(
-        [sys.executable, "-c", _PROBE],
-        capture_output=True,
-        text=True,
-        env=cli_env({"POSTLINT_CACHE_DIR": str(tmp_path / "cache")}),  # an empty store: `re` compiles
-        timeout=120,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip() == "BEFORE False AFTER True FOUND ['東', '京']"
+    out = run_probe(_PROBE, tmp_path / "cache")  # an empty store: `re` compiles
+    assert out.strip() == "BEFORE False AFTER True FOUND ['東', '京']"
 
 
 def test_a_lazy_pattern_answers_as_the_compiled_one() -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import check_with_cache, emptied_store, run_cli, run_probe
+from conftest import RECORD_COMPILES, check_with_cache, emptied_store, run_cli, run_probe
 
 from postlint import regex_store
 
@@ -15,15 +15,8 @@ POSTING = "# Engineer\n\nDenver, CO. Pay: $90,000 - $120,000 a year.\n"
 
 # In a fresh interpreter: record every pattern re's compiler builds while the pay reader is imported,
 # then say whether the reader's main pattern was among them and whether it matches as it should.
-_PROBE = (
-    "import re, sys\n"
-    "from re import _compiler\n"
-    "built = []\n"
-    "original = _compiler.compile\n"
-    "def recording(p, flags=0):\n"
-    "    built.append(p)\n"
-    "    return original(p, flags)\n"
-    "_compiler.compile = recording\n"
+_PROBE = RECORD_COMPILES + (
+    "import re\n"
     "from postlint.facts import pay\n"
     "compiled = pay._ATOM.pattern in built\n"
     "fresh = re.compile(pay._ATOM.pattern)\n"
@@ -139,11 +132,7 @@ def test_serving_lends_the_store_to_an_import_and_gives_re_back(
 
 def test_markdown_it_is_imported_with_the_store(tmp_path: Path) -> None:
     """A fresh interpreter that has stored markdown-it's patterns imports it without re's compiler."""
-    probe = (
-        "from re import _compiler\n"
-        "built = []\n"
-        "original = _compiler.compile\n"
-        "_compiler.compile = lambda p, flags=0: built.append(p) or original(p, flags)\n"
+    probe = RECORD_COMPILES + (
         "from postlint.parsers.markdown import _parser\n"
         "_parser()\n"
         "from markdown_it.common.html_re import HTML_TAG_RE\n"
