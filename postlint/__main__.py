@@ -1,5 +1,5 @@
 """`python -m postlint`."""
 
-from postlint.cli import run
+from postlint.launch import run
 
 run()

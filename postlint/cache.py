@@ -34,6 +34,10 @@ _CODE_DIRS = ("kinds", "packs", "facts")  # searched recursively: each kind is a
 # Modules whose code shapes what is cached (config.py: the cached Settings).
 _CODE_FILES = ("compiled_regex.py", "prefilter.py", "linear_twin.py", "laws.py", "employer_profile.py", "config.py")
 _switch = {"enabled": True, "warned": False}  # `--no-cache` turns the cache off for the whole process
+# Kinds whose values nothing changes once built: one object per key serves the whole process, and the
+# children of a warm server (`postlint.warm`) take the ones it loaded, with their checks already unpickled.
+_SHARED_KINDS = frozenset({"pack", "gazetteer", "gender-coded", "link-hosts"})
+_in_memory: dict[str, object] = {}
 
 
 def disable() -> None:
@@ -139,6 +143,16 @@ def cached(kind: str, source: Path, build: Callable[[], T], *, enabled: bool = T
         key = f"{kind}|{source.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{_code_stamp()}"
     except OSError:
         return build()
+    if kind in _SHARED_KINDS and key in _in_memory:
+        return _in_memory[key]  # type: ignore[return-value]
+    value = _from_disk(kind, key, build)
+    if kind in _SHARED_KINDS:
+        _in_memory[key] = value
+    return value
+
+
+def _from_disk(kind: str, key: str, build: Callable[[], T]) -> T:
+    """The entry for `key` in the cache folder, or build() written there."""
     folder = usable_cache_dir()
     if folder is None:
         return build()

@@ -85,6 +85,7 @@ class Filters:
 @options.jobs
 @options.no_cache
 @options.stdin_filename
+@options.warm
 @click.option(
     "--diff-base", metavar="REF", default=None, help="Only violations on lines changed since this git revision."
 )

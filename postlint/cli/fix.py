@@ -48,6 +48,7 @@ class FixRequest(LintRequest):
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; write nothing.")
 @click.option("--check", "check_only", is_flag=True, help="Exit 1 if anything would change; write nothing.")
 @options.stdin_filename
+@options.warm
 @options.as_of
 @options.follow_symlinks
 def fix(**given: Any) -> int:

@@ -64,5 +64,12 @@ jobs = click.option(
     help="At most N worker processes (0: one per core); fewer when the work is small.",
 )
 no_cache = click.option("--no-cache", is_flag=True, help="Do not use or write caches.")
+# Read by `postlint.launch` before click parses anything; declared so that the option is known and listed.
+warm = click.option(
+    "--warm",
+    is_flag=True,
+    expose_value=False,
+    help="Run in this user's warm postlint server, started if none runs (as POSTLINT_WARM=1 does).",
+)
 # The format of commands that print data rather than a lint report (`check` has its own, with every reporter).
 data_format = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
