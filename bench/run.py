@@ -156,7 +156,7 @@ class ChildRun:
     cpu_s: float | None = None
 
 
-def run_child(argv: Sequence[str]) -> ChildRun:
+def run_child(argv: Sequence[str], env: dict[str, str] | None = None) -> ChildRun:
     """Run a command to completion and return its output, wall time and peak RSS.
 
     Where the OS allows, the command is started and timed by ``LAUNCHER`` rather
@@ -177,7 +177,7 @@ def run_child(argv: Sequence[str]) -> ChildRun:
         start = time.perf_counter()
         try:
             returncode = subprocess.run(
-                command, check=False, cwd=REPO, stdin=subprocess.DEVNULL, stdout=out, stderr=err
+                command, check=False, cwd=REPO, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env
             ).returncode
         except OSError as exc:
             raise BenchError(f"cannot start {shlex.join(command)}: {exc}") from exc
@@ -592,31 +592,45 @@ def p90(values: Sequence[float]) -> float:
     return statistics.quantiles(values, n=10, method="inclusive")[8]
 
 
-def time_command(argv: Sequence[str], runs: int, what: str, before: Callable[[], None] | None = None) -> list[ChildRun]:
+def time_command(
+    argv: Sequence[str],
+    runs: int,
+    what: str,
+    before: Callable[[], None] | None = None,
+    env: dict[str, str] | None = None,
+) -> list[ChildRun]:
     """Run a command ``WARMUP_RUNS`` times unmeasured, then ``runs`` times (calling ``before`` ahead of each)."""
     for _ in range(WARMUP_RUNS):
         if before is not None:
             before()
-        require_success(run_child(argv), what)
+        require_success(run_child(argv, env), what)
     measured: list[ChildRun] = []
     for _ in range(runs):
         if before is not None:
             before()
-        run = run_child(argv)
+        run = run_child(argv, env)
         require_success(run, what)
         measured.append(run)
     return measured
 
 
 def latency_figures(
-    argv: Sequence[str], runs: int, what: str, before: Callable[[], None] | None = None
+    argv: Sequence[str],
+    runs: int,
+    what: str,
+    before: Callable[[], None] | None = None,
+    env: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Time a short command in fresh processes; report min / median / p90 in ms, and the median CPU."""
+    """Time a short command in fresh processes; report min / median / p90 in ms, and the median CPU.
+
+    A run a warm server took (`POSTLINT_DEBUG=1` makes it say so, with its CPU) counts the
+    CPU of the server's child with the caller's, so the figure is the whole run's.
+    """
     progress(f"timing {what}: {WARMUP_RUNS} warm-up + {runs} runs")
-    measured = time_command(argv, runs, what, before)
+    measured = time_command(argv, runs, what, before, env)
     ms = [run.seconds * 1000 for run in measured]
     rss = [run.max_rss_kib for run in measured if run.max_rss_kib is not None]
-    cpu = [run.cpu_s * 1000 for run in measured if run.cpu_s is not None]
+    cpu = [run.cpu_s * 1000 + served_cpu_ms(run, env) for run in measured if run.cpu_s is not None]
     return {
         "command": shlex.join(argv),
         "exit_code": measured[-1].returncode,
@@ -629,12 +643,49 @@ def latency_figures(
     }
 
 
+SERVED = re.compile(r"^postlint: run by the warm server: pid \d+, CPU ([\d.]+) ms$", re.MULTILINE)
+
+
+def served_cpu_ms(run: ChildRun, env: dict[str, str] | None) -> float:
+    """The CPU of the warm server's child that ran this, or 0 for a run not meant for one."""
+    if env is None or env.get("POSTLINT_WARM") != "1":
+        return 0.0
+    found = SERVED.search(run.stderr)
+    if found is None:
+        raise BenchError(f"the warm server did not take the run {shlex.join(run.argv)}:\n{run.stderr.strip()}")
+    return float(found.group(1))
+
+
+def warm_environment(stack: ExitStack) -> dict[str, str]:
+    """A private runtime folder for a warm server that exits a minute after the benchmark."""
+    runtime = stack.enter_context(tempfile.TemporaryDirectory(prefix="pb", dir="/tmp" if os.name == "posix" else None))
+    return {
+        **os.environ,
+        "XDG_RUNTIME_DIR": runtime,
+        "POSTLINT_WARM": "1",
+        "POSTLINT_DEBUG": "1",
+        "POSTLINT_WARM_IDLE": "60",
+    }
+
+
+def start_warm_server(argv: Sequence[str], env: dict[str, str]) -> bool:
+    """Run until a warm server takes the run (the first starts it); False where none can run."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        run = run_child(argv, env)
+        if SERVED.search(run.stderr):
+            return True
+        time.sleep(0.5)
+    return False
+
+
 def measure_latency(postlint: list[str], posting: Path, runs: int) -> dict[str, Any]:
     """Time `postlint check FILE` as a pre-commit hook runs it, and the bare interpreter.
 
     Three cases: the file unchanged since the last run (its result comes from the result
     cache), the file just edited (a line added before each run: the compiled packs and the
     per-user stores are warm, the result cache misses), and `--no-cache` (the very first run).
+    The first two are timed again with a warm server (`POSTLINT_WARM=1`), where one can run.
     """
     check = [*postlint, "check", str(posting)]
     with tempfile.TemporaryDirectory(prefix="postlint-bench-edited-") as folder:
@@ -646,15 +697,23 @@ def measure_latency(postlint: list[str], posting: Path, runs: int) -> dict[str, 
             with edited.open("a", encoding="utf-8") as handle:
                 handle.write(f"\n<!-- edit {next(edits)} -->\n")
 
-        just_edited = latency_figures(
-            [*postlint, "check", str(edited)], runs, "postlint check FILE (just edited)", before=edit
-        )
+        edited_check = [*postlint, "check", str(edited)]
+        just_edited = latency_figures(edited_check, runs, "postlint check FILE (just edited)", before=edit)
+        warm: dict[str, Any] = {}
+        with ExitStack() as stack:
+            env = warm_environment(stack)
+            if hasattr(os, "fork") and start_warm_server(check, env):
+                warm["postlint_check_warm"] = latency_figures(check, runs, "warm: postlint check FILE", env=env)
+                warm["postlint_check_edited_warm"] = latency_figures(
+                    edited_check, runs, "warm: postlint check FILE (just edited)", before=edit, env=env
+                )
     return {
         "file": str(posting),
         "warmup_runs": WARMUP_RUNS,
         "runs": runs,
         "postlint_check": latency_figures(check, runs, "postlint check FILE"),
         "postlint_check_edited": just_edited,
+        **warm,
         "postlint_check_no_cache": latency_figures([*check, "--no-cache"], runs, "postlint check FILE --no-cache"),
         "python_floor": latency_figures([sys.executable, "-c", "pass"], runs, "python -c pass"),
     }
@@ -827,6 +886,8 @@ def table_sections(results: dict[str, Any]) -> list[list[Row]]:
         for label, key in (
             ("  postlint check FILE (unchanged)", "postlint_check"),
             ("  ... just edited", "postlint_check_edited"),
+            ("  ... warm server, unchanged", "postlint_check_warm"),
+            ("  ... warm server, just edited", "postlint_check_edited_warm"),
             ("  ... --no-cache", "postlint_check_no_cache"),
             ("  python -c pass", "python_floor"),
         ):

@@ -90,7 +90,9 @@ def test_inspect_and_jsonld_jurisdiction_is_the_shared_one_with_read() -> None:
 @pytest.mark.parametrize(("command", "request_type"), [(check, CheckRequest), (fix, FixRequest)])
 def test_request_objects_match_their_commands_options(command: click.Command, request_type: type) -> None:
     # The shared options come first in the request (LintRequest), in help order in the command.
-    assert sorted(f.name for f in dataclasses.fields(request_type)) == sorted(p.name for p in command.params)
+    # `--warm` passes no value: `postlint.launch` reads it before click parses anything.
+    given = sorted(p.name for p in command.params if p.expose_value)
+    assert sorted(f.name for f in dataclasses.fields(request_type)) == given
 
 
 def run_python(code: str) -> str:
