@@ -266,3 +266,33 @@ def test_a_passing_hook_names_its_warnings_in_one_line(run) -> None:
     assert "warning" in line and "postings/warned.md" in line, out
     assert not re.search(r"^postings/warned\.md:\d+:\d+: ", out, re.M), out  # not every finding, on every commit
     git(repo, env, "rm", "--quiet", "-f", "--", warned)
+
+
+def test_the_check_hook_runs_in_a_warm_server_with_the_same_findings(run) -> None:
+    """`entry: postlint check --warm --` as the README shows it; here `POSTLINT_WARM=1` asks the same."""
+    from test_warm import SERVED, Runtime
+
+    run_pre_commit, repo, env = run
+    git(repo, env, "reset", "--quiet")
+    flawed = add(repo, env, "postings/warm.md", FLAWED.read_text(encoding="utf-8"))
+    plain_code, plain_out = run_pre_commit("run", "postlint", "--files", flawed)
+    runtime = Runtime()
+    saved = dict(env)
+    env.update({"POSTLINT_WARM": "1", "POSTLINT_DEBUG": "1", "XDG_RUNTIME_DIR": str(runtime.root)})
+    try:
+        for _ in range(60):
+            code, out = run_pre_commit("run", "postlint", "--files", flawed)
+            if SERVED in out:
+                break
+        assert SERVED in out, out
+    finally:
+        env.clear()
+        env.update(saved)
+        runtime.close()
+        git(repo, env, "rm", "--quiet", "-f", "--", flawed)
+
+    def findings(text: str) -> list[str]:
+        return [line for line in text.splitlines() if line.startswith("postings/")]
+
+    assert code == plain_code == 1, out
+    assert findings(out) == findings(plain_out) != []
