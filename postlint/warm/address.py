@@ -27,6 +27,7 @@ _ENVIRONMENT_KEYS = (
     "PYTHONIOENCODING",
     "PYTHONUTF8",
     "TMPDIR",
+    "TZ",
     "XDG_CACHE_HOME",
 )
 _SOCKET_PATH_LIMIT = 100  # AF_UNIX paths are limited to 104-108 bytes

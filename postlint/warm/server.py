@@ -22,6 +22,7 @@ import os
 import signal
 import socket
 import sys
+import time
 
 from postlint.warm import DEFAULT_IDLE_SECONDS, FRAME, IDLE_ENV, number, read_number
 from postlint.warm.client import PROTOCOL
@@ -235,6 +236,8 @@ def run_child(connection: socket.socket, streams: list[int], request: Request) -
     os.umask(request.umask)
     os.environb.clear()
     os.environb.update(request.environment)
+    if hasattr(time, "tzset"):
+        time.tzset()  # the caller's TZ (part of the key too): the date a run lints against is today's there
     _standard_streams()
     sys.argv = ["postlint", *request.argv]
     connection.sendall(number(os.getpid()))
