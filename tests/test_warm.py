@@ -306,3 +306,40 @@ def test_built_in_packs_are_one_object_per_process_until_the_file_changes(tmp_pa
     source.write_text("two, longer")
     assert cached("pack", source, build) is not first
     assert cached("config", source, build) is not cached("config", source, build)  # configs are read afresh
+
+
+def test_the_servers_name_changes_with_what_a_child_could_not_take_from_its_caller(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from postlint.warm.address import key
+
+    site = tmp_path / "site-packages"
+    site.mkdir()
+    monkeypatch.setattr(sys, "path", [*sys.path, str(site)])
+    monkeypatch.delenv("POSTLINT_WARM", raising=False)
+    first = key()
+    assert key() == first
+    monkeypatch.setenv("POSTLINT_WARM", "1")  # how it was asked for does not matter
+    assert key() == first
+    (site / "plugin-1.0.dist-info").mkdir()  # a package installed where postlint imports from
+    os.utime(site, ns=(0, 123_456_789))
+    installed = key()
+    assert installed != first
+    monkeypatch.setenv("POSTLINT_CACHE_DIR", str(tmp_path / "elsewhere"))
+    assert key() != installed
+    monkeypatch.setenv("TZ", "Pacific/Auckland")
+    assert len({first, installed, key()}) == 3
+
+
+def test_every_file_of_the_package_but_compiled_code_names_the_server(tmp_path: Path) -> None:
+    from postlint.warm.address import _files
+
+    (tmp_path / "kinds").mkdir()
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "kinds" / "check.py").write_text("A = 1\n")
+    (tmp_path / "cities.tsv").write_text("denver\tUS-CO\n")
+    before = _files(str(tmp_path))
+    (tmp_path / "__pycache__" / "check.cpython-311.pyc").write_bytes(b"\0")
+    assert _files(str(tmp_path)) == before
+    (tmp_path / "kinds" / "check.py").write_text("A = 22\n")
+    assert _files(str(tmp_path)) != before

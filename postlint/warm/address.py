@@ -3,7 +3,9 @@
 A server is only ever asked by a caller that would have run the same code the same way:
 the socket's name is a digest of the interpreter, its flags and import path, every file of
 the installed package (size and modification time, so an edited checkout gets a new
-server), and the environment variables read before a run begins. A caller that differs
+server), the modification time of each import folder (installing, upgrading or removing a
+package there, a dependency or a plugin, changes it), and the environment variables read
+before a run begins. A caller that differs
 in any of them finds no server, starts its own, and the old one exits when idle.
 
 The socket lives in a folder only this user can enter: `$XDG_RUNTIME_DIR/postlint`, or
@@ -64,6 +66,7 @@ def key() -> str:
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     parts = [sys.executable, sys.version, repr(sys.flags), repr(sys.path), package]
     parts += _files(package)
+    parts += _folder_times(sys.path)
     environ = os.environ
     parts += [f"{name}={environ.get(name)}" for name in _ENVIRONMENT_KEYS]
     parts += sorted(
@@ -89,6 +92,17 @@ def _files(package: str) -> list[str]:
                     found.append(f"{entry.path}:{status.st_size}:{status.st_mtime_ns}")
     found.sort()
     return found
+
+
+def _folder_times(folders: list[str]) -> list[str]:
+    """Each import folder's modification time: installing, upgrading or removing a package changes it."""
+    times = []
+    for entry in folders:
+        try:
+            times.append(f"{entry}:{os.stat(entry or '.').st_mtime_ns}")
+        except OSError:
+            times.append(f"{entry}:-")
+    return times
 
 
 def socket_path(folder_path: str, digest: str) -> str | None:
