@@ -290,8 +290,13 @@ def test_which_runs_are_handed_over(
     assert wants_warm(argv) is wanted
 
 
-def test_built_in_packs_are_one_object_per_process_until_the_file_changes(tmp_path: Path) -> None:
+def test_built_in_packs_are_one_object_per_process_until_the_file_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from postlint import cache
     from postlint.cache import cached
+
+    monkeypatch.setitem(cache._switch, "enabled", True)  # an earlier in-process `--no-cache` run turned it off
 
     source = tmp_path / "pack.yaml"
     source.write_text("one")
