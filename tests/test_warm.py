@@ -324,7 +324,9 @@ def test_the_servers_name_changes_with_what_a_child_could_not_take_from_its_call
     monkeypatch.delenv("POSTLINT_WARM", raising=False)
     first = key()
     assert key() == first
-    monkeypatch.setenv("POSTLINT_WARM", "1")  # how it was asked for does not matter
+    monkeypatch.setenv("POSTLINT_WARM", "1")  # how it was asked for does not matter,
+    monkeypatch.setenv("POSTLINT_DEBUG", "1")  # nor what a run reads from its own environment
+    monkeypatch.setenv("POSTLINT_RESULT_CACHE", str(tmp_path / "results"))
     assert key() == first
     (site / "plugin-1.0.dist-info").mkdir()  # a package installed where postlint imports from
     os.utime(site, ns=(0, 123_456_789))

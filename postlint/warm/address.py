@@ -17,14 +17,17 @@ from __future__ import annotations
 import os
 import sys
 
-from postlint.warm import ENV_SWITCH
-
-# Read when a process starts or a module is imported, so a forked child could not take them from the caller.
+# Read when a process starts, a module is imported or the server warms up (the per-user stores are
+# read from the cache folder then), so a forked child could not take them from its caller. A variable
+# read only while a command runs (POSTLINT_RESULT_CACHE, POSTLINT_DEBUG, NO_COLOR...) is the caller's
+# anyway, since the child runs with the caller's environment.
 _ENVIRONMENT_KEYS = (
     "HOME",
     "LANG",
     "LC_ALL",
     "LC_CTYPE",
+    "POSTLINT_CACHE_DIR",
+    "POSTLINT_WARM_IDLE",
     "PYTHONHASHSEED",
     "PYTHONIOENCODING",
     "PYTHONUTF8",
@@ -69,9 +72,6 @@ def key() -> str:
     parts += _folder_times(sys.path)
     environ = os.environ
     parts += [f"{name}={environ.get(name)}" for name in _ENVIRONMENT_KEYS]
-    parts += sorted(
-        f"{name}={value}" for name, value in environ.items() if name.startswith("POSTLINT_") and name != ENV_SWITCH
-    )
     text = "\0".join(parts)
     return blake2b(text.encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
 
