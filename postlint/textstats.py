@@ -17,13 +17,21 @@ from typing import Any
 from postlint.regex_store import regex
 
 WORD = regex(r"[^\W\d_](?:[\w'’-]*\w)?")
+# `WORD` for ASCII text: there `\w` and `\d` hold the same characters whatever the flag, and `re` tests its
+# ASCII classes faster than its Unicode ones (a third of the time of counting a block's words).
+_ASCII_WORD = regex(WORD.pattern, re.ASCII)
 _VOWEL_GROUPS = regex(r"[aeiouy]+")
 _CJK = regex(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def words(text: str) -> list[str]:
     """Words of the text; each CJK character counts as one word."""
-    return _cjk_words(text, WORD.findall(text))
+    return _cjk_words(text, word_regex(text).findall(text))
+
+
+def word_regex(text: str) -> re.Pattern[str]:
+    """`WORD`, or its twin for ASCII text (`_ASCII_WORD`), which finds the same words there."""
+    return _ASCII_WORD if text.isascii() else WORD
 
 
 # What a `WORD` match may hold, in ASCII text: `\w`, the apostrophe and the hyphen.
@@ -71,7 +79,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _add_sentence(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     piece = text[start:end]
-    if not WORD.search(piece):
+    if not word_regex(piece).search(piece):
         return
     lead = len(piece) - len(piece.lstrip())
     spans.append((start + lead, start + len(piece.rstrip())))
@@ -96,7 +104,7 @@ def syllables(word: str) -> int:
 
 def reading_grade(text: str) -> float:
     """Flesch-Kincaid grade level of the text; 0.0 for text with no words."""
-    found = WORD.findall(text)
+    found = word_regex(text).findall(text)
     if not found:
         return 0.0
     return grade(found, sentence_count(text))
@@ -130,7 +138,7 @@ def counts(text: str, memo: dict[Any, Any]) -> Counts:
     key = ("textstats-counts", text)
     found: Counts | None = memo.get(key)
     if found is None:
-        tokens = WORD.findall(text)
+        tokens = word_regex(text).findall(text)
         found = memo[key] = Counts(tokens, len(_cjk_words(text, tokens)))
     return found
 

@@ -11,6 +11,7 @@ hundred alternatives.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +31,9 @@ FEMININE = "feminine"
 # A word as the lists write them: letters, maybe joined by hyphens ("self-confident"), not by apostrophes
 # ("leader's" is "leader").
 _TOKEN = regex(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# `_TOKEN` where `finditer` starts one: a letter no word runs into (no letter, and no letter and hyphen, before it).
+_TOKEN_AT = regex(r"(?<![^\W\d_])(?<![^\W\d_]-)[^\W\d_]+(?:-[^\W\d_]+)*")
+_ASCII_TOKEN = regex(_TOKEN.pattern, re.ASCII)  # the same words in ASCII text, found faster (`textstats.WORD`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,22 +133,37 @@ def count_coded_words(
         words = text.lower().replace("\u2010", "-").replace("\u2011", "-")
         if len(words) != len(text):
             words = text
-        present = lists.forms.intersection(_TOKEN.findall(words))
+        present = lists.forms.intersection((_ASCII_TOKEN if words.isascii() else _TOKEN).findall(words))
         if not present:
             continue
         quotes = Covered(quoted_spans(text))
         phrases = _PhraseTest(lists, text)
-        for m in _TOKEN.finditer(words):
-            word = m.group()
-            if word not in present:
-                continue
-            a, b = m.span()
+        for a, b, word in token_spans(words, present):
             if covered and covered.covers(block.start + a, block.start + b):
                 continue
             if (quotes and quotes.covers(a, b)) or phrases.not_coded(a, b):
                 continue
             found.append(CodedWord(text[a:b], lists.sides[word], block.start + a, block.start + b))
     return Coding(tuple(found))
+
+
+def token_spans(words: str, present: AbstractSet[str]) -> list[tuple[int, int, str]]:
+    """The `_TOKEN.finditer(words)` matches that are in `present`, as (start, end, word), in order.
+
+    A block holds a few coded words among hundreds of others: each is found with `str.find` and kept where
+    `finditer` would have matched it whole, rather than visiting every word of the block in Python.
+    """
+    found: list[tuple[int, int, str]] = []
+    for word in present:
+        size = len(word)
+        at = words.find(word)
+        while at != -1:
+            m = _TOKEN_AT.match(words, at)
+            if m is not None and m.end() == at + size:
+                found.append((at, at + size, word))
+            at = words.find(word, at + 1)
+    found.sort()
+    return found
 
 
 _WINDOW = 60  # characters around a word that a `not_coded` phrase may span

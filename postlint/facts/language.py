@@ -9,6 +9,7 @@ share ("de", "la", "en") count for none of them.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -46,6 +47,7 @@ STOP_WORDS: dict[str, frozenset[str]] = {
 _OWNER = {w: lang for lang, words in STOP_WORDS.items() for w in words}
 
 _WORD = regex(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_ASCII_WORD = regex(_WORD.pattern, re.ASCII)  # the same words in ASCII text, found faster (`textstats.WORD`)
 _HAN = regex(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA = regex(r"[\u3040-\u30ff]")
 _HANGUL = regex(r"[\uac00-\ud7af]")
@@ -77,7 +79,8 @@ def _detect(text: str) -> tuple[str | None, tuple[tuple[str, int], ...]]:
         han = len(_HAN.findall(sample))
         kana = len(_KANA.findall(sample))
         hangul = len(_HANGUL.findall(sample))
-    tokens = _WORD.findall(sample.lower())
+    lowered = sample.lower()
+    tokens = (_ASCII_WORD if lowered.isascii() else _WORD).findall(lowered)
     owner = _OWNER.get
     counts = Counter(lang for lang in map(owner, tokens) if lang is not None)
     scores = tuple(counts.most_common())

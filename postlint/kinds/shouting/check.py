@@ -28,6 +28,8 @@ _GAP = regex(r"[ \t,.!:;/]+")
 _LIST_GAP = regex(r"[,;/]")
 # Where a word of two or more capitals may start: a run needs at least `min_words` of them.
 _CAPITAL_START = regex(r"(?<![\w'’&-])[^\W\d_a-z][^\W\d_a-z]")
+# The same starts in ASCII text, found faster (see `textstats.WORD`).
+_ASCII_CAPITAL_START = regex(_CAPITAL_START.pattern, re.ASCII)
 LONG_WORD = 7  # acronyms and certification names are shorter than this
 # Finite verbs that make a line of capitals a sentence rather than a heading.
 _VERBS = frozenset(
@@ -70,7 +72,8 @@ class ShoutingCheck(Check):
             return
         for offset, text, _lowered in view.pieces:
             # Most prose holds few words in capitals: counting their starts (one C-speed pass) skips it.
-            if len(_CAPITAL_START.findall(text)) < self.min_words:
+            starts = _ASCII_CAPITAL_START if text.isascii() else _CAPITAL_START
+            if len(starts.findall(text)) < self.min_words:
                 continue
             for start, end in self._runs(text):
                 yield Finding(offset + start, offset + end, {"match": text[start:end]})
