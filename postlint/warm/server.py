@@ -62,6 +62,9 @@ _WARM_MODULES = (
 )
 
 
+_held: dict[str, int] = {}  # the server's lock file, held for its whole life
+
+
 class Request:
     """One run as the caller asked for it."""
 
@@ -85,6 +88,7 @@ def serve(socket_path: str, lock_path: str) -> None:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         return  # another server for this key is starting or serving
+    _held["lock"] = lock
     os.chdir(os.path.dirname(socket_path))
     warm_up()
     listener = _listen(socket_path)
@@ -97,6 +101,8 @@ def serve(socket_path: str, lock_path: str) -> None:
                 connection, _ = listener.accept()
             except TimeoutError:
                 return
+            except OSError:
+                continue  # a caller that went away before it was accepted: not the server's failure
             with connection:
                 if not _still_ours(socket_path, identity):
                     return  # the socket was removed or replaced: a newer server, or the user, ended this one
@@ -224,6 +230,7 @@ def _read_request(connection: socket.socket) -> tuple[bytes, list[int]]:
 
 def run_child(connection: socket.socket, streams: list[int], request: Request) -> None:
     """Become the caller, run `postlint.cli.main`, send the exit code and CPU used, and exit."""
+    os.close(_held.pop("lock"))  # the lock is the server's: a run that outlives it must not keep a new one out
     for signum in (signal.SIGCHLD, signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.default_int_handler)
