@@ -121,23 +121,44 @@ def _code_stamp() -> str:
 
     package = os.path.dirname(os.path.abspath(__file__))
     stamps = [f"format {CACHE_FORMAT}", __version__, sys.version]
-    for name in _CODE_FILES:
-        stamps.append(f"{name}:{os.stat(os.path.join(package, name)).st_mtime_ns}")
+    for file in code_files():
+        relative = os.path.relpath(file, package).replace(os.sep, "/")
+        stamps.append(f"{relative}:{os.stat(file).st_mtime_ns}")
+    return "|".join(stamps)
+
+
+def code_files() -> list[str]:
+    """The files of postlint's own code that shape what is cached: `_CODE_FILES`, then `_CODE_DIRS`' modules."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    found = [os.path.join(package, name) for name in _CODE_FILES]
     for folder in _CODE_DIRS:
         files: list[str] = []
         for root, dirs, names in os.walk(os.path.join(package, folder)):  # not Path.rglob: faster, at start-up
             dirs[:] = [d for d in dirs if d != "__pycache__"]
             files += [os.path.join(root, name) for name in names if name.endswith(".py")]
-        for file in sorted(files):
-            relative = os.path.relpath(file, package).replace(os.sep, "/")
-            stamps.append(f"{relative}:{os.stat(file).st_mtime_ns}")
-    return "|".join(stamps)
+        found += sorted(files)
+    return found
 
 
 def cached(kind: str, source: Path, build: Callable[[], T], *, enabled: bool = True) -> T:
-    """Return build() for `source`, from the cache when the file has not changed."""
+    """Return build() for `source`, from the cache when the file has not changed.
+
+    Without the user's cache (`--no-cache`, or no entry yet), a file of the package itself is
+    looked up in the values built with the package (`shipped_values`) before it is built.
+    """
+
+    def shipped_or_built() -> T:
+        from postlint import shipped_values
+
+        shipped = shipped_values.lookup(kind, source)
+        if shipped is not None:
+            return shipped
+        value = build()
+        shipped_values.record(kind, source, value)
+        return value
+
     if not (enabled and _switch["enabled"]):
-        return build()
+        return shipped_or_built()
     try:
         stat = source.stat()
         key = f"{kind}|{source.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{_code_stamp()}"
@@ -145,7 +166,7 @@ def cached(kind: str, source: Path, build: Callable[[], T], *, enabled: bool = T
         return build()
     if kind in _SHARED_KINDS and key in _in_memory:
         return _in_memory[key]  # type: ignore[return-value]
-    value = _from_disk(kind, key, build)
+    value = _from_disk(kind, key, shipped_or_built)
     if kind in _SHARED_KINDS:
         _in_memory[key] = value
     return value

@@ -48,6 +48,27 @@ def regex(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnyStr]:
 
 _compile = re.compile  # re's own, even while `serving()` lends `regex` in its place
 
+# While `postlint.prebuild` builds the package's table: the patterns `packaged` compiled.
+recorded: dict[tuple[Any, int], re.Pattern[Any]] | None = None
+
+
+def packaged(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, rebuilt from the package's own table when it holds the pattern.
+
+    For patterns whose compiled form another cache keeps (the packs', the gazetteer's): the user's
+    store is not read, nor added to; only the table built with the package (`user_store`) is.
+    """
+    key = (pattern, int(flags))
+    stored = STORE.shipped(key)
+    if stored is not None:
+        from postlint.compiled_regex import restore
+
+        return restore(pattern, int(flags), stored)
+    compiled = _compile(pattern, flags)
+    if recorded is not None:
+        recorded[key] = compiled
+    return compiled
+
 
 def _served(pattern: Any, flags: int | re.RegexFlag = 0) -> re.Pattern[Any]:
     if isinstance(pattern, (str, bytes)):

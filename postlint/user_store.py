@@ -9,6 +9,13 @@ postlint versions (compiled code is CPython's and version-specific), is only rea
 and is neither read nor written under `--no-cache`. Past `limit` entries a write keeps only
 what this process used, so the file cannot grow without end (each release and each
 edited source adds entries).
+
+Beneath the user's file lies the package's own (`shipped`): the same table, built with the
+package when it is installed (`postlint.prebuild`, run by `setup.py`), in `postlint/tables/`
+under the same name. It answers what the user's file lacks, so the first run after installing,
+and every `--no-cache` run, compiles only what the package's own sample never did. It is
+read-only, it holds nothing but what the package's own sources compile to, and, keyed by the
+exact source like the user's file, it can never serve code for a source that changed.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ class UserStore:
         self.limit = limit
         self._encode = encode  # a queued value as stored (None: not storable)
         self._stored: dict[Hashable, Any] | None = None  # the file once read
+        self._shipped: dict[Hashable, Any] | None = None  # the package's table once read
         self._used: set[Hashable] = set()
         self._new: dict[Hashable, Any] = {}
 
@@ -37,7 +45,14 @@ class UserStore:
         if self._stored is None:
             self._stored = self._read(self.path())
         self._used.add(key)
-        return self._stored.get(key)
+        found = self._stored.get(key)
+        return found if found is not None else self.shipped(key)
+
+    def shipped(self, key: Hashable) -> Any | None:
+        """The value the package's own table holds for `key`, or None (the user's file is not read)."""
+        if self._shipped is None:
+            self._shipped = _read_shipped(shipped_folder() / self.file_name())
+        return self._shipped.get(key)
 
     def add(self, key: Hashable, value: Any) -> None:
         """Queue `value` (encoded when saved) to be stored under `key` when the process ends."""
@@ -48,20 +63,32 @@ class UserStore:
     def forget(self) -> None:
         """As a new process starts: nothing read, used or queued."""
         self._stored = None
+        self._shipped = None
         self._used = set()
         self._new = {}
 
     def path(self) -> Path | None:
         """The store's file, or None when the disk cache is off or its folder cannot be trusted."""
-        from postlint import __version__, cache
+        from postlint import cache
 
         if not cache.enabled():
             return None
         folder = cache.usable_cache_dir()
         if folder is None:
             return None
-        python = ".".join(str(part) for part in sys.version_info[:3]) + sys.implementation.cache_tag
-        return folder / f"{self.name}-{__version__}-{python}.pickle"
+        return folder / self.file_name()
+
+    def file_name(self) -> str:
+        """The file's name, the user's and the package's: compiled code is one Python's, one version's."""
+        from postlint import __version__
+
+        python = ".".join(str(part) for part in sys.version_info[:3]) + str(sys.implementation.cache_tag)
+        return f"{self.name}-{__version__}-{python}.pickle"
+
+    def queued(self) -> dict[Hashable, Any]:
+        """What this process compiled and the stores lacked, encoded as the file stores it."""
+        encoded = {key: self._encode(value) for key, value in self._new.items()}
+        return {key: value for key, value in encoded.items() if value is not None}
 
     @staticmethod
     def _read(path: Path | None) -> dict[Hashable, Any]:
@@ -91,10 +118,24 @@ class UserStore:
         merged = self._read(path)
         if len(merged) + len(self._new) > self.limit:
             merged = {key: value for key, value in merged.items() if key in self._used}
-        for key, value in self._new.items():
-            encoded = self._encode(value)
-            if encoded is not None:
-                merged[key] = encoded
+        merged.update(self.queued())
         self._new.clear()
         with contextlib.suppress(OSError):  # only ever a shortcut
             replace_file(path, pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL), mode=0o600)
+
+
+def shipped_folder() -> Path:
+    """`postlint/tables/`: the tables built with the package (absent from a source checkout)."""
+    return Path(__file__).parent / "tables"
+
+
+def _read_shipped(path: Path) -> dict[Hashable, Any]:
+    """The package's table: as trusted as the package's code beside it, so read as it is."""
+    import pickle
+
+    try:
+        with open(path, "rb") as handle:
+            value = pickle.load(handle)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from postlint.regex_store import regex
+from postlint.regex_store import packaged, regex
 
 __all__ = ["Gazetteer", "Jurisdiction", "builtin_path", "load_gazetteer", "parse_gazetteer", "validate_entry"]
 
@@ -112,8 +112,8 @@ class _Words:
         return cls(
             folded,
             upper,
-            re.compile("|".join(parts)) if parts else None,
-            re.compile(rf"(?<!\w)(?:{_trie(upper)})(?!\w)") if upper else None,
+            packaged("|".join(parts)) if parts else None,
+            packaged(rf"(?<!\w)(?:{_trie(upper)})(?!\w)") if upper else None,
         )
 
     def hits(self, text: str, folded_text: str) -> list[_Hit]:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from postlint.document import HEADING, PROSE_KINDS
 from postlint.prefilter import Prefilter, folds_plainly
-from postlint.regex_store import regex
+from postlint.regex_store import packaged, regex
 
 if TYPE_CHECKING:
     from postlint.document import Document
@@ -90,7 +90,7 @@ def parse_word_lists(data: dict[str, object]) -> WordLists:
     phrases = data.get("not_coded") or []
     if not isinstance(phrases, list):
         raise ValueError("gender_coded: 'not_coded' must be a list of regexes")
-    not_coded = re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE) if phrases else None
+    not_coded = packaged("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE) if phrases else None
     prefilter = Prefilter.of(not_coded) if not_coded is not None else None
     return WordLists(sides, not_coded, str(data.get("source", "")), frozenset(sides), prefilter)
 

@@ -263,13 +263,15 @@ class _LazyPattern(LazyRegex):
     The packs postlint ships are validated by the test suite, not on each start; a run of
     one posting searches only some of their patterns (the others' rules do not apply, or
     their keywords are absent), and compiling all of them was a tenth of a start without
-    the disk cache. Unlike the reading modules' patterns, it is compiled by `re` itself (the
-    pack cache keeps it compiled), and pickled (disk cache, worker processes) it is the
-    compiled pattern itself.
+    the disk cache. Unlike the reading modules' patterns, it is not added to the user's store
+    (the pack cache keeps it compiled): `packaged` takes it from the package's own table, or
+    has `re` compile it. Pickled (disk cache, worker processes) it is the compiled pattern itself.
     """
 
     def compiled(self) -> re.Pattern[str]:
-        return re.compile(self.pattern, self._flags)
+        from postlint.regex_store import packaged
+
+        return packaged(self.pattern, self._flags)
 
     def __reduce__(self) -> tuple[Any, ...]:
         from postlint.packs.model import _itself  # not this module's: unpickling must not import pydantic

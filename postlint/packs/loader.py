@@ -55,6 +55,8 @@ def builtin_names() -> list[str]:
 def load_pack(path: str | Path, *, use_cache: bool = False, specs: bool = True) -> Pack:
     """Load one pack file, compiled once per run and, with `use_cache`, from the on-disk cache.
 
+    A built-in pack loaded without `specs` may come from the packs built with the package
+    (`shipped_values`), with or without `use_cache`.
     Packs from the disk cache carry no pydantic specs (`Rule.spec` is None): what
     needs them (`explain`, `packs test`) loads with `use_cache=False`. Their checks and
     conditions are `Deferred`, unpickled only when a posting is linted. Without `specs`
@@ -65,7 +67,7 @@ def load_pack(path: str | Path, *, use_cache: bool = False, specs: bool = True) 
         stat = resolved.stat()
     except OSError as exc:
         raise PackError(f"cannot read pack: {exc.strerror}", path=str(path)) from None
-    if not use_cache:
+    if not use_cache and specs:
         return _load_pack_cached(str(resolved), stat.st_size, stat.st_mtime_ns, specs)
     from postlint.cache import cached
 
@@ -77,7 +79,7 @@ def load_pack(path: str | Path, *, use_cache: bool = False, specs: bool = True) 
         )
         return replace(pack, rules=rules)
 
-    return cached("pack", resolved, build)
+    return cached("pack", resolved, build, enabled=use_cache)  # not enabled: a built-in may still be prebuilt
 
 
 @lru_cache(maxsize=64)

@@ -29,16 +29,6 @@ from postlint.warm.client import PROTOCOL
 
 _REQUEST_LIMIT = 64 * 1024 * 1024  # arguments and environment of one run
 _REQUEST_SECONDS = 10  # a caller that connects and sends nothing is dropped after this
-_SAMPLE = """---
-location: Denver, CO
----
-# Backend Engineer
-
-Acme Corp is hiring a backend engineer in Denver, CO. The salary range is $120,000 - $150,000 a year.
-You will build APIs in Python and review code with a small team. Apply at https://example.com/jobs/1.
-
-Acme is an equal opportunity employer. We do not sponsor visas for this role.
-"""
 
 
 # What a `check` or `fix` run imports besides what linting the sample does.
@@ -124,9 +114,10 @@ def warm_up() -> None:
             with contextlib.suppress(ImportError):
                 importlib.import_module(name)
         from postlint.api import Linter
+        from postlint.sample_posting import SAMPLES
 
         linter = Linter.from_config(None)
-        for form, text in (("markdown", _SAMPLE), ("text", _SAMPLE), ("html", f"<html><body><pre>{_SAMPLE}</pre>")):
+        for form, (_, text) in SAMPLES.items():
             linter.lint_text(text, format=form)
 
 

@@ -11,6 +11,7 @@ from postlint.document import Document
 from postlint.facts.statements import Covered, StatementFinder, quoted_spans
 from postlint.kinds.check_base import Check, Context, PieceGate, ScopeView, fix_case, scope_view
 from postlint.prefilter import Prefilter, holds_any
+from postlint.regex_store import packaged
 from postlint.violation import Edit, Finding, Fix
 
 
@@ -21,7 +22,7 @@ def terms_pattern(terms: list[str], ignore_case: bool) -> re.Pattern[str] | None
     unique = sorted({t.strip() for t in terms if t.strip()}, key=lambda t: (-len(t), t))
     alternatives = [r"\s+".join(re.escape(word) for word in term.split()) for term in unique]
     body = "|".join(alternatives)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE if ignore_case else 0)
+    return packaged(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE if ignore_case else 0)
 
 
 # Term lists' prefilters, by pattern: made here rather than in the pack (the spec gives none), and shared
