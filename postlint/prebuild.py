@@ -38,7 +38,7 @@ def build(folder: Path) -> dict[str, int]:
     shutil.rmtree(folder, ignore_errors=True)  # an earlier build's tables must not answer for this one
     cache.disable()  # nothing of the user's: every pattern and method is compiled, so recorded
     regex_store.recorded = {}
-    shipped_values.recording = {}
+    shipped_values.recorded = {}
     with dataclass_code.reused():
         _run_the_cli()
         _import_everything()

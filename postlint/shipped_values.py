@@ -29,7 +29,7 @@ _PACKAGE = Path(__file__).resolve().parent
 _DATA_DIRS = ("rules", "data")  # every file in them: the packs, the gazetteer, cities, word lists, link hosts
 
 # While `postlint.prebuild` builds the table: pickled values by (kind, path inside the package).
-recording: dict[tuple[str, str], bytes] | None = None
+recorded: dict[tuple[str, str], bytes] | None = None
 _table: dict[str, Any] = {}
 
 
@@ -60,16 +60,16 @@ def lookup(kind: str, source: Path) -> Any | None:
 def record(kind: str, source: Path, value: Any) -> None:
     """While the table is being built: keep `value`, built from `source`, pickled with its compiled regexes."""
     where = _inside_package(source)
-    if recording is None or where is None:
+    if recorded is None or where is None:
         return
     from postlint.compiled_regex import dumps
 
-    recording[(kind, where)] = dumps(value)
+    recorded[(kind, where)] = dumps(value)
 
 
 def write(folder: Path) -> int:
     """Write what was recorded into `folder`; the number of values."""
-    entries = recording or {}
+    entries = recorded or {}
     table = {"identity": identity(), "entries": entries}
     (folder / file_name()).write_bytes(pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
     return len(entries)
@@ -101,7 +101,10 @@ def _inside_package(source: Path) -> str | None:
 @lru_cache(maxsize=1)
 def identity() -> str:
     """A digest of the content of every file the table's values are built from."""
-    from _blake2 import blake2b  # hashlib's own blake2b, without importing OpenSSL
+    try:
+        from _blake2 import blake2b  # hashlib's own blake2b, without importing OpenSSL
+    except ImportError:  # pragma: no cover - a Python built without it
+        from hashlib import blake2b
 
     from postlint.cache import code_files
 
