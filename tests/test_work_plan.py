@@ -19,10 +19,39 @@ from postlint.work_plan import CHUNK_BYTES, CHUNK_FILES, MIN_BYTES_PER_WORKER, c
     ],
 )
 def test_worker_count(monkeypatch: pytest.MonkeyPatch, jobs: int, total: int, cores: int, expected: int) -> None:
-    monkeypatch.setattr(work_plan, "usable_cores", lambda: cores)
+    monkeypatch.setattr(work_plan, "idle_cores", lambda: cores)
     sizes = [total // 100] * 100
     sizes[0] += total - sum(sizes)
     assert worker_count(jobs, sizes) == expected
+
+
+@pytest.mark.parametrize(
+    ("machine", "usable", "load", "expected"),
+    [
+        (2, 2, 0.2, 2),  # idle: every core
+        (2, 2, 0.8, 1),  # one core's worth of other work: what is left rounds to one
+        (2, 2, 0.4, 2),
+        (2, 2, 3.7, 1),  # overloaded: still one
+        (8, 8, 2.0, 6),
+        (64, 2, 40.0, 2),  # a CPU set of the machine: its load says nothing of these two cores
+    ],
+)
+def test_idle_cores_leave_out_what_the_load_keeps_busy(
+    monkeypatch: pytest.MonkeyPatch, machine: int, usable: int, load: float, expected: int
+) -> None:
+    monkeypatch.setattr(work_plan, "usable_cores", lambda: usable)
+    monkeypatch.setattr(work_plan.os, "cpu_count", lambda: machine)
+    monkeypatch.setattr(work_plan.os, "getloadavg", lambda: (load, load, load))
+    assert work_plan.idle_cores() == expected
+
+
+def test_a_given_jobs_is_not_lowered_by_the_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(work_plan, "usable_cores", lambda: 2)
+    monkeypatch.setattr(work_plan.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(work_plan.os, "getloadavg", lambda: (4.0, 4.0, 4.0))
+    sizes = [MIN_BYTES_PER_WORKER] * 4
+    assert worker_count(2, sizes) == 2
+    assert worker_count(0, sizes) == 1
 
 
 def test_chunks_are_cut_by_bytes_and_keep_order() -> None:

@@ -61,7 +61,7 @@ jobs = click.option(
     "-j",
     type=click.IntRange(min=0),
     default=0,
-    help="At most N worker processes (0: one per core); fewer when the work is small.",
+    help="At most N worker processes (0: one per idle core); fewer when the work is small.",
 )
 no_cache = click.option("--no-cache", is_flag=True, help="Do not use or write caches.")
 # Read by `postlint.launch` before click parses anything; declared so that the option is known and listed.
