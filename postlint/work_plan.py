@@ -7,7 +7,8 @@ Files differ in size by a factor of a thousand (a two-line comment, a 500 kB exp
 are cut by bytes, not by count: a chunk of many large files would leave the other workers idle
 at the end of the run.
 
-Left to choose (`--jobs 0`, the default), a run also leaves out the cores other work keeps busy:
+Left to choose (`--jobs 0`, the default), a run also leaves out the cores other work keeps busy
+(`other_work`):
 on a machine already loaded, a second worker only competes for the same cores and pays its start
 for nothing (on 2 cores under a load of 2, `--jobs 2` took 31-33 s where one process took 30).
 `--jobs N` given is the user's ceiling and is not lowered by the load.
@@ -37,19 +38,42 @@ def usable_cores() -> int:
 
 
 def idle_cores() -> int:
-    """The usable cores other work leaves idle, at least one: `usable_cores` less the load average.
+    """The usable cores other work leaves idle, at least one: `usable_cores` less `other_work()`.
 
-    The load average counts the whole machine, so it is used only when this process may run on
-    every core of it; in a container's or `taskset`'s CPU set it says nothing of those cores.
+    The load counts the whole machine, so it is used only when this process may run on every
+    core of it; in a container's or `taskset`'s CPU set it says nothing of those cores.
     """
     cores = usable_cores()
-    if cores != os.cpu_count():
+    busy = other_work() if cores == os.cpu_count() else None
+    if busy is None:
         return cores
+    return max(1, min(cores, int(cores - busy + 0.5)))
+
+
+def other_work() -> float | None:
+    """How many cores other work keeps busy, or None where the system does not say.
+
+    The last minute's load average, but no more than the tasks running now besides this one:
+    the average alone still counts a run that has just ended (a previous run of ours, say), and
+    the count alone is a moment's. Linux gives both (`/proc/loadavg`); elsewhere, the average.
+    """
     try:
-        load = os.getloadavg()[0]  # the last minute's: a run's own start weighs nothing in it yet
+        with open("/proc/loadavg", "rb") as handle:
+            return busy_cores(handle.read())
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return os.getloadavg()[0]
     except (AttributeError, OSError):  # pragma: no cover - platforms without a load average
-        return cores
-    return max(1, min(cores, int(cores - load + 0.5)))
+        return None
+
+
+def busy_cores(loadavg: bytes) -> float:
+    """From `/proc/loadavg` ("1.69 1.93 1.71 3/114 6822"): the 1-minute average, capped by the tasks
+    running now less this one."""
+    fields = loadavg.split()
+    running = int(fields[3].split(b"/")[0]) - 1
+    return min(float(fields[0]), float(max(0, running)))
 
 
 def worker_count(jobs: int, sizes: Sequence[int]) -> int:

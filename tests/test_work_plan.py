@@ -26,32 +26,50 @@ def test_worker_count(monkeypatch: pytest.MonkeyPatch, jobs: int, total: int, co
 
 
 @pytest.mark.parametrize(
-    ("machine", "usable", "load", "expected"),
+    ("machine", "usable", "busy", "expected"),
     [
         (2, 2, 0.2, 2),  # idle: every core
         (2, 2, 0.8, 1),  # one core's worth of other work: what is left rounds to one
         (2, 2, 0.4, 2),
         (2, 2, 3.7, 1),  # overloaded: still one
         (8, 8, 2.0, 6),
+        (2, 2, None, 2),  # no load known: every core
         (64, 2, 40.0, 2),  # a CPU set of the machine: its load says nothing of these two cores
     ],
 )
-def test_idle_cores_leave_out_what_the_load_keeps_busy(
-    monkeypatch: pytest.MonkeyPatch, machine: int, usable: int, load: float, expected: int
+def test_idle_cores_leave_out_what_other_work_keeps_busy(
+    monkeypatch: pytest.MonkeyPatch, machine: int, usable: int, busy: float | None, expected: int
 ) -> None:
     monkeypatch.setattr(work_plan, "usable_cores", lambda: usable)
     monkeypatch.setattr(work_plan.os, "cpu_count", lambda: machine)
-    monkeypatch.setattr(work_plan.os, "getloadavg", lambda: (load, load, load))
+    monkeypatch.setattr(work_plan, "other_work", lambda: busy)
     assert work_plan.idle_cores() == expected
+
+
+@pytest.mark.parametrize(
+    ("loadavg", "busy"),
+    [
+        (b"1.69 1.93 1.71 3/114 6822\n", 1.69),  # two others running, averaging 1.69
+        (b"1.95 1.50 1.20 1/114 6822\n", 0.0),  # only this run now: the average is a run just ended
+        (b"0.30 0.20 0.10 4/114 6822\n", 0.30),  # a moment's crowd, not the minute's
+    ],
+)
+def test_busy_cores_is_the_average_capped_by_what_runs_now(loadavg: bytes, busy: float) -> None:
+    assert work_plan.busy_cores(loadavg) == pytest.approx(busy)
 
 
 def test_a_given_jobs_is_not_lowered_by_the_load(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(work_plan, "usable_cores", lambda: 2)
     monkeypatch.setattr(work_plan.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(work_plan.os, "getloadavg", lambda: (4.0, 4.0, 4.0))
+    monkeypatch.setattr(work_plan, "other_work", lambda: 4.0)
     sizes = [MIN_BYTES_PER_WORKER] * 4
     assert worker_count(2, sizes) == 2
     assert worker_count(0, sizes) == 1
+
+
+def test_this_machine_says_how_busy_it_is() -> None:
+    busy = work_plan.other_work()
+    assert busy is None or busy >= 0
 
 
 def test_chunks_are_cut_by_bytes_and_keep_order() -> None:
