@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -348,6 +349,55 @@ def test_a_sentence_that_states_the_location() -> None:
 def test_explicit_location_wins_over_top_lines() -> None:
     text = "Data Scientist\nThe Hilton Group of Paris\n\nLocation: Denver, CO\n\nBody.\n"
     assert jurisdictions_of(text, "text") == ("US-CO",)
+
+
+PROSE = "You will build the reports that our analysts and managers rely on to make decisions every single week.\n"
+
+
+def test_a_town_alone_on_a_header_line_is_the_place() -> None:
+    """A scraped posting's header (glassdoor-scrapes-sample/0133.txt): title, employer, then the town."""
+    text = (Path(__file__).parent / "data" / "glassdoor-0133-header.txt").read_text(encoding="utf-8")
+    places = places_of(text, "text")
+    assert [(p.source, p.text, p.jurisdictions) for p in places] == [("text", "Bathurst", ("AU",))]
+    assert text[places[0].start : places[0].end] == "Bathurst"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"Geospatial Analyst\nDepartment of Defence\nWollongong\n\n{PROSE}", ("AU",)),
+        (f"# Data Engineer\n\nAcme Corp\nOwensboro\nFull-time\n\n{PROSE}", ("US-KY",)),
+        (f"Analytics Engineer\n**Suresnes**\nEngineering / Full-time\n\n{PROSE}", ("EU-FR",)),
+    ],
+)
+def test_header_towns(text: str, expected: tuple[str, ...]) -> None:
+    assert jurisdictions_of(text, "markdown" if text.startswith("#") else "text") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An employer named like a town is named again in the text.
+        f"Senior Data Scientist\nGallup\n\nAt Gallup, you will help clients. {PROSE}",
+        # A team or a word: the posting uses it as a word.
+        f"iOS Engineer\nMobile\nFull-time\n\nYou will build our mobile apps. {PROSE}",
+        # An acronym.
+        f"Power BI Analyst\nAcme Corp\nDAX\n\n{PROSE}",
+        # The title line, and a town below the prose, are no header place.
+        f"Wollongong\nAcme Corp\n\n{PROSE}",
+        f"Geospatial Analyst\nDepartment of Defence\n{PROSE}Wollongong\n",
+        # More than the name on the line.
+        f"Geospatial Analyst\nDepartment of Defence\nWollongong campus tours\n\n{PROSE}",
+    ],
+)
+def test_header_lines_that_are_no_place(text: str) -> None:
+    assert places_of(text, "text") == []
+
+
+def test_a_header_town_only_when_nothing_else_gives_a_place() -> None:
+    """The employer line "Gallup" is Gallup, New Mexico only by name: the header's own place wins."""
+    text = f"Senior Data Scientist\nGallup\nWashington, DC\n\n{PROSE}"
+    assert jurisdictions_of(text, "text") == ("US-DC",)
 
 
 # ---------------------------------------------------------------------- extending, loading, pickling

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import lint
+from conftest import ROOT, lint
 
 
 def _found(text: str, rule: str, fmt: str = "markdown") -> list[tuple[int, str]]:
@@ -278,6 +278,49 @@ def test_a_range_that_is_not_one_is_reported(text: str) -> None:
 def test_a_range_that_holds_is_not_reported() -> None:
     text = "The range is $90,000 - $120,000; where you land within it depends on experience.\n"
     assert lint(text, select="pay/range-not-binding") == []
+
+
+# --- eeo/statement ------------------------------------------------------------------------
+
+
+def test_a_welcome_naming_the_protected_grounds_is_a_statement() -> None:
+    """The close of a Canadian Digital Service posting (cds-canada/0265.md): a welcome to all applicants
+    that lists the grounds is an equal-opportunity statement, though it says neither "equal" nor "regardless"."""
+    text = (ROOT / "tests" / "data" / "eeo-welcome-cds-0265.md").read_text(encoding="utf-8")
+    assert lint(text, select="eeo/statement") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme welcomes all applicants, including veterans and people of all races, religions and ages.\n",
+        "We welcome and encourage applicants, whatever their abilities, ethnicity, faith or gender.\n",
+        "We encourage job applications from Aboriginal people, people with disabilities and LGBTQI+ people.\n",
+        "We encourage people of color, women, veterans and people with disabilities to apply.\n",
+        "We encourage under-represented people to apply, including women, people of colour and disabled people.\n",
+        "Applications from women, Indigenous peoples and persons with disabilities are welcome.\n",
+        "Black, Indigenous, people of color, women and individuals with disabilities are encouraged to apply.\n",
+    ],
+)
+def test_welcome_wordings_with_grounds_are_statements(text: str) -> None:
+    assert lint(text, select="eeo/statement") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We welcome all applicants.\n",
+        "All are welcome to apply.\n",
+        "We encourage applicants of every background and experience level.\n",
+        "People with disabilities and bilingual candidates are encouraged to apply.\n",
+        # Grounds without applicants: a culture statement, not one about hiring.
+        "We welcome all staff at the intersections of race, ethnicity, gender identity, age and religion.\n",
+        # Grounds in another sentence than the welcome.
+        "We welcome all applicants. Our products serve women, veterans and people with disabilities.\n",
+    ],
+)
+def test_a_bare_welcome_is_no_statement(text: str) -> None:
+    assert [v.rule for v in lint(text, select="eeo/statement")] == ["eeo/statement"]
 
 
 # --- eeo/veterans-disability --------------------------------------------------------------

@@ -4,7 +4,8 @@ The gazetteer lists the places that have laws of their own and the big cities; a
 location can name any town ("Location: Herndon" is Virginia, "Santa Clara" California). Keeping
 hand lists of every town is hopeless, so the names come from GeoNames' cities of 15,000 people
 or more. They are read only inside a location value (front matter, a `Location:` field, a badge,
-a header field), never in running text, where "Mobile", "Reading" or "Phoenix" are words.
+a header field) or alone on a line of a posting's header, never in running text, where "Mobile",
+"Reading" or "Phoenix" are words.
 
 A name shared by cities in different jurisdictions is kept only when one of them is at least
 twenty times as populous as the rest ("Phoenix" is Arizona); otherwise it is left out, as the

@@ -138,6 +138,9 @@ _TOP_LINES = 12  # non-blank lines at the top of the body where a bare "Denver, 
 _SHORT_LINE = 80  # display width; a CJK character counts double
 _MAX_HEADING = 150
 _MAX_VALUE = 200
+_HEADER_LINES = 6  # non-blank lines of a scraped posting's header: title, employer, place, contract, team...
+# What may follow a city's name where a line repeats it as a place: "Wollongong - NSW", "Bathurst, Australia".
+_PLACE_LINE_REST = regex(r"[ \t*_]*(?:[,(/|–—-][^\n]{0,40})?(?:\r?\n|\Z)")
 _WIDE = lazy_regex(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 
 
@@ -192,6 +195,8 @@ def find_places(
         _top_lines(doc, found)
         _cues(doc, found)
         _based(doc, found)
+        if not found.places:
+            _header_city(doc, found)
     _office_cues(doc, found)
     stated = _remote_cues(doc, found)
     _remote_where_placed(found, _hashtags(doc, found), "hashtag", country=True)
@@ -691,6 +696,54 @@ def _top_lines(doc: Document, found: _Collector) -> None:
             pos = end + 1
         if chunk_start >= 0 and scanned:
             _top_chunk(found, prose[chunk_start:].rstrip(), block.start + chunk_start)
+
+
+def _header_city(doc: Document, found: _Collector) -> None:
+    """A line of a scraped posting's header that is exactly a town's name (title, employer, then "Bathurst"), read
+    as the place when nothing else in the posting gives one. Towns are read only in location values elsewhere,
+    since their names are also words and employers ("Mobile", "Normal", "Gallup"); a line holding the name
+    alone, under the title and above the prose, is one. A name the posting also uses in its text ("At Gallup,
+    we...", "mobile apps") or shouts ("DAX") is taken for that instead, and is no place."""
+    from postlint.facts.cities import city_index
+
+    cities = city_index()
+    if cities is None:
+        return
+    known = found.gazetteer.jurisdictions
+    seen = 0
+    for block in fact_blocks(doc, found.memo):
+        if block.kind not in (PARAGRAPH, LIST_ITEM, HEADING):
+            continue
+        pos = 0
+        for line in block.prose.split("\n"):
+            line_start, pos = pos, pos + len(line) + 1
+            stripped = line.strip()
+            if not stripped:
+                continue
+            if _width(stripped) > _SHORT_LINE:
+                return  # the prose starts: the header is over
+            seen += 1
+            if seen > _HEADER_LINES:
+                return
+            name = stripped.strip(_MARKUP).rstrip(".")
+            if seen == 1 or name == doc.title or not name or name.isupper():
+                continue  # the title, or an acronym
+            hits = list(cities.find(name, known))
+            if len(hits) != 1 or hits[0][1] - hits[0][0] != len(name) or not _only_as_place(doc.text, name):
+                continue
+            start = block.start + line_start + line.index(name)
+            found.add_span(start, start + len(name), name, (hits[0][2],), "text")
+            return
+
+
+def _only_as_place(text: str, name: str) -> bool:
+    """True when every use of `name` in the text is a line naming a place: the name alone, or with its region
+    ("Wollongong - NSW"). An employer or a word is used in sentences ("Gallup's data", "our mobile team")."""
+    for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if text[line_start : m.start()].strip(_MARKUP) or not _PLACE_LINE_REST.match(text, m.end()):
+            return False
+    return True
 
 
 def _top_chunk(found: _Collector, chunk: str, base: int) -> None:
