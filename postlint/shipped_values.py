@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -35,10 +34,9 @@ _table: dict[str, Any] = {}
 
 def file_name() -> str:
     """The table's name: pickled values are one postlint version's, and one Python's."""
-    from postlint import __version__
+    from postlint.user_store import versioned_name
 
-    python = ".".join(str(part) for part in sys.version_info[:3]) + str(sys.implementation.cache_tag)
-    return f"values-{FORMAT}-{__version__}-{python}.pickle"
+    return versioned_name(f"values-{FORMAT}")
 
 
 def lookup(kind: str, source: Path) -> Any | None:
@@ -77,17 +75,12 @@ def write(folder: Path) -> int:
 
 def _read() -> dict[str, Any]:
     """The table, if it was built from the files installed; else an empty one."""
-    from postlint.user_store import shipped_folder
+    from postlint.user_store import read_shipped
 
-    empty: dict[str, Any] = {"entries": {}}
-    try:
-        with open(shipped_folder() / file_name(), "rb") as handle:
-            table = pickle.load(handle)
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return empty
-    if not isinstance(table, dict) or not isinstance(table.get("entries"), dict):
-        return empty
-    return table if table.get("identity") == identity() else empty
+    table: dict[Any, Any] = read_shipped(file_name())
+    if not isinstance(table.get("entries"), dict) or table.get("identity") != identity():
+        return {"entries": {}}
+    return table
 
 
 def _inside_package(source: Path) -> str | None:

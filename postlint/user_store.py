@@ -51,7 +51,7 @@ class UserStore:
     def shipped(self, key: Hashable) -> Any | None:
         """The value the package's own table holds for `key`, or None (the user's file is not read)."""
         if self._shipped is None:
-            self._shipped = _read_shipped(shipped_folder() / self.file_name())
+            self._shipped = read_shipped(self.file_name())
         return self._shipped.get(key)
 
     def add(self, key: Hashable, value: Any) -> None:
@@ -79,11 +79,8 @@ class UserStore:
         return folder / self.file_name()
 
     def file_name(self) -> str:
-        """The file's name, the user's and the package's: compiled code is one Python's, one version's."""
-        from postlint import __version__
-
-        python = ".".join(str(part) for part in sys.version_info[:3]) + str(sys.implementation.cache_tag)
-        return f"{self.name}-{__version__}-{python}.pickle"
+        """The file's name, the user's and the package's."""
+        return versioned_name(self.name)
 
     def queued(self) -> dict[Hashable, Any]:
         """What this process compiled and the stores lacked, encoded as the file stores it."""
@@ -124,17 +121,20 @@ class UserStore:
             replace_file(path, pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL), mode=0o600)
 
 
-def shipped_folder() -> Path:
-    """`postlint/tables/`: the tables built with the package (absent from a source checkout)."""
-    return Path(__file__).parent / "tables"
+def versioned_name(name: str) -> str:
+    """`name`'s file for this postlint and this Python: compiled code is one Python's, one version's."""
+    from postlint import __version__
+
+    python = ".".join(str(part) for part in sys.version_info[:3]) + str(sys.implementation.cache_tag)
+    return f"{name}-{__version__}-{python}.pickle"
 
 
-def _read_shipped(path: Path) -> dict[Hashable, Any]:
-    """The package's table: as trusted as the package's code beside it, so read as it is."""
+def read_shipped(file_name: str) -> dict[Hashable, Any]:
+    """A table in `postlint/tables/` (none in a source checkout), or {}: as trusted as the code beside it."""
     import pickle
 
     try:
-        with open(path, "rb") as handle:
+        with open(Path(__file__).parent / "tables" / file_name, "rb") as handle:
             value = pickle.load(handle)
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return {}

@@ -8,9 +8,8 @@ are cut by bytes, not by count: a chunk of many large files would leave the othe
 at the end of the run.
 
 Left to choose (`--jobs 0`, the default), a run also leaves out the cores other work keeps busy
-(`other_work`):
-on a machine already loaded, a second worker only competes for the same cores and pays its start
-for nothing (on 2 cores under a load of 2, `--jobs 2` took 31-33 s where one process took 30).
+(`other_work`): on a machine already loaded, a second worker only competes for the same cores and
+pays its start for nothing (on 2 cores under a load of 2, `--jobs 2` took 31-33 s where one process took 30).
 `--jobs N` given is the user's ceiling and is not lowered by the load.
 """
 
