@@ -12,10 +12,16 @@ written it: a folder that is no link, owned by the user running postlint and
 not writable by group or others, and files likewise. `POSTLINT_CACHE_DIR` or a
 cache restored by CI may point anywhere; a folder that fails the test is named
 once on standard error and the run goes on without the cache.
+
+Every release, every edited pack and every edited config adds entries, and nothing
+ever asks for the old ones again. So an entry read is marked used (its modification
+time, at most once a day), and when a run writes a new entry it removes the entries
+not used for `STALE_DAYS`: the folder holds what is in use, not every version ever run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import stat
@@ -38,6 +44,9 @@ _switch = {"enabled": True, "warned": False}  # `--no-cache` turns the cache off
 # children of a warm server (`postlint.warm`) take the ones it loaded, with their checks already unpickled.
 _SHARED_KINDS = frozenset({"pack", "gazetteer", "gender-coded", "link-hosts"})
 _in_memory: dict[str, object] = {}
+STALE_DAYS = 30  # an entry no run has read for this long is removed when a run writes a new one
+_DAY = 24 * 3600
+_pruned = {"done": False}  # once per process: a run that writes several entries scans the folder once
 
 
 def disable() -> None:
@@ -110,9 +119,45 @@ def load_trusted(entry: Path) -> object:
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     fd = os.open(entry, flags)
     with os.fdopen(fd, "rb") as handle:
-        if hasattr(os, "getuid") and owned_privately(os.fstat(fd), "file") is not None:
+        status = os.fstat(fd)
+        if hasattr(os, "getuid") and owned_privately(status, "file") is not None:
             raise PermissionError(f"{entry} could have been written by someone else")
-        return pickle.load(handle)
+        value = pickle.load(handle)
+        _mark_used(fd, status)
+        return value
+
+
+def _mark_used(fd: int, status: os.stat_result) -> None:
+    """Set an entry's modification time to now, at most once a day: `prune_stale` keeps what runs read."""
+    import time
+
+    if time.time() - status.st_mtime < _DAY or os.utime not in os.supports_fd:
+        return
+    with contextlib.suppress(OSError):  # a read-only cache (restored by CI, say) is still read
+        os.utime(fd)
+
+
+def prune_stale(folder: Path, keep: Path | None = None) -> int:
+    """Remove postlint's entries (`*.pickle`) in the cache folder that no run has read for `STALE_DAYS`;
+    how many went. Only regular files are removed, never what a link points to; `keep` stays."""
+    import time
+
+    cutoff = time.time() - STALE_DAYS * _DAY
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        if not entry.name.endswith(".pickle") or (keep is not None and entry.name == keep.name):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                os.unlink(entry.path)
+                removed += 1
+        except OSError:  # gone already, or not ours to remove: the cache is only a shortcut
+            continue
+    return removed
 
 
 @lru_cache(maxsize=1)
@@ -192,5 +237,8 @@ def _from_disk(kind: str, key: str, build: Callable[[], T]) -> T:
         data = dumps(value)  # regexes with their compiled code: a hit skips re's compiler
         replace_file(entry, data, mode=0o600)
     except (OSError, pickle.PickleError, TypeError, AttributeError):
-        pass
+        return value
+    if not _pruned["done"]:
+        _pruned["done"] = True
+        prune_stale(folder, keep=entry)
     return value
