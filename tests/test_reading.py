@@ -394,6 +394,34 @@ def test_regional_pay_laws_do_not_bind_a_national_government(tmp_path: Path, bod
     assert [v["severity"] for v in json.loads(out)["violations"]] == [severity]
 
 
+@pytest.mark.parametrize(
+    ("text", "jurisdictions", "source"),
+    [
+        # No place named: the national government that hires says which country the job is in.
+        ("# Designer\n\nJoin the Canadian Digital Service and design public services.\n", ("CA",), "employer"),
+        ("# Engineer\n\nAgency: General Services Administration. Grade: GS-13.\n", ("US",), "employer"),
+        # A place named wins: the employer only fills in where the posting says nothing.
+        ("# Designer\n\nLocation: Toronto, ON\n\nJoin the Canadian Digital Service.\n", ("CA-ON",), "posting"),
+        # Working with a government is no sign of being one.
+        ("# Engineer\n\nWe build software that helps the federal government serve people.\n", (), "none"),
+    ],
+)
+def test_a_national_governments_job_is_in_its_country(text: str, jurisdictions: tuple[str, ...], source: str) -> None:
+    facts = read(text)
+    assert (facts.jurisdictions, facts.jurisdiction_source) == (jurisdictions, source)
+
+
+def test_suggestions_for_a_national_governments_job_follow_its_country(tmp_path: Path) -> None:
+    posting = tmp_path / "job.md"
+    posting.write_text("# Designer\n\nJoin the Canadian Digital Service and design services.\n", encoding="utf-8")
+    rules = "visa/policy,pay/salary-range,quality/location"
+    _, out, _ = run_cli("check", posting, "--format", "json", "--select", rules, cwd=tmp_path)
+    found = {v["rule"]: v for v in json.loads(out)["violations"]}
+    assert "Canada" in found["visa/policy"]["suggestion"]
+    assert "CA$" in found["pay/salary-range"]["suggestion"]
+    assert "quality/location" in found  # the place itself is still not stated
+
+
 def test_pay_as_labelled_above_and_a_fee_by_the_hour() -> None:
     labelled = pay("Teacher\n\nMinimum Starting Hourly Rate\n\n$31.84 (Bachelors)\n$33.36 (Masters)\n", "text")
     assert [p[:4] for p in labelled][:1] == [(31.84, 31.84, "USD", "hour")]

@@ -89,6 +89,7 @@ class PostingFacts:
     """Facts about one document, each computed on first use."""
 
     __slots__ = (
+        "_by_employer",
         "_federal",
         "_jurisdiction_set",
         "_jurisdictions",
@@ -122,6 +123,7 @@ class PostingFacts:
         self.default = tuple(default)
         self._places: list[Place] | None = None
         self._jurisdictions: tuple[str, ...] | None = None
+        self._by_employer = False  # `detected` is the employer's country: the posting names no place
         self._jurisdiction_set: frozenset[str] | None = None
         self._pay: list[PayFact] | None = None
         self._page: NotAPosting | bool | None = False  # False: not read yet
@@ -157,15 +159,17 @@ class PostingFacts:
 
     @property
     def jurisdiction_source(self) -> str:
-        """Where the jurisdictions came from: option, posting, config or none."""
+        """Where the jurisdictions came from: option, posting (its places), employer, config or none."""
         if self.override:
             return "option"
         if self.detected:
-            return "posting"
+            return "employer" if self._by_employer else "posting"
         return "config" if self.default else "none"
 
     @property
     def detected(self) -> tuple[str, ...]:
+        """The jurisdictions of the places the posting names; where it names none, the country of a national
+        government that is the employer (a Canadian Digital Service job is in Canada, wherever in it)."""
         if self._jurisdictions is None:
             if self.gazetteer is None or not self.doc.linted:
                 self._jurisdictions = ()
@@ -173,7 +177,16 @@ class PostingFacts:
                 from postlint.facts.locations import posting_jurisdictions
 
                 self._jurisdictions = posting_jurisdictions(self.places, self.gazetteer)
+                if not self._jurisdictions:
+                    self._jurisdictions = self._employer_country()
+                    self._by_employer = bool(self._jurisdictions)
         return self._jurisdictions
+
+    def _employer_country(self) -> tuple[str, ...]:
+        federal = self.federal_employer
+        if federal is None or self.gazetteer is None or self.gazetteer.get(federal[0]) is None:
+            return ()
+        return (federal[0],)
 
     @property
     def jurisdictions(self) -> tuple[str, ...]:
