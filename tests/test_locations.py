@@ -346,6 +346,75 @@ def test_a_sentence_that_states_the_location() -> None:
     assert jurisdictions_of(text) == ("CA-ON", "CA-QC")
 
 
+_INTRO = "The team builds the services that people across the country use every day, one release at a time."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # French plural and singular office phrases (cds-canada/0242, 0188, 0193, 0198).
+        (
+            "Alors que nos bureaux sont situés à Ottawa, à Montréal, à Toronto et à Kitchener, notre travail se fait"
+            " de manière décentralisée.",
+            ("CA-ON", "CA-QC"),
+        ),
+        ("Bien que nos bureaux soient situés à Ottawa et à Montréal, nous travaillons à distance.", ("CA-ON", "CA-QC")),
+        ("Bien que notre bureau principal soit situé à Ottawa, notre équipe est répartie.", ("CA-ON",)),
+        ("Nous comptons des bureaux à Ottawa, Montréal, Toronto et Kitchener.", ("CA-ON", "CA-QC")),
+        # English: the offices' own place ("Our offices are in London, UK, Sofia, Bulgaria and Hyderabad, India").
+        ("Our offices are in London, UK and Sofia, Bulgaria, where our teams meet each week.", ("EU-BG", "UK")),
+        ("That being said, our HQ is in Chicago and in-person work is welcome.", ("US-IL",)),
+        ("Our headquarters is located in Santa Monica, and we offer competitive salaries.", ("US-CA-LACOUNTY",)),
+        # Hiring in named places (cds-canada/0016, 0039, 0140, 0137).
+        (
+            "We’re hiring people at all levels of experience in Ottawa, Toronto, Waterloo, and Montreal.",
+            ("CA-ON", "CA-QC"),
+        ),
+        ("We are currently hiring in Ottawa and Montreal.", ("CA-ON", "CA-QC")),
+        (
+            "Nous embauchons des personnes de tous les niveaux d’expérience, à Ottawa, Toronto et Montréal.",
+            ("CA-ON", "CA-QC"),
+        ),
+        (
+            "Nous embauchons un ou une chef du développement logiciel à Ottawa, à Montréal ou à Toronto.",
+            ("CA-ON", "CA-QC"),
+        ),
+        # Joining a team in a place (eu-analytics 0273, 0274, 0393; election postings in Phoenix and Denver).
+        ("We are looking for an Analytics Engineer to join our Analytics Foundation team in Stockholm.", ("EU-SE",)),
+        ("We are seeking a Software Product Specialist II to join our team in Phoenix, AZ!", ("US-AZ",)),
+        ("You'll join our Data & AI team in Bangkok.", ("TH",)),
+        # Dutch and German offices (eu-analytics 0290, 0339, 0394; 0370, 0389).
+        ("Je werkt voornamelijk vanuit ons moderne kantoor in Rotterdam, met klanten op locatie.", ("EU-NL",)),
+        ("Hybrides Arbeiten an unserem Standort in Innsbruck oder Wien, oder remote innerhalb der EU.", ("EU-AT",)),
+        ("Idealerweise 3 Tage pro Woche vor Ort in unserem Office in Berlin.", ("EU-DE",)),
+    ],
+)
+def test_a_sentence_that_states_the_offices_or_hiring_place(sentence: str, expected: tuple[str, ...]) -> None:
+    text = f"# Software Developer\n\n{_INTRO}\n\n{sentence}\n"
+    assert {jid for p in places_of(text) for jid in p.jurisdictions} == set(expected)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A place that does not follow the "in" at once, or whose office is someone else's (sentences longer than a
+        # top line, which is read on its own).
+        "We're hiring a User Experience Design Lead in the Office of Acquisition to help partners in Texas.",
+        "We’re hiring Full Stack Software Developers. Our partners in Texas and Ohio rely on the platform.",
+        "We invite you to apply and join our team in making a meaningful impact for voters in Georgia.",
+        "Join the Clallam County team in the Auditor’s Office to support voters in Washington.",
+        "Dentsply Sirona's global headquarters is located in Charlotte, North Carolina, USA.",
+        "The Secretary of State's office is in compliance with federal and state statutes.",
+        "Les déplacements occasionnels à Ottawa pourraient être nécessaires, situés à l’avenir.",
+        "Een mooi kantoor in Amsterdam, flexibele werktijden en een goede pensioenregeling.",
+        "Unsere Kunden sitzen in Berlin, München und Hamburg und verlassen sich jeden Tag auf unsere Plattform.",
+    ],
+)
+def test_office_and_hiring_phrases_that_state_no_place(sentence: str) -> None:
+    text = f"# Software Developer\n\n{_INTRO}\n\n{sentence}\n"
+    assert places_of(text) == []
+
+
 def test_explicit_location_wins_over_top_lines() -> None:
     text = "Data Scientist\nThe Hilton Group of Paris\n\nLocation: Denver, CO\n\nBody.\n"
     assert jurisdictions_of(text, "text") == ("US-CO",)

@@ -35,8 +35,9 @@ _LABELS = frozenset(
         "work locations", "office location", "office locations", "office", "offices", "based in", "where",
         "city", "remote", "duty station", "duty location", "worksite", "work site", "place of work",
         "position location", "ort", "standort", "standorte", "arbeitsort", "einsatzort", "dienstort", "lieu",
-        "lieu de travail", "localisation", "ubicación", "ubicacion", "sede", "地点", "工作地点", "工作城市",
-        "办公地点", "工作地址", "实习地点", "城市", "base地点", "勤務地", "base",
+        "lieu de travail", "localisation", "locatie", "werklocatie", "ubicación", "ubicacion", "sede", "地点",
+        "工作地点", "工作城市", "办公地点", "工作地址", "实习地点", "城市", "base地点", "位置", "工作位置", "办公位置",
+        "勤務地", "base",
     }
 )  # fmt: skip
 # A heading that starts with one of these introduces the location ("## Location & Level", "## 工作地点").
@@ -56,16 +57,26 @@ _BASE_LINE = regex(r"^[ \t>*_#\-]*(?:based\s+in|base)[ \t]+([^\n]{1,40}?)[ \t*_]
 # Phrases that state the posting's location inside a sentence, found by their anchor words.
 _CUES = (
     "located in", "based in", "locations in", "offices in", "office in", "commute to", "relocate to",
-    # French: "nous avons des bureaux à Ottawa", "le poste est basé à Montréal".
-    "bureaux à", "bureau à", "basé à", "basée à", "situé à", "située à",
+    # "our offices are in Ottawa, Toronto and Montreal", "our HQ is in Chicago".
+    "offices are in", "office is in", "hq is in", "HQ is in", "headquarters is in", "headquarters are in",
+    # French: "nous avons des bureaux à Ottawa", "le poste est basé à Montréal", "nos bureaux sont situés à
+    # Ottawa, à Montréal".
+    "bureaux à", "bureau à", "basé à", "basée à", "situé à", "située à", "situés à", "situées à",
+    # Dutch and German: "vanuit ons kantoor in Rotterdam", "an unserem Standort in Innsbruck oder Wien".
+    "kantoor in", "Büro in", "Büros in", "Standort in", "Standorten in", "Office in",
 )  # fmt: skip
 _CUE_SUBJECT = lazy_regex(
-    r"(?:(?:position|role|job|opportunity|team|we|we're|we are)\s+(?:is\s+|are\s+|will\s+be\s+)?"
+    r"(?:(?:position|role|job|opportunity|team|we|we're|we are|our\s+(?:\w+\s+)?(?:offices?|hq|headquarters))"
+    r"\s+(?:is\s+|are\s+|will\s+be\s+)?"
     r"(?:currently\s+|primarily\s+|fully\s+)?(?:located|based)"
-    r"|(?:we|our)\s+(?:\w+\s+)?(?:locations|offices|office)"
+    r"|(?:we|our)\s+(?:\w+\s+)?(?:locations|offices|office|hq|headquarters)"
     r"|(?:willing|able|need|required)\s+to(?:\s+\w+)?\s+(?:or\s+)?(?:commute|relocate)"
-    r"|(?:nous\s+(?:avons|ayons)\s+(?:des|un)|nos|notre)\s+bureaux?"
+    r"|(?:nous\s+(?:avons|ayons|comptons)\s+(?:des|un)|nos|notre)\s+bureaux?"
     r"|(?:poste|rôle|emploi|équipe|nous\s+sommes)\s+(?:est\s+|sera\s+)?(?:basée?s?|située?s?)"
+    # "nos bureaux sont situés", "notre bureau principal soit situé": the offices' own place.
+    r"|(?:nos|notre)\s+bureaux?(?:\s+principal)?\s+(?:sont|soient|est|soit)\s+(?:basée?s?|située?s?)"
+    r"|(?:ons|onze)\s+(?:[\w-]+\s+)?kantoor"
+    r"|unser(?:e[mnrs]?)?\s+(?:[\w,-]+\s+){0,2}(?:Büros?|Standort(?:en)?|Office)"
     r"|(?:relocate|commute)\s+to\s+or\s+(?:commute|relocate))"
     r"\s*\Z",
     re.IGNORECASE,
@@ -73,6 +84,17 @@ _CUE_SUBJECT = lazy_regex(
 # A cue's value runs to the end of the sentence; "D.C." and "St." do not end it.
 _CUE_END = regex(r"[;!?\n]|(?<!\b[A-Z])(?<!\bSt)(?<!\bFt)(?<!\bMt)\.(?=\s|\Z)")
 _CUE_MAX = 120
+# "We're hiring people at all levels of experience in Ottawa, Toronto, Waterloo, and Montreal", "Nous embauchons des
+# personnes ... à Ottawa", "to join our Analytics Foundation team in Stockholm": the employer hiring in, or the team
+# being in, the places named after the first "in" (or "à"). Words that follow there are often no place ("a Product
+# Manager in the Office of 18F", "join our team in making an impact"), so a place must open the value.
+_HIRING_WORDS = ("hiring", "embauchons", "recrutons")
+_HIRING_SUBJECT = lazy_regex(
+    r"\b(?:we(?:'|’)re|we\s+are|nous)\s+(?:currently\s+|now\s+|actuellement\s+)?\Z", re.IGNORECASE
+)
+_HIRING_IN = regex(r"\s(?:in|à)\s+")
+_HIRING_REACH = 80  # characters from the verb to its "in": a longer stretch has moved on to other things
+_JOIN_TEAM = lazy_regex(r"\bjoin(?:ing)?\s+(?:our|the)\s+(?:[\w&+’'-]+\s+){0,4}?team\Z", re.IGNORECASE)
 # "work from our SF or NY office", "report to our office at 253 Broadway, in Manhattan": the words between "our" and
 # "office", and the rest of the sentence after it.
 _WORK_AT_OFFICE = regex(
@@ -194,6 +216,7 @@ def find_places(
     if not explicit:
         _top_lines(doc, found)
         _cues(doc, found)
+        _hiring_cues(doc, found)
         _based(doc, found)
         if not found.places:
             _header_city(doc, found)
@@ -878,6 +901,35 @@ def _cues(doc: Document, found: _Collector) -> None:
                 vs = local + len(cue)
                 end = _CUE_END.search(block.prose, vs, vs + _CUE_MAX)
                 found.scan(block.prose[vs : end.start() if end else vs + _CUE_MAX], block.start + vs, "text")
+
+
+def _hiring_cues(doc: Document, found: _Collector) -> None:
+    """The places a sentence says the employer hires in or the team sits in: "We're hiring people at all levels of
+    experience in Ottawa, Toronto, Waterloo, and Montreal", "Nous embauchons ... à Ottawa, Toronto", "to join our
+    Analytics team in Stockholm". Only a place right after the "in" counts ("hiring a Lead in the Office of ...")."""
+    text = doc.text
+    prose_blocks = [b for b in fact_blocks(doc, found.memo) if b.kind in (PARAGRAPH, LIST_ITEM)]
+    starts = [b.start for b in prose_blocks]
+    for word in _HIRING_WORDS:
+        for _, block, local in _occurrences(text, word, prose_blocks, starts):
+            if _HIRING_SUBJECT.search(block.prose, max(0, local - 30), local):
+                at = local + len(word)
+                end = _CUE_END.search(block.prose, at, at + _HIRING_REACH)  # "in" of the same sentence only
+                m = _HIRING_IN.search(block.prose, at - 1, end.start() if end else at + _HIRING_REACH)
+                if m is not None:
+                    _place_led(found, block, m.end())
+    for _, block, local in _occurrences(text, "team in ", prose_blocks, starts):
+        if _JOIN_TEAM.search(block.prose, max(0, local - 60), local + 4):
+            _place_led(found, block, local + len("team in "))
+
+
+def _place_led(found: _Collector, block: Block, vs: int) -> None:
+    """Scan the rest of the sentence from `vs` in `block` when a place opens it ("in Ottawa, Toronto and ...")."""
+    end = _CUE_END.search(block.prose, vs, vs + _CUE_MAX)
+    value = block.prose[vs : end.start() if end else vs + _CUE_MAX]
+    first = found.gazetteer.find(value)
+    if first and first[0][0] == 0:
+        found.scan(value, block.start + vs, "text")
 
 
 def _based(doc: Document, found: _Collector) -> None:
