@@ -169,6 +169,33 @@ def test_require_insert_at(make_linter, insert_at: str | None, line: int | None)
     assert "equal opportunity employer" in edit.replacement
 
 
+VISA = {
+    "id": "t/visa",
+    "kind": "require",
+    "message": "No visa policy",
+    "patterns": [r"\bsponsor"],
+    "suggestion": "We cannot sponsor; work in the United States.",
+    "suggestions": {"UK": "We cannot sponsor; right to work in the UK.", "*": "We cannot sponsor; work in {country}."},
+}
+
+
+@pytest.mark.parametrize(
+    ("where", "suggestion"),
+    [
+        ("Location: Bengaluru, India", "We cannot sponsor; work in India."),
+        ("Location: Manila, Philippines", "We cannot sponsor; work in the Philippines."),
+        ("Location: London, UK", "We cannot sponsor; right to work in the UK."),  # an area's own entry wins
+        ("Location: Bengaluru, India or London, UK", "We cannot sponsor; right to work in the UK."),
+        ("Location: Bengaluru, India or Tokyo, Japan", "We cannot sponsor; work in the United States."),
+        ("Join us.", "We cannot sponsor; work in the United States."),  # no place: the default
+    ],
+    ids=["country", "country-with-article", "area-entry", "area-entry-among-two", "two-countries", "none"],
+)
+def test_require_any_country_suggestion_names_the_postings_country(make_linter, where: str, suggestion: str) -> None:
+    (v,) = make_linter([VISA]).lint_text(f"# Engineer\n\n{where}\n\nWe build tools.\n")
+    assert v.suggestion == suggestion
+
+
 BENEFITS_PARTLY = {
     "id": "t/benefits",
     "kind": "require",

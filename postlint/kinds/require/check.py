@@ -150,11 +150,33 @@ class RequireCheck(Check):
                     return Found(offset + match.start(), offset + match.end(), match.group(0), None)
         return None
 
+    def suggestion_for(self, ctx: Context) -> str | None:
+        """The suggestion worded for where the posting is: the entry of the most specific area it is in,
+        else the `*` entry with `{country}` filled in when it is in one country with no entry of its own,
+        else `suggestion`."""
+        if not self.suggestions:
+            return self.suggestion
+        jurisdictions = tuple(sorted(ctx.jurisdictions))
+        areas = [(area, text) for area, text in self.suggestions if area != ANY_COUNTRY]
+        found = for_area(areas, jurisdictions)
+        if found is not None:
+            return found
+        template = next((text for area, text in self.suggestions if area == ANY_COUNTRY), None)
+        if template is None:
+            return self.suggestion
+        from postlint.facts.gazetteer import country_of
+
+        gazetteer = ctx.facts.gazetteer if ctx.facts is not None else None
+        countries = {country_of(j) for j in jurisdictions}
+        if gazetteer is None or len(countries) != 1:
+            return self.suggestion
+        known = gazetteer.get(countries.pop())
+        return template.replace("{country}", country_name(known.name)) if known is not None else self.suggestion
+
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         if self.find(doc, ctx) is not None:
             return
-        jurisdictions = tuple(sorted(ctx.jurisdictions)) if self.suggestions else ()
-        suggestion = for_area(self.suggestions, jurisdictions, self.suggestion)
+        suggestion = self.suggestion_for(ctx)
         where = end_of_posting(doc)
         if self.section is not None:
             sections = [s for s in doc.sections if self.section.search(s.title)]
@@ -176,6 +198,14 @@ class RequireCheck(Check):
             )
             return
         yield Finding(where, where, {"match": ""}, fix=fix, suggestion=suggestion)
+
+
+ANY_COUNTRY = "*"  # the `suggestions` key for a country with no entry of its own; `{country}` names it
+
+
+def country_name(name: str) -> str:
+    """A country's name as it reads after "in": "the Philippines", "the United Arab Emirates", "India"."""
+    return f"the {name}" if name.startswith("United ") or name.endswith("s") else name
 
 
 def _label(match: re.Match[str]) -> str | None:
