@@ -265,7 +265,7 @@ def load_config(path: Path | None) -> Settings:
     """Read and validate a config file; None gives the defaults."""
     if path is None:
         return Settings()
-    from postlint.packs.yamlpos import describe, load_yaml, locate
+    from postlint.packs.yamlpos import boolean_hint, describe, load_yaml, locate
 
     marks: dict[Any, tuple[int, int]] = {}
     if path.name == "pyproject.toml":
@@ -300,7 +300,7 @@ def load_config(path: Path | None) -> Settings:
         error = exc.errors(include_url=False)[0]
         loc = tuple(error["loc"])
         line, column = locate(marks, loc) if marks else (None, None)
-        message = str(error["msg"])
+        message = str(error["msg"]) + boolean_hint(error)
         if error["type"] == "extra_forbidden":
             message = f"unknown key {loc[-1]!r}"
         where = describe((*prefix, *loc))

@@ -304,6 +304,8 @@ CONFIG_ERRORS = {
     "unknown-rule-in-per-file-ignores": ("per-file-ignores:\n  'a/**': [quality/nope]\n", 2, "quality/nope"),
     "unknown-pack": ("packs: [builtin, no-such-pack]\n", 1, "no-such-pack"),
     "not-a-mapping": ("- a\n- b\n", 1, "mapping"),
+    # YAML 1.1 reads a bare NO (Norway) as false: the message says why a country id is "not a string".
+    "yaml-boolean-country": ("jurisdictions: [NO]\n", 1, 'quote it ("NO")'),
 }
 
 

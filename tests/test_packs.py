@@ -131,6 +131,7 @@ def test_error_names_the_offending_key_or_id() -> None:
     assert "p/one" in _error(BASE + BASE.split("rules:\n", 1)[1])
     assert "{nope}" in _error(BASE.replace("Found '{match}'", "Found '{nope}'"))
     assert "(unclosed" in _error(BASE + "    patterns: ['(unclosed']\n")
+    assert 'quote it ("NO")' in _error(BASE.replace("terms: [rockstar]", "terms: [rockstar, NO]"))
 
 
 def test_unknown_placeholder_is_fine_when_the_kind_offers_it() -> None:

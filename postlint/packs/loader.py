@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from postlint.errors import PackError
 from postlint.packs.model import Deferred, Pack, Rule
-from postlint.packs.yamlpos import describe, load_yaml, locate
+from postlint.packs.yamlpos import boolean_hint, describe, load_yaml, locate
 from postlint.violation import Severity
 
 if TYPE_CHECKING:
@@ -211,7 +211,7 @@ def _build_rule(raw: Any, index: int, pack: str, filename: str, fail: Any, marks
             for p in error["loc"]
             if not (isinstance(p, str) and (p in ("str", "Example") or p.startswith("function-")))
         )
-        message = str(error["msg"]).removeprefix("Value error, ")
+        message = str(error["msg"]).removeprefix("Value error, ") + boolean_hint(error)
         if error["type"] == "extra_forbidden":
             message = f"unknown key {sub[-1]!r} for a {kind} rule"
         elif error["type"] == "missing":

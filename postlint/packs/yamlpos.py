@@ -163,3 +163,10 @@ def describe(loc: Path) -> str:
         else:
             out += (" -> " if out else "") + str(part)
     return out
+
+
+def boolean_hint(error: Any) -> str:
+    """A note for a pydantic error where YAML 1.1 read a bare word as a boolean: `NO:` (Norway) is `false`."""
+    if error.get("type") == "string_type" and isinstance(error.get("input"), bool):
+        return '; YAML reads yes, no, on, off, true and false without quotes as booleans: quote it ("NO")'
+    return ""
