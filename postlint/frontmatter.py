@@ -7,12 +7,14 @@ line), not an exception: one bad posting must not stop a run over a folder.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from postlint.document import DocumentDraft, FrontMatter, Problem
 from postlint.regex_store import regex
 
 _OPEN = regex(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 _CLOSE = regex(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+_TITLE_KEY = regex(r"^title[ \t]*:[ \t]*(\S.*?)[ \t]*\r?$", re.MULTILINE)
 _TOP_KEY = regex(r"^([A-Za-z_][\w -]*?)\s*:", re.MULTILINE)
 
 
@@ -47,7 +49,8 @@ def parse_front_matter(doc: DocumentDraft) -> int:
             offset = _offset_in(source, mark.line, mark.column) + yaml_start
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         doc.problems.append(Problem("front-matter", f"Front matter is not valid YAML: {problem}", offset, offset))
-        doc.front_matter = FrontMatter({}, 0, block_end)
+        data, offsets = _title_alone(source, yaml_start)
+        doc.front_matter = FrontMatter(data, 0, block_end, offsets)
         return block_end
     if data is None:
         data = {}
@@ -67,6 +70,30 @@ def parse_front_matter(doc: DocumentDraft) -> int:
     offsets = {m.group(1): yaml_start + m.start(1) for m in _TOP_KEY.finditer(source) if m.group(1) in keys}
     doc.front_matter = FrontMatter(keys, 0, block_end, offsets)
     return block_end
+
+
+def _title_alone(source: str, yaml_start: int) -> tuple[dict[str, Any], dict[str, int]]:
+    """The `title:` line of front matter that is not valid YAML, read on its own: (data, key offsets).
+
+    An error further down ("Login.gov: Data Analyst" unquoted, an apostrophe inside single quotes)
+    loses the whole mapping, yet the title line is there for any reader of the file. Only the title
+    is kept; the rest of the mapping stays unread, as the front-matter problem says.
+    """
+    line = _TITLE_KEY.search(source)
+    if line is None:
+        return {}, {}
+    value = line.group(1).strip()
+    import yaml
+
+    try:
+        loaded = yaml.safe_load(value)
+    except yaml.YAMLError:
+        loaded = None
+    if not isinstance(loaded, str):
+        loaded = value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"" else value
+    if not loaded.strip() or loaded.strip()[0] in "{[|>&*!":
+        return {}, {}
+    return {"title": loaded.strip()}, {"title": yaml_start + line.start()}
 
 
 def _offset_in(source: str, line: int, column: int) -> int:

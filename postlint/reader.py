@@ -106,11 +106,25 @@ _TITLE_LINE = 100
 _SECTION_NAME = lazy_regex(
     r"(?:about\b|(?:job|position|role|company)\s+"
     r"(?:description|summary|overview|details)|description|overview|summary|introduction|responsibilities|"
-    r"requirements|qualifications|who\s+we\s+are|the\s+role|your\s+role|über\s+uns|à\s+propos)\b",
+    r"requirements|qualifications|who\s+we\s+are|the\s+role|your\s+role|über\s+uns|à\s+propos|"
+    r"[^\n]{0,40}?(?:介绍|简介)(?=\s*$))\b",  # "[Apifox](...) 介绍": an introduction of the company
     re.IGNORECASE,
 )
 _FIELD_LINE = lazy_regex(r"[\w][\w /&()-]{0,30}:(?:[*_ \t]|$)")  # "URL:", "Date Posted:", "Company:"
-_TITLE_LABEL = lazy_regex(r"(?:job\s+title|title|position|role)\s*:\s*(\S.*)", re.IGNORECASE)
+# "Position: CTO", "Your Role: Analytics Engineer", "职位名称：资深后端开发工程师", "【岗位名称】：AI应用开发工程师".
+_TITLE_LABEL = lazy_regex(
+    r"(?:(?:your|the)\s+)?(?:job\s+title|title|position|role)\s*:\s*(\S.*)|【?(?:职位|岗位)(?:名称)?】?\s*[:：]\s*(\S.*)",
+    re.IGNORECASE,
+)
+# Lines that open a posting's text without being its title; a title may follow ("About the job\nData Consultant").
+_OPENING_SECTION = lazy_regex(r"(?:about\s+the\s+(?:job|role|position)|job\s+description|description)\s*:?\s*$", re.I)
+# "Senior Analytics Engineer at Ebury. Responsibilities: ..." and "Analytics Engineer role at Vestas in ...":
+# a role in title case before "at" and the employer, opening the text.
+_ROLE_AT = lazy_regex(
+    r"((?:[A-Z0-9(][^\s.!?:;,]*[ \t]+(?:(?:of|and|for|in|und|de|-|–|/|&)[ \t]+)?){1,7}?)(?:role[ \t]+)?at[ \t]+[A-Z]"
+)
+_MARKER = lazy_regex(r"\((?:[mwfdhx]\s*/\s*){2}[mwfdhx]\*?\)|\((?:[mwfdhx]\s*/\s*)[mwfdhx]\)", re.IGNORECASE)
+_MASK_RUN = lazy_regex(r"\s{2,}")
 
 
 def front_matter_title(doc: Document | DocumentDraft, key: str) -> tuple[str, int, int] | None:
@@ -217,31 +231,107 @@ def _title_from_first_line(doc: DocumentDraft) -> None:
     if len(blocks) < 2:
         return
     if blocks[0].kind == "heading":
-        if not _SECTION_NAME.match(blocks[0].prose.strip()):
-            _set_title(doc, blocks[0], blocks[0].prose.strip())
+        first = blocks[0].prose.strip().split("\n", 1)[0]  # a setext heading may run over lines
+        if not _SECTION_NAME.match(first):
+            lead = len(blocks[0].prose) - len(blocks[0].prose.lstrip())
+            _set_title(doc, blocks[0], lead, lead + len(first))
         return
-    for block in blocks[:2]:
-        for raw in block.prose.split("\n"):
-            line = raw.strip(" \t*_#>")
-            if not line:
-                continue
-            label = _TITLE_LABEL.match(line)  # "Position: CTO"
-            if label is not None:
-                line = label.group(1).strip(" \t*_")
-            elif _FIELD_LINE.match(line):
-                continue  # "**URL:** https://...", "Company: Adsquare GmbH"
-            if (
-                line
-                and len(line) <= _TITLE_LINE
-                and line[-1] not in ".:;,!?"
-                and any(ch.isalpha() for ch in line)
-                and not _SECTION_NAME.match(line)
-            ):
-                _set_title(doc, block, line)
-            return
+    lines = _opening_lines(blocks)
+    if not _title_from_label(doc, lines):
+        _title_from_opening_line(doc, lines)
 
 
-def _set_title(doc: DocumentDraft, block: Block, line: str) -> None:
-    at = doc.text.find(line, block.start, block.end)
-    if at >= 0:
-        doc.title, doc.title_start, doc.title_end = line, at, at + len(line)
+def _title_from_label(doc: DocumentDraft, lines: list[tuple[Block, int, int]]) -> bool:
+    """Title the posting from a labelled line ("Position: CTO", "职位名称：..."); whether one did.
+
+    A label says what the line is, so it beats a bare opening line that may name the employer or
+    the page ("Analytics Engineer - Job Posting", "浙江精准学科技有限公司").
+    """
+    for block, start, end in lines:
+        label = _TITLE_LABEL.match(block.prose, start, end)
+        if label is not None:
+            group = 1 if label.group(1) is not None else 2
+            if not _is_title_line(label.group(group).strip(" \t*_")):
+                return False
+            _set_title(doc, block, label.start(group), end)
+            return True
+    return False
+
+
+def _title_from_opening_line(doc: DocumentDraft, lines: list[tuple[Block, int, int]]) -> None:
+    """Title the posting from its first line that is not a field, when that line reads as a title.
+
+    LinkedIn's "About the job" may stand above it; the line after it must then name a role or carry
+    a gender marker, as "About the team" may be followed by a product's name. An opening
+    "Senior Analytics Engineer at Ebury." gives the role before "at".
+    """
+    from postlint.facts.view import names_a_role
+
+    after_section = False
+    for block, start, end in lines:
+        line = block.prose[start:end]
+        if _FIELD_LINE.match(line):
+            continue  # "**URL:** https://...", "Company: Adsquare GmbH"
+        if not after_section and _OPENING_SECTION.match(line):
+            after_section = True
+            continue
+        role = _ROLE_AT.match(line)
+        if role is not None and names_a_role(role.group(1)):
+            _set_title(doc, block, start, start + len(role.group(1).rstrip()))
+        elif (
+            _is_title_line(line)
+            and not _SECTION_NAME.match(line)
+            and (not after_section or names_a_role(line) or _MARKER.search(line))
+        ):
+            _set_title(doc, block, start, end)
+        return
+
+
+def _opening_lines(blocks: list[Block]) -> list[tuple[Block, int, int]]:
+    """The stripped lines (block, start, end in its prose) of the posting's first two blocks with text.
+
+    A block of field lines alone ("**URL:** ...", twice over in some scrapes) does not count as one
+    of the two, so a title under it is still read.
+    """
+    found: list[tuple[Block, int, int]] = []
+    counted = 0
+    for block in blocks:
+        if counted == 2:
+            break
+        prose, pos, fields_only = block.prose, 0, True
+        for raw in prose.split("\n"):
+            start, end = pos, pos + len(raw)
+            pos = end + 1
+            while start < end and prose[start] in " \t*_#>":
+                start += 1
+            while end > start and prose[end - 1] in " \t*_#>":
+                end -= 1
+            if start < end:
+                found.append((block, start, end))
+                field = _FIELD_LINE.match(prose, start, end) and not _TITLE_LABEL.match(prose, start, end)
+                fields_only = fields_only and bool(field)
+        counted += 0 if fields_only else 1
+    return found
+
+
+def _is_title_line(line: str) -> bool:
+    """A short line with letters that does not end like a sentence or a label."""
+    return bool(line) and len(line) <= _TITLE_LINE and line[-1] not in ".:;,!?" and any(ch.isalpha() for ch in line)
+
+
+def _set_title(doc: DocumentDraft, block: Block, start: int, end: int) -> None:
+    """Title the posting with `block.prose[start:end]`, the span of the same offsets in the source.
+
+    Prose masks markup with spaces ("**Acme** Engineer"), so the title's text is the prose with the
+    masked runs closed up and its span is the source's; a title written plainly is the source's text.
+    """
+    segment = block.prose[start:end]
+    text = segment.strip(" \t*_")
+    if not text:
+        return
+    start += len(segment) - len(segment.lstrip(" \t*_"))
+    end = start + len(text)
+    at, until = block.start + start, block.start + end
+    source = doc.text[at:until]
+    doc.title = source if source == text else _MASK_RUN.sub(" ", text)
+    doc.title_start, doc.title_end = at, until

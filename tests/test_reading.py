@@ -547,3 +547,75 @@ def test_the_city_table_builds_its_dict_once_lookups_add_up(monkeypatch: pytest.
     assert answers == ["US-CA", None, "US-AK", "UK", "US-CA", None]
     assert table._dict == {"alpha": "US-AK", "beta": "US-CA", "gamma": "UK"}  # built at the fourth lookup
     assert len(table) == 3 and table["gamma"] == "UK" and sorted(table) == ["alpha", "beta", "gamma"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # A scrape that repeats its URL line: the title is under both.
+        (
+            "**URL:** https://jobs.example.com/1\n\n**URL:** https://jobs.example.com/1\n\n"
+            "Lead Analytics Engineer\n\nID\n2026-17299\n",
+            "Lead Analytics Engineer",
+        ),
+        # "X at Company" opening the text, run into it or on a line of its own.
+        (
+            "**URL:** https://jobs.example.com/1\n\nSenior Analytics Engineer at Ebury. Responsibilities: own the "
+            "warehouse.\n\nRequirements: SQL.\n",
+            "Senior Analytics Engineer",
+        ),
+        (
+            "**URL:** https://jobs.example.com/1\n\nSenior Analytics Engineer at Wave Mobile Money Inc.\n\n"
+            "Location: Remote\n",
+            "Senior Analytics Engineer",
+        ),
+        ("BI / Reporting Analyst at STARK (defence sector). We build.\n\nApply now.\n", "BI / Reporting Analyst"),
+        # LinkedIn's "About the job" above the title.
+        (
+            "**URL:** https://example.com/1\n\nAbout the job\nData Intelligence Consultant (m/w/d)\n\n📍 Düsseldorf\n",
+            "Data Intelligence Consultant (m/w/d)",
+        ),
+        # A labelled title beats a bare line before it.
+        (
+            "**URL:** https://example.com/1\n\nAnalytics Engineer - Job Posting\nJob Title: Analytics Engineer\n",
+            "Analytics Engineer",
+        ),
+        (
+            "**URL:** https://example.com/1\n\nYour Role: Analytics Engineer\nAs an engineer you build.\n",
+            "Analytics Engineer",
+        ),
+        ("**职位名称**：资深后端开发工程师\n**工作地点**：杭州\n\n职位描述\n", "资深后端开发工程师"),
+        ("**浙江精准学科技有限公司** 阿里战投\n\n【岗位名称】：AI应用开发工程师\n\n【关于我们】\n", "AI应用开发工程师"),
+        # A heading with markup in it, and a Chinese header line naming the role.
+        ("### 【急招】**华米科技招运维Leader**\n\n**主要职责**\n\n1. 领导运维\n", "【急招】 华米科技招运维Leader"),
+        ("## 【武汉】前端工程师 | React技术栈 | 18K-25K\n\n我们是一家国企。\n", "【武汉】前端工程师"),
+        # Not titles: a section name, a sentence, the employer's introduction, "About <company>" and what follows.
+        ("**URL:** https://example.com/1\n\nAbout the team\nBioma\n\nWe make supplements.\n", None),
+        ("**URL:** https://example.com/1\n\nJob description\nAs a Data Engineer you will build.\n\nMore.\n", None),
+        ("Join us at Acme. We hire engineers.\n\nApply.\n", None),
+        ("We are hiring at Acme Corp.\n\nApply.\n", None),
+        ("### [Apifox](https://apifox.cn/) 介绍\n\nApifox 是 API 平台。\n", None),
+        ("**URL:** https://example.com/1\n\nPosition: we are looking for someone great.\n\nApply.\n", None),
+    ],
+)
+def test_titles_under_fields_labels_and_employer_lines(text: str, title: str | None) -> None:
+    assert parse(text, "markdown", "p").title == title
+
+
+@pytest.mark.parametrize(
+    ("front", "title"),
+    [
+        ('title: "Login.gov: Data Analyst"\nopens: 2023-10-30\nbad: [unclosed\n', "Login.gov: Data Analyst"),
+        (
+            "layout: x\ntitle: 'Concepteur·trice d'interaction / développeur·se'\n",
+            "Concepteur·trice d'interaction / développeur·se",
+        ),
+        ("title: Data Analyst\nsummary: Login.gov: a: b\n", "Data Analyst"),
+        ("layout: x\nbad: [unclosed\n", None),
+        ("title: [unclosed\n", None),
+    ],
+)
+def test_the_title_line_of_front_matter_that_does_not_parse(front: str, title: str | None) -> None:
+    doc = parse(f"---\n{front}---\n\nWe build government services.\n\nApply.\n", "markdown", "p")
+    assert any(p.code == "front-matter" for p in doc.problems) or title == "Data Analyst"
+    assert doc.title == title

@@ -17,7 +17,7 @@ from postlint.document import HEADING, PARAGRAPH, Block, Document
 from postlint.lazy_regex import lazy_regex
 from postlint.regex_store import regex
 
-__all__ = ["fact_blocks", "fact_text", "header_fields", "header_role", "holds_prose"]
+__all__ = ["fact_blocks", "fact_text", "header_fields", "header_role", "holds_prose", "names_a_role"]
 
 # Inline code that is code, not a badge: assignments, calls, paths, markup, shell prompts.
 _CODE_LIKE = regex(r"[{}=;<>\\]|\w\(|^\s*[$#>]\s|::|->|\w\.\w+\(")
@@ -168,9 +168,16 @@ _ROLE = lazy_regex(
     r"COO|VP|head\s+of|interns?|internships?|specialists?|consultants?|administrators?|officers?|coordinators?|"
     r"writers?|editors?|researchers?|recruiters?|accountants?|technicians?|nurses?|teachers?|instructors?|"
     r"advocates?|representatives?|associates?|assistants?|operators?|programmers?|SRE|DevOps|founding|"
-    r"positions|roles|hackers?|marketers?|strategists?|partners?|executives?)\b",
+    r"positions|roles|hackers?|marketers?|strategists?|partners?|executives?)\b"
+    # Chinese role words sit between other characters with no word boundary: "前端工程师", "全栈".
+    r"|工程师|架构师|设计师|经理|专家|总监|全栈|前端|后端|运维|测试|研发|开发|实习",
     re.IGNORECASE,
 )
+
+
+def names_a_role(text: str) -> bool:
+    """Whether the text names a kind of job ("Analytics Engineer", "前端工程师"), as a title does."""
+    return _ROLE.search(text) is not None
 
 
 def header_role(doc: Document, memo: dict[Any, Any] | None = None) -> tuple[int, int] | None:
