@@ -619,3 +619,26 @@ def test_the_title_line_of_front_matter_that_does_not_parse(front: str, title: s
     doc = parse(f"---\n{front}---\n\nWe build government services.\n\nApply.\n", "markdown", "p")
     assert any(p.code == "front-matter" for p in doc.problems) or title == "Data Analyst"
     assert doc.title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        # A bilingual employer marks the French version of a posting written in French: not France.
+        (
+            "# Concepteur·trice d'interaction (FR)\n\nNous sommes à la recherche d'une personne qui se joindra à "
+            "notre équipe. Vous travaillerez avec les équipes des partenariats pour les services numériques.\n",
+            set(),
+        ),
+        # In a posting written in another language the same mark names the country.
+        (
+            "# Data Engineer (FR)\n\nWe are looking for a data engineer to join our team and build the pipelines "
+            "that our analysts and our customers use every day.\n",
+            {"EU-FR"},
+        ),
+        ("# Data Engineer (UK)\n\nWe are looking for a data engineer to join the team that builds our data.\n", {"UK"}),
+    ],
+    ids=["language-mark", "country-in-an-english-posting", "country-code"],
+)
+def test_a_language_mark_closing_the_title_is_no_place(text: str, ids: set[str]) -> None:
+    assert place_ids(text) == ids

@@ -199,7 +199,7 @@ def find_places(
     _title(doc, found)
     found.scan_many(
         [
-            (b.prose, b.start)
+            (_without_language_mark(b.prose, doc, found.memo), b.start)
             for b in fact_blocks(doc, found.memo)
             if b.kind == HEADING and len(b.prose) <= _MAX_HEADING
         ],
@@ -660,16 +660,37 @@ def _value_at(block: Block, at: int, blocks: list[Block]) -> tuple[Block, int, i
     return None
 
 
+# "Concepteur·trice d'interaction (FR)": a bilingual employer's mark of the posting's language version.
+_LANGUAGE_MARK = regex(r"\s*\(([A-Z]{2})\)\s*\Z")
+
+
 def _title(doc: Document, found: _Collector) -> None:
     title = doc.title
     if not title or doc.title_start < 0:
         return
+    title = _without_language_mark(title, doc, found.memo).rstrip()
     at = doc.text.find(title, doc.title_start, doc.title_start + 4 * len(title) + 200)
     if at >= 0:
         # "Remote Math Teacher", "Engineer (Remote)": a title's remote marker says the role is remote.
         found.scan_value(title, at, "title", location_value=False)
     else:
         found.scan(title, 0, "title", anchor=(doc.title_start, max(doc.title_end, doc.title_start)))
+
+
+def _without_language_mark(text: str, doc: Document, memo: dict[Any, Any]) -> str:
+    """A title or heading with the mark of its language version blanked out: "(FR)" closing one of a posting
+    written in French marks the French version (a bilingual employer's), not France. Same length."""
+    mark = _LANGUAGE_MARK.search(text)
+    if mark is None:
+        return text
+    language = memo.get("posting-language", False)
+    if language is False:
+        from postlint.facts.language import guess_language
+
+        language = memo["posting-language"] = guess_language(doc).language
+    if language != mark.group(1).lower():
+        return text
+    return text[: mark.start()] + " " * (len(text) - mark.start())
 
 
 def _names_a_system(place: Place, text: str, gazetteer: Gazetteer) -> bool:
