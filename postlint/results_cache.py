@@ -6,6 +6,8 @@ key covers everything that decides the findings besides the file itself:
 postlint's version and code, the contents of every pack file and of the config,
 the command-line selection, and today's date (laws come into force).
 
+The index also keeps each rule's references (the same for every file, and fixed by the packs'
+bytes in the key), so a run whose every file is a hit rebuilds its findings without loading a pack.
 All of a run key's results are one index file, read once and written once per run,
 so a re-run of ten thousand unchanged postings opens one cache file, not ten
 thousand. It has a line per file: its path, size, modification time, the SHA-256 of
@@ -47,7 +49,7 @@ if TYPE_CHECKING:
 
 CACHE_DIR_NAME = ".postlint_cache"
 _CODE = (".py", ".yaml")  # the files of postlint's own whose state is part of every run key
-_FORMAT = "3"  # bump when the index layout changes
+_FORMAT = "4"  # bump when the index layout changes (4: the references line)
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is a cache made by postlint.\n"
 _RACY_NS = 2_000_000_000  # a file modified this close to its entry's making is hashed, not trusted by its time
 _STALE_S = 24 * 3600  # other run keys' indexes untouched this long are removed
@@ -134,11 +136,18 @@ class ResultCache:
     def __init__(self, root: Path, key: str, references: Mapping[str, tuple[str, ...]] | None = None) -> None:
         self.root = root
         self.key = key
-        self.references = references or {}  # each rule's references: stored once here, not per violation
+        # Each rule's references, stored once in the index rather than in each violation: given by a run that
+        # loaded its rules, else read from the index.
+        self.references: Mapping[str, tuple[str, ...]] = references or {}
         self._index: dict[str, _Where] | None = None
         self._source: BinaryIO | None = None  # the index as read, kept open: another process's rename leaves it be
         self._spool: tempfile.SpooledTemporaryFile[bytes] | None = None
         self._changed: dict[str, tuple[int, int]] = {}  # path -> (offset, length) of its new line in the spool
+        self._current: dict[str, bool] = {}  # `current`'s answers in this run
+
+    def use_rules(self, engine: Any) -> None:
+        """Take the references of the rules of the run's engine, once they are loaded."""
+        self.references = {rule.id: rule.references for rule in engine.rules}
 
     @property
     def index_path(self) -> Path:
@@ -149,17 +158,30 @@ class ResultCache:
             self._index = {}
             try:
                 self._source = open(self.index_path, "rb")  # noqa: SIM115 (read on hits, closed by flush)
-                self._index = _scan(self._source, self.key)
+                self._index, stored = _scan(self._source, self.key)
             except OSError:
-                pass
+                return self._index
+            if not self.references:
+                self.references = stored
         return self._index
 
     def get(self, path: str) -> Entry | None:
         """The cached result for the file as it is now on disk, or None if it must be linted."""
         return self.load(path) if self.current(path) else None
 
+    def answers_all(self, paths: Iterable[str]) -> bool:
+        """Whether every file has an entry that is current (standard input never has): nothing to lint."""
+        return all(path != "-" and self.current(path) for path in paths)
+
     def current(self, path: str) -> bool:
-        """Whether the file on disk is the one its entry was made from; its findings are not read."""
+        """Whether the file on disk is the one its entry was made from; its findings are not read.
+        Asked again for the same file in this run, the first answer stands."""
+        known = self._current.get(path)
+        if known is None:
+            known = self._current[path] = self._is_current(path)
+        return known
+
+    def _is_current(self, path: str) -> bool:
         where = self._entries().get(path)
         if where is None or self._source is None:
             return False
@@ -228,6 +250,7 @@ class ResultCache:
                     handle.close()
             self._index = self._source = self._spool = None
             self._changed.clear()
+            self._current.clear()
 
     def _write(self) -> None:
         """The index as it is on disk now, less the files linted again, plus their new lines; streamed."""
@@ -238,9 +261,11 @@ class ResultCache:
         header = _header(self.key)
         with replacing(self.index_path) as out:
             out.write(header)
+            out.write(_references_line(self.references))
             try:
                 with open(self.index_path, "rb") as current:
                     if current.readline() == header:
+                        current.readline()  # the references: this run's, written above, are the same
                         for line in current:
                             parsed = _parse(line)
                             if parsed is not None and parsed[0] not in self._changed:
@@ -285,20 +310,36 @@ def _parse(line: bytes) -> tuple[str, tuple[int, int, str, int, bool], int] | No
     return path, stamp, len(fields[6]) - 1  # the findings, without the newline
 
 
-def _scan(source: BinaryIO, key: str) -> dict[str, _Where]:
-    """Where every well-formed line of an index puts its file. An index made for another key or layout gives nothing."""
+def _references_line(references: Mapping[str, tuple[str, ...]]) -> bytes:
+    """The index's second line: each rule's references, as JSON (ASCII)."""
+    return (json.dumps({rule: list(refs) for rule, refs in sorted(references.items())}) + "\n").encode("ascii")
+
+
+def _read_references(line: bytes) -> dict[str, tuple[str, ...]]:
+    try:
+        raw = json.loads(line)
+        return {str(rule): tuple(str(r) for r in refs) for rule, refs in raw.items()}
+    except (ValueError, AttributeError, TypeError, RecursionError):
+        return {}
+
+
+def _scan(source: BinaryIO, key: str) -> tuple[dict[str, _Where], dict[str, tuple[str, ...]]]:
+    """Where every well-formed line of an index puts its file, and the rules' references it keeps. An index made
+    for another key or layout gives nothing."""
     found: dict[str, _Where] = {}
     header = source.readline()
     if header != _header(key):
-        return found
-    offset = len(header)
+        return found, {}
+    second = source.readline()
+    references = _read_references(second)
+    offset = len(header) + len(second)
     for line in source:
         parsed = _parse(line)
         if parsed is not None:
             path, stamp, length = parsed
             found[path] = (*stamp, offset + len(line) - 1 - length, length)
         offset += len(line)
-    return found
+    return found, references
 
 
 def _remove_stale(keep: Path) -> None:

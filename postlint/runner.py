@@ -53,6 +53,34 @@ class RunOptions:
     specs: bool = True  # keep each rule's validated YAML (`Rule.spec`) when not from the cache
 
 
+class DeferredEngine:
+    """An engine built when first needed (`get`): a run whose every file the result cache answers needs
+    none, and then loads no pack and imports no rule kind."""
+
+    def __init__(self, build: Callable[[], RuleEngine]) -> None:
+        self._build = build
+        self._engine: RuleEngine | None = None
+        self._then: list[Callable[[RuleEngine], None]] = []
+
+    def get(self) -> RuleEngine:
+        if self._engine is None:
+            self._engine = self._build()
+            for then in self._then:
+                then(self._engine)
+        return self._engine
+
+    def when_built(self, then: Callable[[RuleEngine], None]) -> None:
+        """Call `then(engine)` once the engine is built: now, if it is."""
+        if self._engine is not None:
+            then(self._engine)
+        else:
+            self._then.append(then)
+
+    @property
+    def built(self) -> bool:
+        return self._engine is not None
+
+
 @dataclass(frozen=True)
 class PreparedRun:
     """A run set up: the configuration it read, the engine built from it and the options, and the size limit."""
@@ -381,7 +409,7 @@ def _lint_read_chunk(reads: Sequence[tuple[Document, Decoded | None]]) -> list[F
 
 
 def lint_files(
-    linter: RuleEngine | LinkedRun,
+    linter: RuleEngine | LinkedRun | DeferredEngine,
     files: Sequence[str],
     *,
     max_bytes: int,
@@ -395,9 +423,11 @@ def lint_files(
 
     With a cache, new results are stored as they come and written once, after the last file.
     A `LinkedRun` brings its run context and the documents it read: those are linted, not read again.
+    A `DeferredEngine` is built only if a file is not answered by the cache.
     """
     run: RunContext = OFFLINE
     read: dict[str, tuple[Document, Decoded | None]] = {}
+    deferred = linter if isinstance(linter, DeferredEngine) else None
     if isinstance(linter, LinkedRun):
         run, read = linter.run, linter.documents
         linter = linter.engine
@@ -409,10 +439,13 @@ def lint_files(
     todo = [path for index, path in enumerate(files) if index not in hits]
     stamp = cache is not None
 
+    def engine() -> RuleEngine:
+        return deferred.get() if deferred is not None else linter  # type: ignore[return-value]
+
     def recall(path: str) -> FileResult:
         """A hit's result; an entry that cannot be read after all is linted here instead."""
         assert cache is not None
-        return _loaded(cache, path) or lint_file(linter, path, max_bytes, stamp=True, policy=policy, run=run)
+        return _loaded(cache, path) or lint_file(engine(), path, max_bytes, stamp=True, policy=policy, run=run)
 
     if read and len(read) < len(set(todo)):
         read = {}  # not every file was read before: read them all here, as a run without links would
@@ -425,6 +458,7 @@ def lint_files(
     if not todo:  # every result from the result cache: nothing to lint, and nothing more to import
         yield from _stored(_in_order(files, hits, recall, iter(())), cache)
         return
+    linter = engine()
     if workers <= 1:
         fresh: Iterator[FileResult] = (
             _lint_read(linter, read[path], run)

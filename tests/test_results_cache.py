@@ -40,8 +40,9 @@ def _index(cache: ResultCache) -> dict[str, list]:
     """path -> [size, mtime_ns, digest, made_ns, linted, findings], as the index file holds them."""
     lines = cache.index_path.read_bytes().splitlines(keepends=True)
     assert lines[0] == _header(cache.key)
+    assert isinstance(json.loads(lines[1]), dict)  # the rules' references
     entries = {}
-    for line in lines[1:]:
+    for line in lines[2:]:
         path, size, mtime, digest, made, linted, findings = line.decode("ascii").rstrip("\n").split("\t")
         entries[json.loads(path)] = [int(size), int(mtime), digest, int(made), linted == "1", json.loads(findings)]
     return entries
@@ -49,7 +50,7 @@ def _index(cache: ResultCache) -> dict[str, list]:
 
 def _write_index(cache: ResultCache, entries: dict[str, list]) -> None:
     lines = [_line(path, *record[:5], json.dumps(record[5])) for path, record in entries.items()]
-    cache.index_path.write_bytes(_header(cache.key) + b"".join(lines))
+    cache.index_path.write_bytes(_header(cache.key) + b"{}\n" + b"".join(lines))
 
 
 def test_a_hit_returns_what_linting_found(tmp_path: Path) -> None:

@@ -101,15 +101,18 @@ class Filters:
 @options.follow_symlinks
 def check(**given: Any) -> int:
     """Lint postings: files, folders (recursively), or '-' for standard input."""
+    from postlint.runner import DeferredEngine
     from postlint.violation import Severity
 
     request = CheckRequest(**given)
     use_cache = not request.no_cache
     settings = load_settings(request.config_path, use_cache)
-    linter = request.build_linter(settings, use_cache=use_cache)
     threshold = Severity[request.fail_on or settings.fail_on]
+    linter = DeferredEngine(lambda: request.build_linter(settings, use_cache=use_cache))
+    if request.input_kind == "jsonl" or not use_cache:
+        linter.get()  # only the result cache can make the rules unneeded: bad packs and options are reported now
     if request.input_kind == "jsonl":
-        return check_records(request, settings, linter, threshold)
+        return check_records(request, settings, linter.get(), threshold)
     return check_files(request, settings, linter, threshold)
 
 
@@ -138,20 +141,33 @@ def check_records(request: CheckRequest, settings: Any, linter: Any, threshold: 
     )
 
 
-def check_files(request: CheckRequest, settings: Any, linter: Any, threshold: Any) -> int:
-    """Lint files and folders and report what is left after the filters; the exit code says if any fails."""
-    files = discover_files(request.paths, settings)
-    policy = read_policy(request.paths, request.follow_symlinks)
-    filters = load_filters(request, files)
-    linter, stdin_data = with_links(request, settings, linter, files, policy)
+def check_files(request: CheckRequest, settings: Any, deferred: Any, threshold: Any) -> int:
+    """Lint files and folders and report what is left after the filters; the exit code says if any fails.
+
+    The rules are loaded only when needed (`deferred`, a `runner.DeferredEngine`): not when the result
+    cache answers for every file and the report does not describe the rules (SARIF and HTML do).
+    """
+    try:
+        files = discover_files(request.paths, settings)
+        policy = read_policy(request.paths, request.follow_symlinks)
+        filters = load_filters(request, files)
+    except PostlintError:
+        deferred.get()  # a broken pack or option is reported first, as when the rules were loaded first
+        raise
+    linter, stdin_data = with_links(request, settings, deferred, files, policy)
     cache = None
     from postlint.runner import LinkedRun
 
     if not request.no_cache and not isinstance(linter, LinkedRun):  # link results expire: their findings are not kept
-        cache = result_cache(settings, linter, request.cache_options())
+        cache = result_cache(settings, request)
+        if cache is not None:
+            deferred.when_built(cache.use_rules)  # new entries store the rules' references
     fmt = request.fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if cache is None or _describes_rules(request, fmt) or not cache.answers_all(files):
+        linter = deferred.get() if linter is deferred else linter  # before the output is opened: errors leave it be
     stream = open_output(request.output) if request.output else sys.stdout
-    reporter, tee = build_reporter(request, fmt, stream, linter.rules, threshold)
+    rules = deferred.get().rules if deferred.built else ()
+    reporter, tee = build_reporter(request, fmt, stream, rules, threshold)
     from postlint.runner import lint_files
 
     linted = lint_files(
@@ -190,10 +206,12 @@ def load_filters(request: CheckRequest, files: Sequence[str]) -> Filters:
     return Filters(known=known, changes=changes)
 
 
-def with_links(request: CheckRequest, settings: Any, linter: Any, files: Sequence[str], policy: Any) -> Any:
-    """The linter with every link's status fetched, if links are to be checked; and standard input, if read."""
+def with_links(request: CheckRequest, settings: Any, deferred: Any, files: Sequence[str], policy: Any) -> Any:
+    """The linter with every link's status fetched, if links are to be checked; and standard input, if read.
+    Without link checking the linter stays `deferred` (built when needed)."""
     if not (request.check_links or settings.links.check):
-        return linter, None
+        return deferred, None
+    linter = deferred.get()
     if not any(r.check.needs_link_status for r in linter.rules):
         click.echo("postlint: warning: no link-checking rule is selected, so links are not fetched", err=True)
         return linter, None
@@ -213,16 +231,33 @@ def with_links(request: CheckRequest, settings: Any, linter: Any, files: Sequenc
     return linter, stdin_data
 
 
-def result_cache(settings: Any, linter: Any, options: Sequence[str]) -> Any:
-    """The result cache for this run: beside the config file if there is one, else in the current folder."""
+def result_cache(settings: Any, request: CheckRequest) -> Any:
+    """The result cache for this run: beside the config file if there is one, else in the current folder.
+
+    Its key rests on the files of every pack the run names, found without loading them, so the cache can
+    answer before any rule is loaded; None when the packs cannot be found (loading them says why).
+    """
+    from pathlib import Path
+
+    from postlint.packs.loader import pack_sources
     from postlint.results_cache import ResultCache, cache_root, run_key
 
-    sources = [rule.source for rule in linter.rules]
+    try:
+        sources: list[Any] = pack_sources(list(settings.packs), settings.base)
+        sources += pack_sources(list(request.packs), Path.cwd())
+    except PostlintError:
+        return None
     if settings.source:
         sources.append(settings.source)
     root = cache_root(settings.base if settings.source else None)
-    references = {rule.id: rule.references for rule in linter.rules}
-    return ResultCache(root, run_key(sources, options, linter.today), references)
+    today = request.as_of.date() if request.as_of is not None else settings.as_of
+    return ResultCache(root, run_key(sources, request.cache_options(), today))
+
+
+def _describes_rules(request: CheckRequest, fmt: str) -> bool:
+    """Whether a report describes each rule (SARIF's rule list, the HTML page's descriptions)."""
+    wanted = {fmt, *(report.split(":", 1)[0] for report in request.reports)}
+    return bool(wanted & {"sarif", "html"})
 
 
 def build_reporter(request: CheckRequest, fmt: str, stream: TextIO, rules: Any, threshold: Any) -> tuple[Any, Any]:

@@ -293,6 +293,11 @@ def resolve_packs(names: list[str], base: Path, *, use_cache: bool = False, spec
     return packs
 
 
+def pack_sources(names: list[str], base: Path) -> list[Path]:
+    """The files `resolve_packs` would load for these names, none of them read: what a run's results rest on."""
+    return [file for name in names for file in _pack_targets(name, base)]
+
+
 def _pack_targets(name: str, base: Path) -> list[Path]:
     if name == "builtin":
         return sorted(builtin_dir().glob("*.yaml"))
