@@ -113,6 +113,37 @@ def test_require_fields_follow_the_front_matter_mapping(tmp_path: Path) -> None:
     assert len(linter.lint_text("---\nlocation: Denver\n---\n# Job\n")) == 1
 
 
+EMPLOYMENT = {
+    "id": "t/employment",
+    "kind": "require",
+    "message": "No employment type",
+    "matching_fields": ["type"],
+    "patterns": [r"\b(?:full|part)[-\s]?time\b|\bcontract\b"],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("---\ntitle: Phoenix Application Developer\ntype: Full Time\n---\nJoin the HCIS team.\n", 0),
+        ("---\ntitle: Designer\ntype: Contract\n---\nJoin the studio.\n", 0),
+        ("---\ntitle: Recruiter\ntype: section\n---\nJoin the CDS team.\n", 1),
+        ("---\ntitle: Recruiter\ntype: [Full Time, Remote]\n---\nJoin the team.\n", 1),
+        ("---\ntitle: Recruiter\n---\nJoin the team.\n\nType: Full Time\n", 0),
+    ],
+    ids=["job-board-type", "contract-type", "site-generator-type", "list-value", "in-the-text"],
+)
+def test_require_matching_fields_count_only_a_matching_value(make_linter, text: str, count: int) -> None:
+    assert len(make_linter([EMPLOYMENT]).lint_text(text)) == count
+
+
+def test_require_matching_fields_follow_the_front_matter_mapping(tmp_path: Path) -> None:
+    path = write_pack(tmp_path, [EMPLOYMENT])
+    linter = load_linter(Settings(packs=(str(path),), front_matter={"type": "kind"}))
+    assert linter.lint_text("---\nkind: Full Time\n---\n# Job\n") == []
+    assert len(linter.lint_text("---\nkind: section\n---\n# Job\n")) == 1
+
+
 def test_require_terms_and_ignore_case(make_linter) -> None:
     rule = {"kind": "require", "terms": ["E-Verify"]}
     assert make_linter([rule]).lint_text("We use e-verify.\n") == []

@@ -31,6 +31,7 @@ class RequireBuild(RuleBuild):
         "patterns": (),
         "terms": (),
         "fields": (),
+        "matching_fields": (),
         "facts": (),
         "section": None,
         "distinct": 1,
@@ -46,6 +47,7 @@ class RequireBuild(RuleBuild):
         patterns: tuple[str, ...]
         terms: tuple[str, ...]
         fields: tuple[str, ...]
+        matching_fields: tuple[str, ...]
         facts: tuple[str, ...]
         section: str | None
         distinct: int
@@ -76,6 +78,7 @@ class RequireBuild(RuleBuild):
             prefilters(patterns),
             self.distinct,
             self._partly(flags),
+            self.matching_fields,
         )
 
     def _partly(self, flags: int) -> Partly | None:

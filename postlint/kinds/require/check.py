@@ -51,6 +51,7 @@ class RequireCheck(Check):
     prefilters: tuple[Prefilter | None, ...] = ()  # one per pattern
     distinct: int = 1  # different named forms that must appear ("medical" and "PTO", not "great benefits")
     partly: Partly | None = None  # wording that meets the requirement only in part: a lesser finding
+    matching_fields: tuple[str, ...] = ()  # front-matter fields that count only when a pattern matches their value
 
     def find(self, doc: Document, ctx: Context) -> Found | None:
         """The first place that satisfies the rule, or None."""
@@ -60,6 +61,10 @@ class RequireCheck(Check):
                 fm = doc.front_matter
                 at = fm.key_offsets.get(ctx.field_name(name), 0) if fm else 0
                 return Found(at, at, f"{name}: {value}", "front-matter")
+        for name in self.matching_fields:
+            found = self._matching_field(doc, ctx.field_name(name), name)
+            if found is not None:
+                return found
         facts = ctx.facts
         if facts is not None and self.facts:
             if "places" in self.facts and facts.places:
@@ -137,6 +142,19 @@ class RequireCheck(Check):
                     if len(seen) >= self.distinct:
                         return first, len(seen)
         return first, len(seen)
+
+    def _matching_field(self, doc: Document, key: str, name: str) -> Found | None:
+        """The front-matter field `key` when its value is one of the rule's wordings, else None.
+
+        Only a text value is searched: a mapping or a list under a shared name such as `type` is some
+        other site's data, and the rule's wording in it would be a coincidence.
+        """
+        value = doc.meta(key)
+        if not isinstance(value, str) or not any(pattern.search(value) for pattern in self.patterns):
+            return None
+        fm = doc.front_matter
+        at = fm.key_offsets.get(key, 0) if fm else 0
+        return Found(at, at, f"{name}: {value}", "front-matter")
 
     def partly_met(self, doc: Document, ctx: Context) -> Found | None:
         """Where the requirement is met in part (a `partly` pattern), or None."""

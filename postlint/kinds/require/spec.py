@@ -36,6 +36,12 @@ class RequireSpec(RequireBuild, RuleSpec):
         (),
         description="Front-matter fields (canonical names, mapped by the `front-matter` config) that satisfy the rule.",
     )
+    matching_fields: tuple[str, ...] = Field(
+        (),
+        description="Front-matter fields that satisfy the rule only when their value matches one of its `patterns` "
+        "or `terms`: a field whose name means different things in different sites (`type: Full Time` on a job "
+        "board, `type: section` in a site generator).",
+    )
     facts: tuple[Literal["places", "pay", "deadline"], ...] = Field(
         (),
         description="Facts postlint reads that satisfy the rule: `places` (a location the gazetteer knows), "
