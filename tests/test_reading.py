@@ -402,6 +402,9 @@ def test_regional_pay_laws_do_not_bind_a_national_government(tmp_path: Path, bod
         ("# Engineer\n\nAgency: General Services Administration. Grade: GS-13.\n", ("US",), "employer"),
         # A place named wins: the employer only fills in where the posting says nothing.
         ("# Designer\n\nLocation: Toronto, ON\n\nJoin the Canadian Digital Service.\n", ("CA-ON",), "posting"),
+        # Any casing, also in a text whose lower-casing changes its length ("İ").
+        ("# Engineer\n\nAPPLY ON usaJobs. GRADE: gs-13.\n", ("US",), "employer"),
+        ("# İşletme Analyst\n\nJoin the CANADIAN DIGITAL SERVICE.\n", ("CA",), "employer"),
         # Working with a government is no sign of being one.
         ("# Engineer\n\nWe build software that helps the federal government serve people.\n", (), "none"),
     ],
