@@ -205,6 +205,25 @@ def test_title_falls_back_to_first_h1() -> None:
     assert [b.level for b in doc.blocks] == [2, 1, 1]
 
 
+@pytest.mark.parametrize(
+    ("title", "h1", "expected"),
+    [
+        # A job board's title dresses up the heading: the heading is the role.
+        ("Job Application for Senior Data Engineer at Acme", "Senior Data Engineer", "Senior Data Engineer"),
+        ("Staff  Analyst - Acme | Careers", "Staff Analyst", "Staff Analyst"),
+        # A heading that names no role, or that the title does not hold, leaves the title alone.
+        ("Senior Data Engineer - Acme", "Acme", "Senior Data Engineer - Acme"),
+        ("Senior Data Engineer", "Careers at Acme", "Senior Data Engineer"),
+        ("Data Engineer", "Data Engineer", "Data Engineer"),
+    ],
+)
+def test_a_heading_the_title_dresses_up_is_the_title(title: str, h1: str, expected: str) -> None:
+    src = f"<html><head><title>{title}</title></head><body><h1>{h1}</h1><p>We build tools.</p></body></html>"
+    doc = _parse(src)
+    assert doc.title == expected
+    assert src[doc.title_start : doc.title_end] == expected
+
+
 def test_existing_title_is_kept() -> None:
     doc = DocumentDraft(text="<title>HTML title</title><h1>Head</h1>", format="html", title="Front matter")
     parse_html(doc)

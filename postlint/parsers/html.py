@@ -367,10 +367,28 @@ class _Builder(HTMLParser):
         while self.stack:
             self._pop()
         self._flush()
-        found = self.found.get("title") or self.found.get("h1")
+        found = _posting_title(self.found.get("title"), self.found.get("h1"))
         if found and self.doc.title is None:
             self.doc.title, self.doc.title_start, self.doc.title_end = found
         self.doc.links.extend(sorted(self.links, key=lambda link: (link.start, link.end)))
+
+
+_Found = tuple[str, int, int]  # a title's text and its span in the source
+
+
+def _posting_title(title: _Found | None, h1: _Found | None) -> _Found | None:
+    """The page's `<title>`, or its first `<h1>` when the title only dresses that up ("Job Application for
+    Data Engineer at Acme" around "Data Engineer"): the heading is then the role itself. An `<h1>` that
+    names no role (the company's name) never replaces the title."""
+    if title is None or h1 is None:
+        return title or h1
+    heading, whole = " ".join(h1[0].casefold().split()), " ".join(title[0].casefold().split())
+    if heading and heading != whole and heading in whole:
+        from postlint.facts.view import names_a_role
+
+        if names_a_role(h1[0]):
+            return h1
+    return title
 
 
 def parse_html(doc: DocumentDraft, start: int = 0, end: int | None = None) -> None:
