@@ -216,11 +216,32 @@ VISA = {
         ("Location: Bengaluru, India", "We cannot sponsor; work in India."),
         ("Location: Manila, Philippines", "We cannot sponsor; work in the Philippines."),
         ("Location: London, UK", "We cannot sponsor; right to work in the UK."),  # an area's own entry wins
-        ("Location: Bengaluru, India or London, UK", "We cannot sponsor; right to work in the UK."),
-        ("Location: Bengaluru, India or Tokyo, Japan", "We cannot sponsor; work in the United States."),
+        # Several countries: one's own entry would be wrong for the others, so all are named.
+        ("Location: Bengaluru, India or London, UK", "We cannot sponsor; work in India or the United Kingdom."),
+        ("Location: Bengaluru, India or Tokyo, Japan", "We cannot sponsor; work in India or Japan."),
+        ("Remote (US or Canada)", "We cannot sponsor; work in Canada or the United States."),
+        ("Offices: Berlin, Paris or Madrid", "We cannot sponsor; work in Germany, Spain or France."),
+        ("Berlin, Germany or remote in the EU", "We cannot sponsor; work in Germany."),  # the Union adds none
+        (
+            "Remote: India, Japan, Kenya or Brazil",
+            "We cannot sponsor; work in the country where they will be based.",  # too many to name
+        ),
+        ("London or Manchester, UK", "We cannot sponsor; right to work in the UK."),  # one entry serves all
         ("Join us.", "We cannot sponsor; work in the United States."),  # no place: the default
     ],
-    ids=["country", "country-with-article", "area-entry", "area-entry-among-two", "two-countries", "none"],
+    ids=[
+        "country",
+        "country-with-article",
+        "area-entry",
+        "area-entry-among-two",
+        "two-countries",
+        "us-and-canada",
+        "three-member-states",
+        "member-state-and-union",
+        "five-countries",
+        "one-entry-for-all",
+        "none",
+    ],
 )
 def test_require_any_country_suggestion_names_the_postings_country(make_linter, where: str, suggestion: str) -> None:
     (v,) = make_linter([VISA]).lint_text(f"# Engineer\n\n{where}\n\nWe build tools.\n")

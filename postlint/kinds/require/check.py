@@ -170,26 +170,39 @@ class RequireCheck(Check):
 
     def suggestion_for(self, ctx: Context) -> str | None:
         """The suggestion worded for where the posting is: the entry of the most specific area it is in,
-        else the `*` entry with `{country}` filled in when it is in one country with no entry of its own,
-        else `suggestion`."""
+        else the `*` entry with `{country}` filled in when it has no entry of its own, else `suggestion`.
+
+        A posting in several countries ("Remote (US or Canada)") gets one country's entry only when that
+        entry serves them all (EU for Germany and France); else the `*` entry names them all ("the United
+        States or Canada"), since one country's wording would be wrong for the others.
+        """
         if not self.suggestions:
-            return self.suggestion
-        jurisdictions = tuple(sorted(ctx.jurisdictions))
-        areas = [(area, text) for area, text in self.suggestions if area != ANY_COUNTRY]
-        found = for_area(areas, jurisdictions)
-        if found is not None:
-            return found
-        template = next((text for area, text in self.suggestions if area == ANY_COUNTRY), None)
-        if template is None:
             return self.suggestion
         from postlint.facts.gazetteer import country_of
 
+        jurisdictions = tuple(sorted(ctx.jurisdictions))
+        areas = [(area, text) for area, text in self.suggestions if area != ANY_COUNTRY]
+        by_country: dict[str, list[str]] = {}
+        for jid in jurisdictions:
+            by_country.setdefault(country_of(jid), []).append(jid)
+        if len(by_country) > 1 and any(country.startswith("EU-") for country in by_country):
+            by_country.pop("EU", None)  # the Union beside its member states adds no country
+        worded = {for_area(areas, ids) for ids in by_country.values()}
+        if len(worded) == 1 and None not in worded:
+            return worded.pop()
+        template = next((text for area, text in self.suggestions if area == ANY_COUNTRY), None)
         gazetteer = ctx.facts.gazetteer if ctx.facts is not None else None
-        countries = {country_of(j) for j in jurisdictions}
-        if gazetteer is None or len(countries) != 1:
-            return self.suggestion
-        known = gazetteer.get(countries.pop())
-        return template.replace("{country}", country_name(known.name)) if known is not None else self.suggestion
+        if template is None or gazetteer is None or not by_country:
+            return for_area(areas, jurisdictions) or self.suggestion
+        if len(by_country) > _MAX_NAMED:
+            return template.replace("{country}", "the country where they will be based")
+        names = []
+        for country in by_country:
+            known = gazetteer.get(country)
+            if known is None:
+                return for_area(areas, jurisdictions) or self.suggestion
+            names.append(country_name(known.name))
+        return template.replace("{country}", _either(names))
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         if self.find(doc, ctx) is not None:
@@ -221,9 +234,17 @@ class RequireCheck(Check):
 ANY_COUNTRY = "*"  # the `suggestions` key for a country with no entry of its own; `{country}` names it
 
 
+_MAX_NAMED = 3  # countries a suggestion names; a posting open in more is worded for none of them
+
+
+def _either(names: list[str]) -> str:
+    """'A', 'A or B', 'A, B or C'."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
 def country_name(name: str) -> str:
     """A country's name as it reads after "in": "the Philippines", "the United Arab Emirates", "India"."""
-    return f"the {name}" if name.startswith("United ") or name.endswith("s") else name
+    return f"the {name}" if name.startswith(("United ", "European ")) or name.endswith("s") else name
 
 
 def _label(match: re.Match[str]) -> str | None:

@@ -69,8 +69,9 @@ class RequireSpec(RequireBuild, RuleSpec):
     suggestions: dict[str, str] = Field(
         {},
         description="Jurisdiction id -> the suggestion for postings there (the most specific match wins over "
-        "`suggestion`), e.g. wording for the UK or Canada. The key `*` is for a posting in one country that has "
-        "no entry of its own, with `{country}` in its text replaced by the country's name.",
+        "`suggestion`), e.g. wording for the UK or Canada. The key `*` is for a posting in a country that has "
+        "no entry of its own, with `{country}` in its text replaced by the country's name, and for a posting in "
+        "several countries that no one entry serves (`{country}`: 'Canada or the United States').",
     )
     insert_at: Literal["end", "after-location", "after-pay"] | None = Field(
         None,
