@@ -70,6 +70,7 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "one-line-of-words": ("markdown", _repeat("word ")),
     "short-lines": ("markdown", _repeat("x\n")),
     "blank-lines": ("markdown", _repeat("\n")),
+    "digit-lines": ("text", _repeat("1\n")),  # short lines a heading's numbering could run across
     "digits": ("markdown", lambda n: "1" * n + "\n"),
     "pay-ranges": ("markdown", _repeat("$1,000 - $2,000 per year ")),
     "currency-signs": ("markdown", _repeat("$")),

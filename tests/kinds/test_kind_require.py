@@ -291,3 +291,78 @@ def test_require_partly_needs_patterns(tmp_path: Path) -> None:
     path = write_pack(tmp_path, [{**BENEFITS_PARTLY, "partly": {"message": "m", "patterns": []}}])
     with pytest.raises(PackError, match="partly"):
         load_pack(path)
+
+
+# --- heading_patterns: matched only where a heading's words can begin ---------------------------
+
+DUTIES = {"kind": "require", "heading_patterns": [r"(?:key\s+)?(?:duties|responsibilities)\b"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("Duties", [0]),
+        ("1. - **Duties**", [7]),
+        ("We grow.\nDuties\nBuild the reports.", [0, 9]),
+        ("We grow.\n" + "x" * 61 + "\nDuties", [0, 71]),  # the 61-character line is too long to be a heading
+        ("We grow.\nOur duties; yours\nok", [0, 27]),  # a line with a sentence end is not a heading
+        ("We grow.\n\u00a0\n", [0]),  # a line without a letter gives nothing
+        ("--\n\n1\nDuties are long enough to wrap past the limit of a heading line, like prose", [6]),
+        ("1\n" * 50, []),
+    ],
+    ids=["block", "numbering", "short-line", "long-line", "sentence-end", "no-letter", "skipped-lines", "digits"],
+)
+def test_heading_starts(text: str, starts: list[int]) -> None:
+    from postlint.kinds.require.check import heading_starts
+
+    assert list(heading_starts(text)) == starts
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "satisfied"),
+    [
+        ("# Job\n\n## Key Duties\n\n- Build reports\n", "markdown", True),
+        ("# Job\n\n1. Duties: build reports\n", "markdown", True),
+        ("Job\nAcme\n\nWe are growing fast.\nResponsibilities\nBuild the weekly reports.\n", "text", True),
+        ("# Job\n\nWe list the duties of the job below, and more.\n", "markdown", False),  # not where a heading begins
+        ("Job\n\nWe are growing and the\nresponsibilities of every analyst grow with us each year.\n", "text", False),
+        ("Job\n\nWe are growing fast.\nDuties? Ask us.\n", "text", False),
+    ],
+    ids=["heading", "list-item", "short-line", "mid-sentence", "wrapped-prose", "sentence"],
+)
+def test_require_heading_patterns(make_linter, text: str, fmt: str, satisfied: bool) -> None:
+    assert (make_linter([DUTIES]).lint_text(text, format=fmt) == []) is satisfied
+
+
+def test_require_heading_patterns_read_the_title(make_linter) -> None:
+    rule = {**DUTIES, "scope": ["paragraph", "title"]}
+    assert make_linter([rule]).lint_text("---\ntitle: Duties of the clerk\n---\nWe hire.\n") == []
+    assert make_linter([rule]).lint_text("---\ntitle: Clerk duties\n---\nWe hire.\n") != []
+
+
+def test_require_heading_patterns_are_found_at_their_line(make_linter) -> None:
+    from postlint.inspect import describe_document
+    from postlint.reader import parse
+
+    rule = {**DUTIES, "patterns": [r"\bbuild\b"]}
+    text = "Job\nAcme\n\nWe are growing fast.\n- Responsibilities\nBuild the weekly reports.\n"
+    linter = make_linter([rule])
+    found = describe_document(parse(text, "text", "posting.txt"), linter)["statements"]
+    assert [(s["found"], s["text"], s["line"]) for s in found] == [(True, "Responsibilities", 5)]
+
+
+def test_require_heading_patterns_count_as_distinct_forms(make_linter) -> None:
+    rule = {**DUTIES, "patterns": [r"\bbuild\b"], "distinct": 2}
+    assert make_linter([rule]).lint_text("# Job\n\nWe build.\n") != []
+    assert make_linter([rule]).lint_text("# Job\n\nWe build.\n\n## Duties\n\n- Reports\n") == []
+
+
+@pytest.mark.parametrize(("pattern", "error"), [("(a+)+$", "exponential"), ("(duties", "invalid regex")])
+def test_require_heading_patterns_are_validated_like_patterns(tmp_path: Path, pattern: str, error: str) -> None:
+    from postlint.errors import PackError
+    from postlint.packs.loader import load_pack
+
+    path = write_pack(tmp_path, [{"kind": "require", "heading_patterns": [pattern]}])
+    with pytest.raises(PackError, match=error) as raised:
+        load_pack(path)
+    assert "heading_patterns" in str(raised.value)

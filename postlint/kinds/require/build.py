@@ -29,6 +29,7 @@ class RequireBuild(RuleBuild):
     FIELDS: ClassVar[dict[str, Any]] = {
         **RuleBuild.FIELDS,
         "patterns": (),
+        "heading_patterns": (),
         "terms": (),
         "fields": (),
         "matching_fields": (),
@@ -45,6 +46,7 @@ class RequireBuild(RuleBuild):
     NESTED: ClassVar[dict[str, type[Plain]]] = {**RuleBuild.NESTED, "partly": PartlyBuild}
     if TYPE_CHECKING:
         patterns: tuple[str, ...]
+        heading_patterns: tuple[str, ...]
         terms: tuple[str, ...]
         fields: tuple[str, ...]
         matching_fields: tuple[str, ...]
@@ -65,6 +67,7 @@ class RequireBuild(RuleBuild):
         if terms is not None:
             patterns.append(terms)
         section = compile_regex(self.section, re.IGNORECASE) if self.section else None
+        headings = combine_regexes(self.heading_patterns, flags) if self.heading_patterns else None
         return RequireCheck(
             self.scopes,
             tuple(patterns),
@@ -79,6 +82,7 @@ class RequireBuild(RuleBuild):
             self.distinct,
             self._partly(flags),
             self.matching_fields,
+            headings,
         )
 
     def _partly(self, flags: int) -> Partly | None:

@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from postlint.document import Document
 from postlint.insertion import anchor, end_of_posting, insertion_fix
-from postlint.kinds.check_base import Check, Context, PieceGate, has_keyword, scope_view
+from postlint.kinds.check_base import Check, Context, PieceGate, ScopeView, has_keyword, scope_view
 from postlint.laws import for_area
 from postlint.prefilter import Prefilter, holds_any
 from postlint.violation import Finding, Severity
@@ -52,6 +52,18 @@ class RequireCheck(Check):
     distinct: int = 1  # different named forms that must appear ("medical" and "PTO", not "great benefits")
     partly: Partly | None = None  # wording that meets the requirement only in part: a lesser finding
     matching_fields: tuple[str, ...] = ()  # front-matter fields that count only when a pattern matches their value
+    headings: re.Pattern[str] | None = None  # `heading_patterns`, tried only where a heading can start
+
+    def _heading(self, text: str) -> re.Match[str] | None:
+        """The first match of the heading patterns at a place in `text` where a heading can start."""
+        headings = self.headings
+        if headings is None:
+            return None
+        for at in heading_starts(text):
+            match = headings.match(text, at)
+            if match is not None:
+                return match
+        return None
 
     def find(self, doc: Document, ctx: Context) -> Found | None:
         """The first place that satisfies the rule, or None."""
@@ -81,12 +93,9 @@ class RequireCheck(Check):
                     return Found(*deadline, "json-ld")
         keywords = self.keywords
         if "title" in self.scopes and doc.title and (not keywords or has_keyword(doc.title, keywords)):
-            for pattern in self.patterns:
-                match = pattern.search(doc.title)
-                if match:
-                    at = max(doc.title_start, 0)
-                    # The title is what satisfies the rule: shown whole, not the few characters matched.
-                    return Found(at, at + len(doc.title), doc.title, _label(match))
+            found = self._in_title(doc, doc.title)
+            if found is not None:
+                return found
         ranges: list[tuple[int, int]] | None = None
         if self.section is not None:
             ranges = [(s.heading_start, s.end) for s in doc.sections if self.section.search(s.title)]
@@ -96,13 +105,24 @@ class RequireCheck(Check):
         # Required wording is usually there, so a whole-scope search would only repeat the search below;
         # the literal test is cheap enough to make first.
         filters = self.prefilters if len(self.prefilters) == len(self.patterns) else (None,) * len(self.patterns)
-        plain = view.plain
         possible = [p is None or not view.rules_out(p) for p in filters]
-        if not any(possible):
+        if not any(possible) and self.headings is None:
             return None
         if self.distinct > 1:
             found, kinds = self._find_distinct(view.pieces, ranges)
             return found if kinds >= self.distinct else None
+        return self._in_pieces(view, ranges, filters, possible)
+
+    def _in_pieces(
+        self,
+        view: ScopeView,
+        ranges: list[tuple[int, int]] | None,
+        filters: tuple[Prefilter | None, ...],
+        possible: list[bool],
+    ) -> Found | None:
+        """The first match in the scope's pieces: the leftmost in the first piece that holds one."""
+        keywords = self.keywords
+        plain = view.plain
         gate = PieceGate(view, filters, possible)  # blocks before a late statement are not searched
         for index, (offset, text, lowered) in enumerate(view.pieces):
             if ranges is not None and not any(a <= offset < b for a, b in ranges):
@@ -110,6 +130,10 @@ class RequireCheck(Check):
             # A block's keywords are tested once a pattern's gate lets it be searched: in the few blocks
             # where a twin matches, rather than every keyword over the whole scope first.
             keyed: bool | None = None if keywords else True
+            first = None
+            if self.headings is not None:
+                keyed = holds_any(lowered, keywords) if keywords else True
+                first = self._heading(text) if keyed else None
             for number, (pattern, prefilter) in enumerate(zip(self.patterns, filters, strict=True)):
                 if not gate.allows(number, index):
                     continue
@@ -121,8 +145,23 @@ class RequireCheck(Check):
                     continue
                 match = pattern.search(text) if prefilter is None else prefilter.search(pattern, text, lowered, plain)
                 if match:
-                    return Found(offset + match.start(), offset + match.end(), match.group(0), _label(match))
+                    if first is None or match.start() < first.start():  # the leftmost, as one regex would
+                        first = match
+                    break
+            if first is not None:
+                return Found(offset + first.start(), offset + first.end(), first.group(0), _label(first))
         return None
+
+    def _in_title(self, doc: Document, title: str) -> Found | None:
+        """The title, when one of the patterns (or heading patterns) matches it."""
+        match = next((m for p in self.patterns if (m := p.search(title)) is not None), None)
+        if match is None:
+            match = self._heading(title)
+        if match is None:
+            return None
+        at = max(doc.title_start, 0)
+        # The title is what satisfies the rule: shown whole, not the few characters matched.
+        return Found(at, at + len(title), title, _label(match))
 
     def _find_distinct(
         self, pieces: tuple[tuple[int, str, str], ...], ranges: list[tuple[int, int]] | None
@@ -134,14 +173,24 @@ class RequireCheck(Check):
         for offset, text, _ in pieces:
             if ranges is not None and not any(a <= offset < b for a, b in ranges):
                 continue
-            for pattern in self.patterns:
-                for match in pattern.finditer(text):
-                    seen.add(match.lastgroup or " ".join(match.group(0).lower().split()))
-                    if first is None:
-                        first = Found(offset + match.start(), offset + match.end(), match.group(0), _label(match))
-                    if len(seen) >= self.distinct:
-                        return first, len(seen)
+            for match in self._matches(text):
+                seen.add(match.lastgroup or " ".join(match.group(0).lower().split()))
+                if first is None:
+                    first = Found(offset + match.start(), offset + match.end(), match.group(0), _label(match))
+                if len(seen) >= self.distinct:
+                    return first, len(seen)
         return first, len(seen)
+
+    def _matches(self, text: str) -> Iterator[re.Match[str]]:
+        """Every match of the patterns in `text`, then of the heading patterns where a heading can start."""
+        for pattern in self.patterns:
+            yield from pattern.finditer(text)
+        headings = self.headings
+        if headings is not None:
+            for at in heading_starts(text):
+                match = headings.match(text, at)
+                if match is not None:
+                    yield match
 
     def _matching_field(self, doc: Document, key: str, name: str) -> Found | None:
         """The front-matter field `key` when its value is one of the rule's wordings, else None.
@@ -150,7 +199,9 @@ class RequireCheck(Check):
         other site's data, and the rule's wording in it would be a coincidence.
         """
         value = doc.meta(key)
-        if not isinstance(value, str) or not any(pattern.search(value) for pattern in self.patterns):
+        if not isinstance(value, str):
+            return None
+        if not any(pattern.search(value) for pattern in self.patterns) and self._heading(value) is None:
             return None
         fm = doc.front_matter
         at = fm.key_offsets.get(key, 0) if fm else 0
@@ -229,6 +280,46 @@ class RequireCheck(Check):
             )
             return
         yield Finding(where, where, {"match": ""}, fix=fix, suggestion=suggestion)
+
+
+HEADING_LINE = 60  # the longest later line of a block that can be a heading, in characters
+_SENTENCE_END = re.compile(r"[.;!?]")
+_LETTER = re.compile(r"[^\W\d_]")  # where a heading's words begin: not numbering, bullets, punctuation or space
+
+
+def heading_starts(text: str) -> Iterator[int]:
+    """Where a heading's words can begin in a block, in order: the first letter at or after its start, and
+    after the start of each later line that is short (1 to `HEADING_LINE` characters up to its newline)
+    and not a sentence (no `.`, `;`, `!` or `?`).
+
+    Plain-text postings put "Responsibilities" on a line of its own inside a paragraph, while a wrapped
+    line of prose that happens to begin with "the role" is no heading. Found with `str.find`, so a rule's
+    heading patterns are matched at a few places rather than searched for at every line start. The
+    numbering and bullets before a heading ("1.", "-", "**") are skipped here, once, and each place
+    is given once: a pattern that skipped them itself would rescan a run of lines of digits or dashes
+    from each of its lines, in time quadratic in the run's length.
+    """
+    letter = -1  # the first letter found so far: the words of every line start up to it begin there
+    for start in _heading_lines(text):
+        if start <= letter:
+            continue
+        found = _LETTER.search(text, start)
+        if found is None:
+            return
+        letter = found.start()
+        yield letter
+
+
+def _heading_lines(text: str) -> Iterator[int]:
+    """The start of a block and of each later line of it that is short and not a sentence."""
+    yield 0
+    newline = text.find("\n")
+    while newline != -1:
+        start = newline + 1
+        newline = text.find("\n", start)
+        end = len(text) if newline == -1 else newline
+        if 0 < end - start <= HEADING_LINE and _SENTENCE_END.search(text, start, end) is None:
+            yield start
 
 
 ANY_COUNTRY = "*"  # the `suggestions` key for a country with no entry of its own; `{country}` names it

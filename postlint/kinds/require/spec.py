@@ -31,6 +31,13 @@ class RequireSpec(RequireBuild, RuleSpec):
     kind: Literal["require"]
 
     patterns: tuple[Regex, ...] = Field((), description="Regexes; any one match satisfies the rule.")
+    heading_patterns: tuple[Regex, ...] = Field(
+        (),
+        description="Regexes for headings, matched (not searched for) where a heading's words can begin: the first "
+        "letter of a block, and the first letter of each later line of it that is short (up to 60 characters) and "
+        "not a sentence (no '.', ';', '!' or '?'). Numbering, bullets and punctuation before it are skipped, so a "
+        "pattern starts with the heading's first word; any one match satisfies the rule.",
+    )
     terms: tuple[str, ...] = Field((), description="Words or phrases (whole words); any one satisfies the rule.")
     fields: tuple[str, ...] = Field(
         (),
@@ -81,8 +88,10 @@ class RequireSpec(RequireBuild, RuleSpec):
 
     @model_validator(mode="after")
     def _something_to_find(self) -> RequireSpec:
-        if not (self.patterns or self.terms or self.fields or self.facts):
-            raise ValueError("a require rule needs at least one of 'patterns', 'terms', 'fields' or 'facts'")
+        if not (self.patterns or self.heading_patterns or self.terms or self.fields or self.facts):
+            raise ValueError(
+                "a require rule needs at least one of 'patterns', 'heading_patterns', 'terms', 'fields' or 'facts'"
+            )
         if self.insert_at and not (self.suggestion or self.suggestions):
             raise ValueError("'insert_at' needs a 'suggestion' to insert")
         return self
