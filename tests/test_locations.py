@@ -131,6 +131,11 @@ def test_each_state_by_name_and_by_code(jid: str, name: str, code: str) -> None:
         ("上海闵行区", ["CN"]),
         ("Base深圳", ["CN"]),
         ("东京", ["JP"]),
+        # Names the gazetteer lacked: Kochi's older name, Chinese names of the UAE, Dubai and Chinese towns.
+        ("Cochin", ["IN"]),
+        ("位置：阿联酋迪拜市中心", ["AE", "AE"]),
+        ("工作地点：哈尔滨 / 新加坡", ["CN", "SG"]),
+        ("[义乌] 招 PHP 全栈", ["CN"]),
     ],
 )
 def test_find(text: str, expected: list[str]) -> None:
