@@ -468,6 +468,25 @@ def test_header_lines_that_are_no_place(text: str) -> None:
     assert places_of(text, "text") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A place inside the employer's name does not beat the place line below it.
+        (f"Data Scientist\nCambridge Technology Inc.\nBangalore\n\n{PROSE}", ("IN",)),
+        (f"Data Scientist\nBreathX Technologies Inc, ( Canary Health Technologies)\nHyderabad\n\n{PROSE}", ("IN",)),
+        (f"Analyst\nSynpulse Australia Pty Ltd\nSydney\n\n{PROSE}", ("AU",)),
+        (f"Engineer\nBoston Consulting Group\nLondon\n\n{PROSE}", ("UK",)),
+        # Where the name is the only sign, it stands.
+        (f"Economist\nReserve Bank of Australia\n\n{PROSE}", ("AU",)),
+        (f"Analyst\nSynpulse Australia Pty Ltd\n\n{PROSE}", ("AU",)),
+        # A region's code after a city is no company suffix.
+        (f"Data Analyst\nCambridge Technology Inc.\nLas Vegas NV\n\n{PROSE}", ("US-NV",)),
+    ],
+)
+def test_a_place_in_the_employer_line(text: str, expected: tuple[str, ...]) -> None:
+    assert jurisdictions_of(text, "text") == expected
+
+
 def test_a_header_town_only_when_nothing_else_gives_a_place() -> None:
     """The employer line "Gallup" is Gallup, New Mexico only by name: the header's own place wins."""
     text = f"Senior Data Scientist\nGallup\nWashington, DC\n\n{PROSE}"

@@ -160,6 +160,13 @@ _TOP_LINES = 12  # non-blank lines at the top of the body where a bare "Denver, 
 _SHORT_LINE = 80  # display width; a CJK character counts double
 _MAX_HEADING = 150
 _MAX_VALUE = 200
+# An employer's legal or trade name on a line of its own: "Cambridge Technology Inc.", "Synpulse Australia Pty Ltd",
+# "Edubridge Learning Pvt. Ltd.", "BreathX Technologies Inc, (Canary Health)". A place before the suffix is part
+# of the name. No suffix is also a region's code ("Adelaide SA", "Las Vegas NV") or "Co." (County Dublin).
+_COMPANY_SUFFIX = regex(
+    r"\s(?:Inc|Incorporated|Corp|Corporation|Company|Ltd|Limited|LLC|L\.L\.C|LLP|PLC|plc|GmbH|AG|Pty|Pvt|"
+    r"Technologies|Technology|Solutions|Holdings|Consulting|Labs)\b\.?"
+)
 _HEADER_LINES = 6  # non-blank lines of a scraped posting's header: title, employer, place, contract, team...
 # What may follow a city's name where a line repeats it as a place: "Wollongong - NSW", "Bathurst, Australia".
 _PLACE_LINE_REST = regex(r"[ \t*_]*(?:[,(/|–—-][^\n]{0,40})?(?:\r?\n|\Z)")
@@ -224,7 +231,7 @@ def find_places(
     stated = _remote_cues(doc, found)
     _remote_where_placed(found, _hashtags(doc, found), "hashtag", country=True)
     _remote_where_placed(found, stated, "prose")
-    return found.places
+    return _without_employer_lines(found.places, doc.text)
 
 
 def posting_jurisdictions(places: Sequence[Place], gazetteer: Gazetteer) -> tuple[str, ...]:
@@ -961,3 +968,24 @@ def _based(doc: Document, found: _Collector) -> None:
             continue
         for m in _BASED.finditer(block.prose):
             found.scan(m.group("name"), block.start + m.start("name"), "prose", location_value=True)
+
+
+def _without_employer_lines(places: list[Place], text: str) -> list[Place]:
+    """Drop places read inside an employer's name on a line of its own ("Cambridge Technology Inc." above
+    "Bangalore" in a scraped header) when the posting gives another place: the name is no location then. A place
+    that is the only sign ("Reserve Bank of Australia", "Synpulse Australia Pty Ltd" alone) is kept."""
+    inside: list[int] = []
+    for index, place in enumerate(places):
+        if place.source != "text" or place.remote:
+            continue
+        line_start = text.rfind("\n", 0, place.start) + 1
+        line_end = text.find("\n", place.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if _width(text[line_start:line_end].strip()) > _SHORT_LINE:
+            continue  # a sentence, not a name on a line of its own
+        if _COMPANY_SUFFIX.search(text, place.end, line_end) is not None:
+            inside.append(index)
+    if not inside or len(inside) == len(places):
+        return places
+    drop = set(inside)
+    return [place for index, place in enumerate(places) if index not in drop]
