@@ -487,6 +487,30 @@ def test_a_place_in_the_employer_line(text: str, expected: tuple[str, ...]) -> N
     assert jurisdictions_of(text, "text") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Elections Specialist, Kalamazoo County, Michigan — performs a wide variety of duties. " + PROSE, ("US-MI",)),
+        ("Policy Analyst, Virginia Department of Elections — the Department seeks an analyst. " + PROSE, ("US-VA",)),
+        (
+            "Director of Operations, Department of Elections, Virginia– This position provides leadership. " + PROSE,
+            ("US-VA",),
+        ),
+        (
+            "Senior Associate, Pew Center on the States, Washington, D.C. — Election Initiatives aim high. " + PROSE,
+            ("US-DC",),
+        ),
+        ("Chief Electoral Officer, Government of Nunavut, Canada — leads the office. " + PROSE, ("CA-NU",)),
+        # The role before the first comma is no place, nor is the description after the dash.
+        ("Texas Liaison, The Carter Center — works with partners in Georgia and Texas. " + PROSE, ()),
+        # A long first line with no "role, employer" head before a dash.
+        ("We are hiring an analyst in a team that works across Ohio — and more. " + PROSE, ()),
+    ],
+)
+def test_a_digest_lead_line(text: str, expected: tuple[str, ...]) -> None:
+    assert jurisdictions_of(text, "text") == expected
+
+
 def test_a_header_town_only_when_nothing_else_gives_a_place() -> None:
     """The employer line "Gallup" is Gallup, New Mexico only by name: the header's own place wins."""
     text = f"Senior Data Scientist\nGallup\nWashington, DC\n\n{PROSE}"

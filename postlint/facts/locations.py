@@ -160,6 +160,9 @@ _TOP_LINES = 12  # non-blank lines at the top of the body where a bare "Denver, 
 _SHORT_LINE = 80  # display width; a CJK character counts double
 _MAX_HEADING = 150
 _MAX_VALUE = 200
+# A digest entry's lead: "Elections Specialist, Kalamazoo County, Michigan — performs ...". The part before the
+# dash is "role, employer[, place]", the words after it the description.
+_LEAD = regex(r"[^\n—–]{3,200}?,[^\n—–]{3,200}?(?=\s*[—–]|\s+-\s)")
 # An employer's legal or trade name on a line of its own: "Cambridge Technology Inc.", "Synpulse Australia Pty Ltd",
 # "Edubridge Learning Pvt. Ltd.", "BreathX Technologies Inc, (Canary Health)". A place before the suffix is part
 # of the name. No suffix is also a region's code ("Adelaide SA", "Las Vegas NV") or "Co." (County Dublin).
@@ -225,6 +228,7 @@ def find_places(
         _cues(doc, found)
         _hiring_cues(doc, found)
         _based(doc, found)
+        _lead_line(doc, found)
         if not found.places:
             _header_city(doc, found)
     _office_cues(doc, found)
@@ -968,6 +972,26 @@ def _based(doc: Document, found: _Collector) -> None:
             continue
         for m in _BASED.finditer(block.prose):
             found.scan(m.group("name"), block.start + m.start("name"), "prose", location_value=True)
+
+
+def _lead_line(doc: Document, found: _Collector) -> None:
+    """The head of a digest entry that opens the posting on one long line: "Deputy Director of Elections, Douglas
+    County, Colorado — plans and directs ...", "Policy Analyst, Virginia Department of Elections – the Department
+    ...". Newsletters and job digests list roles so, as "role, employer, place" before a dash; the place may be the
+    employer's own name ("State of Connecticut"). The role before the first comma is left out: it names a job."""
+    for block in fact_blocks(doc, found.memo):
+        if block.kind != PARAGRAPH:
+            continue
+        line_end = block.prose.find("\n")
+        line = block.prose if line_end < 0 else block.prose[:line_end]
+        if _width(line) <= _SHORT_LINE:
+            return  # a short first line is read with the top lines
+        m = _LEAD.match(line)
+        if m is not None:
+            head = m.group()
+            comma = head.index(",") + 1
+            found.scan(head[comma:], block.start + comma, "text")
+        return
 
 
 def _without_employer_lines(places: list[Place], text: str) -> list[Place]:
