@@ -511,6 +511,28 @@ def test_a_digest_lead_line(text: str, expected: tuple[str, ...]) -> None:
     assert jurisdictions_of(text, "text") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "【社招】欢迎加入抖音生活服务团队，有前端、后端岗位，HC 充足，"
+            "可以 Base 上海、杭州、成都，团队氛围融洽，多元兼容，欢迎投递。\n",
+            ("CN",),
+        ),
+        ("## 职位描述\n\n● 参与前沿技术研究，承担重点、难点技术攻坚\n● Base 上海、深圳、南京\n", ("CN",)),
+        (
+            "我们是一家做跨境支付的公司，团队分布在多个城市。"
+            "工程师可远程支持，或base在新加坡办公室，提供工作签证和搬迁补贴。\n",
+            ("SG",),
+        ),
+        # Pay in "base" is no place.
+        ("薪资月 base20K-40K，年终与个人绩效、公司绩效挂钩，近几年业绩很好，团队技术氛围浓厚，福利也很不错。\n", ()),
+    ],
+)
+def test_base_before_a_chinese_place_name(text: str, expected: tuple[str, ...]) -> None:
+    assert jurisdictions_of(text, "markdown") == expected
+
+
 def test_a_header_town_only_when_nothing_else_gives_a_place() -> None:
     """The employer line "Gallup" is Gallup, New Mexico only by name: the header's own place wins."""
     text = f"Senior Data Scientist\nGallup\nWashington, DC\n\n{PROSE}"

@@ -160,6 +160,11 @@ _TOP_LINES = 12  # non-blank lines at the top of the body where a bare "Denver, 
 _SHORT_LINE = 80  # display width; a CJK character counts double
 _MAX_HEADING = 150
 _MAX_VALUE = 200
+# "可以 Base 上海、杭州、成都", "● Base 上海、深圳", "**BASE地：杭州**", "base在新加坡": in Chinese postings "base"
+# before a name says where the job sits, inside a sentence as often as on a line of its own. The value runs to the
+# end of the clause.
+_BASE_CUE = regex(r"(?<![A-Za-z])base(?:地点?|城市|在|于)?[ \t]*[:：]?[ \t]*(?=[\u4e00-\u9fff])", re.IGNORECASE)
+_BASE_VALUE = regex(r"[^，。；;,!！?？（(【\[\n]{1,30}")
 # A digest entry's lead: "Elections Specialist, Kalamazoo County, Michigan — performs ...". The part before the
 # dash is "role, employer[, place]", the words after it the description.
 _LEAD = regex(r"[^\n—–]{3,200}?,[^\n—–]{3,200}?(?=\s*[—–]|\s+-\s)")
@@ -229,6 +234,7 @@ def find_places(
         _hiring_cues(doc, found)
         _based(doc, found)
         _lead_line(doc, found)
+        _base_cues(doc, found)
         if not found.places:
             _header_city(doc, found)
     _office_cues(doc, found)
@@ -1013,3 +1019,15 @@ def _without_employer_lines(places: list[Place], text: str) -> list[Place]:
         return places
     drop = set(inside)
     return [place for index, place in enumerate(places) if index not in drop]
+
+
+def _base_cues(doc: Document, found: _Collector) -> None:
+    """Places named right after "base" in Chinese prose: "可以 Base 上海、杭州", "base地：杭州"."""
+    for block in fact_blocks(doc, found.memo):
+        prose = block.prose
+        if block.kind not in (PARAGRAPH, LIST_ITEM) or ("ase" not in prose and "ASE" not in prose):
+            continue
+        for m in _BASE_CUE.finditer(prose):
+            value = _BASE_VALUE.match(prose, m.end())
+            if value is not None:
+                found.scan(value.group(), block.start + m.end(), "text")
