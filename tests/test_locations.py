@@ -533,6 +533,25 @@ def test_base_before_a_chinese_place_name(text: str, expected: tuple[str, ...]) 
     assert jurisdictions_of(text, "markdown") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("# web前端/北京(远程工作) 3年 · 本科/15-30k\n\n负责开发。\n", [("北京", False), ("远程工作", True)]),
+        ("零知识证明工程师（可远程），薪资OPEN\n", [("可远程", True)]),
+        ("美企，965，很少加班，可在家远程办公（很香）。\n", [("远程办公", True)]),
+        # A skill, the candidate's experience, the interview, a refusal: no remote role.
+        ("了解远程通信，消息队列，海量数据\n", []),
+        ("多年国际化团队远程工作经验，崇尚极客精神\n", []),
+        ("支持远程面试和入职，但不支持远程工作\n", []),
+        ("**岗位暂不支持远程**\n", []),
+        ("是否远程：否\n", []),
+        ("● 远程工作环境下的团队协作能力。\n\n工作地点：上海（实习生暂时不支持远程）\n", [("上海", False)]),
+    ],
+)
+def test_remote_said_in_chinese(text: str, expected: list[tuple[str, bool]]) -> None:
+    assert [(p.text, p.remote) for p in places_of(text)] == expected
+
+
 def test_a_header_town_only_when_nothing_else_gives_a_place() -> None:
     """The employer line "Gallup" is Gallup, New Mexico only by name: the header's own place wins."""
     text = f"Senior Data Scientist\nGallup\nWashington, DC\n\n{PROSE}"

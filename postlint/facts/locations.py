@@ -140,6 +140,14 @@ _WORLDWIDE = regex(
     r"\b(?:anywhere\s+in\s+the\s+world|worldwide|world-wide|globally|from\s+any\s+country|any\s+time\s*zone)\b",
     re.IGNORECASE,
 )
+# "可远程", "支持远程办公", "全职远程", "北京(远程工作)", "可在家远程办公": a Chinese posting's role is remote.
+# "远程通信" (a skill), "远程工作经验" (the candidate's), "支持远程面试" (the interview) and "不支持远程工作" (a
+# refusal) are not; a posting that refuses remote work anywhere ("实习生暂时不支持远程") is not remote.
+_REMOTE_ZH = regex(
+    r"(?:可|支持|接受|全职|全|纯|完全)远程(?=工作|办公|岗位|职位|实习|兼职|全职|开发|协作|[^\u4e00-\u9fff]|\Z)"
+    r"|远程(?:工作|办公|岗位|职位)(?!经验|环境|能力|技能)"
+)
+_NOT_REMOTE_ZH = regex(r"(?:不|无|非|否|没有)[^，。；,;\n]{0,3}远程")
 _WORK_REMOTELY = regex(r"\bwork(?:ing)?\s+(?:\w+\s+){0,2}?(?:remote(?:ly)?|telecommut\w*)\b", re.IGNORECASE)
 # What follows "New York" when it names the state, not the city.
 _STATE_FOLLOWS = regex(r"\s*(?:State\b|,\s*(?:USA?|U\.S\.A?\.?|United States)\b)", re.IGNORECASE)
@@ -858,7 +866,22 @@ def _remote_cues(doc: Document, found: _Collector) -> tuple[int, int, str] | Non
                 found.places.append(Place(start, end_at, m.group(), (), "prose", True))
             else:
                 unscoped = (start, end_at, m.group())
-    return unscoped
+    return unscoped or _remote_zh(doc, found)
+
+
+def _remote_zh(doc: Document, found: _Collector) -> tuple[int, int, str] | None:
+    """The first statement in Chinese that the role is remote ("可远程", "支持远程办公"), unless the posting refuses
+    remote work somewhere ("不支持远程")."""
+    first: tuple[int, int, str] | None = None
+    for block in fact_blocks(doc, found.memo):
+        if block.kind not in (PARAGRAPH, LIST_ITEM, HEADING) or "远程" not in block.prose:
+            continue
+        prose = block.prose
+        if _NOT_REMOTE_ZH.search(prose):
+            return None
+        if first is None and (m := _REMOTE_ZH.search(prose)) is not None:
+            first = block.start + m.start(), block.start + m.end(), m.group()
+    return first
 
 
 def _hashtags(doc: Document, found: _Collector) -> tuple[int, int, str] | None:
