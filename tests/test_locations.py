@@ -131,6 +131,11 @@ def test_each_state_by_name_and_by_code(jid: str, name: str, code: str) -> None:
         ("上海闵行区", ["CN"]),
         ("Base深圳", ["CN"]),
         ("东京", ["JP"]),
+        # Names the gazetteer lacked: Kochi's older name, Chinese names of the UAE, Dubai and Chinese towns.
+        ("Cochin", ["IN"]),
+        ("位置：阿联酋迪拜市中心", ["AE", "AE"]),
+        ("工作地点：哈尔滨 / 新加坡", ["CN", "SG"]),
+        ("[义乌] 招 PHP 全栈", ["CN"]),
     ],
 )
 def test_find(text: str, expected: list[str]) -> None:
@@ -461,6 +466,90 @@ def test_header_towns(text: str, expected: tuple[str, ...]) -> None:
 )
 def test_header_lines_that_are_no_place(text: str) -> None:
     assert places_of(text, "text") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A place inside the employer's name does not beat the place line below it.
+        (f"Data Scientist\nCambridge Technology Inc.\nBangalore\n\n{PROSE}", ("IN",)),
+        (f"Data Scientist\nBreathX Technologies Inc, ( Canary Health Technologies)\nHyderabad\n\n{PROSE}", ("IN",)),
+        (f"Analyst\nSynpulse Australia Pty Ltd\nSydney\n\n{PROSE}", ("AU",)),
+        (f"Engineer\nBoston Consulting Group\nLondon\n\n{PROSE}", ("UK",)),
+        # Where the name is the only sign, it stands.
+        (f"Economist\nReserve Bank of Australia\n\n{PROSE}", ("AU",)),
+        (f"Analyst\nSynpulse Australia Pty Ltd\n\n{PROSE}", ("AU",)),
+        # A region's code after a city is no company suffix.
+        (f"Data Analyst\nCambridge Technology Inc.\nLas Vegas NV\n\n{PROSE}", ("US-NV",)),
+    ],
+)
+def test_a_place_in_the_employer_line(text: str, expected: tuple[str, ...]) -> None:
+    assert jurisdictions_of(text, "text") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Elections Specialist, Kalamazoo County, Michigan — performs a wide variety of duties. " + PROSE, ("US-MI",)),
+        ("Policy Analyst, Virginia Department of Elections — the Department seeks an analyst. " + PROSE, ("US-VA",)),
+        (
+            "Director of Operations, Department of Elections, Virginia– This position provides leadership. " + PROSE,
+            ("US-VA",),
+        ),
+        (
+            "Senior Associate, Pew Center on the States, Washington, D.C. — Election Initiatives aim high. " + PROSE,
+            ("US-DC",),
+        ),
+        ("Chief Electoral Officer, Government of Nunavut, Canada — leads the office. " + PROSE, ("CA-NU",)),
+        # The role before the first comma is no place, nor is the description after the dash.
+        ("Texas Liaison, The Carter Center — works with partners in Georgia and Texas. " + PROSE, ()),
+        # A long first line with no "role, employer" head before a dash.
+        ("We are hiring an analyst in a team that works across Ohio — and more. " + PROSE, ()),
+    ],
+)
+def test_a_digest_lead_line(text: str, expected: tuple[str, ...]) -> None:
+    assert jurisdictions_of(text, "text") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "【社招】欢迎加入抖音生活服务团队，有前端、后端岗位，HC 充足，"
+            "可以 Base 上海、杭州、成都，团队氛围融洽，多元兼容，欢迎投递。\n",
+            ("CN",),
+        ),
+        ("## 职位描述\n\n● 参与前沿技术研究，承担重点、难点技术攻坚\n● Base 上海、深圳、南京\n", ("CN",)),
+        (
+            "我们是一家做跨境支付的公司，团队分布在多个城市。"
+            "工程师可远程支持，或base在新加坡办公室，提供工作签证和搬迁补贴。\n",
+            ("SG",),
+        ),
+        # Pay in "base" is no place.
+        ("薪资月 base20K-40K，年终与个人绩效、公司绩效挂钩，近几年业绩很好，团队技术氛围浓厚，福利也很不错。\n", ()),
+    ],
+)
+def test_base_before_a_chinese_place_name(text: str, expected: tuple[str, ...]) -> None:
+    assert jurisdictions_of(text, "markdown") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("# web前端/北京(远程工作) 3年 · 本科/15-30k\n\n负责开发。\n", [("北京", False), ("远程工作", True)]),
+        ("零知识证明工程师（可远程），薪资OPEN\n", [("可远程", True)]),
+        ("美企，965，很少加班，可在家远程办公（很香）。\n", [("远程办公", True)]),
+        # A skill, the candidate's experience, the interview, a refusal: no remote role.
+        ("了解远程通信，消息队列，海量数据\n", []),
+        ("多年国际化团队远程工作经验，崇尚极客精神\n", []),
+        ("支持远程面试和入职，但不支持远程工作\n", []),
+        ("**岗位暂不支持远程**\n", []),
+        ("是否远程：否\n", []),
+        ("● 远程工作环境下的团队协作能力。\n\n工作地点：上海（实习生暂时不支持远程）\n", [("上海", False)]),
+    ],
+)
+def test_remote_said_in_chinese(text: str, expected: list[tuple[str, bool]]) -> None:
+    assert [(p.text, p.remote) for p in places_of(text)] == expected
 
 
 def test_a_header_town_only_when_nothing_else_gives_a_place() -> None:

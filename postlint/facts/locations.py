@@ -140,6 +140,14 @@ _WORLDWIDE = regex(
     r"\b(?:anywhere\s+in\s+the\s+world|worldwide|world-wide|globally|from\s+any\s+country|any\s+time\s*zone)\b",
     re.IGNORECASE,
 )
+# "可远程", "支持远程办公", "全职远程", "北京(远程工作)", "可在家远程办公": a Chinese posting's role is remote.
+# "远程通信" (a skill), "远程工作经验" (the candidate's), "支持远程面试" (the interview) and "不支持远程工作" (a
+# refusal) are not; a posting that refuses remote work anywhere ("实习生暂时不支持远程") is not remote.
+_REMOTE_ZH = regex(
+    r"(?:可|支持|接受|全职|全|纯|完全)远程(?=工作|办公|岗位|职位|实习|兼职|全职|开发|协作|[^\u4e00-\u9fff]|\Z)"
+    r"|远程(?:工作|办公|岗位|职位)(?!经验|环境|能力|技能)"
+)
+_NOT_REMOTE_ZH = regex(r"(?:不|无|非|否|没有)[^，。；,;\n]{0,3}远程")
 _WORK_REMOTELY = regex(r"\bwork(?:ing)?\s+(?:\w+\s+){0,2}?(?:remote(?:ly)?|telecommut\w*)\b", re.IGNORECASE)
 # What follows "New York" when it names the state, not the city.
 _STATE_FOLLOWS = regex(r"\s*(?:State\b|,\s*(?:USA?|U\.S\.A?\.?|United States)\b)", re.IGNORECASE)
@@ -160,6 +168,21 @@ _TOP_LINES = 12  # non-blank lines at the top of the body where a bare "Denver, 
 _SHORT_LINE = 80  # display width; a CJK character counts double
 _MAX_HEADING = 150
 _MAX_VALUE = 200
+# "可以 Base 上海、杭州、成都", "● Base 上海、深圳", "**BASE地：杭州**", "base在新加坡": in Chinese postings "base"
+# before a name says where the job sits, inside a sentence as often as on a line of its own. The value runs to the
+# end of the clause.
+_BASE_CUE = regex(r"(?<![A-Za-z])base(?:地点?|城市|在|于)?[ \t]*[:：]?[ \t]*(?=[\u4e00-\u9fff])", re.IGNORECASE)
+_BASE_VALUE = regex(r"[^，。；;,!！?？（(【\[\n]{1,30}")
+# A digest entry's lead: "Elections Specialist, Kalamazoo County, Michigan — performs ...". The part before the
+# dash is "role, employer[, place]", the words after it the description.
+_LEAD = regex(r"[^\n—–]{3,200}?,[^\n—–]{3,200}?(?=\s*[—–]|\s+-\s)")
+# An employer's legal or trade name on a line of its own: "Cambridge Technology Inc.", "Synpulse Australia Pty Ltd",
+# "Edubridge Learning Pvt. Ltd.", "BreathX Technologies Inc, (Canary Health)". A place before the suffix is part
+# of the name. No suffix is also a region's code ("Adelaide SA", "Las Vegas NV") or "Co." (County Dublin).
+_COMPANY_SUFFIX = regex(
+    r"\s(?:Inc|Incorporated|Corp|Corporation|Company|Ltd|Limited|LLC|L\.L\.C|LLP|PLC|plc|GmbH|AG|Pty|Pvt|"
+    r"Technologies|Technology|Solutions|Holdings|Consulting|Labs)\b\.?"
+)
 _HEADER_LINES = 6  # non-blank lines of a scraped posting's header: title, employer, place, contract, team...
 # What may follow a city's name where a line repeats it as a place: "Wollongong - NSW", "Bathurst, Australia".
 _PLACE_LINE_REST = regex(r"[ \t*_]*(?:[,(/|–—-][^\n]{0,40})?(?:\r?\n|\Z)")
@@ -218,13 +241,15 @@ def find_places(
         _cues(doc, found)
         _hiring_cues(doc, found)
         _based(doc, found)
+        _lead_line(doc, found)
+        _base_cues(doc, found)
         if not found.places:
             _header_city(doc, found)
     _office_cues(doc, found)
     stated = _remote_cues(doc, found)
     _remote_where_placed(found, _hashtags(doc, found), "hashtag", country=True)
     _remote_where_placed(found, stated, "prose")
-    return found.places
+    return _without_employer_lines(found.places, doc.text)
 
 
 def posting_jurisdictions(places: Sequence[Place], gazetteer: Gazetteer) -> tuple[str, ...]:
@@ -841,7 +866,22 @@ def _remote_cues(doc: Document, found: _Collector) -> tuple[int, int, str] | Non
                 found.places.append(Place(start, end_at, m.group(), (), "prose", True))
             else:
                 unscoped = (start, end_at, m.group())
-    return unscoped
+    return unscoped or _remote_zh(doc, found)
+
+
+def _remote_zh(doc: Document, found: _Collector) -> tuple[int, int, str] | None:
+    """The first statement in Chinese that the role is remote ("可远程", "支持远程办公"), unless the posting refuses
+    remote work somewhere ("不支持远程")."""
+    first: tuple[int, int, str] | None = None
+    for block in fact_blocks(doc, found.memo):
+        if block.kind not in (PARAGRAPH, LIST_ITEM, HEADING) or "远程" not in block.prose:
+            continue
+        prose = block.prose
+        if _NOT_REMOTE_ZH.search(prose):
+            return None
+        if first is None and (m := _REMOTE_ZH.search(prose)) is not None:
+            first = block.start + m.start(), block.start + m.end(), m.group()
+    return first
 
 
 def _hashtags(doc: Document, found: _Collector) -> tuple[int, int, str] | None:
@@ -961,3 +1001,56 @@ def _based(doc: Document, found: _Collector) -> None:
             continue
         for m in _BASED.finditer(block.prose):
             found.scan(m.group("name"), block.start + m.start("name"), "prose", location_value=True)
+
+
+def _lead_line(doc: Document, found: _Collector) -> None:
+    """The head of a digest entry that opens the posting on one long line: "Deputy Director of Elections, Douglas
+    County, Colorado — plans and directs ...", "Policy Analyst, Virginia Department of Elections – the Department
+    ...". Newsletters and job digests list roles so, as "role, employer, place" before a dash; the place may be the
+    employer's own name ("State of Connecticut"). The role before the first comma is left out: it names a job."""
+    for block in fact_blocks(doc, found.memo):
+        if block.kind != PARAGRAPH:
+            continue
+        line_end = block.prose.find("\n")
+        line = block.prose if line_end < 0 else block.prose[:line_end]
+        if _width(line) <= _SHORT_LINE:
+            return  # a short first line is read with the top lines
+        m = _LEAD.match(line)
+        if m is not None:
+            head = m.group()
+            comma = head.index(",") + 1
+            found.scan(head[comma:], block.start + comma, "text")
+        return
+
+
+def _without_employer_lines(places: list[Place], text: str) -> list[Place]:
+    """Drop places read inside an employer's name on a line of its own ("Cambridge Technology Inc." above
+    "Bangalore" in a scraped header) when the posting gives another place: the name is no location then. A place
+    that is the only sign ("Reserve Bank of Australia", "Synpulse Australia Pty Ltd" alone) is kept."""
+    inside: list[int] = []
+    for index, place in enumerate(places):
+        if place.source != "text" or place.remote:
+            continue
+        line_start = text.rfind("\n", 0, place.start) + 1
+        line_end = text.find("\n", place.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if _width(text[line_start:line_end].strip()) > _SHORT_LINE:
+            continue  # a sentence, not a name on a line of its own
+        if _COMPANY_SUFFIX.search(text, place.end, line_end) is not None:
+            inside.append(index)
+    if not inside or len(inside) == len(places):
+        return places
+    drop = set(inside)
+    return [place for index, place in enumerate(places) if index not in drop]
+
+
+def _base_cues(doc: Document, found: _Collector) -> None:
+    """Places named right after "base" in Chinese prose: "可以 Base 上海、杭州", "base地：杭州"."""
+    for block in fact_blocks(doc, found.memo):
+        prose = block.prose
+        if block.kind not in (PARAGRAPH, LIST_ITEM) or ("ase" not in prose and "ASE" not in prose):
+            continue
+        for m in _BASE_CUE.finditer(prose):
+            value = _BASE_VALUE.match(prose, m.end())
+            if value is not None:
+                found.scan(value.group(), block.start + m.end(), "text")
