@@ -323,6 +323,10 @@ def test_html_label_and_table() -> None:
         ("# Senior Engineer (Remote, US)\n\nBody text.\n", "markdown", REMOTE_US),
         ("📍 Vilnius\n\nWe build payments.\n", "markdown", ("EU-LT",)),
         ("Portland\n\nA long paragraph about the work we do for our customers across the whole region.\n", "text", ()),
+        # A country's code just before another country's state is part of a street address, not the country.
+        ("Location: City Hall 300 Monroe NW GR MI, MI\n", "text", ("US-MI",)),
+        ("Location: Toronto ON CA\n", "text", ("CA-ON",)),
+        ("Location: Athens, GR\n", "text", ("EU-GR",)),
     ],
 )
 def test_postings(text: str, fmt: str, expected: tuple[str, ...]) -> None:
@@ -556,6 +560,31 @@ def test_a_header_town_only_when_nothing_else_gives_a_place() -> None:
     """The employer line "Gallup" is Gallup, New Mexico only by name: the header's own place wins."""
     text = f"Senior Data Scientist\nGallup\nWashington, DC\n\n{PROSE}"
     assert jurisdictions_of(text, "text") == ("US-DC",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The opening lines name the job's town: the employer's list of offices adds no place.
+        (
+            "Lead Data Scientist\nCareers at Tide\nHyderabad\n\nAbout Tide\n"
+            "Our offices are in London, UK, Sofia, Bulgaria and Hyderabad, India, where our teams work.\n",
+            ("IN",),
+        ),
+        # A sentence about the job itself still counts beside them.
+        (
+            "Lead Data Scientist\nCareers at Tide\nHyderabad\n\nThe role can also be based in Dublin, Ireland.\n",
+            ("EU-IE", "IN"),
+        ),
+        # With no place given before them, the offices are the best sign of where the job is.
+        (
+            "Lead Data Scientist\n\nOur offices are in Ottawa, Toronto and Montreal, where our teams work.\n",
+            ("CA-ON", "CA-QC"),
+        ),
+    ],
+)
+def test_the_employers_offices_only_when_the_opening_lines_name_no_place(text: str, expected: tuple[str, ...]) -> None:
+    assert jurisdictions_of(text, "text") == expected
 
 
 # ---------------------------------------------------------------------- extending, loading, pickling

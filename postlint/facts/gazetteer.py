@@ -340,7 +340,18 @@ class Gazetteer:
             ):
                 continue
             kept.append(hit)
-        return kept
+        return [hit for i, hit in enumerate(kept) if not _street_code(text, hit, kept[i + 1 : i + 2])]
+
+
+def _street_code(text: str, hit: _Hit, following: list[_Hit]) -> bool:
+    """A country's code written just before a state of another country is part of a street address
+    ("300 Monroe NW GR MI" is Grand Rapids, Michigan, not Greece): a country never comes before its state."""
+    if hit.kind != _CODE_HIT or not following or following[0].kind != _CODE_HIT:
+        return False
+    country, after = hit.ids[0], following[0]
+    if country_of(country) != country or text[hit.end : after.start].strip(" \t"):
+        return False
+    return all(country_of(j) not in (j, country) for j in after.ids)
 
 
 # ---------------------------------------------------------------------- helpers

@@ -238,7 +238,7 @@ def find_places(
     )
     if not explicit:
         _top_lines(doc, found)
-        _cues(doc, found)
+        _cues(doc, found, offices=not found.places)
         _hiring_cues(doc, found)
         _based(doc, found)
         _lead_line(doc, found)
@@ -948,8 +948,13 @@ def _office_cues(doc: Document, found: _Collector) -> None:
                             )
 
 
-def _cues(doc: Document, found: _Collector) -> None:
-    """Phrases that state the location in a sentence: "This role is based in Denver", "we have offices in Ottawa"."""
+def _cues(doc: Document, found: _Collector, *, offices: bool = True) -> None:
+    """Phrases that state the location in a sentence: "This role is based in Denver", "we have offices in Ottawa".
+
+    Without `offices`, the employer's offices ("Our offices are in London, Sofia and Hyderabad") are not read:
+    they say where the company is, and a posting whose opening lines already name the job's town (Hyderabad)
+    is not also in London and Sofia.
+    """
     text = doc.text
     prose_blocks = [b for b in fact_blocks(doc, found.memo) if b.kind in (PARAGRAPH, LIST_ITEM)]
     starts = [b.start for b in prose_blocks]
@@ -958,10 +963,20 @@ def _cues(doc: Document, found: _Collector) -> None:
     for cue in _CUES:
         verb = cue.index(" ")
         for _, block, local in _occurrences(text, cue, prose_blocks, starts):
-            if _CUE_SUBJECT.search(block.prose, max(0, local - 60), local + verb):
+            subject = _CUE_SUBJECT.search(block.prose, max(0, local - 60), local + verb)
+            if subject is not None and (offices or not _names_offices(subject.group() + " " + cue)):
                 vs = local + len(cue)
                 end = _CUE_END.search(block.prose, vs, vs + _CUE_MAX)
                 found.scan(block.prose[vs : end.start() if end else vs + _CUE_MAX], block.start + vs, "text")
+
+
+_OFFICE_NOUNS = ("office", "hq", "headquarters", "locations", "bureau", "kantoor", "büro", "standort")
+
+
+def _names_offices(phrase: str) -> bool:
+    """Whether a cue and its subject speak of the employer's offices ("our offices are in", "nos bureaux")."""
+    lowered = phrase.lower()
+    return any(noun in lowered for noun in _OFFICE_NOUNS)
 
 
 def _hiring_cues(doc: Document, found: _Collector) -> None:
