@@ -136,6 +136,13 @@ def test_each_state_by_name_and_by_code(jid: str, name: str, code: str) -> None:
         ("位置：阿联酋迪拜市中心", ["AE", "AE"]),
         ("工作地点：哈尔滨 / 新加坡", ["CN", "SG"]),
         ("[义乌] 招 PHP 全栈", ["CN"]),
+        # A state's name that ends the list re-reads a town known elsewhere; one that goes on is a list item.
+        ("Lexington, Virginia", ["US-VA"]),
+        ("Lexington, Virginia, USA", ["US-VA"]),
+        ("Kansas City, Kansas", ["US-KS"]),
+        ("Lexington, Virginia and Frankfort, Kentucky", ["US-VA", "US-KY"]),
+        ("Lexington, Virginia, Richmond", ["US-KY", "US-VA", "US-VA"]),
+        ("Austin, New York", ["US-TX", "US-NY"]),
     ],
 )
 def test_find(text: str, expected: list[str]) -> None:

@@ -436,11 +436,12 @@ def _qualify(text: str, hits: list[_Hit]) -> list[_Hit]:
     re-reads it ("London, ON" is Ontario, "Paris, Texas" is Texas). Lists ("NY, NJ") stay apart.
     """
     out: list[_Hit] = []
-    for hit in hits:
+    for n, hit in enumerate(hits):
         if out:
             prev = out[-1]
             if prev.end <= hit.start and skip(_QUALIFIER_GAP, text, prev.end) >= hit.start:
-                joined = _join(prev, hit)
+                closes = n == len(hits) - 1 or _closes(text, hit, hits[n + 1])
+                joined = _join(prev, hit, closes and text[hit.start : hit.end].lower() not in _CITY_STATE_NAMES)
                 if joined is not None:
                     out[-1] = joined
                     continue
@@ -454,16 +455,30 @@ def country_of(jid: str) -> str:
     return "-".join(parts[:2]) if parts[0] == "EU" else parts[0]
 
 
-def _join(prev: _Hit, hit: _Hit) -> _Hit | None:
+def _closes(text: str, hit: _Hit, following: _Hit) -> bool:
+    """Whether no list of places goes on after `hit`: no comma follows it, or only its country does
+    ("Lexington, Virginia, USA")."""
+    if not text[hit.end : following.start].lstrip(" \t").startswith(","):
+        return True
+    return following.kind != _PLACE and all(any(f != i and _under(i, f) for f in following.ids) for i in hit.ids)
+
+
+# Regions named like a big city elsewhere: "Austin, New York" may list two cities, so the name re-reads nothing.
+_CITY_STATE_NAMES = frozenset({"new york", "washington"})
+
+
+def _join(prev: _Hit, hit: _Hit, closes: bool = False) -> _Hit | None:
+    """`prev` qualified by `hit` when `hit` qualifies it; `closes` says that no list goes on after `hit`."""
     inside = [q for q in hit.ids if all(_under(p, q) for p in prev.ids)]
     if inside and (hit.kind != _PLACE or set(inside) != set(prev.ids)):
         return _Hit(prev.start, hit.end, prev.ids, prev.kind)
     if prev.kind != _PLACE:
         return None
-    # A code re-reads the place before it ("Dublin, OH"). A region's name does so only across countries
-    # ("Paris, Texas", "London, Ontario"): within one country "Austin, New York, Boston" is a list.
+    # A code re-reads the place before it ("Dublin, OH"). A region's name does so across countries ("Paris,
+    # Texas", "London, Ontario"), and within one where it ends the list ("Lexington, Virginia"): "Austin, Texas,
+    # Boston" goes on, so there it is a list.
     if hit.kind == _CODE_HIT or (
-        hit.kind == _NAME and {country_of(i) for i in hit.ids}.isdisjoint(country_of(i) for i in prev.ids)
+        hit.kind == _NAME and (closes or {country_of(i) for i in hit.ids}.isdisjoint(country_of(i) for i in prev.ids))
     ):
         return _Hit(prev.start, hit.end, _default(hit), hit.kind)
     return None
