@@ -228,6 +228,9 @@ CHINESE: list[tuple[str, list[Row]]] = [
     ("月薪 ¥20,000", [("single", 20000, 20000, "CNY", "month", "¥20,000")]),  # ¥ in Chinese text is the yuan
     ("武汉/武昌区·1.6-2.5万元·3-5年", [("range", 16000, 25000, "CNY", None, "1.6-2.5万元")]),
     ("实习待遇税后到手5100+/月，双休", [("from", 5100, None, None, "month", "5100+/月")]),
+    # A range in a currency straight after the job title is pay too, with no label.
+    ("1.【产品经理x2】$3500-5000", [("range", 3500, 5000, "USD", None, "$3500-5000")]),
+    ("前端工程师 ¥15000-25000", [("range", 15000, 25000, "CNY", None, "¥15000-25000")]),
 ]
 
 
@@ -243,6 +246,8 @@ def test_chinese_postings(text: str, expected: list[Row]) -> None:
         "年龄不超过35周岁",
         "每月1.5k的租房补贴，加班打车免费",  # housing allowance
         "入职标配：2K 显示器 * 2",  # a 2K monitor
+        "免费四餐：日餐标80-100元/人",  # a meal allowance: a range in currency below a thousand is no salary
+        "我们完成了 $500-800 万美元融资",  # funding
         "公司已获得3000万元人民币的pre A轮投资",  # investment round
         "15 薪起 + 1500 房补 + 三餐包吃",
         "> 字节跳动校招内推码: 9WNTSDD",

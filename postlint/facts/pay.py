@@ -774,8 +774,13 @@ def _mention(
 
     start, end = first.start, last.ext
     s_lo, s_hi = block.sentence(start, end)
-    # Chinese postings put "15-25K" or "1.6-2.5万" right after the job title, with no label.
-    cjk_range = block.cjk and span is not None and bool(mults & _CJK_MULTS)
+    # Chinese postings put "15-25K", "1.6-2.5万" or "$3500-5000" right after the job title, with no label. A range
+    # in currency below a thousand is a price or an allowance ("日餐标80-100元/人"), not a salary.
+    cjk_range = (
+        block.cjk
+        and span is not None
+        and (bool(mults & _CJK_MULTS) or (any(x.currency for x in group) and span[0] >= 1000))
+    )
     said = pay_context or cjk_range or (period is not None and moneyish)
     if not said and _PAY_WORD.search(block, s_lo, s_hi) is None:
         return None
