@@ -197,6 +197,10 @@ def test_inspect_json_shows_evidence_kinds(tmp_path: Path) -> None:
         ("We are a good corporate citizen and give back.", None),
         ("We promote equal employment opportunities without regard to race, religion or citizenship.", None),
         ("U.S. citizenship is required for this role.", "must_be_authorized"),
+        ("Only candidates with the right to live and work in Australia will be considered.", "must_be_authorized"),
+        ("Candidates requiring sponsorship will not be considered.", "not_offered"),
+        ("Sponsorship will not be provided for this role.", "not_offered"),
+        ("Candidates requiring sponsorship are welcome to apply.", None),
     ],
 )
 def test_visa_polarity(text: str, polarity: str | None) -> None:

@@ -35,7 +35,10 @@ _NEGATION = regex(
     rf"|\bwithout\s+(?:the\s+need\s+for\s+)?(?:current\s+or\s+future\s+|company\s+|employer\s+|our\s+)?"
     rf"(?:visa\s+|immigration\s+)?sponsorship\b"
     rf"|\b(?:no|not)\s+(?:visa\s+|H-?1B\s+|immigration\s+)?(?:sponsorship|sponsoring|transfers?)\b"
-    rf"|\bsponsorship\s+(?:is\s+)?(?:not\s+(?:available|offered|provided|possible)|unavailable)\b",
+    rf"|\bsponsorship\s+(?:is\s+|will\s+)?(?:not\s+(?:be\s+)?(?:available|offered|provided|possible)|unavailable)\b"
+    # "Candidates requiring sponsorship will not be considered", "applicants who need visa sponsorship".
+    rf"|\b(?:candidates?|applicants?|those|anyone)\s+(?:who\s+(?:will\s+)?(?:require|need)|requiring|needing)\s+"
+    rf"(?:visa\s+|immigration\s+|work\s+permit\s+)?sponsorship\b(?=[^.;!?\n]{{0,40}}\b(?:not|cannot|ineligible)\b)",
     re.IGNORECASE,
 )
 _OFFERED = regex(
@@ -48,7 +51,7 @@ _OFFERED = regex(
 )
 _AUTHORIZED = regex(
     r"\b(?:legally\s+)?(?:authori[sz]ed|eligible|entitled|permitted)\s+to\s+(?:legally\s+)?work\b"
-    r"|\b(?:work|employment)\s+authori[sz]ation\b|\bright\s+to\s+work\b|\b(?:full\s+)?working\s+rights\b"
+    r"|\b(?:work|employment)\s+authori[sz]ation\b|\bright\s+to\s+(?:live\s+and\s+)?work\b|\b(?:full\s+)?working\s+rights\b"
     r"|\bvalid\s+work\s+(?:permit|visa|authori[sz]ation)\b|\bpermanent\s+residen\w*"
     r"|\bcitizenship\s+(?:is\s+)?required\b|\bproof\s+of\s+citizenship\b"
     r"|\b(?:U\.?S\.?|United\s+States|Canadian|British|EU|Australian)\s+citizens?(?:hip)?\b"
