@@ -151,6 +151,8 @@ class ApplyCheck(Check):
             unusable.append(Finding(start, end, {"match": link.url, "url": _short(link.url), "problem": problem}))
         if not unusable and any(self._is_apply(doc, link, blocks, starts, title, hosts) for link in _spelled_out(doc)):
             return  # "email your video to jobs @ example.com": an address written so that robots miss it
+        if not unusable and any(self._is_apply(doc, link, blocks, starts, title, hosts) for link in _named_sites(doc)):
+            return  # "apply online at acme.com/jobs": a site named without "https://" or "www."
         if unusable:
             first = unusable[0]
             problem = f"the apply link '{first.values['url']}' does not work ({first.values['problem']})"
@@ -213,6 +215,31 @@ def _spelled_out(doc: Document) -> Iterator[Link]:
             address = f"{m.group(1)}@{domain}".replace(" ", "")
             start = block.start + m.start()
             yield Link(f"mailto:{address}", m.group(), start, block.start + m.end())
+
+
+# A site named after "apply at", "visit" or "go to", without "https://" or "www." (which make it a link already):
+# "apply online at acme.com/jobs", "visit careers.acme.com". Only after such words: elsewhere "ASP.NET" would do.
+_NAMED_SITE = lazy_regex(
+    r"\b(?:(?:apply|applications?)\b[^.\n]{0,30}?\b(?:at|on|via|through)|visit|go\s+to)\s+(?:our\s+(?:website|site)\s+)?"
+    r"((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?:/[^\s<>()\"'`]*[^\s<>()\"'`.,;:!?])?)(?![\w@-])",
+    re.IGNORECASE,
+)
+
+
+def _named_sites(doc: Document) -> Iterator[Link]:
+    """Sites the prose names as the place to apply without writing them as links, as `https://` links there."""
+    lowered = doc.text.lower()
+    if "apply" not in lowered and "applica" not in lowered and "visit" not in lowered and "go to" not in lowered:
+        return
+    for block in doc.blocks:
+        if block.kind == CODE:
+            continue
+        for m in _NAMED_SITE.finditer(block.prose):
+            site = m.group(1)
+            if "." not in site.split("/", 1)[0].rstrip("."):
+                continue
+            start = block.start + m.start(1)
+            yield Link(f"https://{site}", site, start, block.start + m.end(1))
 
 
 def _field_values(doc: Document, key: str) -> Iterator[str]:
