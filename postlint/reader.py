@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from postlint.document import Block, Document, DocumentDraft, Format, FrontMatter, Problem
+from postlint.document import PARAGRAPH, Block, Document, DocumentDraft, Format, FrontMatter, Problem
 from postlint.lazy_regex import lazy_regex
 
 EXTENSIONS: dict[str, Format] = {
@@ -123,6 +123,11 @@ _OPENING_SECTION = lazy_regex(r"(?:about\s+the\s+(?:job|role|position)|job\s+des
 _ROLE_AT = lazy_regex(
     r"((?:[A-Z0-9(][^\s.!?:;,]*[ \t]+(?:(?:of|and|for|in|und|de|-|–|/|&)[ \t]+)?){1,7}?)(?:role[ \t]+)?at[ \t]+[A-Z]"
 )
+# A digest's entry on one long line: "Deputy Director of Elections, Douglas County, Colorado — plans and directs...",
+# "Account Manager (Florida) – ES&S — An Account Manager serves...": the role, then the employer or place, then a
+# dash before the description.
+_DIGEST_LEAD = lazy_regex(r"([^\n,—–]{3,80}?)[ \t]*(?:[—–]|[ \t]-[ \t]|,[^\n—–]{2,200}?(?:[ \t]*[—–]|[ \t]+-[ \t]))")
+_DIGEST_MIN = 120  # characters: a shorter first line is a title or a field, read as such
 _MARKER = lazy_regex(r"\((?:[mwfdhx]\s*/\s*){2}[mwfdhx]\*?\)|\((?:[mwfdhx]\s*/\s*)[mwfdhx]\)", re.IGNORECASE)
 _MASK_RUN = lazy_regex(r"\s{2,}")
 
@@ -225,6 +230,8 @@ def _title_from_first_line(doc: DocumentDraft) -> None:
     if role is not None:
         doc.title, doc.title_start, doc.title_end = doc.text[role[0] : role[1]], role[0], role[1]
         return
+    if doc.title is None and not header and _title_from_digest_lead(doc):
+        return
     if doc.title is not None or doc.format == "text" or header:
         return
     blocks = [b for b in doc.blocks if b.prose.strip()]
@@ -239,6 +246,31 @@ def _title_from_first_line(doc: DocumentDraft) -> None:
     lines = _opening_lines(blocks)
     if not _title_from_label(doc, lines):
         _title_from_opening_line(doc, lines)
+
+
+def _title_from_digest_lead(doc: DocumentDraft) -> bool:
+    """Title a digest's entry, which opens on one long line with the role before its first comma or dash
+    ("Deputy Director of Elections, Douglas County, Colorado — plans and directs..."); whether it did."""
+    from postlint.facts.view import names_a_role
+
+    block = next((b for b in doc.blocks if b.prose.strip()), None)
+    if block is None or block.kind != PARAGRAPH:
+        return False
+    start = len(block.prose) - len(block.prose.lstrip())
+    end = block.prose.find("\n", start)
+    line = block.prose[start : len(block.prose) if end < 0 else end]
+    lead = _DIGEST_LEAD.match(line) if len(line) > _DIGEST_MIN else None
+    if lead is None or not names_a_role(lead.group(1)) or not _title_cased(lead.group(1)):
+        return False
+    _set_title(doc, block, start, start + len(lead.group(1).rstrip()))
+    return True
+
+
+def _title_cased(text: str) -> bool:
+    """Whether most words of a short text are capitalised, as a role's name is ("Deputy Registrar of Voters")
+    and a sentence is not ("We are hiring an analyst in a team...")."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return 0 < len(words) <= 8 and 2 * sum(w[0].isupper() for w in words) > len(words)
 
 
 def _title_from_label(doc: DocumentDraft, lines: list[tuple[Block, int, int]]) -> bool:

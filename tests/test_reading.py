@@ -360,6 +360,26 @@ def test_a_dash_separated_header_line_in_html() -> None:
             "html",
             "Tools Engineer",
         ),
+        # A digest's entry on one long line: the role before the first comma or dash.
+        (
+            "Deputy Registrar of Voters, Solano County, Calif. — assists with managing the operations of the "
+            "office, supervises staff and plans every election.\n\nSalary: $60,000.\n",
+            "text",
+            "Deputy Registrar of Voters",
+        ),
+        (
+            "Democracy Dollars Program Manager– The City of Oakland Public Ethics Commission is looking for a "
+            "manager to run its public financing programme.\n",
+            "text",
+            "Democracy Dollars Program Manager",
+        ),
+        # A sentence before a dash is no role's name, however long the line.
+        (
+            "We are hiring an analyst in a team that works across Ohio — and more, with plenty of room to grow "
+            "for the right person and a budget for training.\n\nWe build tools for election offices.\n",
+            "text",
+            None,
+        ),
     ],
 )
 def test_titles_of_html_and_text_postings(text: str, fmt: str, title: str | None) -> None:

@@ -168,7 +168,11 @@ _ROLE = lazy_regex(
     r"COO|VP|head\s+of|interns?|internships?|specialists?|consultants?|administrators?|officers?|coordinators?|"
     r"writers?|editors?|researchers?|recruiters?|accountants?|technicians?|nurses?|teachers?|instructors?|"
     r"advocates?|representatives?|associates?|assistants?|operators?|programmers?|SRE|DevOps|founding|"
-    r"positions|roles|hackers?|marketers?|strategists?|partners?|executives?)\b"
+    r"positions|roles|hackers?|marketers?|strategists?|partners?|executives?|directors|supervisors?|clerks?|"
+    r"deputy|registrars?|attorneys?|lawyers?|paralegals?|organi[sz]ers?|trainers?|auditors?|inspectors?|planners?|"
+    r"secretary|receptionists?|therapists?|pharmacists?|physicians?|tutors?|fellows?|apprentices?|chefs?|cooks?|"
+    r"drivers?|mechanics?|electricians?|cashiers?|caregivers?|counselors?|counsellors?|librarians?|"
+    r"social\s+workers?|aides?|advis[eo]rs?|investigators?|counsel|president)\b"
     # Chinese role words sit between other characters with no word boundary: "前端工程师", "全栈".
     r"|工程师|架构师|设计师|经理|专家|总监|全栈|前端|后端|运维|测试|研发|开发|实习",
     re.IGNORECASE,
