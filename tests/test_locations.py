@@ -95,7 +95,9 @@ def test_each_state_by_name_and_by_code(jid: str, name: str, code: str) -> None:
         # California's cities and counties
         ("Los Angeles, CA", ["US-CA-LA"]),
         ("Los Angeles County", ["US-CA-LACOUNTY"]),
-        ("Pasadena, CA", ["US-CA-LACOUNTY"]),
+        # The county's ordinances reach its unincorporated areas, not its cities.
+        ("Pasadena, CA", ["US-CA"]),
+        ("Marina del Rey, CA", ["US-CA-LACOUNTY"]),
         ("San Francisco", ["US-CA-SF"]),
         ("South San Francisco, CA", ["US-CA"]),
         ("Oakland, CA", ["US-CA"]),
@@ -380,7 +382,7 @@ _INTRO = "The team builds the services that people across the country use every 
         # English: the offices' own place ("Our offices are in London, UK, Sofia, Bulgaria and Hyderabad, India").
         ("Our offices are in London, UK and Sofia, Bulgaria, where our teams meet each week.", ("EU-BG", "UK")),
         ("That being said, our HQ is in Chicago and in-person work is welcome.", ("US-IL",)),
-        ("Our headquarters is located in Santa Monica, and we offer competitive salaries.", ("US-CA-LACOUNTY",)),
+        ("Our headquarters is located in Santa Monica, and we offer competitive salaries.", ("US-CA",)),
         # Hiring in named places (cds-canada/0016, 0039, 0140, 0137).
         (
             "We’re hiring people at all levels of experience in Ottawa, Toronto, Waterloo, and Montreal.",
