@@ -145,6 +145,12 @@ def test_each_state_by_name_and_by_code(jid: str, name: str, code: str) -> None:
         ("Lexington, Virginia and Frankfort, Kentucky", ["US-VA", "US-KY"]),
         ("Lexington, Virginia, Richmond", ["US-KY", "US-VA", "US-VA"]),
         ("Austin, New York", ["US-TX", "US-NY"]),
+        # States as newspapers abbreviate them (AP style), in code position, written so.
+        ("Solano County, Calif.", ["US-CA"]),
+        ("Medford, Mass.", ["US-MA"]),
+        ("Charleston, W.Va.", ["US-WV"]),
+        ("Columbia, S.C.", ["US-SC"]),
+        ("The candidate was ill. Then", []),
     ],
 )
 def test_find(text: str, expected: list[str]) -> None:
@@ -641,6 +647,7 @@ def test_extend_later_entries_win() -> None:
         ({"id": "US-CO"}, "'name' must be a non-empty string"),
         ({"id": "US-CO", "name": "Colorado", "names": "Colorado"}, "'names' must be a list of strings"),
         ({"id": "US-CO", "name": "Colorado", "codes": ["co"]}, "code 'co' must be"),
+        ({"id": "US-CO", "name": "Colorado", "codes": ["Colorad"]}, "code 'Colorad' must be"),  # no full stop
         ({"id": "US-CO", "name": "Colorado", "codes": [True]}, "'codes' has an item"),
         ({"id": "US-CO", "name": "Colorado", "remote": "yes"}, "'remote' must be true or false"),
         ("US-CO", "must be a mapping"),

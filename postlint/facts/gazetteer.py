@@ -22,7 +22,8 @@ from postlint.regex_store import packaged, regex
 __all__ = ["Gazetteer", "Jurisdiction", "builtin_path", "load_gazetteer", "parse_gazetteer", "validate_entry"]
 
 _ID = regex(r"[A-Z]{2,3}(?:-[A-Z0-9]{1,16}){0,3}")
-_CODE = regex(r"[A-Z][A-Z0-9]{1,3}")
+# A code ("CO", "NSW"), or an abbreviation ending in a full stop as newspapers write states ("Calif.", "N.C.").
+_CODE = regex(r"[A-Z][A-Z0-9]{1,3}|(?:[A-Z][a-z]{0,4}\.){1,2}")
 _KEYS = frozenset({"id", "name", "names", "codes", "places", "remote"})
 _TOP_KEYS = frozenset({"jurisdictions", "remote_regions", "ignore"})
 _REGION_KEYS = frozenset({"names", "ids"})
@@ -538,7 +539,11 @@ def _check_entry(entry: Any) -> tuple[dict[str, Any] | None, list[str]]:
     if not isinstance(name, str) or not name.strip():
         problems.append("'name' must be a non-empty string")
     names, places, codes = (_strings(entry, k, problems) for k in ("names", "places", "codes"))
-    problems += [f"code {c!r} must be 2-4 capital letters or digits" for c in codes if not _CODE.fullmatch(c)]
+    problems += [
+        f"code {c!r} must be 2-4 capital letters or digits, or an abbreviation ending in a full stop ('Calif.')"
+        for c in codes
+        if not _CODE.fullmatch(c)
+    ]
     remote = entry.get("remote", False)
     if not isinstance(remote, bool):
         problems.append(f"'remote' must be true or false, not {remote!r}")
