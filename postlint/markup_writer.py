@@ -135,8 +135,9 @@ def organization_name(doc: Document, title: str | None) -> str | None:
         value = doc.meta(key)
         if isinstance(value, str) and value.strip():
             return value.strip()
-    if doc.title and title:
-        parts = [p.strip() for p in _TITLE_SPLIT.split(doc.title) if p.strip()]
+    page_title = _page_title(doc) or doc.title
+    if page_title and title:
+        parts = [p.strip() for p in _TITLE_SPLIT.split(page_title) if p.strip()]
         words = set(title.casefold().split())
         others = [p for p in parts if p.casefold() != "careers" and not set(p.casefold().split()) & words]
         if len(parts) > 1 and others:
@@ -147,6 +148,23 @@ def organization_name(doc: Document, title: str | None) -> str | None:
             if m and m.group(1).casefold() not in ("we", "this company", "the company"):
                 return m.group(1)
     return None
+
+
+_PAGE_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _page_title(doc: Document) -> str | None:
+    """An HTML page's `<title>` text: the posting's title may be its `<h1>` alone, without the employer's
+    name that the page title adds ("Careers - Inside Sales Representative - Halvorsen Industrial Supply")."""
+    if doc.format != "html":
+        return None
+    m = _PAGE_TITLE.search(doc.text)
+    if m is None:
+        return None
+    import html
+
+    text = " ".join(html.unescape(m.group(1)).split())
+    return text or None
 
 
 def _date(value: Any) -> dt.date | None:
