@@ -47,6 +47,37 @@ def test_sentences_end_at_stops_blank_lines_and_list_lines() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # Scraped text that lost its line breaks after full stops, headings and list items.
+        ("Benefit options.Social Security applies.", ["Benefit options.", "Social Security applies."]),
+        (
+            "The rates are as follows:Vacation accrues monthly.",
+            ["The rates are as follows:", "Vacation accrues monthly."],
+        ),
+        ("Status (see below).Alamance County pays.", ["Status (see below).", "Alamance County pays."]),
+        ("Sign upYou'll hear from us", ["Sign up", "You'll hear from us"]),
+        # Flattened tables: cells parted by pipes or runs of tabs.
+        ("Coming Soon! |\n| HR Director | County |", ["Coming Soon!", "HR Director |", "County |"]),
+        ("Holidays\t\t\tNew Year's Day\t\tLabor Day", ["Holidays", "New Year's Day", "Labor Day"]),
+        # Not breaks: abbreviations, initials, decimals, file names, domains, brand names.
+        ("Use e.g.Python or the U.S.Army or Mr.Smith here.", ["Use e.g.Python or the U.S.Army or Mr.Smith here."]),
+        (
+            "Version 2.5 of Node.js at StudentAid.Gov and NextGen.Net works.",
+            ["Version 2.5 of Node.js at StudentAid.Gov and NextGen.Net works."],
+        ),
+        (
+            "Know JavaScript, PowerPoint, LinkedIn, iPhone and macOS well.",
+            ["Know JavaScript, PowerPoint, LinkedIn, iPhone and macOS well."],
+        ),
+        ("See a.Big deal", ["See a.Big deal"]),
+    ],
+)
+def test_sentences_end_where_scraped_text_lost_its_breaks(text: str, sentences: list[str]) -> None:
+    assert [text[a:b] for a, b in sentence_spans(text)] == sentences
+
+
+@pytest.mark.parametrize(
     ("text", "readings"),
     [
         ("Closing Date/Time: 1/15/2024 11:59 PM", ["2024-01-15"]),

@@ -89,6 +89,12 @@ def test_metric_reading_grade(make_linter) -> None:
         ("paragraphs", "One.\n\nTwo.\n\n- three\n", 2),
         ("list_items", "One.\n\n- a\n- b\n- c\n", 3),
         ("longest_list", "- a\n- b\n\nText.\n\n- c\n- d\n- e\n", 3),
+        ("longest_list", "- a\n  - x\n  - y\n  - z\n- b\n", 2),  # nested items are details of theirs
+        ("longest_list", "1. a\n- x\n- y\n- z\n2. b\n- u\n", 3),  # numbered, then bulleted: new lists
+        ("longest_list", "1. a\n   - x\n2. b\n   - y\n3. c\n", 3),
+        ("longest_list", "- a\n- b\n1. c\n2. d\n3. e\n", 3),
+        ("longest_list", "* a\n* b\n\n  * x\n\n* c\n", 3),
+        ("longest_list", "- a\n- b\n* c\n* d\n* e\n", 3),  # another bullet: another list
         ("headings", "# A\n\n## B\n\nText.\n", 2),
         ("links", "See https://a.example and [b](https://b.example).\n", 2),
         ("words_per_sentence", "One two three. Four five six seven eight.\n", 4),
@@ -98,6 +104,14 @@ def test_metric_measures(make_linter, metric: str, text: str, value: float) -> N
     rule = {"kind": "metric", "metric": metric, "max": 0.5, "message": "{value}"}
     (v,) = make_linter([rule]).lint_text(text)
     assert float(v.message) == value
+
+
+def test_longest_list_in_plain_text_starts_a_list_where_the_bullet_changes(make_linter) -> None:
+    """Knowledge, skills and abilities under "•" labels, each with its "-" items: lists of 2, 1 and 3."""
+    text = "Skills:\n\u2022 Knowledge of:\n- a\n- b\n\u2022 Skill in:\n- c\n\u2022 Ability to:\n- d\n- e\n- f\n"
+    rule = {"kind": "metric", "metric": "longest_list", "max": 0.5, "message": "{value}"}
+    (v,) = make_linter([rule]).lint_text(text, format="text")
+    assert float(v.message) == 3
 
 
 def test_metric_per_sentence(make_linter) -> None:

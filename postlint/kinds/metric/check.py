@@ -52,23 +52,51 @@ def _sentences(blocks: list[Block], memo: dict[Any, Any]) -> int:
 
 
 def _longest_list(blocks: list[Block], doc: Document, memo: dict[Any, Any]) -> int:
-    """The items of the longest list among the blocks.
+    """The top-level items of the longest list among the blocks.
 
     Items are one list while nothing else comes between them in the posting: a paragraph or
     a sub-heading ("Preferred:") starts a new list. Three lists of 5, 3 and 6 under one
-    "Qualifications" heading are a list of 6, not of 14.
+    "Qualifications" heading are a list of 6, not of 14. Items indented under an item are its
+    details, not more items; and where the marker changes at the same indentation (numbered to
+    bulleted, or one bullet character to another) a new list starts, as CommonMark reads it
+    (its "list items of the same type"): three numbered statements with their own bullets are
+    lists of 3 and of each statement's bullets, not one list of 15.
     """
     index = _block_index(doc, memo)
+    text = doc.text
     longest = run = 0
     previous = -2
+    top: tuple[int, str] = (0, "")  # the list's indentation and its marker
     for block in blocks:
         if block.kind != LIST_ITEM:
             continue
         at = index.get(block.start, -2)
-        run = run + 1 if at == previous + 1 else 1
+        indent, marker = _item_marker(text, block.start)
+        follows = at == previous + 1
         previous = at
+        if follows and indent > top[0]:
+            continue  # a detail under the item before it
+        if follows and indent == top[0] and (not marker or not top[1] or marker == top[1]):
+            run += 1
+        else:
+            run, top = 1, (indent, marker)
         longest = max(longest, run)
     return longest
+
+
+# What comes before a list item's text on its line: indentation (or a quote's `>`), then a bullet
+# or a number. An item whose line does not start so (an HTML <li>) has indentation 0 and no marker.
+_ITEM_MARKER = re.compile(r"([ \t>]*)(?:([-*+•·▪●◦‣–])|\(?(?:\d{1,3}|[a-z])([.)]))[ \t]")
+
+
+def _item_marker(text: str, start: int) -> tuple[int, str]:
+    """A list item's indentation and its kind of marker: the bullet, or '1.' / '1)' for any number
+    or letter; '' when the marker is not in the text before the item."""
+    line_start = text.rfind("\n", 0, start) + 1
+    found = _ITEM_MARKER.match(text, line_start, start)
+    if found is None:
+        return 0, ""
+    return len(found.group(1).expandtabs(4)), found.group(2) or "1" + found.group(3)
 
 
 def _block_index(doc: Document, memo: dict[Any, Any]) -> dict[int, int]:
