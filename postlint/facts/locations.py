@@ -970,7 +970,9 @@ def _cues(doc: Document, found: _Collector, *, offices: bool = True) -> None:
                 found.scan(block.prose[vs : end.start() if end else vs + _CUE_MAX], block.start + vs, "text")
 
 
-_OFFICE_NOUNS = ("office", "hq", "headquarters", "locations", "bureau", "kantoor", "büro", "standort")
+# The employer's offices in a cue's subject: the English words of `_WORK_AT_OFFICE`, and their French, Dutch and
+# German ones.
+_OFFICE_NOUNS = (*_OFFICE_WORDS, "locations", "bureau", "kantoor", "büro", "standort")
 
 
 def _names_offices(phrase: str) -> bool:
