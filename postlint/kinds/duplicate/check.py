@@ -85,13 +85,17 @@ class DuplicateCheck(Check):
         kinds = {_KINDS[name] for name in self.of}
         parents = _parents(doc) if HEADING in kinds else {}
         first: dict[Key, int] = {}
-        copies: list[_Copy] = []
-        run: list[Block] = []
-        keys: list[Key] = []
-        in_run: set[Key] = set()
+        passages = _Passages(first)
         other: set[tuple[str, str]] = set()  # blocks not compared (list items, short lines) seen so far
-        for block in doc.blocks:
-            key = _key(block.prose)
+        block_keys = [_key(block.prose) for block in doc.blocks]
+        repeated = _repeated(block_keys)
+        for block, key in zip(doc.blocks, block_keys, strict=True):
+            if key not in repeated:
+                # Text that appears once is new whether it is compared or not: it only ends a passage.
+                # Deciding which (a questionnaire search, a word count) is left to text that repeats.
+                if key:
+                    passages.end()
+                continue
             if (
                 block.kind not in kinds
                 or block.quoted
@@ -102,30 +106,18 @@ class DuplicateCheck(Check):
                 # Not compared, but new text between two repeats ("- Excel") ends a passage.
                 if key and (block.kind, key) not in other:
                     other.add((block.kind, key))
-                    if run:
-                        copies.append(_Copy(run, tuple(keys), first[keys[0]]))
-                    run, keys = [], []
-                    in_run.clear()
+                    passages.end()
                 continue
             parent = parents.get(block.start, "") if block.kind == HEADING else ""
             full = (block.kind, parent, key)
-            seen = first.setdefault(full, block.start)
-            if seen == block.start:  # new text ends a repeated passage
-                if run:
-                    copies.append(_Copy(run, tuple(keys), first[keys[0]]))
-                run, keys = [], []
-                in_run.clear()
+            if first.setdefault(full, block.start) == block.start:  # new text ends a repeated passage
+                passages.end()
                 continue
-            if full in in_run:  # the passage starts over: a third copy right after the second
-                copies.append(_Copy(run, tuple(keys), first[keys[0]]))
-                run, keys = [], []
-                in_run.clear()
-            run.append(block)
-            keys.append(full)
-            in_run.add(full)
-        if run:
-            copies.append(_Copy(run, tuple(keys), first[keys[0]]))
-        return copies
+            if full in passages.in_run:  # the passage starts over: a third copy right after the second
+                passages.end()
+            passages.add(block, full)
+        passages.end()
+        return passages.copies
 
     def _finding(self, doc: Document, copy: _Copy, later: list[int]) -> Finding:
         first_block, last_block = copy.blocks[0], copy.blocks[-1]
@@ -166,6 +158,41 @@ class DuplicateCheck(Check):
             return False
         lines = [line for line in prose.splitlines() if line.strip()]
         return len(lines) < 2 or any(len(textstats.words(line)) >= self.min_words for line in lines)
+
+
+class _Passages:
+    """The repeated passages found so far, and the one being read."""
+
+    def __init__(self, first: dict[Key, int]) -> None:
+        self.first = first  # where each compared block was first seen
+        self.copies: list[_Copy] = []
+        self.run: list[Block] = []
+        self.keys: list[Key] = []
+        self.in_run: set[Key] = set()
+
+    def add(self, block: Block, key: Key) -> None:
+        self.run.append(block)
+        self.keys.append(key)
+        self.in_run.add(key)
+
+    def end(self) -> None:
+        """The passage being read, if any, is complete."""
+        if self.run:
+            self.copies.append(_Copy(self.run, tuple(self.keys), self.first[self.keys[0]]))
+            self.run, self.keys = [], []
+            self.in_run.clear()
+
+
+def _repeated(keys: list[str]) -> set[str]:
+    """The keys that occur more than once."""
+    seen: set[str] = set()
+    again: set[str] = set()
+    for key in keys:
+        if key in seen:
+            again.add(key)
+        else:
+            seen.add(key)
+    return again
 
 
 def _sections_per_role(copies: list[_Copy]) -> bool:
