@@ -133,6 +133,33 @@ def test_each_missing_piece_is_reported_once(missing: str, rule: str) -> None:
     assert [r for r, _, _ in _rules(text)] == [rule]
 
 
+@pytest.mark.parametrize(
+    ("duties", "fmt"),
+    [
+        ("- Design the weekly pricing reports for buyers\n- Maintain the store dashboards and data\n", "markdown"),
+        ("Formulates and leads pricing studies for buyers.\nInterprets and explains the weekly sales.\n", "text"),
+        ("Preparing the weekly pricing reports for buyers;\nAnalyzing what the stores sell each season;\n", "text"),
+    ],
+)
+def test_duties_listed_without_a_heading_say_what_the_job_involves(duties: str, fmt: str) -> None:
+    text = f"# Data Analyst\n\n{COMPANY}\n{duties}\n{NEEDS}"
+    assert lint(text, select="quality/responsibilities", fmt=fmt) == []
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "- Design the weekly pricing reports for buyers\n",  # one line is not a list of duties
+        "Support for relocation is available to the right person.\nPlans are reviewed every year by the board.\n",
+        "Design Engineer Position Available Now\nBuild Your Career With Harbourline\n",  # title case: headings
+        "Training and development opportunities for every analyst\nWorking hours are flexible for the whole team\n",
+    ],
+)
+def test_lines_that_do_not_list_duties_do_not_count(lines: str) -> None:
+    text = f"# Data Analyst\n\n{COMPANY}\n{lines}\n{NEEDS}"
+    assert [v.rule for v in lint(text, select="quality/responsibilities")] == ["quality/responsibilities"]
+
+
 def test_short_postings_are_left_to_too_short() -> None:
     assert {r for r, _, _ in _rules("# Data Analyst\n\nJoin us.\n")} == {"quality/too-short"}
 

@@ -366,3 +366,46 @@ def test_require_heading_patterns_are_validated_like_patterns(tmp_path: Path, pa
     with pytest.raises(PackError, match=error) as raised:
         load_pack(path)
     assert "heading_patterns" in str(raised.value)
+
+
+# --- item_patterns: matched where each line's words begin; min_items lines must match -----------
+
+ITEMS = {"kind": "require", "item_patterns": [r"(?:design|build)s?\s+the\b"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("Design", [0]),
+        ("- Design\n2. **Build**\n", [2, 14]),
+        ("We grow.\n\u00a0\nBuild", [0, 11]),  # a line without a letter gives nothing
+        ("1\n" * 50, []),
+    ],
+    ids=["block", "bullets", "no-letter", "digits"],
+)
+def test_line_starts(text: str, starts: list[int]) -> None:
+    from postlint.kinds.require.check import line_starts
+
+    assert list(line_starts(text)) == starts
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "rule", "satisfied"),
+    [
+        ("# Job\n\n- Design the reports\n- Build the dashboards\n", "markdown", ITEMS, True),
+        ("Job\nAcme\n\nDesigns the reports.\nBuilds the dashboards.\n", "text", ITEMS, True),
+        ("# Job\n\n- Design the reports\n- Look after the dashboards\n", "markdown", ITEMS, False),  # one of two
+        ("# Job\n\nWe design the reports and build the dashboards.\n", "markdown", ITEMS, False),  # not at a line start
+        ("# Job\n\n- Design the reports\n", "markdown", {**ITEMS, "min_items": 1}, True),
+    ],
+    ids=["list", "plain-lines", "one-line", "mid-sentence", "min-items-1"],
+)
+def test_require_item_patterns(make_linter, text: str, fmt: str, rule: dict, satisfied: bool) -> None:
+    assert (make_linter([rule]).lint_text(text, format=fmt) == []) is satisfied
+
+
+def test_require_item_patterns_alone_are_a_rule_and_min_items_is_checked(make_linter) -> None:
+    from postlint.errors import PackError
+
+    with pytest.raises(PackError, match="min_items"):
+        make_linter([{**ITEMS, "min_items": 0}])

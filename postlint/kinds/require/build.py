@@ -30,6 +30,8 @@ class RequireBuild(RuleBuild):
         **RuleBuild.FIELDS,
         "patterns": (),
         "heading_patterns": (),
+        "item_patterns": (),
+        "min_items": 2,
         "terms": (),
         "fields": (),
         "matching_fields": (),
@@ -47,6 +49,8 @@ class RequireBuild(RuleBuild):
     if TYPE_CHECKING:
         patterns: tuple[str, ...]
         heading_patterns: tuple[str, ...]
+        item_patterns: tuple[str, ...]
+        min_items: int
         terms: tuple[str, ...]
         fields: tuple[str, ...]
         matching_fields: tuple[str, ...]
@@ -68,6 +72,7 @@ class RequireBuild(RuleBuild):
             patterns.append(terms)
         section = compile_regex(self.section, re.IGNORECASE) if self.section else None
         headings = combine_regexes(self.heading_patterns, flags) if self.heading_patterns else None
+        items = combine_regexes(self.item_patterns, flags) if self.item_patterns else None
         return RequireCheck(
             self.scopes,
             tuple(patterns),
@@ -83,6 +88,8 @@ class RequireBuild(RuleBuild):
             self._partly(flags),
             self.matching_fields,
             headings,
+            items,
+            self.min_items,
         )
 
     def _partly(self, flags: int) -> Partly | None:

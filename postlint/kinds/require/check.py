@@ -53,6 +53,8 @@ class RequireCheck(Check):
     partly: Partly | None = None  # wording that meets the requirement only in part: a lesser finding
     matching_fields: tuple[str, ...] = ()  # front-matter fields that count only when a pattern matches their value
     headings: re.Pattern[str] | None = None  # `heading_patterns`, tried only where a heading can start
+    items: re.Pattern[str] | None = None  # `item_patterns`, tried where each line's words begin
+    min_items: int = 2  # lines that `items` must match to satisfy the rule
 
     def _heading(self, text: str) -> re.Match[str] | None:
         """The first match of the heading patterns at a place in `text` where a heading can start."""
@@ -106,12 +108,39 @@ class RequireCheck(Check):
         # the literal test is cheap enough to make first.
         filters = self.prefilters if len(self.prefilters) == len(self.patterns) else (None,) * len(self.patterns)
         possible = [p is None or not view.rules_out(p) for p in filters]
-        if not any(possible) and self.headings is None:
+        met: Found | None = None
+        if any(possible) or self.headings is not None:  # else no pattern can match: only the item patterns can
+            if self.distinct > 1:
+                first, kinds = self._find_distinct(view.pieces, ranges)
+                met = first if kinds >= self.distinct else None
+            else:
+                met = self._in_pieces(view, ranges, filters, possible)
+        return met if met is not None else self._in_items(view, ranges)
+
+    def _in_items(self, view: ScopeView, ranges: list[tuple[int, int]] | None) -> Found | None:
+        """The first of `min_items` lines whose words `item_patterns` matches, or None when there are fewer.
+
+        Asked only when nothing else satisfies the rule, as that is where an item pattern can change the
+        answer: most postings that describe the work say so in a heading or a sentence.
+        """
+        items = self.items
+        if items is None:
             return None
-        if self.distinct > 1:
-            found, kinds = self._find_distinct(view.pieces, ranges)
-            return found if kinds >= self.distinct else None
-        return self._in_pieces(view, ranges, filters, possible)
+        first: Found | None = None
+        count = 0
+        for offset, text, _ in view.pieces:
+            if ranges is not None and not any(a <= offset < b for a, b in ranges):
+                continue
+            for at in line_starts(text):
+                match = items.match(text, at)
+                if match is None:
+                    continue
+                count += 1
+                if first is None:
+                    first = Found(offset + match.start(), offset + match.end(), match.group(0), _label(match))
+                if count >= self.min_items:
+                    return first
+        return None
 
     def _in_pieces(
         self,
@@ -320,6 +349,22 @@ def _heading_lines(text: str) -> Iterator[int]:
         end = len(text) if newline == -1 else newline
         if 0 < end - start <= HEADING_LINE and _SENTENCE_END.search(text, start, end) is None:
             yield start
+
+
+def line_starts(text: str) -> Iterator[int]:
+    """Where the words of each line of a block begin: its first letter, after any bullet, numbering or
+    punctuation ("- ", "2. ", "**"). A line without a letter gives none. Each line is read once."""
+    start = 0
+    size = len(text)
+    while start <= size:
+        newline = text.find("\n", start)
+        end = size if newline == -1 else newline
+        found = _LETTER.search(text, start, end)
+        if found is not None:
+            yield found.start()
+        if newline == -1:
+            return
+        start = newline + 1
 
 
 ANY_COUNTRY = "*"  # the `suggestions` key for a country with no entry of its own; `{country}` names it

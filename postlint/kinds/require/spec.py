@@ -38,6 +38,14 @@ class RequireSpec(RequireBuild, RuleSpec):
         "not a sentence (no '.', ';', '!' or '?'). Numbering, bullets and punctuation before it are skipped, so a "
         "pattern starts with the heading's first word; any one match satisfies the rule.",
     )
+    item_patterns: tuple[Regex, ...] = Field(
+        (),
+        description="Regexes for the lines of a list, matched (not searched for) where each line's words begin: "
+        "the first letter of every line of a block, after any bullet, numbering or punctuation. The rule is "
+        "met when `min_items` lines match (duties listed without a heading: '- Design the data models', "
+        "'Formulates and leads analyses'). Tried only when nothing else satisfies the rule.",
+    )
+    min_items: int = Field(2, ge=1, description="How many lines `item_patterns` must match to satisfy the rule.")
     terms: tuple[str, ...] = Field((), description="Words or phrases (whole words); any one satisfies the rule.")
     fields: tuple[str, ...] = Field(
         (),
@@ -88,9 +96,11 @@ class RequireSpec(RequireBuild, RuleSpec):
 
     @model_validator(mode="after")
     def _something_to_find(self) -> RequireSpec:
-        if not (self.patterns or self.heading_patterns or self.terms or self.fields or self.facts):
+        wordings = (self.patterns, self.heading_patterns, self.item_patterns, self.terms)
+        if not (any(wordings) or self.fields or self.facts):
             raise ValueError(
-                "a require rule needs at least one of 'patterns', 'heading_patterns', 'terms', 'fields' or 'facts'"
+                "a require rule needs at least one of 'patterns', 'heading_patterns', 'item_patterns', 'terms', "
+                "'fields' or 'facts'"
             )
         if self.insert_at and not (self.suggestion or self.suggestions):
             raise ValueError("'insert_at' needs a 'suggestion' to insert")
