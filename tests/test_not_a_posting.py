@@ -33,6 +33,26 @@ HOME_PAGE = (
     "Mission\n"
     "We serve our community.\n"
 )
+SEARCH_PAGE = (
+    "Skip to Main Content\n"
+    "Search Jobs\n"
+    "Search keywords\n"
+    "No results to display\n"
+    "Location\n"
+    "Bismarck, ND (45)\n"
+    "Remote in North Dakota (11)\n"
+)
+CAREERS_PAGE = (
+    "Current Job Openings\n"
+    "There are no open positions at this time. Please check back later for future opportunities.\n"
+    "About Careers\n"
+    "The Registrar of Voters' staff includes 54 permanent employees in elections.\n"
+)
+POSTING_WITH_NO_POSITIONS_SENTENCE = (
+    "# Payroll Specialist\n\n"
+    "Location: Denver, CO. Salary: $52,000 - $61,000 a year.\n\n"
+    "There are no open positions like this one anywhere else in the county: apply by May 1.\n"
+)
 POSTING_WITH_NOTICE = (
     "# Payroll Specialist\n\n"
     "Location: Denver, CO\n\n"
@@ -65,6 +85,8 @@ def _ids(text: str, fmt: str = "text") -> set[str]:
         (POLICY_PAGE, "a policy page ('EXAMPLEJOBS PRIVACY POLICY')"),
         (NOT_FOUND_PAGE, "an error page"),
         (HOME_PAGE, "a site page (titled 'Home')"),
+        (SEARCH_PAGE, "a job search or careers page that lists no opening"),
+        (CAREERS_PAGE, "a job search or careers page that lists no opening"),
     ],
 )
 @pytest.mark.parametrize("fmt", ["text", "markdown"])
@@ -75,7 +97,10 @@ def test_a_page_that_is_no_posting_gets_one_warning_and_no_posting_rules(text: s
     assert found[0].severity.name == "warning"
 
 
-@pytest.mark.parametrize("text", [POSTING_WITH_NOTICE, POSTING_UNDER_BREADCRUMB, POSTING_UNDER_FOOTER_LINKS])
+@pytest.mark.parametrize(
+    "text",
+    [POSTING_WITH_NOTICE, POSTING_UNDER_BREADCRUMB, POSTING_UNDER_FOOTER_LINKS, POSTING_WITH_NO_POSITIONS_SENTENCE],
+)
 def test_postings_that_come_closest_stay_postings(text: str) -> None:
     assert "postlint/not-a-posting" not in _ids(text)
 

@@ -10,6 +10,8 @@ is plainly not a posting it runs only the rules that report what is there.
 The signals are deliberately narrow, each a shape of the page itself, never of one site:
 
 - the page says it was not found ("The page you requested cannot be found", "Page not found");
+- the page is a job search or careers page that says it lists no opening ("No results to
+  display", "There are no open positions at this time"), with no pay on it;
 - the page opens with a policy's own heading ("Privacy Policy", "Terms of Use") and keeps
   referring to itself ("this Policy", "these Terms"), with no pay on it;
 - the page's title is a navigation word ("Home", "Careers") and nothing on it speaks to a
@@ -37,6 +39,13 @@ _NOT_FOUND = regex(
     r"\b(?:page|job|posting|position|listing|vacancy)\b[^.\n]{0,60}?"
     r"\b(?:cannot|can ?not|could not|couldn[’']t|can[’']t)\s+be\s+found\b|"
     r"\bpage\s+not\s+found\b|\b404\b[^\n]{0,40}\bnot\s+found\b",
+    re.IGNORECASE,
+)
+# A search or careers page saying it has nothing to show: what a scrape keeps when the posting has gone.
+_NO_OPENINGS = regex(
+    r"\bno\s+(?:results|matching\s+(?:jobs|positions)|jobs|job\s+openings|openings|vacancies|positions|"
+    r"current\s+openings)\s+(?:to\s+display|found|available|at\s+this\s+time)\b|"
+    r"\bthere\s+are\s+(?:currently\s+)?no\s+(?:open\s+|current\s+)?(?:positions|vacancies|openings|jobs)\b",
     re.IGNORECASE,
 )
 # A line that is a policy's heading and nothing else ("NEOGOV PRIVACY POLICY", "Terms of Use").
@@ -79,6 +88,9 @@ def not_a_posting(doc: Document, *, has_pay: Callable[[], bool]) -> NotAPosting 
     found = _NOT_FOUND.search(opening)
     if found:
         return NotAPosting("an error page (the page was not found)", found.start(), found.end())
+    empty = _NO_OPENINGS.search(opening)
+    if empty and not has_pay():
+        return NotAPosting("a job search or careers page that lists no opening", empty.start(), empty.end())
     heading = _POLICY_HEADING.search(opening)
     if (
         heading
