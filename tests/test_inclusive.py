@@ -41,6 +41,15 @@ def test_competitive_salary_committee_and_childcare_are_not_coded_words() -> Non
     assert coding.counts(FEMININE) == {}
 
 
+def test_objective_as_a_goal_is_not_coded() -> None:
+    doc = parse(
+        "Objective 1: Plan the data pipelines.\n\n**Key objective #2:** Coach the team.\n\n"
+        "Objective: Ship the portal.\n\nWe want an objective reviewer of our models.\n",
+        "markdown",
+    )
+    assert count_coded_words(doc).counts(MASCULINE) == {"objective": 1}  # the reviewer, not the goals
+
+
 def test_non_ascii_text_keeps_exact_positions() -> None:
     (v,) = lint("Über José’s Zürich office: we need a salesman.\n", select="inclusive")
     assert (v.rule, v.line, v.column, v.end_column, v.match) == ("inclusive/gendered-title", 1, 38, 46, "salesman")
