@@ -158,6 +158,20 @@ def test_find(text: str, expected: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "country", "inside"),
+    [
+        ("hub countries (UK, USA (east coast), Kenya)", "US", "US-NY"),
+        ("offices on the US West Coast and elsewhere", "US", "US-CA"),
+        ("based in Canada (West Coast) or Ghana", "CA", "CA-BC"),
+    ],
+)
+def test_a_coast_in_running_text_narrows_its_country(text: str, country: str, inside: str) -> None:
+    # Outside a location value too: "USA (east coast)" is not all of the USA (so not Colorado).
+    ids = ids_in(text)
+    assert inside in ids and country not in ids and "US-CO" not in ids
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Portland",

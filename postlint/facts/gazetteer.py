@@ -316,7 +316,7 @@ class Gazetteer:
 
     def _hits(self, text: str, location_value: bool) -> list[_Hit]:
         """Hits that read as places here: names not followed by "County" etc., codes only in code position."""
-        hits = self._raw_hits(text, narrowing=location_value)
+        hits = self._raw_hits(text, narrowing=True)
         if not hits:
             return hits
         # A value in capitals with real words in it ("ONSITE IN DENVER") reads its short codes as words.
