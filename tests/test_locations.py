@@ -453,6 +453,30 @@ def test_office_and_hiring_phrases_that_state_no_place(sentence: str) -> None:
     assert places_of(text) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A list of places inside a cue's sentence, items split by semicolons, numbered or not.
+        (
+            "The Data Specialist can be based in any one of the following four locations: 1. Denver, CO; "
+            "2. Cary (Raleigh), NC; 3. Dallas, TX; or 4. St. Louis, MO",
+            ("US-CO", "US-NC", "US-TX", "US-MO"),
+        ),
+        ("This position is located in Washington, DC; San Francisco, CA; Chicago, IL; or New York, NY.",
+         ("US-DC", "US-CA-SF", "US-IL", "US-NY-NYC")),
+        ("The role is based in one of our hubs: Austin, TX; Boston, MA; Seattle, WA.", ("US-TX", "US-MA", "US-WA")),
+        # A clause after the semicolon is no list item, even when it names a place.
+        ("This role is located in Denver, CO; Texas is where most of our customers are, and we visit them often.",
+         ("US-CO",)),
+        ("The position is based in Boston, MA; the remainder of the team works from home all over the country.",
+         ("US-MA",)),
+    ],
+)  # fmt: skip
+def test_a_list_of_places_in_a_cue_sentence(sentence: str, expected: tuple[str, ...]) -> None:
+    text = f"# Software Developer\n\n{_INTRO}\n\n{sentence}\n"
+    assert list(dict.fromkeys(jid for p in places_of(text) for jid in p.jurisdictions)) == list(expected)
+
+
 def test_explicit_location_wins_over_top_lines() -> None:
     text = "Data Scientist\nThe Hilton Group of Paris\n\nLocation: Denver, CO\n\nBody.\n"
     assert jurisdictions_of(text, "text") == ("US-CO",)

@@ -69,6 +69,10 @@ _CUE_SUBJECT = lazy_regex(
     r"(?:(?:position|role|job|opportunity|team|we|we're|we are|our\s+(?:\w+\s+)?(?:offices?|hq|headquarters))"
     r"\s+(?:is\s+|are\s+|will\s+be\s+)?"
     r"(?:currently\s+|primarily\s+|fully\s+)?(?:located|based)"
+    # "The Environmental Data Specialist can be based in", "Positions may be located in", "this role could be based
+    # in": where the role (or a capitalised job title) may sit.
+    r"|(?:positions?|roles?|jobs?|opportunit(?:y|ies)|you|(?-i:[A-Z][a-z]+))\s+(?:can|could|may|must|will|would)"
+    r"\s+be\s+(?:currently\s+|primarily\s+|fully\s+)?(?:located|based)"
     r"|(?:we|our)\s+(?:\w+\s+)?(?:locations|offices|office|hq|headquarters)"
     r"|(?:willing|able|need|required)\s+to(?:\s+\w+)?\s+(?:or\s+)?(?:commute|relocate)"
     r"|(?:nous\s+(?:avons|ayons|comptons)\s+(?:des|un)|nos|notre)\s+bureaux?"
@@ -81,9 +85,16 @@ _CUE_SUBJECT = lazy_regex(
     r"\s*\Z",
     re.IGNORECASE,
 )
-# A cue's value runs to the end of the sentence; "D.C." and "St." do not end it.
-_CUE_END = regex(r"[;!?\n]|(?<!\b[A-Z])(?<!\bSt)(?<!\bFt)(?<!\bMt)\.(?=\s|\Z)")
+# A cue's value runs to the end of the sentence; "D.C." and "St." do not end it, nor does the full stop of a
+# list's number ("locations: 1. Atlanta, GA; 2. Cary, NC; or 3. Dallas, TX").
+_CUE_END = regex(r"[;!?\n]|(?<!\b[A-Z])(?<!\bSt)(?<!\bFt)(?<!\bMt)(?<![:;] \d)(?<!\bor \d)\.(?=\s|\Z)")
 _CUE_MAX = 120
+# A semicolon inside a list of places ("located in Washington, DC; San Francisco, CA; or Chicago, IL") does not end
+# the value when a short item naming a place follows it.
+_LIST_ITEM_MAX = 50
+_MAX_LIST_ITEMS = 12
+_ITEM_WORD = regex(r"(?<![\w'’])(?!(?:and|or|the)\b)[^\W\d_][\w'’-]*", re.IGNORECASE)
+_ITEM_OTHER_WORDS = 2
 # "We're hiring people at all levels of experience in Ottawa, Toronto, Waterloo, and Montreal", "Nous embauchons des
 # personnes ... à Ottawa", "to join our Analytics Foundation team in Stockholm": the employer hiring in, or the team
 # being in, the places named after the first "in" (or "à"). Words that follow there are often no place ("a Product
@@ -966,8 +977,45 @@ def _cues(doc: Document, found: _Collector, *, offices: bool = True) -> None:
             subject = _CUE_SUBJECT.search(block.prose, max(0, local - 60), local + verb)
             if subject is not None and (offices or not _names_offices(subject.group() + " " + cue)):
                 vs = local + len(cue)
-                end = _CUE_END.search(block.prose, vs, vs + _CUE_MAX)
-                found.scan(block.prose[vs : end.start() if end else vs + _CUE_MAX], block.start + vs, "text")
+                found.scan(block.prose[vs : _cue_end(found, block.prose, vs)], block.start + vs, "text")
+
+
+def _cue_end(found: _Collector, prose: str, vs: int) -> int:
+    """Where a cue's value starting at `vs` ends: at the end of its sentence, or `_CUE_MAX` characters on. A
+    semicolon followed by a short item that names a place is a list's ("any one of the following locations: Denver,
+    CO; Austin, TX; or Boston, MA"), and the value runs on through that item."""
+    at, limit = vs, min(len(prose), vs + _CUE_MAX)
+    for _ in range(_MAX_LIST_ITEMS):
+        end = _CUE_END.search(prose, at, limit)
+        if end is None:
+            return limit
+        if end.group() != ";":
+            return end.start()
+        item_start = end.end()
+        following = _CUE_END.search(prose, item_start, item_start + _LIST_ITEM_MAX)
+        item_end = following.start() if following is not None else item_start + _LIST_ITEM_MAX
+        if item_end > len(prose):  # the last item closes the block
+            item_end = len(prose)
+        elif following is None:
+            return end.start()  # a long stretch: a new clause
+        if not _names_a_place(found, prose[item_start:item_end]):
+            return end.start()
+        at, limit = item_start, max(limit, item_end)
+    return limit
+
+
+def _names_a_place(found: _Collector, item: str) -> bool:
+    """Whether a list item is a place ("2. Cary (Raleigh), NC", "or Chicago, IL"): it names one, and at most
+    `_ITEM_OTHER_WORDS` other words stand beside it ("Texas is where our customers are" is a clause)."""
+    hits = found.gazetteer.find(item)
+    if not hits:
+        return False
+    rest, at = [], 0
+    for start, end, _ in hits:
+        rest.append(item[at:start])
+        at = max(at, end)
+    rest.append(item[at:])
+    return len(_ITEM_WORD.findall(" ".join(rest))) <= _ITEM_OTHER_WORDS
 
 
 # The employer's offices in a cue's subject: the English words of `_WORK_AT_OFFICE`, and their French, Dutch and
@@ -1003,8 +1051,7 @@ def _hiring_cues(doc: Document, found: _Collector) -> None:
 
 def _place_led(found: _Collector, block: Block, vs: int) -> None:
     """Scan the rest of the sentence from `vs` in `block` when a place opens it ("in Ottawa, Toronto and ...")."""
-    end = _CUE_END.search(block.prose, vs, vs + _CUE_MAX)
-    value = block.prose[vs : end.start() if end else vs + _CUE_MAX]
+    value = block.prose[vs : _cue_end(found, block.prose, vs)]
     first = found.gazetteer.find(value)
     if first and first[0][0] == 0:
         found.scan(value, block.start + vs, "text")
