@@ -609,6 +609,22 @@ def test_remote_said_in_chinese(text: str, expected: list[tuple[str, bool]]) -> 
     assert [(p.text, p.remote) for p in places_of(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "remote"),
+    [
+        ("Ce poste entièrement en télétravail est ouvert aux candidats et candidates de tout le pays.", True),
+        ("Il s’agit d’un poste en télétravail, et le profil linguistique est anglais essentiel.", True),
+        ("Le poste est en télétravail et relève du responsable de l’équipe de soutien de la plateforme.", True),
+        # A refusal, or telework as a benefit, is no remote role.
+        ("Ce poste n’est pas en télétravail : vous travaillerez dans nos bureaux tous les jours de la semaine.", False),
+        ("Nous offrons des horaires flexibles et la possibilité de télétravail deux jours par semaine.", False),
+    ],
+)
+def test_remote_said_in_french(sentence: str, remote: bool) -> None:
+    text = f"# Développeur\n\n{_INTRO}\n\n{sentence}\n"
+    assert [p.remote for p in places_of(text)] == ([True] if remote else [])
+
+
 def test_a_header_town_only_when_nothing_else_gives_a_place() -> None:
     """The employer line "Gallup" is Gallup, New Mexico only by name: the header's own place wins."""
     text = f"Senior Data Scientist\nGallup\nWashington, DC\n\n{PROSE}"

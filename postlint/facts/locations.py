@@ -146,6 +146,11 @@ _REMOTE_ROLE = regex(
     r"\b(?:this|the)\s+(?:is\s+an?\s+)?(?:fully\s+|100%\s+)?remote\s+(?:position|role|job|opportunity)\b",
     re.IGNORECASE,
 )
+# "Ce poste entièrement en télétravail", "Il s'agit d'un poste en télétravail": the role's remote work, in French.
+# "n'est pas en télétravail" puts words between the noun and "en", so it is no match.
+_REMOTE_ROLE_FR = regex(
+    r"\bposte\s+(?:est\s+)?(?:entièrement\s+|complètement\s+|100\s*%\s+)?en\s+télétravail\b", re.IGNORECASE
+)
 # "anywhere in the world", "worldwide", "from any country": a remote scope open to everyone.
 _WORLDWIDE = regex(
     r"\b(?:anywhere\s+in\s+the\s+world|worldwide|world-wide|globally|from\s+any\s+country|any\s+time\s*zone)\b",
@@ -856,10 +861,11 @@ def _remote_cues(doc: Document, found: _Collector) -> tuple[int, int, str] | Non
     Open to the whole world ("connect from anywhere in the world") it is a remote place with no scope at once."""
     unscoped: tuple[int, int, str] | None = None
     for block in fact_blocks(doc, found.memo):
-        if block.kind not in (PARAGRAPH, LIST_ITEM) or "emote" not in block.prose:
-            continue
         prose = block.prose
-        for m in sorted((*_ROLE_IS_REMOTE.finditer(prose), *_REMOTE_ROLE.finditer(prose)), key=lambda m: m.start()):
+        if block.kind not in (PARAGRAPH, LIST_ITEM) or ("emote" not in prose and "télétravail" not in prose):
+            continue
+        said = (*_ROLE_IS_REMOTE.finditer(prose), *_REMOTE_ROLE.finditer(prose), *_REMOTE_ROLE_FR.finditer(prose))
+        for m in sorted(said, key=lambda m: m.start()):
             if _NOT_REMOTE.search(m.group()) or _NOT_REMOTE.search(prose, max(0, m.start() - 12), m.end()):
                 continue  # "This position is not remote and is physically based in Washington, DC"
             end = _SENTENCE_END.search(prose, m.end())
