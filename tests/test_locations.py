@@ -610,6 +610,22 @@ def test_remote_said_in_chinese(text: str, expected: list[tuple[str, bool]]) -> 
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The company's address, labelled on its line or as a heading over it, names the job's town.
+        ("## 招聘职位\n\n前端开发工程师 12~25K\n\n### 公司地址\n\n广州市天河区天河北路233号中信广场\n", ("CN",)),
+        ("## 后端工程师\n\n负责核心业务。\n\n**公司地址**\n深圳市南山区科技园\n", ("CN",)),
+        ("## 后端工程师\n\n负责核心业务。\n\n办公地址：新加坡 One-North\n", ("SG",)),
+        # A Latin building name after Chinese is no GeoNames town ("建外 SOHO" is not London's Soho).
+        ("## 后端工程师\n\n负责核心业务。\n\n公司位置：国贸附近的建外 SOHO\n", ()),
+        ("## 后端工程师\n\n负责核心业务。\n\n公司地址：北京市朝阳区建外 SOHO\n", ("CN",)),
+    ],
+)
+def test_a_chinese_company_address(text: str, expected: tuple[str, ...]) -> None:
+    assert jurisdictions_of(text) == expected
+
+
+@pytest.mark.parametrize(
     ("sentence", "remote"),
     [
         ("Ce poste entièrement en télétravail est ouvert aux candidats et candidates de tout le pays.", True),

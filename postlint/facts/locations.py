@@ -27,7 +27,8 @@ __all__ = ["Place", "find_places", "posting_jurisdictions"]
 # Front-matter keys that conventionally hold a location, looked at besides the configured ones.
 _CONVENTIONAL_KEYS = ("location", "locations", "city", "office", "job_location", "workplace")
 
-# Labels of a location value, lowercased: "Location: Denver, CO", "Standort: München", "工作地点：上海".
+# Labels of a location value, lowercased: "Location: Denver, CO", "Standort: München", "工作地点：上海". In Chinese
+# postings the company's address ("公司地址：广州市天河区...") is where the job is, often the only place given.
 _LABELS = frozenset(
     {
         "location", "locations", "location(s)", "job location", "job locations", "work location",
@@ -37,14 +38,14 @@ _LABELS = frozenset(
         "position location", "ort", "standort", "standorte", "arbeitsort", "einsatzort", "dienstort", "lieu",
         "lieu de travail", "localisation", "locatie", "werklocatie", "ubicación", "ubicacion", "sede", "地点",
         "工作地点", "工作城市", "办公地点", "工作地址", "实习地点", "城市", "base地点", "位置", "工作位置", "办公位置",
-        "勤務地", "base",
+        "勤務地", "base", "公司地址", "办公地址", "公司位置",
     }
 )  # fmt: skip
 # A heading that starts with one of these introduces the location ("## Location & Level", "## 工作地点").
 _HEADING_LABELS = frozenset(
     {"location", "locations", "available locations", "open locations", "hiring locations",
      "standort", "standorte", "arbeitsort", "lieu", "localisation", "ubicación",
-     "地点", "工作地点", "工作城市", "办公地点", "工作地址", "实习地点", "勤務地"}
+     "地点", "工作地点", "工作城市", "办公地点", "工作地址", "实习地点", "勤務地", "公司地址", "办公地址", "公司位置"}
 )  # fmt: skip
 # (separator, 1 if it needs a space on each side): a dash is searched alone, as one-character
 # searches are several times faster than searching " – ".
@@ -176,6 +177,9 @@ _QUALIFIER = regex(r"[ \t]*[,(]?[ \t]*")
 _MAX_CITY_VALUE = 100
 _NAME_GOES_ON = regex(r"[ \t]+(?:[A-Z0-9]|St\b|&)")
 _NAME_CAME_BEFORE = lazy_regex(r"(?:[A-Z][\w.’'-]*|\d+[A-Za-z]*)[ \t]+\Z")
+# A Latin word right after Chinese or Japanese text ends a building's or district's name there ("建外 SOHO",
+# "国贸 CBD"): a town of GeoNames ("Soho") it is not.
+_CJK_CAME_BEFORE = lazy_regex(r"[\u3040-\u30ff\u3400-\u9fff][ \t]*\Z")
 _CODE_RUN = regex(r"(?<![\w-])[A-Z]{2}(?:-[A-Z]{2})+(?![\w-])")
 # "US-CO-Boulder": country, state, then a capitalised city (an ATS's location code).
 _ATS_CODE = regex(r"(?<![\w-])(US|CA)-([A-Z]{2})-[A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*")
@@ -359,7 +363,11 @@ class _Collector:
                 continue
             # Part of a longer name: "Airport Blvd", "Richland County", "George DiCiero Building", "807 S Walker St",
             # "Veronica Garcia". A city stands alone between separators.
-            if _NAME_GOES_ON.match(snippet, e) or _NAME_CAME_BEFORE.search(snippet, 0, s):
+            if (
+                _NAME_GOES_ON.match(snippet, e)
+                or _NAME_CAME_BEFORE.search(snippet, 0, s)
+                or _CJK_CAME_BEFORE.search(snippet, max(0, s - 3), s)
+            ):
                 continue
             self._add(snippet, base, s, e, (jid,), source, False, anchor)
 
