@@ -558,6 +558,16 @@ def test_a_place_in_the_employer_line(text: str, expected: tuple[str, ...]) -> N
             ("US-DC",),
         ),
         ("Chief Electoral Officer, Government of Nunavut, Canada — leads the office. " + PROSE, ("CA-NU",)),
+        # A role with a spaced dash of its own, before the comma: the dash that ends the head comes after it.
+        (
+            "Departmental Analyst 12 – Training and Election Assistance, Michigan Department of State— This position "
+            "leads the section. " + PROSE,
+            ("US-MI",),
+        ),
+        (
+            "Elections Analyst – Communications Unit, Ohio Secretary of State–The incumbent trains clerks. " + PROSE,
+            ("US-OH",),
+        ),
         # The role before the first comma is no place, nor is the description after the dash.
         ("Texas Liaison, The Carter Center — works with partners in Georgia and Texas. " + PROSE, ()),
         # A long first line with no "role, employer" head before a dash.

@@ -194,8 +194,9 @@ _MAX_VALUE = 200
 _BASE_CUE = regex(r"(?<![A-Za-z])base(?:地点?|城市|在|于)?[ \t]*[:：]?[ \t]*(?=[\u4e00-\u9fff])", re.IGNORECASE)
 _BASE_VALUE = regex(r"[^，。；;,!！?？（(【\[\n]{1,30}")
 # A digest entry's lead: "Elections Specialist, Kalamazoo County, Michigan — performs ...". The part before the
-# dash is "role, employer[, place]", the words after it the description.
-_LEAD = regex(r"[^\n—–]{3,200}?,[^\n—–]{3,200}?(?=\s*[—–]|\s+-\s)")
+# dash is "role, employer[, place]", the words after it the description. The role may hold a spaced dash of its own
+# ("Departmental Analyst 12 – Training and Election Assistance, Michigan Department of State— This position ...").
+_LEAD = regex(r"(?:[^\n—–]|(?<= )[—–](?= )){3,200}?,[^\n—–]{3,200}?(?=\s*[—–]|\s+-\s)")
 # An employer's legal or trade name on a line of its own: "Cambridge Technology Inc.", "Synpulse Australia Pty Ltd",
 # "Edubridge Learning Pvt. Ltd.", "BreathX Technologies Inc, (Canary Health)". A place before the suffix is part
 # of the name. No suffix is also a region's code ("Adelaide SA", "Las Vegas NV") or "Co." (County Dublin).
