@@ -172,6 +172,28 @@ def test_a_coast_in_running_text_narrows_its_country(text: str, country: str, in
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A state's code between a town and a postal code; the code's length picks the country of a shared code.
+        ("Artarmon NSW 2064", ["AU"]),
+        ("Joondalup WA 6027", ["AU"]),
+        ("Burgaw NC 28425", ["US-NC"]),
+        ("Renton WA 98057-2906", ["US-WA"]),
+        # A code with no reading in the postal code's country, or with no town before it, is no code.
+        ("Form DE 2501 is due", []),
+        ("the NT 4000 series", []),
+    ],
+)
+def test_a_code_before_a_postal_code(text: str, expected: list[str]) -> None:
+    assert ids_in(text) == expected
+
+
+def test_an_unlisted_suburb_with_its_state_and_postcode_on_a_header_line() -> None:
+    text = "Sales Crew\nGuzman Y Gomez\nCampbelltown NSW 2560\n\n" + PROSE
+    assert jurisdictions_of(text, "text") == ("AU",)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Portland",
