@@ -657,6 +657,30 @@ def test_a_chinese_company_address(text: str, expected: tuple[str, ...]) -> None
     assert jurisdictions_of(text) == expected
 
 
+# Long lines, so that the lines after them are not the posting's top lines (which are read on their own).
+_ZH_BODY = "我们是一支专注于前端技术的团队，负责公司核心产品的研发与维护，技术栈以 React 为主，欢迎加入。\n" * 12
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # A country and a town joined by hyphens open a line: the job's place, whatever the link after it is for.
+        (
+            "中国-北京-内推直达：https://job.toutiao.com/s/J7K8Y2M\n中国-重庆-内推直达：https://job.toutiao.com/s/x\n",
+            ("CN",),
+        ),
+        ("- 新加坡-新加坡-简历直达：https://example.com/jobs/1\n", ("SG",)),
+        # A country before a word that is no town, or before another country's town, a team before a town: no
+        # such path.
+        ("中国-移动-合作伙伴：https://example.com\n", ()),
+        ("日本-北京-内推：https://example.com\n", ()),
+        ("前端-北京-急招：https://example.com\n", ()),
+    ],
+)
+def test_a_country_town_path_opening_a_line(lines: str, expected: tuple[str, ...]) -> None:
+    assert jurisdictions_of(f"# 前端开发工程师\n\n{_ZH_BODY}\n{lines}") == expected
+
+
 @pytest.mark.parametrize(
     ("sentence", "remote"),
     [

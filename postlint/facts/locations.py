@@ -193,6 +193,9 @@ _MAX_VALUE = 200
 # end of the clause.
 _BASE_CUE = regex(r"(?<![A-Za-z])base(?:地点?|城市|在|于)?[ \t]*[:：]?[ \t]*(?=[\u4e00-\u9fff])", re.IGNORECASE)
 _BASE_VALUE = regex(r"[^，。；;,!！?？（(【\[\n]{1,30}")
+# "中国-北京-内推直达：https://...", "中国-重庆-简历直达：": a line opening with a country and a town joined by hyphens,
+# as job boards' location paths are written, names the job's place (the words after it say what the link is for).
+_PLACE_PATH = regex(r"^[ \t>*_#•·-]*([\u4e00-\u9fff]{2,8})-([\u4e00-\u9fff]{2,8})(?=[-:：\s]|$)", re.MULTILINE)
 # A digest entry's lead: "Elections Specialist, Kalamazoo County, Michigan — performs ...". The part before the
 # dash is "role, employer[, place]", the words after it the description. The role may hold a spaced dash of its own
 # ("Departmental Analyst 12 – Training and Election Assistance, Michigan Department of State— This position ...").
@@ -264,6 +267,7 @@ def find_places(
         _based(doc, found)
         _lead_line(doc, found)
         _base_cues(doc, found)
+        _place_paths(doc, found)
         if not found.places:
             _header_city(doc, found)
     _office_cues(doc, found)
@@ -1133,3 +1137,21 @@ def _base_cues(doc: Document, found: _Collector) -> None:
             value = _BASE_VALUE.match(prose, m.end())
             if value is not None:
                 found.scan(value.group(), block.start + m.end(), "text")
+
+
+def _place_paths(doc: Document, found: _Collector) -> None:
+    """Lines that open with a country and a town joined by hyphens: "中国-北京-内推直达：https://...". Both must be
+    places, the second in the first's country, so "中国-移动", "日本-北京" or "前端-北京" is no such path."""
+    gazetteer = found.gazetteer
+    for block in fact_blocks(doc, found.memo):
+        if block.kind not in (PARAGRAPH, LIST_ITEM, HEADING) or "-" not in block.prose:
+            continue
+        for m in _PLACE_PATH.finditer(block.prose):
+            country, town = gazetteer.find(m.group(1)), gazetteer.find(m.group(2))
+            if len(country) != 1 or len(town) != 1 or country[0][:2] != (0, len(m.group(1))):
+                continue
+            if town[0][:2] != (0, len(m.group(2))) or any("-" in j for j in country[0][2]):
+                continue
+            if all(country_of(j) in country[0][2] for j in town[0][2]):
+                found.scan(m.group(1), block.start + m.start(1), "text")
+                found.scan(m.group(2), block.start + m.start(2), "text")
