@@ -158,6 +158,42 @@ def test_find(text: str, expected: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "country", "inside"),
+    [
+        ("hub countries (UK, USA (east coast), Kenya)", "US", "US-NY"),
+        ("offices on the US West Coast and elsewhere", "US", "US-CA"),
+        ("based in Canada (West Coast) or Ghana", "CA", "CA-BC"),
+    ],
+)
+def test_a_coast_in_running_text_narrows_its_country(text: str, country: str, inside: str) -> None:
+    # Outside a location value too: "USA (east coast)" is not all of the USA (so not Colorado).
+    ids = ids_in(text)
+    assert inside in ids and country not in ids and "US-CO" not in ids
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A state's code between a town and a postal code; the code's length picks the country of a shared code.
+        ("Artarmon NSW 2064", ["AU"]),
+        ("Joondalup WA 6027", ["AU"]),
+        ("Burgaw NC 28425", ["US-NC"]),
+        ("Renton WA 98057-2906", ["US-WA"]),
+        # A code with no reading in the postal code's country, or with no town before it, is no code.
+        ("Form DE 2501 is due", []),
+        ("the NT 4000 series", []),
+    ],
+)
+def test_a_code_before_a_postal_code(text: str, expected: list[str]) -> None:
+    assert ids_in(text) == expected
+
+
+def test_an_unlisted_suburb_with_its_state_and_postcode_on_a_header_line() -> None:
+    text = "Sales Crew\nGuzman Y Gomez\nCampbelltown NSW 2560\n\n" + PROSE
+    assert jurisdictions_of(text, "text") == ("AU",)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Portland",
@@ -439,6 +475,30 @@ def test_office_and_hiring_phrases_that_state_no_place(sentence: str) -> None:
     assert places_of(text) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A list of places inside a cue's sentence, items split by semicolons, numbered or not.
+        (
+            "The Data Specialist can be based in any one of the following four locations: 1. Denver, CO; "
+            "2. Cary (Raleigh), NC; 3. Dallas, TX; or 4. St. Louis, MO",
+            ("US-CO", "US-NC", "US-TX", "US-MO"),
+        ),
+        ("This position is located in Washington, DC; San Francisco, CA; Chicago, IL; or New York, NY.",
+         ("US-DC", "US-CA-SF", "US-IL", "US-NY-NYC")),
+        ("The role is based in one of our hubs: Austin, TX; Boston, MA; Seattle, WA.", ("US-TX", "US-MA", "US-WA")),
+        # A clause after the semicolon is no list item, even when it names a place.
+        ("This role is located in Denver, CO; Texas is where most of our customers are, and we visit them often.",
+         ("US-CO",)),
+        ("The position is based in Boston, MA; the remainder of the team works from home all over the country.",
+         ("US-MA",)),
+    ],
+)  # fmt: skip
+def test_a_list_of_places_in_a_cue_sentence(sentence: str, expected: tuple[str, ...]) -> None:
+    text = f"# Software Developer\n\n{_INTRO}\n\n{sentence}\n"
+    assert list(dict.fromkeys(jid for p in places_of(text) for jid in p.jurisdictions)) == list(expected)
+
+
 def test_explicit_location_wins_over_top_lines() -> None:
     text = "Data Scientist\nThe Hilton Group of Paris\n\nLocation: Denver, CO\n\nBody.\n"
     assert jurisdictions_of(text, "text") == ("US-CO",)
@@ -520,6 +580,16 @@ def test_a_place_in_the_employer_line(text: str, expected: tuple[str, ...]) -> N
             ("US-DC",),
         ),
         ("Chief Electoral Officer, Government of Nunavut, Canada — leads the office. " + PROSE, ("CA-NU",)),
+        # A role with a spaced dash of its own, before the comma: the dash that ends the head comes after it.
+        (
+            "Departmental Analyst 12 – Training and Election Assistance, Michigan Department of State— This position "
+            "leads the section. " + PROSE,
+            ("US-MI",),
+        ),
+        (
+            "Elections Analyst – Communications Unit, Ohio Secretary of State–The incumbent trains clerks. " + PROSE,
+            ("US-OH",),
+        ),
         # The role before the first comma is no place, nor is the description after the dash.
         ("Texas Liaison, The Carter Center — works with partners in Georgia and Texas. " + PROSE, ()),
         # A long first line with no "role, employer" head before a dash.
@@ -569,6 +639,62 @@ def test_base_before_a_chinese_place_name(text: str, expected: tuple[str, ...]) 
 )
 def test_remote_said_in_chinese(text: str, expected: list[tuple[str, bool]]) -> None:
     assert [(p.text, p.remote) for p in places_of(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The company's address, labelled on its line or as a heading over it, names the job's town.
+        ("## 招聘职位\n\n前端开发工程师 12~25K\n\n### 公司地址\n\n广州市天河区天河北路233号中信广场\n", ("CN",)),
+        ("## 后端工程师\n\n负责核心业务。\n\n**公司地址**\n深圳市南山区科技园\n", ("CN",)),
+        ("## 后端工程师\n\n负责核心业务。\n\n办公地址：新加坡 One-North\n", ("SG",)),
+        # A Latin building name after Chinese is no GeoNames town ("建外 SOHO" is not London's Soho).
+        ("## 后端工程师\n\n负责核心业务。\n\n公司位置：国贸附近的建外 SOHO\n", ()),
+        ("## 后端工程师\n\n负责核心业务。\n\n公司地址：北京市朝阳区建外 SOHO\n", ("CN",)),
+    ],
+)
+def test_a_chinese_company_address(text: str, expected: tuple[str, ...]) -> None:
+    assert jurisdictions_of(text) == expected
+
+
+# Long lines, so that the lines after them are not the posting's top lines (which are read on their own).
+_ZH_BODY = "我们是一支专注于前端技术的团队，负责公司核心产品的研发与维护，技术栈以 React 为主，欢迎加入。\n" * 12
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # A country and a town joined by hyphens open a line: the job's place, whatever the link after it is for.
+        (
+            "中国-北京-内推直达：https://job.toutiao.com/s/J7K8Y2M\n中国-重庆-内推直达：https://job.toutiao.com/s/x\n",
+            ("CN",),
+        ),
+        ("- 新加坡-新加坡-简历直达：https://example.com/jobs/1\n", ("SG",)),
+        # A country before a word that is no town, or before another country's town, a team before a town: no
+        # such path.
+        ("中国-移动-合作伙伴：https://example.com\n", ()),
+        ("日本-北京-内推：https://example.com\n", ()),
+        ("前端-北京-急招：https://example.com\n", ()),
+    ],
+)
+def test_a_country_town_path_opening_a_line(lines: str, expected: tuple[str, ...]) -> None:
+    assert jurisdictions_of(f"# 前端开发工程师\n\n{_ZH_BODY}\n{lines}") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "remote"),
+    [
+        ("Ce poste entièrement en télétravail est ouvert aux candidats et candidates de tout le pays.", True),
+        ("Il s’agit d’un poste en télétravail, et le profil linguistique est anglais essentiel.", True),
+        ("Le poste est en télétravail et relève du responsable de l’équipe de soutien de la plateforme.", True),
+        # A refusal, or telework as a benefit, is no remote role.
+        ("Ce poste n’est pas en télétravail : vous travaillerez dans nos bureaux tous les jours de la semaine.", False),
+        ("Nous offrons des horaires flexibles et la possibilité de télétravail deux jours par semaine.", False),
+    ],
+)
+def test_remote_said_in_french(sentence: str, remote: bool) -> None:
+    text = f"# Développeur\n\n{_INTRO}\n\n{sentence}\n"
+    assert [p.remote for p in places_of(text)] == ([True] if remote else [])
 
 
 def test_a_header_town_only_when_nothing_else_gives_a_place() -> None:

@@ -51,6 +51,12 @@ def skip(pattern: re.Pattern[str], text: str, pos: int) -> int:
 
 # A code counts after "Word, " where the word has a capital ("Athens, GA", "ST. LOUIS, MO", "GA, GA").
 _CODE_AFTER = regex(r"[^\s,]*[A-Z][^\s,]*[ \t]*,[ \t]*\Z")
+# A code between a town and its postal code is a code: "Artarmon NSW 2064", "Burgaw NC 28425". The postal code's
+# length picks the country (and so the reading of a shared code: "Joondalup WA 6027" is Western Australia); a
+# code with no reading in such a country is no code there ("Form DE 2501").
+_POSTCODE_AFTER = regex(r"[ \t]+(\d{4,5})(?:-\d{4})?(?![\w-])")
+_TOWN_BEFORE = regex(r"[A-Z][\w.'’-]*[ \t]+\Z")
+_POSTCODE_DIGITS = {"US": 5, "AU": 4}
 # Codes that are also English words: in a shouted location value ("ONSITE IN DENVER") they are words.
 _LONG_WORD = regex(r"[^\W\d_]{3}")
 _WORDLIKE_CODES = frozenset({"IN", "OR", "ME", "OK", "HI", "ON", "DE", "AL", "LA", "PA", "MA", "ID", "US"})
@@ -316,7 +322,7 @@ class Gazetteer:
 
     def _hits(self, text: str, location_value: bool) -> list[_Hit]:
         """Hits that read as places here: names not followed by "County" etc., codes only in code position."""
-        hits = self._raw_hits(text, narrowing=location_value)
+        hits = self._raw_hits(text, narrowing=True)
         if not hits:
             return hits
         # A value in capitals with real words in it ("ONSITE IN DENVER") reads its short codes as words.
@@ -331,6 +337,9 @@ class Gazetteer:
                     continue  # "CO-OP", "IN-HOUSE"
                 if s and text[s - 1] == "(" and text[e : e + 1] != ")":
                     continue  # "(MS preferred)", "(OR equivalent)": a word opening a remark
+                if (postal := _postal_reading(text, hit)) is not None:
+                    kept.append(postal)
+                    continue
                 after_place = bool(kept) and kept[-1].end < s and not text[kept[-1].end : s].strip()
                 if not (after_place or _code_ok(text, hit)) and (
                     not location_value or (shouted and text[s:e] in _WORDLIKE_CODES)
@@ -342,6 +351,17 @@ class Gazetteer:
                 continue
             kept.append(hit)
         return [hit for i, hit in enumerate(kept) if not _street_code(text, hit, kept[i + 1 : i + 2])]
+
+
+def _postal_reading(text: str, hit: _Hit) -> _Hit | None:
+    """A code after a town and before a postal code ("Artarmon NSW 2064"), read in the country whose postal codes
+    have that many digits; None when the code is not so placed or has no reading there."""
+    postcode = _POSTCODE_AFTER.match(text, hit.end)
+    if postcode is None or hit.start == 0 or _TOWN_BEFORE.search(text, max(0, hit.start - 40), hit.start) is None:
+        return None
+    digits = len(postcode.group(1))
+    ids = tuple(j for j in hit.ids if _POSTCODE_DIGITS.get(country_of(j)) == digits)
+    return hit._replace(ids=ids) if ids else None
 
 
 def _street_code(text: str, hit: _Hit, following: list[_Hit]) -> bool:

@@ -27,7 +27,8 @@ __all__ = ["Place", "find_places", "posting_jurisdictions"]
 # Front-matter keys that conventionally hold a location, looked at besides the configured ones.
 _CONVENTIONAL_KEYS = ("location", "locations", "city", "office", "job_location", "workplace")
 
-# Labels of a location value, lowercased: "Location: Denver, CO", "Standort: München", "工作地点：上海".
+# Labels of a location value, lowercased: "Location: Denver, CO", "Standort: München", "工作地点：上海". In Chinese
+# postings the company's address ("公司地址：广州市天河区...") is where the job is, often the only place given.
 _LABELS = frozenset(
     {
         "location", "locations", "location(s)", "job location", "job locations", "work location",
@@ -37,14 +38,14 @@ _LABELS = frozenset(
         "position location", "ort", "standort", "standorte", "arbeitsort", "einsatzort", "dienstort", "lieu",
         "lieu de travail", "localisation", "locatie", "werklocatie", "ubicación", "ubicacion", "sede", "地点",
         "工作地点", "工作城市", "办公地点", "工作地址", "实习地点", "城市", "base地点", "位置", "工作位置", "办公位置",
-        "勤務地", "base",
+        "勤務地", "base", "公司地址", "办公地址", "公司位置",
     }
 )  # fmt: skip
 # A heading that starts with one of these introduces the location ("## Location & Level", "## 工作地点").
 _HEADING_LABELS = frozenset(
     {"location", "locations", "available locations", "open locations", "hiring locations",
      "standort", "standorte", "arbeitsort", "lieu", "localisation", "ubicación",
-     "地点", "工作地点", "工作城市", "办公地点", "工作地址", "实习地点", "勤務地"}
+     "地点", "工作地点", "工作城市", "办公地点", "工作地址", "实习地点", "勤務地", "公司地址", "办公地址", "公司位置"}
 )  # fmt: skip
 # (separator, 1 if it needs a space on each side): a dash is searched alone, as one-character
 # searches are several times faster than searching " – ".
@@ -69,6 +70,10 @@ _CUE_SUBJECT = lazy_regex(
     r"(?:(?:position|role|job|opportunity|team|we|we're|we are|our\s+(?:\w+\s+)?(?:offices?|hq|headquarters))"
     r"\s+(?:is\s+|are\s+|will\s+be\s+)?"
     r"(?:currently\s+|primarily\s+|fully\s+)?(?:located|based)"
+    # "The Environmental Data Specialist can be based in", "Positions may be located in", "this role could be based
+    # in": where the role (or a capitalised job title) may sit.
+    r"|(?:positions?|roles?|jobs?|opportunit(?:y|ies)|you|(?-i:[A-Z][a-z]+))\s+(?:can|could|may|must|will|would)"
+    r"\s+be\s+(?:currently\s+|primarily\s+|fully\s+)?(?:located|based)"
     r"|(?:we|our)\s+(?:\w+\s+)?(?:locations|offices|office|hq|headquarters)"
     r"|(?:willing|able|need|required)\s+to(?:\s+\w+)?\s+(?:or\s+)?(?:commute|relocate)"
     r"|(?:nous\s+(?:avons|ayons|comptons)\s+(?:des|un)|nos|notre)\s+bureaux?"
@@ -81,9 +86,16 @@ _CUE_SUBJECT = lazy_regex(
     r"\s*\Z",
     re.IGNORECASE,
 )
-# A cue's value runs to the end of the sentence; "D.C." and "St." do not end it.
-_CUE_END = regex(r"[;!?\n]|(?<!\b[A-Z])(?<!\bSt)(?<!\bFt)(?<!\bMt)\.(?=\s|\Z)")
+# A cue's value runs to the end of the sentence; "D.C." and "St." do not end it, nor does the full stop of a
+# list's number ("locations: 1. Atlanta, GA; 2. Cary, NC; or 3. Dallas, TX").
+_CUE_END = regex(r"[;!?\n]|(?<!\b[A-Z])(?<!\bSt)(?<!\bFt)(?<!\bMt)(?<![:;] \d)(?<!\bor \d)\.(?=\s|\Z)")
 _CUE_MAX = 120
+# A semicolon inside a list of places ("located in Washington, DC; San Francisco, CA; or Chicago, IL") does not end
+# the value when a short item naming a place follows it.
+_LIST_ITEM_MAX = 50
+_MAX_LIST_ITEMS = 12
+_ITEM_WORD = regex(r"(?<![\w'’])(?!(?:and|or|the)\b)[^\W\d_][\w'’-]*", re.IGNORECASE)
+_ITEM_OTHER_WORDS = 2
 # "We're hiring people at all levels of experience in Ottawa, Toronto, Waterloo, and Montreal", "Nous embauchons des
 # personnes ... à Ottawa", "to join our Analytics Foundation team in Stockholm": the employer hiring in, or the team
 # being in, the places named after the first "in" (or "à"). Words that follow there are often no place ("a Product
@@ -135,6 +147,11 @@ _REMOTE_ROLE = regex(
     r"\b(?:this|the)\s+(?:is\s+an?\s+)?(?:fully\s+|100%\s+)?remote\s+(?:position|role|job|opportunity)\b",
     re.IGNORECASE,
 )
+# "Ce poste entièrement en télétravail", "Il s'agit d'un poste en télétravail": the role's remote work, in French.
+# "n'est pas en télétravail" puts words between the noun and "en", so it is no match.
+_REMOTE_ROLE_FR = regex(
+    r"\bposte\s+(?:est\s+)?(?:entièrement\s+|complètement\s+|100\s*%\s+)?en\s+télétravail\b", re.IGNORECASE
+)
 # "anywhere in the world", "worldwide", "from any country": a remote scope open to everyone.
 _WORLDWIDE = regex(
     r"\b(?:anywhere\s+in\s+the\s+world|worldwide|world-wide|globally|from\s+any\s+country|any\s+time\s*zone)\b",
@@ -160,6 +177,9 @@ _QUALIFIER = regex(r"[ \t]*[,(]?[ \t]*")
 _MAX_CITY_VALUE = 100
 _NAME_GOES_ON = regex(r"[ \t]+(?:[A-Z0-9]|St\b|&)")
 _NAME_CAME_BEFORE = lazy_regex(r"(?:[A-Z][\w.’'-]*|\d+[A-Za-z]*)[ \t]+\Z")
+# A Latin word right after Chinese or Japanese text ends a building's or district's name there ("建外 SOHO",
+# "国贸 CBD"): a town of GeoNames ("Soho") it is not.
+_CJK_CAME_BEFORE = lazy_regex(r"[\u3040-\u30ff\u3400-\u9fff][ \t]*\Z")
 _CODE_RUN = regex(r"(?<![\w-])[A-Z]{2}(?:-[A-Z]{2})+(?![\w-])")
 # "US-CO-Boulder": country, state, then a capitalised city (an ATS's location code).
 _ATS_CODE = regex(r"(?<![\w-])(US|CA)-([A-Z]{2})-[A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*")
@@ -173,9 +193,13 @@ _MAX_VALUE = 200
 # end of the clause.
 _BASE_CUE = regex(r"(?<![A-Za-z])base(?:地点?|城市|在|于)?[ \t]*[:：]?[ \t]*(?=[\u4e00-\u9fff])", re.IGNORECASE)
 _BASE_VALUE = regex(r"[^，。；;,!！?？（(【\[\n]{1,30}")
+# "中国-北京-内推直达：https://...", "中国-重庆-简历直达：": a line opening with a country and a town joined by hyphens,
+# as job boards' location paths are written, names the job's place (the words after it say what the link is for).
+_PLACE_PATH = regex(r"^[ \t>*_#•·-]*([\u4e00-\u9fff]{2,8})-([\u4e00-\u9fff]{2,8})(?=[-:：\s]|$)", re.MULTILINE)
 # A digest entry's lead: "Elections Specialist, Kalamazoo County, Michigan — performs ...". The part before the
-# dash is "role, employer[, place]", the words after it the description.
-_LEAD = regex(r"[^\n—–]{3,200}?,[^\n—–]{3,200}?(?=\s*[—–]|\s+-\s)")
+# dash is "role, employer[, place]", the words after it the description. The role may hold a spaced dash of its own
+# ("Departmental Analyst 12 – Training and Election Assistance, Michigan Department of State— This position ...").
+_LEAD = regex(r"(?:[^\n—–]|(?<= )[—–](?= )){3,200}?,[^\n—–]{3,200}?(?=\s*[—–]|\s+-\s)")
 # An employer's legal or trade name on a line of its own: "Cambridge Technology Inc.", "Synpulse Australia Pty Ltd",
 # "Edubridge Learning Pvt. Ltd.", "BreathX Technologies Inc, (Canary Health)". A place before the suffix is part
 # of the name. No suffix is also a region's code ("Adelaide SA", "Las Vegas NV") or "Co." (County Dublin).
@@ -243,6 +267,7 @@ def find_places(
         _based(doc, found)
         _lead_line(doc, found)
         _base_cues(doc, found)
+        _place_paths(doc, found)
         if not found.places:
             _header_city(doc, found)
     _office_cues(doc, found)
@@ -343,7 +368,11 @@ class _Collector:
                 continue
             # Part of a longer name: "Airport Blvd", "Richland County", "George DiCiero Building", "807 S Walker St",
             # "Veronica Garcia". A city stands alone between separators.
-            if _NAME_GOES_ON.match(snippet, e) or _NAME_CAME_BEFORE.search(snippet, 0, s):
+            if (
+                _NAME_GOES_ON.match(snippet, e)
+                or _NAME_CAME_BEFORE.search(snippet, 0, s)
+                or _CJK_CAME_BEFORE.search(snippet, max(0, s - 3), s)
+            ):
                 continue
             self._add(snippet, base, s, e, (jid,), source, False, anchor)
 
@@ -845,10 +874,11 @@ def _remote_cues(doc: Document, found: _Collector) -> tuple[int, int, str] | Non
     Open to the whole world ("connect from anywhere in the world") it is a remote place with no scope at once."""
     unscoped: tuple[int, int, str] | None = None
     for block in fact_blocks(doc, found.memo):
-        if block.kind not in (PARAGRAPH, LIST_ITEM) or "emote" not in block.prose:
-            continue
         prose = block.prose
-        for m in sorted((*_ROLE_IS_REMOTE.finditer(prose), *_REMOTE_ROLE.finditer(prose)), key=lambda m: m.start()):
+        if block.kind not in (PARAGRAPH, LIST_ITEM) or ("emote" not in prose and "télétravail" not in prose):
+            continue
+        said = (*_ROLE_IS_REMOTE.finditer(prose), *_REMOTE_ROLE.finditer(prose), *_REMOTE_ROLE_FR.finditer(prose))
+        for m in sorted(said, key=lambda m: m.start()):
             if _NOT_REMOTE.search(m.group()) or _NOT_REMOTE.search(prose, max(0, m.start() - 12), m.end()):
                 continue  # "This position is not remote and is physically based in Washington, DC"
             end = _SENTENCE_END.search(prose, m.end())
@@ -966,8 +996,45 @@ def _cues(doc: Document, found: _Collector, *, offices: bool = True) -> None:
             subject = _CUE_SUBJECT.search(block.prose, max(0, local - 60), local + verb)
             if subject is not None and (offices or not _names_offices(subject.group() + " " + cue)):
                 vs = local + len(cue)
-                end = _CUE_END.search(block.prose, vs, vs + _CUE_MAX)
-                found.scan(block.prose[vs : end.start() if end else vs + _CUE_MAX], block.start + vs, "text")
+                found.scan(block.prose[vs : _cue_end(found, block.prose, vs)], block.start + vs, "text")
+
+
+def _cue_end(found: _Collector, prose: str, vs: int) -> int:
+    """Where a cue's value starting at `vs` ends: at the end of its sentence, or `_CUE_MAX` characters on. A
+    semicolon followed by a short item that names a place is a list's ("any one of the following locations: Denver,
+    CO; Austin, TX; or Boston, MA"), and the value runs on through that item."""
+    at, limit = vs, min(len(prose), vs + _CUE_MAX)
+    for _ in range(_MAX_LIST_ITEMS):
+        end = _CUE_END.search(prose, at, limit)
+        if end is None:
+            return limit
+        if end.group() != ";":
+            return end.start()
+        item_start = end.end()
+        following = _CUE_END.search(prose, item_start, item_start + _LIST_ITEM_MAX)
+        item_end = following.start() if following is not None else item_start + _LIST_ITEM_MAX
+        if item_end > len(prose):  # the last item closes the block
+            item_end = len(prose)
+        elif following is None:
+            return end.start()  # a long stretch: a new clause
+        if not _names_a_place(found, prose[item_start:item_end]):
+            return end.start()
+        at, limit = item_start, max(limit, item_end)
+    return limit
+
+
+def _names_a_place(found: _Collector, item: str) -> bool:
+    """Whether a list item is a place ("2. Cary (Raleigh), NC", "or Chicago, IL"): it names one, and at most
+    `_ITEM_OTHER_WORDS` other words stand beside it ("Texas is where our customers are" is a clause)."""
+    hits = found.gazetteer.find(item)
+    if not hits:
+        return False
+    rest, at = [], 0
+    for start, end, _ in hits:
+        rest.append(item[at:start])
+        at = max(at, end)
+    rest.append(item[at:])
+    return len(_ITEM_WORD.findall(" ".join(rest))) <= _ITEM_OTHER_WORDS
 
 
 # The employer's offices in a cue's subject: the English words of `_WORK_AT_OFFICE`, and their French, Dutch and
@@ -1003,8 +1070,7 @@ def _hiring_cues(doc: Document, found: _Collector) -> None:
 
 def _place_led(found: _Collector, block: Block, vs: int) -> None:
     """Scan the rest of the sentence from `vs` in `block` when a place opens it ("in Ottawa, Toronto and ...")."""
-    end = _CUE_END.search(block.prose, vs, vs + _CUE_MAX)
-    value = block.prose[vs : end.start() if end else vs + _CUE_MAX]
+    value = block.prose[vs : _cue_end(found, block.prose, vs)]
     first = found.gazetteer.find(value)
     if first and first[0][0] == 0:
         found.scan(value, block.start + vs, "text")
@@ -1071,3 +1137,21 @@ def _base_cues(doc: Document, found: _Collector) -> None:
             value = _BASE_VALUE.match(prose, m.end())
             if value is not None:
                 found.scan(value.group(), block.start + m.end(), "text")
+
+
+def _place_paths(doc: Document, found: _Collector) -> None:
+    """Lines that open with a country and a town joined by hyphens: "中国-北京-内推直达：https://...". Both must be
+    places, the second in the first's country, so "中国-移动", "日本-北京" or "前端-北京" is no such path."""
+    gazetteer = found.gazetteer
+    for block in fact_blocks(doc, found.memo):
+        if block.kind not in (PARAGRAPH, LIST_ITEM, HEADING) or "-" not in block.prose:
+            continue
+        for m in _PLACE_PATH.finditer(block.prose):
+            country, town = gazetteer.find(m.group(1)), gazetteer.find(m.group(2))
+            if len(country) != 1 or len(town) != 1 or country[0][:2] != (0, len(m.group(1))):
+                continue
+            if town[0][:2] != (0, len(m.group(2))) or any("-" in j for j in country[0][2]):
+                continue
+            if all(country_of(j) in country[0][2] for j in town[0][2]):
+                found.scan(m.group(1), block.start + m.start(1), "text")
+                found.scan(m.group(2), block.start + m.start(2), "text")
