@@ -91,16 +91,6 @@ REAL_FORMATS: list[tuple[str, bool, list[Row]]] = [
         [("range", 128078, 172500, "USD", None, "$128,078 to GS-15, Step 10 - $172,500")],
     ),
     (
-        "Please note the maximum salary available for the GS pay system is $183,500",
-        False,
-        [("up-to", None, 183500, "USD", None, "$183,500")],
-    ),
-    (
-        "Please note the maximum salary available for the GS pay system is   $183,500  ",  # bold markup as spaces
-        False,
-        [("up-to", None, 183500, "USD", None, "$183,500")],
-    ),
-    (
         "Pay: ₹2,000,000.00 - ₹3,000,000.00 per year",
         False,
         [("range", 2_000_000, 3_000_000, "INR", "year", "₹2,000,000.00 - ₹3,000,000.00 per year")],
@@ -302,6 +292,11 @@ OTHER: list[tuple[str, bool, list[Row]]] = [
     ("Salary: Up to 48K€ + 5K€ variable", False, [("up-to", None, 48000, "EUR", None, "48K€")]),
     ("Max Salary: $85,101", False, [("up-to", None, 85101, "USD", None, "$85,101")]),
     (
+        "Salary: $131,178 to $176,300. The maximum salary available for the GS pay system is $183,500.",
+        False,
+        [("range", 131178, 176300, "USD", None, "$131,178 to $176,300")],
+    ),
+    (
         "the budgeted salary for this position is limited to $83,232.",
         False,
         [("up-to", None, 83232, "USD", None, "$83,232")],
@@ -431,6 +426,12 @@ NOT_PAY = [
     "Employees age 50 or older may contribute to their plan, up to $24,000.",
     "Life insurance of one times the annual salary (no greater than $70,000).",
     "The salary range for this position is: GS-{{ page.gs_level }} Step 10 ${{ page.salary_max }}",
+    # The cap of a whole pay system bounds every job under it; it is not this job's pay.
+    "Please note the maximum salary available for the GS pay system is $183,500",
+    "Please note the maximum salary available for the GS pay system is   $183,500  ",  # bold markup as spaces
+    "Please note the maximum salary available\nfor the GS pay system is $183,500. For specific details on locality pay",
+    "Pay is capped by the statutory limit of $191,900 for the General Schedule.",
+    "The maximum pay under the Executive Schedule is $246,400.",
 ]
 
 

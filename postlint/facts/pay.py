@@ -337,6 +337,15 @@ _NOT_PAY_NEAR = _CaseBlind(
     r"\b(?:bonus(?:es)?|variable|incentives?|equity|stock|shares|options|RSUs?|benefits?|insurance|costs?|costing|worth"
     r"|fees?|plans?|users?|customers?|clients?|assets|deals?|match|lunch(?:es)?|meals?|food|grants?|loans?)\b"
 )
+# The cap of a whole pay system ("the maximum salary available for the GS pay system is $183,500") bounds every
+# job paid under it, not this one: a figure right after such words is not the job's pay. Soft line breaks may
+# fall anywhere in it, so it is looked for before the figure whatever the sentence boundaries say.
+_SYSTEM_CAP = _CaseBlind(
+    r"\b(?:max(?:imum)?|cap(?:ped)?|ceiling|limit)\b[^.;!?\d$€£¥₹]{0,80}"
+    r"\b(?:(?:pay|salary|wage)\s+(?:system|schedule)s?|general\s+schedule|executive\s+schedule"
+    r"|statutory\s+(?:cap|limit|maximum))\b[^.;!?\d$€£¥₹]{0,25}$"
+)
+_SYSTEM_CAP_REACH = 160
 _INCLUDED = _CaseBlind(r"\b(?:incl\w*|excl\w*|without|plus|before|not|no)\b")
 _NEAR_BEFORE = 25
 _TIME_PERIODS = frozenset({"hour", "day", "week"})
@@ -796,6 +805,8 @@ def _mention(
     if _NOT_PAY.search(block, c_lo, c_hi) or _not_pay_near(block, start, end, c_lo, c_hi, period):
         return None
     if _NOT_PAY_SENTENCE.search(block, s_lo, s_hi):
+        return None
+    if _SYSTEM_CAP.search(block, max(0, start - _SYSTEM_CAP_REACH), start):
         return None
 
     if period is None:
