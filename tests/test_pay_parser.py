@@ -187,6 +187,19 @@ REAL_FORMATS: list[tuple[str, bool, list[Row]]] = [
         False,
         [("range", 25.37, 30.91, "USD", None, "$25.37 [Starting Wage] to $30.91")],
     ),
+    ("Recruitment Range: $75,650 - $102,000", False, [("range", 75650, 102000, "USD", None, "$75,650 - $102,000")]),
+    (
+        "I understand that the recruitment range for this position is $59,752 - $82,159.",
+        False,
+        [("range", 59752, 82159, "USD", None, "$59,752 - $82,159")],
+    ),
+    ("Fourchette salariale : 40-50K€", False, [("range", 40000, 50000, "EUR", None, "40-50K€")]),
+    (
+        "Fourchette salariale : 60K/65K brut annuel",
+        False,
+        [("range", 60000, 65000, None, "year", "60K/65K brut annuel")],
+    ),
+    ("Banda salarial: 30.000 € - 36.000 €", False, [("range", 30000, 36000, "EUR", None, "30.000 € - 36.000 €")]),
     (
         "The hiring range is between $1,991.20 and $2,984.90 biweekly depending on qualifications.",
         False,

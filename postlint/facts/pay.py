@@ -232,7 +232,7 @@ _BARE_WORD = (
     r"|anual|mensual|hour|day|week|month|year"
 )
 _FILLER = (
-    r"(?:(?:gross|brutto|bruto|net|netto|base|basic|salary|fixed|total|OTE|CTC|before\s+tax(?:es)?|pre-?tax"
+    r"(?:(?:gross|brutto|bruto|brut|net|netto|base|basic|salary|fixed|total|OTE|CTC|before\s+tax(?:es)?|pre-?tax"
     r"|full[- ]time|FTE|in\s+total|USD|EUR|GBP|or\s+more|and\s+up|or\s+above)\s*[,/]?\s*)"
 )
 _PERIOD_AFTER = regex(
@@ -291,10 +291,10 @@ def _period_of(word: str) -> str | None:
 _PAY_WORDS = (
     r"\b(?:salary|salaries|salaried|pay|paid|pays|paying|compensation|comp|wages?|rates?|ote|on[- ]target"
     r"|base(?=\s*(?:salary|pay|rate|comp|wage|:|up\s+to|of\b|[$€£¥₹\d]))"
-    r"|remuneration|earnings?|earn|income|hiring\s+range|gross(?!\s+negligence)|annual(?:ly)?|hourly|monthly"
+    r"|remuneration|earnings?|earn|income|(?:hiring|recruitment|recruiting)\s+range|gross(?!\s+negligence)|annual(?:ly)?|hourly|monthly"
     r"|weekly|yearly"
     r"|per\s+(?:hour|annum|year|month|week|day)|an\s+hour|a\s+year|p\.\s?a\.|brutto|netto|gehalt(?:s\w+)?|jahresgehalt"
-    r"|vergütung|lohn|salaire|rémunération|rémunéré|salario|sueldo|retribución|lön|lønn|løn|salaris|salário"
+    r"|vergütung|lohn|salaire|salariale?s?|rémunération|rémunéré|salario|sueldo|retribución|lön|lønn|løn|salaris|salário"
     r"|superannuation|super|doe|doq"
     r"|depend(?:ing|ent|s)\s+(?:up)?on\s+(?:[\w,]+\s+){0,3}?(?:experience|qualifications)"
     r"|commensurate)\b|/\s?(?:hr|h|yr|mo)\b|薪|工资|待遇|报酬|酬劳"
