@@ -243,6 +243,68 @@ def test_chinese_postings(text: str, expected: list[Row]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("40~90 万", [("range", 400000, 900000, None, None, "40~90 万")]),  # a space between figure and 万
+        ("参考范围: 40 万-200 万", [("range", 400000, 2000000, None, None, "40 万-200 万")]),
+        ("年薪 30 万", [("single", 300000, 300000, None, "year", "30 万")]),
+    ],
+)
+def test_chinese_figures_spaced_from_their_unit(text: str, expected: list[Row]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("25-50K", [("range", 25000, 50000, None, "month", "25-50K")]),
+        ("13-18k * 15", [("range", 13000, 18000, None, "month", "13-18k")]),
+        ("20-50K * 14M", [("range", 20000, 50000, None, "month", "20-50K")]),
+        ("15w~35w", [("range", 150000, 350000, None, None, "15w~35w")]),
+    ],
+)
+def test_a_line_of_a_chinese_posting_is_read_as_chinese(text: str, expected: list[Row]) -> None:
+    """A salary on a line of its own has no Han character; the posting's language says how to read it."""
+    assert [(m.kind, m.minimum, m.maximum, m.currency, m.period, m.text) for m in find_pay(text, chinese=True)] == (
+        expected
+    )
+    assert figures(text) == []
+
+
+def _posting_pay(text: str) -> list[tuple[float | None, float | None, str | None, str | None]]:
+    from postlint.engine import builtin_gazetteer
+    from postlint.facts.posting import PostingFacts
+    from postlint.reader import parse
+
+    facts = PostingFacts(parse(text, "markdown", "posting"), builtin_gazetteer(), {})
+    return [(p.minimum, p.maximum, p.currency, p.period) for p in facts.pay if p.is_amount]
+
+
+CHINESE_POSTING = (
+    "# 前端开发工程师\n\n我们是一家做开发者工具的公司，团队在上海和杭州，欢迎有经验的同学加入我们一起做产品。\n\n"
+    "## 岗位职责\n\n负责公司产品的前端开发，和设计师、后端同学一起把产品做好。\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        ("## 薪酬范围\n\n9K-15K\n", [(9000, 15000, None, "month")]),  # the heading's pay word sits inside a longer one
+        ("## AI应用工程师\n\n25-50K\n", [(25000, 50000, None, "month")]),  # after a job title, with no label
+        ("## 福利待遇\n\n1500 房补，3 天年假\n", []),  # benefits: 待遇 after 福利 is no pay heading
+        ("## 福利与待遇\n\n- 日餐标80-100元/人\n", []),
+        # A label that states its own figure introduces no list of pay after it.
+        (
+            "薪资待遇：5000 — 8000美元\n\n1. 5年以上开发经验\n2. 管理过 2000-3000 台服务器\n",
+            [(5000, 8000, "USD", None)],
+        ),
+    ],
+)
+def test_chinese_posting_pay_on_a_line_of_its_own(tail: str, expected: list[tuple[float, float, None, str]]) -> None:
+    assert _posting_pay(CHINESE_POSTING + tail) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "简介：少儿编程赛道的独角兽，15薪，公司免费提供午餐和晚餐",  # 15 months of pay, not an amount
@@ -254,10 +316,15 @@ def test_chinese_postings(text: str, expected: list[Row]) -> None:
         "公司已获得3000万元人民币的pre A轮投资",  # investment round
         "15 薪起 + 1500 房补 + 三餐包吃",
         "> 字节跳动校招内推码: 9WNTSDD",
+        "- 异地房补 1200/月",  # housing allowance
+        "非深圳本地实习生有¥2400/月房补",
+        "- 阶段性激励机制（20K / 30K / 40K，按营收与客户数解锁）",  # incentive tiers, explained in brackets
+        "有高并发系统开发经验（QPS 10W+）。",  # requests per second
     ],
 )
 def test_chinese_figures_that_are_not_pay(text: str) -> None:
     assert figures(text) == []
+    assert figures(text, pay_context=True) == []
 
 
 # ---------------------------------------------------------------- other positive forms
@@ -494,6 +561,7 @@ VAGUE = [
     ("Wir bieten ein attraktives Gehalt.", False, ["attraktives Gehalt"]),
     ("薪资面议", False, ["薪资面议"]),
     ("有竞争力的薪酬和福利待遇。", False, ["有竞争力的薪酬"]),
+    ("薪资可谈", True, ["可谈"]),
 ]
 
 
@@ -520,6 +588,10 @@ def test_vague_pay(text: str, pay_context: bool, expected: list[str]) -> None:
 )
 def test_not_vague_pay(text: str) -> None:
     assert vague(text) == []
+
+
+def test_negotiable_equity_is_not_vague_pay_even_under_a_pay_heading() -> None:
+    assert vague("达到一定级别股权可谈", pay_context=True) == []
 
 
 def test_a_vague_qualifier_next_to_a_figure_is_not_reported_separately() -> None:

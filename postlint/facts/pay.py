@@ -12,11 +12,11 @@ Conventions worth knowing:
 * `kr` alone says nothing about which crown: currency is None unless one Nordic code
   (SEK, NOK, DKK) appears in the block.
 * `¥` is JPY, or CNY when 元/RMB/CNY/人民币 appear or the block is Chinese (Han without kana).
-* In Chinese text a figure in thousands (`15k-25k`, `25-50K·15薪`) is monthly unless 年薪 says
-  otherwise: Chinese postings quote k-figures per month, and yearly pay in 万/W with 年薪 or 总包.
-  A 万/W figure with no period word keeps period None. A range in k, 万 or W in Chinese text
-  counts as pay context by itself, because such postings put the salary straight after the job
-  title with no label.
+* In Chinese text (or any block of a posting written in Chinese) a figure in thousands (`15k-25k`,
+  `25-50K·15薪`) is monthly unless 年薪 says otherwise: Chinese postings quote k-figures per month,
+  and yearly pay in 万/W with 年薪 or 总包. A 万/W figure with no period word keeps period None.
+  A range in k, 万 or W in Chinese text counts as pay context by itself, because such postings
+  put the salary straight after the job title with no label.
 * `lakh`/`LPA`/`crore` imply INR (they are Indian number words); `LPA` also means per year.
 * A mention's text covers the figures with their currency and an attached period
   ("€5,000-€6,000 per month"), not qualifiers such as "up to" or "starting at".
@@ -83,8 +83,8 @@ _NUM = (
     r"|\d+(?:[.,]\d+)?"
 )
 _MULT = (
-    r"(?:[ \u00a0]?(?:[kK]|million(?:s|en)?|Million(?:en)?|Mio\.?|billion|Mrd\.?|trillion|lakhs?|lacs?|LPA|crores?)"
-    r"|mn|MM|M|m|bn|B|万|千|[wW])(?![A-Za-z])"
+    r"(?:[ \u00a0]?(?:[kK]|million(?:s|en)?|Million(?:en)?|Mio\.?|billion|Mrd\.?|trillion|lakhs?|lacs?|LPA|crores?"
+    r"|万|千)|mn|MM|M|m|bn|B|[wW])(?![A-Za-z])"
 )
 _ATOM = regex(
     rf"(?P<pre>{_PRE})?{_SP}?(?<![\d.,])(?P<num>{_NUM})(?![\d]|[.,]\d)"
@@ -323,14 +323,15 @@ _NOT_PAY = _CaseBlind(
     r"|tickets?\s+restaurant\w*|essenszuschuss|sodexo|edenred|contribut\w*|deductibles?|premiums?|coverage"
     r"|beneficiar\w*|disability|HSA|FSA|parking|co-?insurance|insurance|benefits?\s+(?:of|payable|amount|credit)"
     r"|deferred\s+compensation|incentive\s+payments?|shift\s+(?:pay|differential)|liabilit\w*|damages|negligence"
-    r"|indemnif\w*|lawsuits?|settlements?|claims)\b"
-    r"|融资|投资|估值|营收|市值|补贴|津贴|补助|报销|期权|股票|股权|用户|客户|显示器|预算"
+    r"|indemnif\w*|lawsuits?|settlements?|claims|QPS|TPS|DAU|MAU)\b"
+    r"|融资|投资|估值|营收|市值|补贴|津贴|补助|[房餐饭车话]补|交通补|报销|激励|期权|股票|股权|用户|客户"
+    r"|显示器|预算"
 )
 # Words of health and retirement plans so specific that a sentence with one is about benefits, whatever else it says.
 _NOT_PAY_SENTENCE = _CaseBlind(
     r"\b(?:beneficiar\w*|deductibles?|co-?pays?|co-?payments?|out[- ]of[- ]pocket|roth|ira|includible"
     r"|contribute\s+to\s+(?:their|your|the)\s+(?:plan|account)|cost\s+to\s+(?:the\s+)?employees?)\b"
-    r"|(?:/|\bper\s+)(?:person|family|visit)\b"
+    r"|(?:/|\bper\s+)(?:person|family|visit)\b|/人|每人"
 )
 # Money that is not pay when it sits right next to the figure ("$5,000 bonus", "plans from $9.99").
 _NOT_PAY_NEAR = _CaseBlind(
@@ -346,6 +347,7 @@ _SYSTEM_CAP = _CaseBlind(
     r"|statutory\s+(?:cap|limit|maximum))\b[^.;!?\d$€£¥₹]{0,25}$"
 )
 _SYSTEM_CAP_REACH = 160
+_BRACKET_REACH = 12
 _INCLUDED = _CaseBlind(r"\b(?:incl\w*|excl\w*|without|plus|before|not|no)\b")
 _NEAR_BEFORE = 25
 _TIME_PERIODS = frozenset({"hour", "day", "week"})
@@ -429,7 +431,7 @@ _VAGUE_WEAK = _CaseBlind(
     r"\b(?<!non-)(?:negotiable|DOE|DOQ|D\.O\.E\.|D\.O\.Q\."
     r"|depend(?:s|ing|ent)\s+(?:up)?on\s+(?:experience|qualifications)"
     r"|commensurate\s+with\s+(?:experience|qualifications)|market[- ]rate|TBD)\b"
-    r"|可谈|\bcompetitive\b(?=\s*(?:$|[^\w\s]))"
+    r"|(?<!股权)(?<!期权)(?<!股票)可谈|\bcompetitive\b(?=\s*(?:$|[^\w\s]))"
 )
 # Every vague phrase contains one of these stems (the Chinese ones are searched only in non-ASCII text).
 # They are chosen to begin with uncommon letters, so the search skips quickly through ordinary prose:
@@ -684,8 +686,12 @@ def _range_ok(a: _Atom, b: _Atom) -> tuple[float, float] | None:
     return lo, hi
 
 
-def find_pay(text: str, *, pay_context: bool = False) -> list[PayMention]:
-    """Pay mentions in one block of prose, in order of position."""
+def find_pay(text: str, *, pay_context: bool = False, chinese: bool = False) -> list[PayMention]:
+    """Pay mentions in one block of prose, in order of position.
+
+    `chinese` says the posting is written in Chinese: its blocks are read by the Chinese conventions
+    even when a block holds no Han character ("12-24k" on its own line under "### 薪资").
+    """
     has_digit = _DIGIT.search(text) is not None
     vague_hits = [m.span() for m in _QUICK_VAGUE.finditer(text)] if _QUICK_VAGUE.search(text) else []
     ascii_only = text.isascii()  # constant time: no Chinese, no "¥", nothing to look for beyond ASCII
@@ -694,7 +700,7 @@ def find_pay(text: str, *, pay_context: bool = False) -> list[PayMention]:
     if not has_digit and not vague_hits:
         return []
     lower = text.lower()
-    cjk = not ascii_only and _CJK.search(text) is not None
+    cjk = chinese or (not ascii_only and _CJK.search(text) is not None)
     parse = has_digit and (pay_context or cjk or _WORTH_PARSING.search(lower) is not None)
     if not parse and not vague_hits:
         return []
@@ -802,7 +808,9 @@ def _mention(
         not _BARE_FOLLOW.match(text, end) or not _PAY_WORD.search(block, max(s_lo, start - 60), start)
     ):
         return None
-    if _NOT_PAY.search(block, c_lo, c_hi) or _not_pay_near(block, start, end, c_lo, c_hi, period):
+    # Figures in Chinese brackets explain the words before them: "阶段性激励机制（20K / 30K / 40K，…）" is an incentive.
+    n_lo = max(0, c_lo - _BRACKET_REACH) if c_lo and text[c_lo - 1] == "（" else c_lo
+    if _NOT_PAY.search(block, n_lo, c_hi) or _not_pay_near(block, start, end, c_lo, c_hi, period):
         return None
     if _NOT_PAY_SENTENCE.search(block, s_lo, s_hi):
         return None
