@@ -413,11 +413,18 @@ OTHER: list[tuple[str, bool, list[Row]]] = [
     ("Salary: 900,- € per month", False, [("single", 900, 900, "EUR", "month", "900,- € per month")]),
     ("Salary: EUR6.5k per month", False, [("single", 6500, 6500, "EUR", "month", "EUR6.5k per month")]),
     ("Salary: 60.000 € - 70.000 €", False, [("range", 60000, 70000, "EUR", None, "60.000 € - 70.000 €")]),
-    # A range whose maximum is below its minimum is two figures, not a range.
+    # A range written high to low is still one range when both ends are money and close ...
+    ("Salary: $90,000 - $80,000", False, [("range", 80000, 90000, "USD", None, "$90,000 - $80,000")]),
     (
-        "Salary: $90,000 - $80,000",
+        "Salary: €60.000 - €45.000 per year",
         False,
-        [("single", 90000, 90000, "USD", None, "$90,000"), ("single", 80000, 80000, "USD", None, "$80,000")],
+        [("range", 45000, 60000, "EUR", "year", "€60.000 - €45.000 per year")],
+    ),
+    # ... but not when they are far apart.
+    (
+        "Salary: $90,000 - $10,000",
+        False,
+        [("single", 90000, 90000, "USD", None, "$90,000"), ("single", 10000, 10000, "USD", None, "$10,000")],
     ),
 ]
 
@@ -428,7 +435,8 @@ def test_other_forms(text: str, pay_context: bool, expected: list[Row]) -> None:
 
 
 def test_a_bare_amount_needs_pay_context() -> None:
-    assert figures("$120,000 - $140,000") == []
+    assert figures("Our last projects were $120,000 - $140,000 each") == []
+    assert figures("$120,000 - $140,000") == [("range", 120000, 140000, "USD", None, "$120,000 - $140,000")]  # alone
     assert figures("$120,000 - $140,000", pay_context=True) == [
         ("range", 120000, 140000, "USD", None, "$120,000 - $140,000")
     ]
@@ -436,6 +444,29 @@ def test_a_bare_amount_needs_pay_context() -> None:
         ("range", 120000, 140000, None, None, "120,000 - 140,000")
     ]
     assert figures("15k-25k") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$66,995 - $72,183", [("range", 66995, 72183, "USD", None, "$66,995 - $72,183")]),
+        ("$100,000- $75,000", [("range", 75000, 100000, "USD", None, "$100,000- $75,000")]),
+        ("**€80K – €100K**", [("range", 80000, 100000, "EUR", None, "€80K – €100K")]),
+        ("€53.900 — €72.900 EUR", [("range", 53900, 72900, "EUR", None, "€53.900 — €72.900 EUR")]),
+        (
+            "Analytics Engineer | London/Hybrid | £85,000 - £90,000",
+            [("range", 85000, 90000, "GBP", None, "£85,000 - £90,000")],
+        ),
+        ("$25 - $35", []),  # too small to be a salary on its own
+        ("120,000 - 140,000", []),  # no currency: could count anything
+        ("- $500k - $1M", []),  # a deal size or budget band sooner than a salary
+        ("Budget: $2,000 - $4,000", []),
+        ("Deals of $20,000 - $50,000", []),
+    ],
+)
+def test_a_range_in_a_currency_standing_alone_is_pay(text: str, expected: list[Row]) -> None:
+    """Job boards set the salary apart on its own line or field, with no label."""
+    assert figures(text) == expected
 
 
 def test_a_period_attached_to_money_is_pay_context() -> None:

@@ -348,6 +348,9 @@ _SYSTEM_CAP = _CaseBlind(
 )
 _SYSTEM_CAP_REACH = 160
 _BRACKET_REACH = 12
+_ALONE_CEILING = 1_000_000
+_MONEY_SIGN = regex(rf"[$€£₹¥￥₩]|{_CODE}")  # a range in a currency may be pay on its own (see _alone)
+_NOTHING_ELSE = regex(r"[\s*_#>|•·:()\-]*")  # markup and separators around a figure, no words
 _INCLUDED = _CaseBlind(r"\b(?:incl\w*|excl\w*|without|plus|before|not|no)\b")
 _NEAR_BEFORE = 25
 _TIME_PERIODS = frozenset({"hour", "day", "week"})
@@ -681,6 +684,9 @@ def _range_ok(a: _Atom, b: _Atom) -> tuple[float, float] | None:
     # "£85-125,000": the first end is written in thousands.
     if ma is None and mb is None and lo < 1000 <= hi and hi / 10 <= lo * 1000 <= hi:
         lo *= 1000
+    # "$100,000- $75,000": written high to low, still one range, when both ends are money and close.
+    if a.currency and b.currency and 0 < hi < lo <= hi * 2:
+        lo, hi = hi, lo
     if lo <= 0 or hi < lo or hi > lo * 20:
         return None
     return lo, hi
@@ -701,7 +707,9 @@ def find_pay(text: str, *, pay_context: bool = False, chinese: bool = False) -> 
         return []
     lower = text.lower()
     cjk = chinese or (not ascii_only and _CJK.search(text) is not None)
-    parse = has_digit and (pay_context or cjk or _WORTH_PARSING.search(lower) is not None)
+    parse = has_digit and (
+        pay_context or cjk or _WORTH_PARSING.search(lower) is not None or _MONEY_SIGN.search(text) is not None
+    )
     if not parse and not vague_hits:
         return []
     block = _Block(text, lower, cjk)
@@ -797,7 +805,7 @@ def _mention(
         and (bool(mults & _CJK_MULTS) or (any(x.currency for x in group) and span[0] >= 1000))
     )
     said = pay_context or cjk_range or (period is not None and moneyish)
-    if not said and _PAY_WORD.search(block, s_lo, s_hi) is None:
+    if not said and _PAY_WORD.search(block, s_lo, s_hi) is None and not _alone(block, group, span, start, end):
         return None
     if block.masked(start, end):
         return None
@@ -842,6 +850,20 @@ def _mention(
     minimum = None if kind == "up-to" else lo
     maximum = None if kind == "from" else hi
     return PayMention(start, end, kind, minimum, maximum, currency, period, text[start:end])
+
+
+def _alone(block: _Block, group: list[_Atom], span: tuple[float, float] | None, start: int, end: int) -> bool:
+    """A salary-sized range in a currency standing on its own, as a line or a field ("$66,995 - $72,183",
+    "Engineer | London | £85,000 - £90,000"): postings set their pay apart like this, with no label."""
+    if span is None or span[0] < 1000 or not any(x.currency for x in group):
+        return False
+    currency = next(x.currency for x in group if x.currency)
+    if span[1] / _SCALE.get(currency or "", 1.0) >= _ALONE_CEILING:
+        return False  # "$500k - $1M" alone is a deal size or a budget band sooner than a salary
+    c_lo, c_hi = block.clause(start, end)
+    return _NOTHING_ELSE.fullmatch(block.text, c_lo, start) is not None and (
+        _NOTHING_ELSE.fullmatch(block.text, group[-1].ext, c_hi) is not None
+    )
 
 
 def _value(atom: _Atom) -> float:
