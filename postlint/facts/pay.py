@@ -17,7 +17,8 @@ Conventions worth knowing:
   and yearly pay in 万/W with 年薪 or 总包. A 万/W figure with no period word keeps period None.
   A range in k, 万 or W in Chinese text counts as pay context by itself, because such postings
   put the salary straight after the job title with no label.
-* `lakh`/`LPA`/`crore` imply INR (they are Indian number words); `LPA` also means per year.
+* `lakh`/`LPA`/`crore` (in any case) imply INR (they are Indian number words) and, with no period
+  written, per year: Indian postings quote yearly pay (CTC) in lakhs.
 * A mention's text covers the figures with their currency and an attached period
   ("€5,000-€6,000 per month"), not qualifiers such as "up to" or "starting at".
 * A vague phrase ("competitive salary", "DOE") is reported only when no figure is given in the
@@ -83,7 +84,7 @@ _NUM = (
     r"|\d+(?:[.,]\d+)?"
 )
 _MULT = (
-    r"(?:[ \u00a0]?(?:[kK]|million(?:s|en)?|Million(?:en)?|Mio\.?|billion|Mrd\.?|trillion|lakhs?|lacs?|LPA|crores?"
+    r"(?:[ \u00a0]?(?:[kK]|million(?:s|en)?|Million(?:en)?|Mio\.?|billion|Mrd\.?|trillion|(?i:lakhs?|lacs?|lpa|crores?)"
     r"|万|千)|mn|MM|M|m|bn|B|[wW])(?![A-Za-z])"
 )
 _ATOM = regex(
@@ -289,7 +290,7 @@ def _period_of(word: str) -> str | None:
 # ---------------------------------------------------------------- context words
 
 _PAY_WORDS = (
-    r"\b(?:salary|salaries|salaried|pay|paid|pays|paying|compensation|comp|wages?|rates?|ote|on[- ]target"
+    r"\b(?:salary|salaries|salaried|pay|paid|pays|paying|compensation|comp|wages?|rates?|ote|on[- ]target|ctc"
     r"|base(?=\s*(?:salary|pay|rate|comp|wage|:|up\s+to|of\b|[$€£¥₹\d]))"
     r"|remuneration|earnings?|earn|income|(?:hiring|recruitment|recruiting)\s+range|gross(?!\s+negligence)|annual(?:ly)?|hourly|monthly"
     r"|weekly|yearly"
@@ -379,7 +380,7 @@ _BETWEEN = regex(r"\b(?:between|zwischen|entre|tra|mellan|tussen)\s*$", re.IGNOR
 _CONN = regex(
     rf"(?:{_GAP}[\[(][^\])\d]{{1,25}}[\])])?"  # "$25.37 [Starting Wage] to $30.91"
     rf"(?:{_GAP}(?:-{{1,2}}|–{{1,2}}|—{{1,2}}|‒|−|‐|‑|~|～|〜|/){_GAP}"
-    rf"|{_GAP}\s(?P<word>to|through|thru|bis|à|tot|till|til|â|and|und|et|y|e)\s{_GAP}"
+    rf"|{_GAP}\s(?P<word>to|To|TO|through|thru|bis|à|tot|till|til|â|and|und|et|y|e)\s{_GAP}"
     rf"(?:[A-Z]{{1,4}}-?\d{{1,2}}(?:,?\s+Step\s+\d{{1,2}})?\s*[-–:]?\s*)?)",
 )
 _AND_WORDS = frozenset({"and", "und", "et", "y", "e"})
@@ -592,8 +593,8 @@ def _atom(block: _Block, m: re.Match[str], n: int) -> _Atom | None:
             return None  # 24/7, 01/21/2026
         if before == "-" and _LABEL_DASH.search(text, max(0, ns - 8), ns):
             return None
-        if (before in _SEPARATORS or before in ":#") and _LABEL_WORD.search(text, max(0, ns - 12), ns):
-            return None  # Step 10, Level 6, Grade 12
+        if (before in _SEPARATORS or before in ":#") and not mult and _LABEL_WORD.search(text, max(0, ns - 12), ns):
+            return None  # Step 10, Level 6, Grade 12; but "Pay Scale : 4.8 Lac" is money
     after = text[ne] if ne < n else ""
     if after and after in "/:" and ne + 1 < n and text[ne + 1].isdigit():
         return None
@@ -829,6 +830,8 @@ def _mention(
         period = _period_before(block, s_lo, c_lo, start)
     if period is None and block.cjk and "k" in mults:
         period = "month"
+    if period is None and mults & _INR_MULTS:
+        period = "year"  # Indian postings quote yearly pay (CTC) in lakhs; a monthly figure in lakhs says so
 
     currency = next((x.currency for x in group if x.currency and not x.weak), None)
     if currency is None and (paren := _PAREN_CURRENCY.match(text, end)):
