@@ -479,6 +479,26 @@ def test_a_range_in_a_currency_standing_alone_is_pay(text: str, expected: list[R
     assert figures(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Compensation\n$35,500 to $38,500 (potentially higher based on work experience)",
+            [("range", 35500, 38500, "USD", None, "$35,500 to $38,500")],
+        ),
+        (
+            "**Base Salary**\n$90,000 – $110,000 depending on level",
+            [("range", 90000, 110000, "USD", None, "$90,000 – $110,000")],
+        ),
+        ("Our offices\n$35,500 to $38,500 (potentially higher)", []),  # not a pay label
+        ("Compensation and Benefits\nA team of 30 people in 2,000 offices", []),  # no money under it
+    ],
+)
+def test_a_pay_label_on_the_line_before(text: str, expected: list[Row]) -> None:
+    """Scraped text keeps a label and its value as two lines of one paragraph."""
+    assert figures(text) == expected
+
+
 def test_a_period_attached_to_money_is_pay_context() -> None:
     assert figures("$25/hr") == [("single", 25, 25, "USD", "hour", "$25/hr")]
     assert figures("£3,000 p.m.") == [("single", 3000, 3000, "GBP", "month", "£3,000 p.m.")]

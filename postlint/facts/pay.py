@@ -350,6 +350,12 @@ _SYSTEM_CAP = _CaseBlind(
 _SYSTEM_CAP_REACH = 160
 _BRACKET_REACH = 12
 _ALONE_CEILING = 1_000_000
+_LABEL_LEN = 40
+_PAY_LABEL = regex(
+    r"(?:[A-Za-z]+\s+){0,3}(?:salary|salary\s+range|compensation|pay|pay\s+range|pay\s+rate|wages?|remuneration"
+    r"|rate\s+of\s+pay|hiring\s+range)",
+    re.IGNORECASE,
+)
 _MONEY_SIGN = regex(rf"[$€£₹¥￥₩]|{_CODE}")  # a range in a currency may be pay on its own (see _alone)
 _NOTHING_ELSE = regex(r"[\s*_#>|•·:()\-]*")  # markup and separators around a figure, no words
 _INCLUDED = _CaseBlind(r"\b(?:incl\w*|excl\w*|without|plus|before|not|no)\b")
@@ -806,7 +812,12 @@ def _mention(
         and (bool(mults & _CJK_MULTS) or (any(x.currency for x in group) and span[0] >= 1000))
     )
     said = pay_context or cjk_range or (period is not None and moneyish)
-    if not said and _PAY_WORD.search(block, s_lo, s_hi) is None and not _alone(block, group, span, start, end):
+    if (
+        not said
+        and _PAY_WORD.search(block, s_lo, s_hi) is None
+        and not _alone(block, group, span, start, end)
+        and not _under_label(text, s_lo)
+    ):
         return None
     if block.masked(start, end):
         return None
@@ -867,6 +878,16 @@ def _alone(block: _Block, group: list[_Atom], span: tuple[float, float] | None, 
     return _NOTHING_ELSE.fullmatch(block.text, c_lo, start) is not None and (
         _NOTHING_ELSE.fullmatch(block.text, group[-1].ext, c_hi) is not None
     )
+
+
+def _under_label(text: str, s_lo: int) -> bool:
+    """Whether the line before the sentence is a pay label on its own ("Compensation" then "$35,500 to $38,500"):
+    scraped text keeps a label and its value as two lines of one paragraph."""
+    nl = text.rfind("\n", 0, s_lo + 1)
+    if nl < 0 or text[nl:s_lo].strip():
+        return False
+    label = text[text.rfind("\n", 0, nl) + 1 : nl].strip(" \t*_#:")
+    return 0 < len(label) <= _LABEL_LEN and _PAY_LABEL.fullmatch(label) is not None
 
 
 def _value(atom: _Atom) -> float:
