@@ -91,16 +91,6 @@ REAL_FORMATS: list[tuple[str, bool, list[Row]]] = [
         [("range", 128078, 172500, "USD", None, "$128,078 to GS-15, Step 10 - $172,500")],
     ),
     (
-        "Please note the maximum salary available for the GS pay system is $183,500",
-        False,
-        [("up-to", None, 183500, "USD", None, "$183,500")],
-    ),
-    (
-        "Please note the maximum salary available for the GS pay system is   $183,500  ",  # bold markup as spaces
-        False,
-        [("up-to", None, 183500, "USD", None, "$183,500")],
-    ),
-    (
         "Pay: ₹2,000,000.00 - ₹3,000,000.00 per year",
         False,
         [("range", 2_000_000, 3_000_000, "INR", "year", "₹2,000,000.00 - ₹3,000,000.00 per year")],
@@ -197,6 +187,19 @@ REAL_FORMATS: list[tuple[str, bool, list[Row]]] = [
         False,
         [("range", 25.37, 30.91, "USD", None, "$25.37 [Starting Wage] to $30.91")],
     ),
+    ("Recruitment Range: $75,650 - $102,000", False, [("range", 75650, 102000, "USD", None, "$75,650 - $102,000")]),
+    (
+        "I understand that the recruitment range for this position is $59,752 - $82,159.",
+        False,
+        [("range", 59752, 82159, "USD", None, "$59,752 - $82,159")],
+    ),
+    ("Fourchette salariale : 40-50K€", False, [("range", 40000, 50000, "EUR", None, "40-50K€")]),
+    (
+        "Fourchette salariale : 60K/65K brut annuel",
+        False,
+        [("range", 60000, 65000, None, "year", "60K/65K brut annuel")],
+    ),
+    ("Banda salarial: 30.000 € - 36.000 €", False, [("range", 30000, 36000, "EUR", None, "30.000 € - 36.000 €")]),
     (
         "The hiring range is between $1,991.20 and $2,984.90 biweekly depending on qualifications.",
         False,
@@ -240,6 +243,68 @@ def test_chinese_postings(text: str, expected: list[Row]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("40~90 万", [("range", 400000, 900000, None, None, "40~90 万")]),  # a space between figure and 万
+        ("参考范围: 40 万-200 万", [("range", 400000, 2000000, None, None, "40 万-200 万")]),
+        ("年薪 30 万", [("single", 300000, 300000, None, "year", "30 万")]),
+    ],
+)
+def test_chinese_figures_spaced_from_their_unit(text: str, expected: list[Row]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("25-50K", [("range", 25000, 50000, None, "month", "25-50K")]),
+        ("13-18k * 15", [("range", 13000, 18000, None, "month", "13-18k")]),
+        ("20-50K * 14M", [("range", 20000, 50000, None, "month", "20-50K")]),
+        ("15w~35w", [("range", 150000, 350000, None, None, "15w~35w")]),
+    ],
+)
+def test_a_line_of_a_chinese_posting_is_read_as_chinese(text: str, expected: list[Row]) -> None:
+    """A salary on a line of its own has no Han character; the posting's language says how to read it."""
+    assert [(m.kind, m.minimum, m.maximum, m.currency, m.period, m.text) for m in find_pay(text, chinese=True)] == (
+        expected
+    )
+    assert figures(text) == []
+
+
+def _posting_pay(text: str) -> list[tuple[float | None, float | None, str | None, str | None]]:
+    from postlint.engine import builtin_gazetteer
+    from postlint.facts.posting import PostingFacts
+    from postlint.reader import parse
+
+    facts = PostingFacts(parse(text, "markdown", "posting"), builtin_gazetteer(), {})
+    return [(p.minimum, p.maximum, p.currency, p.period) for p in facts.pay if p.is_amount]
+
+
+CHINESE_POSTING = (
+    "# 前端开发工程师\n\n我们是一家做开发者工具的公司，团队在上海和杭州，欢迎有经验的同学加入我们一起做产品。\n\n"
+    "## 岗位职责\n\n负责公司产品的前端开发，和设计师、后端同学一起把产品做好。\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        ("## 薪酬范围\n\n9K-15K\n", [(9000, 15000, None, "month")]),  # the heading's pay word sits inside a longer one
+        ("## AI应用工程师\n\n25-50K\n", [(25000, 50000, None, "month")]),  # after a job title, with no label
+        ("## 福利待遇\n\n1500 房补，3 天年假\n", []),  # benefits: 待遇 after 福利 is no pay heading
+        ("## 福利与待遇\n\n- 日餐标80-100元/人\n", []),
+        # A label that states its own figure introduces no list of pay after it.
+        (
+            "薪资待遇：5000 — 8000美元\n\n1. 5年以上开发经验\n2. 管理过 2000-3000 台服务器\n",
+            [(5000, 8000, "USD", None)],
+        ),
+    ],
+)
+def test_chinese_posting_pay_on_a_line_of_its_own(tail: str, expected: list[tuple[float, float, None, str]]) -> None:
+    assert _posting_pay(CHINESE_POSTING + tail) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "简介：少儿编程赛道的独角兽，15薪，公司免费提供午餐和晚餐",  # 15 months of pay, not an amount
@@ -251,10 +316,15 @@ def test_chinese_postings(text: str, expected: list[Row]) -> None:
         "公司已获得3000万元人民币的pre A轮投资",  # investment round
         "15 薪起 + 1500 房补 + 三餐包吃",
         "> 字节跳动校招内推码: 9WNTSDD",
+        "- 异地房补 1200/月",  # housing allowance
+        "非深圳本地实习生有¥2400/月房补",
+        "- 阶段性激励机制（20K / 30K / 40K，按营收与客户数解锁）",  # incentive tiers, explained in brackets
+        "有高并发系统开发经验（QPS 10W+）。",  # requests per second
     ],
 )
 def test_chinese_figures_that_are_not_pay(text: str) -> None:
     assert figures(text) == []
+    assert figures(text, pay_context=True) == []
 
 
 # ---------------------------------------------------------------- other positive forms
@@ -298,9 +368,24 @@ OTHER: list[tuple[str, bool, list[Row]]] = [
     ("Salary: ¥6,000,000", False, [("single", 6_000_000, 6_000_000, "JPY", None, "¥6,000,000")]),
     ("Salary: Rs. 5,00,000 per annum", False, [("single", 500_000, 500_000, "INR", "year", "Rs. 5,00,000 per annum")]),
     ("Salary: 12-15 LPA", False, [("range", 1_200_000, 1_500_000, "INR", "year", "12-15 LPA")]),
+    ("Compensation: Upto 12lpa", False, [("up-to", None, 1_200_000, "INR", "year", "12lpa")]),
+    ("Pay Scale : 4.8 Lac – 13.0 Lac", False, [("range", 480_000, 1_300_000, "INR", "year", "4.8 Lac – 13.0 Lac")]),
+    (
+        "Package: INR 8 to 12 Lakhs p.a.",
+        False,
+        [("range", 800_000, 1_200_000, "INR", "year", "INR 8 to 12 Lakhs p.a.")],
+    ),
+    ("Salary: 7 Lac To 15 Lac P.A.", False, [("range", 700_000, 1_500_000, "INR", "year", "7 Lac To 15 Lac P.A.")]),
+    ("CTC: 10 LPA", False, [("single", 1_000_000, 1_000_000, "INR", "year", "10 LPA")]),
+    ("Salary: $50,000 To $60,000", False, [("range", 50000, 60000, "USD", None, "$50,000 To $60,000")]),
     ("Paying up to £65k + bonus", False, [("up-to", None, 65000, "GBP", None, "£65k")]),
     ("Salary: Up to 48K€ + 5K€ variable", False, [("up-to", None, 48000, "EUR", None, "48K€")]),
     ("Max Salary: $85,101", False, [("up-to", None, 85101, "USD", None, "$85,101")]),
+    (
+        "Salary: $131,178 to $176,300. The maximum salary available for the GS pay system is $183,500.",
+        False,
+        [("range", 131178, 176300, "USD", None, "$131,178 to $176,300")],
+    ),
     (
         "the budgeted salary for this position is limited to $83,232.",
         False,
@@ -338,11 +423,18 @@ OTHER: list[tuple[str, bool, list[Row]]] = [
     ("Salary: 900,- € per month", False, [("single", 900, 900, "EUR", "month", "900,- € per month")]),
     ("Salary: EUR6.5k per month", False, [("single", 6500, 6500, "EUR", "month", "EUR6.5k per month")]),
     ("Salary: 60.000 € - 70.000 €", False, [("range", 60000, 70000, "EUR", None, "60.000 € - 70.000 €")]),
-    # A range whose maximum is below its minimum is two figures, not a range.
+    # A range written high to low is still one range when both ends are money and close ...
+    ("Salary: $90,000 - $80,000", False, [("range", 80000, 90000, "USD", None, "$90,000 - $80,000")]),
     (
-        "Salary: $90,000 - $80,000",
+        "Salary: €60.000 - €45.000 per year",
         False,
-        [("single", 90000, 90000, "USD", None, "$90,000"), ("single", 80000, 80000, "USD", None, "$80,000")],
+        [("range", 45000, 60000, "EUR", "year", "€60.000 - €45.000 per year")],
+    ),
+    # ... but not when they are far apart.
+    (
+        "Salary: $90,000 - $10,000",
+        False,
+        [("single", 90000, 90000, "USD", None, "$90,000"), ("single", 10000, 10000, "USD", None, "$10,000")],
     ),
 ]
 
@@ -353,7 +445,8 @@ def test_other_forms(text: str, pay_context: bool, expected: list[Row]) -> None:
 
 
 def test_a_bare_amount_needs_pay_context() -> None:
-    assert figures("$120,000 - $140,000") == []
+    assert figures("Our last projects were $120,000 - $140,000 each") == []
+    assert figures("$120,000 - $140,000") == [("range", 120000, 140000, "USD", None, "$120,000 - $140,000")]  # alone
     assert figures("$120,000 - $140,000", pay_context=True) == [
         ("range", 120000, 140000, "USD", None, "$120,000 - $140,000")
     ]
@@ -361,6 +454,49 @@ def test_a_bare_amount_needs_pay_context() -> None:
         ("range", 120000, 140000, None, None, "120,000 - 140,000")
     ]
     assert figures("15k-25k") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$66,995 - $72,183", [("range", 66995, 72183, "USD", None, "$66,995 - $72,183")]),
+        ("$100,000- $75,000", [("range", 75000, 100000, "USD", None, "$100,000- $75,000")]),
+        ("**€80K – €100K**", [("range", 80000, 100000, "EUR", None, "€80K – €100K")]),
+        ("€53.900 — €72.900 EUR", [("range", 53900, 72900, "EUR", None, "€53.900 — €72.900 EUR")]),
+        (
+            "Analytics Engineer | London/Hybrid | £85,000 - £90,000",
+            [("range", 85000, 90000, "GBP", None, "£85,000 - £90,000")],
+        ),
+        ("$25 - $35", []),  # too small to be a salary on its own
+        ("120,000 - 140,000", []),  # no currency: could count anything
+        ("- $500k - $1M", []),  # a deal size or budget band sooner than a salary
+        ("Budget: $2,000 - $4,000", []),
+        ("Deals of $20,000 - $50,000", []),
+    ],
+)
+def test_a_range_in_a_currency_standing_alone_is_pay(text: str, expected: list[Row]) -> None:
+    """Job boards set the salary apart on its own line or field, with no label."""
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Compensation\n$35,500 to $38,500 (potentially higher based on work experience)",
+            [("range", 35500, 38500, "USD", None, "$35,500 to $38,500")],
+        ),
+        (
+            "**Base Salary**\n$90,000 – $110,000 depending on level",
+            [("range", 90000, 110000, "USD", None, "$90,000 – $110,000")],
+        ),
+        ("Our offices\n$35,500 to $38,500 (potentially higher)", []),  # not a pay label
+        ("Compensation and Benefits\nA team of 30 people in 2,000 offices", []),  # no money under it
+    ],
+)
+def test_a_pay_label_on_the_line_before(text: str, expected: list[Row]) -> None:
+    """Scraped text keeps a label and its value as two lines of one paragraph."""
+    assert figures(text) == expected
 
 
 def test_a_period_attached_to_money_is_pay_context() -> None:
@@ -431,6 +567,12 @@ NOT_PAY = [
     "Employees age 50 or older may contribute to their plan, up to $24,000.",
     "Life insurance of one times the annual salary (no greater than $70,000).",
     "The salary range for this position is: GS-{{ page.gs_level }} Step 10 ${{ page.salary_max }}",
+    # The cap of a whole pay system bounds every job under it; it is not this job's pay.
+    "Please note the maximum salary available for the GS pay system is $183,500",
+    "Please note the maximum salary available for the GS pay system is   $183,500  ",  # bold markup as spaces
+    "Please note the maximum salary available\nfor the GS pay system is $183,500. For specific details on locality pay",
+    "Pay is capped by the statutory limit of $191,900 for the General Schedule.",
+    "The maximum pay under the Executive Schedule is $246,400.",
 ]
 
 
@@ -480,6 +622,7 @@ VAGUE = [
     ("Wir bieten ein attraktives Gehalt.", False, ["attraktives Gehalt"]),
     ("薪资面议", False, ["薪资面议"]),
     ("有竞争力的薪酬和福利待遇。", False, ["有竞争力的薪酬"]),
+    ("薪资可谈", True, ["可谈"]),
 ]
 
 
@@ -506,6 +649,10 @@ def test_vague_pay(text: str, pay_context: bool, expected: list[str]) -> None:
 )
 def test_not_vague_pay(text: str) -> None:
     assert vague(text) == []
+
+
+def test_negotiable_equity_is_not_vague_pay_even_under_a_pay_heading() -> None:
+    assert vague("达到一定级别股权可谈", pay_context=True) == []
 
 
 def test_a_vague_qualifier_next_to_a_figure_is_not_reported_separately() -> None:

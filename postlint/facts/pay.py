@@ -12,12 +12,13 @@ Conventions worth knowing:
 * `kr` alone says nothing about which crown: currency is None unless one Nordic code
   (SEK, NOK, DKK) appears in the block.
 * `¥` is JPY, or CNY when 元/RMB/CNY/人民币 appear or the block is Chinese (Han without kana).
-* In Chinese text a figure in thousands (`15k-25k`, `25-50K·15薪`) is monthly unless 年薪 says
-  otherwise: Chinese postings quote k-figures per month, and yearly pay in 万/W with 年薪 or 总包.
-  A 万/W figure with no period word keeps period None. A range in k, 万 or W in Chinese text
-  counts as pay context by itself, because such postings put the salary straight after the job
-  title with no label.
-* `lakh`/`LPA`/`crore` imply INR (they are Indian number words); `LPA` also means per year.
+* In Chinese text (or any block of a posting written in Chinese) a figure in thousands (`15k-25k`,
+  `25-50K·15薪`) is monthly unless 年薪 says otherwise: Chinese postings quote k-figures per month,
+  and yearly pay in 万/W with 年薪 or 总包. A 万/W figure with no period word keeps period None.
+  A range in k, 万 or W in Chinese text counts as pay context by itself, because such postings
+  put the salary straight after the job title with no label.
+* `lakh`/`LPA`/`crore` (in any case) imply INR (they are Indian number words) and, with no period
+  written, per year: Indian postings quote yearly pay (CTC) in lakhs.
 * A mention's text covers the figures with their currency and an attached period
   ("€5,000-€6,000 per month"), not qualifiers such as "up to" or "starting at".
 * A vague phrase ("competitive salary", "DOE") is reported only when no figure is given in the
@@ -83,8 +84,8 @@ _NUM = (
     r"|\d+(?:[.,]\d+)?"
 )
 _MULT = (
-    r"(?:[ \u00a0]?(?:[kK]|million(?:s|en)?|Million(?:en)?|Mio\.?|billion|Mrd\.?|trillion|lakhs?|lacs?|LPA|crores?)"
-    r"|mn|MM|M|m|bn|B|万|千|[wW])(?![A-Za-z])"
+    r"(?:[ \u00a0]?(?:[kK]|million(?:s|en)?|Million(?:en)?|Mio\.?|billion|Mrd\.?|trillion|(?i:lakhs?|lacs?|lpa|crores?)"
+    r"|万|千)|mn|MM|M|m|bn|B|[wW])(?![A-Za-z])"
 )
 _ATOM = regex(
     rf"(?P<pre>{_PRE})?{_SP}?(?<![\d.,])(?P<num>{_NUM})(?![\d]|[.,]\d)"
@@ -232,7 +233,7 @@ _BARE_WORD = (
     r"|anual|mensual|hour|day|week|month|year"
 )
 _FILLER = (
-    r"(?:(?:gross|brutto|bruto|net|netto|base|basic|salary|fixed|total|OTE|CTC|before\s+tax(?:es)?|pre-?tax"
+    r"(?:(?:gross|brutto|bruto|brut|net|netto|base|basic|salary|fixed|total|OTE|CTC|before\s+tax(?:es)?|pre-?tax"
     r"|full[- ]time|FTE|in\s+total|USD|EUR|GBP|or\s+more|and\s+up|or\s+above)\s*[,/]?\s*)"
 )
 _PERIOD_AFTER = regex(
@@ -289,12 +290,12 @@ def _period_of(word: str) -> str | None:
 # ---------------------------------------------------------------- context words
 
 _PAY_WORDS = (
-    r"\b(?:salary|salaries|salaried|pay|paid|pays|paying|compensation|comp|wages?|rates?|ote|on[- ]target"
+    r"\b(?:salary|salaries|salaried|pay|paid|pays|paying|compensation|comp|wages?|rates?|ote|on[- ]target|ctc"
     r"|base(?=\s*(?:salary|pay|rate|comp|wage|:|up\s+to|of\b|[$€£¥₹\d]))"
-    r"|remuneration|earnings?|earn|income|hiring\s+range|gross(?!\s+negligence)|annual(?:ly)?|hourly|monthly"
+    r"|remuneration|earnings?|earn|income|(?:hiring|recruitment|recruiting)\s+range|gross(?!\s+negligence)|annual(?:ly)?|hourly|monthly"
     r"|weekly|yearly"
     r"|per\s+(?:hour|annum|year|month|week|day)|an\s+hour|a\s+year|p\.\s?a\.|brutto|netto|gehalt(?:s\w+)?|jahresgehalt"
-    r"|vergütung|lohn|salaire|rémunération|rémunéré|salario|sueldo|retribución|lön|lønn|løn|salaris|salário"
+    r"|vergütung|lohn|salaire|salariale?s?|rémunération|rémunéré|salario|sueldo|retribución|lön|lønn|løn|salaris|salário"
     r"|superannuation|super|doe|doq"
     r"|depend(?:ing|ent|s)\s+(?:up)?on\s+(?:[\w,]+\s+){0,3}?(?:experience|qualifications)"
     r"|commensurate)\b|/\s?(?:hr|h|yr|mo)\b|薪|工资|待遇|报酬|酬劳"
@@ -323,20 +324,40 @@ _NOT_PAY = _CaseBlind(
     r"|tickets?\s+restaurant\w*|essenszuschuss|sodexo|edenred|contribut\w*|deductibles?|premiums?|coverage"
     r"|beneficiar\w*|disability|HSA|FSA|parking|co-?insurance|insurance|benefits?\s+(?:of|payable|amount|credit)"
     r"|deferred\s+compensation|incentive\s+payments?|shift\s+(?:pay|differential)|liabilit\w*|damages|negligence"
-    r"|indemnif\w*|lawsuits?|settlements?|claims)\b"
-    r"|融资|投资|估值|营收|市值|补贴|津贴|补助|报销|期权|股票|股权|用户|客户|显示器|预算"
+    r"|indemnif\w*|lawsuits?|settlements?|claims|QPS|TPS|DAU|MAU)\b"
+    r"|融资|投资|估值|营收|市值|补贴|津贴|补助|[房餐饭车话]补|交通补|报销|激励|期权|股票|股权|用户|客户"
+    r"|显示器|预算"
 )
 # Words of health and retirement plans so specific that a sentence with one is about benefits, whatever else it says.
 _NOT_PAY_SENTENCE = _CaseBlind(
     r"\b(?:beneficiar\w*|deductibles?|co-?pays?|co-?payments?|out[- ]of[- ]pocket|roth|ira|includible"
     r"|contribute\s+to\s+(?:their|your|the)\s+(?:plan|account)|cost\s+to\s+(?:the\s+)?employees?)\b"
-    r"|(?:/|\bper\s+)(?:person|family|visit)\b"
+    r"|(?:/|\bper\s+)(?:person|family|visit)\b|/人|每人"
 )
 # Money that is not pay when it sits right next to the figure ("$5,000 bonus", "plans from $9.99").
 _NOT_PAY_NEAR = _CaseBlind(
     r"\b(?:bonus(?:es)?|variable|incentives?|equity|stock|shares|options|RSUs?|benefits?|insurance|costs?|costing|worth"
     r"|fees?|plans?|users?|customers?|clients?|assets|deals?|match|lunch(?:es)?|meals?|food|grants?|loans?)\b"
 )
+# The cap of a whole pay system ("the maximum salary available for the GS pay system is $183,500") bounds every
+# job paid under it, not this one: a figure right after such words is not the job's pay. Soft line breaks may
+# fall anywhere in it, so it is looked for before the figure whatever the sentence boundaries say.
+_SYSTEM_CAP = _CaseBlind(
+    r"\b(?:max(?:imum)?|cap(?:ped)?|ceiling|limit)\b[^.;!?\d$€£¥₹]{0,80}"
+    r"\b(?:(?:pay|salary|wage)\s+(?:system|schedule)s?|general\s+schedule|executive\s+schedule"
+    r"|statutory\s+(?:cap|limit|maximum))\b[^.;!?\d$€£¥₹]{0,25}$"
+)
+_SYSTEM_CAP_REACH = 160
+_BRACKET_REACH = 12
+_ALONE_CEILING = 1_000_000
+_LABEL_LEN = 40
+_PAY_LABEL = regex(
+    r"(?:[A-Za-z]+\s+){0,3}(?:salary|salary\s+range|compensation|pay|pay\s+range|pay\s+rate|wages?|remuneration"
+    r"|rate\s+of\s+pay|hiring\s+range)",
+    re.IGNORECASE,
+)
+_MONEY_SIGN = regex(rf"[$€£₹¥￥₩]|{_CODE}")  # a range in a currency may be pay on its own (see _alone)
+_NOTHING_ELSE = regex(r"[\s*_#>|•·:()\-]*")  # markup and separators around a figure, no words
 _INCLUDED = _CaseBlind(r"\b(?:incl\w*|excl\w*|without|plus|before|not|no)\b")
 _NEAR_BEFORE = 25
 _TIME_PERIODS = frozenset({"hour", "day", "week"})
@@ -365,7 +386,7 @@ _BETWEEN = regex(r"\b(?:between|zwischen|entre|tra|mellan|tussen)\s*$", re.IGNOR
 _CONN = regex(
     rf"(?:{_GAP}[\[(][^\])\d]{{1,25}}[\])])?"  # "$25.37 [Starting Wage] to $30.91"
     rf"(?:{_GAP}(?:-{{1,2}}|–{{1,2}}|—{{1,2}}|‒|−|‐|‑|~|～|〜|/){_GAP}"
-    rf"|{_GAP}\s(?P<word>to|through|thru|bis|à|tot|till|til|â|and|und|et|y|e)\s{_GAP}"
+    rf"|{_GAP}\s(?P<word>to|To|TO|through|thru|bis|à|tot|till|til|â|and|und|et|y|e)\s{_GAP}"
     rf"(?:[A-Z]{{1,4}}-?\d{{1,2}}(?:,?\s+Step\s+\d{{1,2}})?\s*[-–:]?\s*)?)",
 )
 _AND_WORDS = frozenset({"and", "und", "et", "y", "e"})
@@ -420,7 +441,7 @@ _VAGUE_WEAK = _CaseBlind(
     r"\b(?<!non-)(?:negotiable|DOE|DOQ|D\.O\.E\.|D\.O\.Q\."
     r"|depend(?:s|ing|ent)\s+(?:up)?on\s+(?:experience|qualifications)"
     r"|commensurate\s+with\s+(?:experience|qualifications)|market[- ]rate|TBD)\b"
-    r"|可谈|\bcompetitive\b(?=\s*(?:$|[^\w\s]))"
+    r"|(?<!股权)(?<!期权)(?<!股票)可谈|\bcompetitive\b(?=\s*(?:$|[^\w\s]))"
 )
 # Every vague phrase contains one of these stems (the Chinese ones are searched only in non-ASCII text).
 # They are chosen to begin with uncommon letters, so the search skips quickly through ordinary prose:
@@ -578,8 +599,8 @@ def _atom(block: _Block, m: re.Match[str], n: int) -> _Atom | None:
             return None  # 24/7, 01/21/2026
         if before == "-" and _LABEL_DASH.search(text, max(0, ns - 8), ns):
             return None
-        if (before in _SEPARATORS or before in ":#") and _LABEL_WORD.search(text, max(0, ns - 12), ns):
-            return None  # Step 10, Level 6, Grade 12
+        if (before in _SEPARATORS or before in ":#") and not mult and _LABEL_WORD.search(text, max(0, ns - 12), ns):
+            return None  # Step 10, Level 6, Grade 12; but "Pay Scale : 4.8 Lac" is money
     after = text[ne] if ne < n else ""
     if after and after in "/:" and ne + 1 < n and text[ne + 1].isdigit():
         return None
@@ -670,13 +691,20 @@ def _range_ok(a: _Atom, b: _Atom) -> tuple[float, float] | None:
     # "£85-125,000": the first end is written in thousands.
     if ma is None and mb is None and lo < 1000 <= hi and hi / 10 <= lo * 1000 <= hi:
         lo *= 1000
+    # "$100,000- $75,000": written high to low, still one range, when both ends are money and close.
+    if a.currency and b.currency and 0 < hi < lo <= hi * 2:
+        lo, hi = hi, lo
     if lo <= 0 or hi < lo or hi > lo * 20:
         return None
     return lo, hi
 
 
-def find_pay(text: str, *, pay_context: bool = False) -> list[PayMention]:
-    """Pay mentions in one block of prose, in order of position."""
+def find_pay(text: str, *, pay_context: bool = False, chinese: bool = False) -> list[PayMention]:
+    """Pay mentions in one block of prose, in order of position.
+
+    `chinese` says the posting is written in Chinese: its blocks are read by the Chinese conventions
+    even when a block holds no Han character ("12-24k" on its own line under "### 薪资").
+    """
     has_digit = _DIGIT.search(text) is not None
     vague_hits = [m.span() for m in _QUICK_VAGUE.finditer(text)] if _QUICK_VAGUE.search(text) else []
     ascii_only = text.isascii()  # constant time: no Chinese, no "¥", nothing to look for beyond ASCII
@@ -685,8 +713,10 @@ def find_pay(text: str, *, pay_context: bool = False) -> list[PayMention]:
     if not has_digit and not vague_hits:
         return []
     lower = text.lower()
-    cjk = not ascii_only and _CJK.search(text) is not None
-    parse = has_digit and (pay_context or cjk or _WORTH_PARSING.search(lower) is not None)
+    cjk = chinese or (not ascii_only and _CJK.search(text) is not None)
+    parse = has_digit and (
+        pay_context or cjk or _WORTH_PARSING.search(lower) is not None or _MONEY_SIGN.search(text) is not None
+    )
     if not parse and not vague_hits:
         return []
     block = _Block(text, lower, cjk)
@@ -782,7 +812,12 @@ def _mention(
         and (bool(mults & _CJK_MULTS) or (any(x.currency for x in group) and span[0] >= 1000))
     )
     said = pay_context or cjk_range or (period is not None and moneyish)
-    if not said and _PAY_WORD.search(block, s_lo, s_hi) is None:
+    if (
+        not said
+        and _PAY_WORD.search(block, s_lo, s_hi) is None
+        and not _alone(block, group, span, start, end)
+        and not _under_label(text, s_lo)
+    ):
         return None
     if block.masked(start, end):
         return None
@@ -793,15 +828,21 @@ def _mention(
         not _BARE_FOLLOW.match(text, end) or not _PAY_WORD.search(block, max(s_lo, start - 60), start)
     ):
         return None
-    if _NOT_PAY.search(block, c_lo, c_hi) or _not_pay_near(block, start, end, c_lo, c_hi, period):
+    # Figures in Chinese brackets explain the words before them: "阶段性激励机制（20K / 30K / 40K，…）" is an incentive.
+    n_lo = max(0, c_lo - _BRACKET_REACH) if c_lo and text[c_lo - 1] == "（" else c_lo
+    if _NOT_PAY.search(block, n_lo, c_hi) or _not_pay_near(block, start, end, c_lo, c_hi, period):
         return None
     if _NOT_PAY_SENTENCE.search(block, s_lo, s_hi):
+        return None
+    if _SYSTEM_CAP.search(block, max(0, start - _SYSTEM_CAP_REACH), start):
         return None
 
     if period is None:
         period = _period_before(block, s_lo, c_lo, start)
     if period is None and block.cjk and "k" in mults:
         period = "month"
+    if period is None and mults & _INR_MULTS:
+        period = "year"  # Indian postings quote yearly pay (CTC) in lakhs; a monthly figure in lakhs says so
 
     currency = next((x.currency for x in group if x.currency and not x.weak), None)
     if currency is None and (paren := _PAREN_CURRENCY.match(text, end)):
@@ -823,6 +864,30 @@ def _mention(
     minimum = None if kind == "up-to" else lo
     maximum = None if kind == "from" else hi
     return PayMention(start, end, kind, minimum, maximum, currency, period, text[start:end])
+
+
+def _alone(block: _Block, group: list[_Atom], span: tuple[float, float] | None, start: int, end: int) -> bool:
+    """A salary-sized range in a currency standing on its own, as a line or a field ("$66,995 - $72,183",
+    "Engineer | London | £85,000 - £90,000"): postings set their pay apart like this, with no label."""
+    if span is None or span[0] < 1000 or not any(x.currency for x in group):
+        return False
+    currency = next(x.currency for x in group if x.currency)
+    if span[1] / _SCALE.get(currency or "", 1.0) >= _ALONE_CEILING:
+        return False  # "$500k - $1M" alone is a deal size or a budget band sooner than a salary
+    c_lo, c_hi = block.clause(start, end)
+    return _NOTHING_ELSE.fullmatch(block.text, c_lo, start) is not None and (
+        _NOTHING_ELSE.fullmatch(block.text, group[-1].ext, c_hi) is not None
+    )
+
+
+def _under_label(text: str, s_lo: int) -> bool:
+    """Whether the line before the sentence is a pay label on its own ("Compensation" then "$35,500 to $38,500"):
+    scraped text keeps a label and its value as two lines of one paragraph."""
+    nl = text.rfind("\n", 0, s_lo + 1)
+    if nl < 0 or text[nl:s_lo].strip():
+        return False
+    label = text[text.rfind("\n", 0, nl) + 1 : nl].strip(" \t*_#:")
+    return 0 < len(label) <= _LABEL_LEN and _PAY_LABEL.fullmatch(label) is not None
 
 
 def _value(atom: _Atom) -> float:

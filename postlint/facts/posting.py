@@ -27,9 +27,13 @@ if TYPE_CHECKING:
 PAY_HEADING = regex(
     r"\b(?:compensation|salary|salaries|pay|wages?|remuneration|rate of pay|pay range|what we offer|"
     r"(?:hourly|starting|base|pay|daily)\s+rate|"
-    r"gehalt|vergütung|verguetung|salaire|rémunération|salario|retribución|lön|薪资|薪酬|待遇|工资)\b",
+    r"gehalt|vergütung|verguetung|salaire|rémunération|salario|retribución|lön)\b"
+    # Chinese has no spaces between words, so its pay words are found inside longer ones ("薪酬范围", "薪资待遇").
+    # 待遇 alone is pay ("## 待遇"), but next to 福利 the section is about benefits ("福利待遇", "待遇及福利").
+    r"|薪资|薪酬|工资|薪水|(?<!福利)(?<!福利与)(?<!福利和)(?<!福利及)待遇(?!福利|及福利|和福利|与福利)",
     re.IGNORECASE,
 )
+_HAN = regex(r"[\u4e00-\u9fff]")
 _DIGIT = regex(r"\d")
 _LABEL_PERIOD = regex(r"\b(?:hourly|daily|weekly|monthly|annual|yearly)\b", re.IGNORECASE)
 _PAY_SCOPES = frozenset({"heading", "paragraph", "list_item", "table_cell"})
@@ -262,6 +266,8 @@ class PostingFacts:
         from postlint.facts.view import fact_blocks, header_fields
 
         doc = self.doc
+        # A Chinese posting quotes pay by its own conventions even on a line with no Han character ("25-50K").
+        chinese = _HAN.search(doc.text) is not None and self.language == "zh"
         found = self._front_matter_pay()
         pay_sections = {i for i, s in enumerate(doc.sections) if PAY_HEADING.search(s.title)}
         header = header_fields(doc, self.memo)
@@ -274,7 +280,11 @@ class PostingFacts:
             # A label alone: "Salary: $51,408 - $74,124" already holds its figures, so the next line is not pay.
             labelled = len(previous) <= 40 and bool(PAY_HEADING.search(previous)) and not _DIGIT.search(previous)
             previous_label = previous
-            lead_in = block.kind == "list_item" and (lead_in or bool(PAY_HEADING.search(previous)))
+            # A lead-in introduces figures; "薪资待遇：5000 — 8000美元" states its own: the list after it is not pay.
+            introduces = bool(PAY_HEADING.search(previous)) and (
+                not _DIGIT.search(previous) or previous.endswith((":", "："))
+            )
+            lead_in = block.kind == "list_item" and (lead_in or introduces)
             context = (block.section in pay_sections or labelled or lead_in) and block.kind != "heading"
             prose = block.prose
             previous = prose.strip()
@@ -282,14 +292,14 @@ class PostingFacts:
                 # Each field of a "Company | Role | Place | $170-225K" header is a value: a figure there is pay.
                 for start, end in header:
                     piece = prose[start - block.start : end - block.start]
-                    found += self._facts(find_pay(piece, pay_context=True), start, "header")
+                    found += self._facts(find_pay(piece, pay_context=True, chinese=chinese), start, "header")
                 first, last = header[0][0] - block.start, header[-1][1] - block.start
                 prose = prose[:first] + " " * (last - first) + prose[last:]
             badges = [(a, b) for a, b in doc.code_spans if block.start <= a < block.end and "💰" in doc.text[a:b]]
             for a, b in badges:  # a job board's pay badge: `💰 USD 110k~190k`
                 found += self._facts(find_pay(prose[a - block.start : b - block.start], pay_context=True), a, "badge")
                 prose = prose[: a - block.start] + " " * (b - a) + prose[b - block.start :]
-            mentions = find_pay(prose, pay_context=context)
+            mentions = find_pay(prose, pay_context=context, chinese=chinese)
             if labelled and (label_period := _LABEL_PERIOD.search(previous_label)):
                 # "Minimum Starting Hourly Rate" over "$31.84 (Bachelors)": the label gives the period.
                 period = _PERIODS[label_period.group().lower()]
