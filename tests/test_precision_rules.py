@@ -189,6 +189,57 @@ def test_base_before_a_chinese_place_is_a_location(text: str) -> None:
     assert lint(text, select="quality/location") == []
 
 
+# --- visa/policy ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("Candidates requiring sponsorship are welcome to apply.", "offered"),
+        ("Applicants who need visa sponsorship will be considered.", "offered"),
+        ("Candidates requiring sponsorship will not be considered.", "not_offered"),
+        ("Candidates requiring sponsorship are not welcome to apply.", "not_offered"),
+        ("Acme is not currently hiring individuals who now or in the future require sponsorship.", "not_offered"),
+        ("We are unable to consider applicants who will need employment sponsorship.", "not_offered"),
+        ("福利：提供当地工作签证，机票报销", "offered"),
+        ("本岗位不提供工作签证", "not_offered"),
+        ("All hires must verify their identity and eligibility to work in the United States.", "must_be_authorized"),
+        ("Required: Active DoD Secret Clearance", "must_be_authorized"),
+        ("Clearance: Active TS/SCI and willing to undergo a CI polygraph", "must_be_authorized"),
+        ("Ability to obtain and maintain TS/SCI security clearance", "must_be_authorized"),
+        ("Clearance Level Required: Top Secret/SCI with Polygraph", "must_be_authorized"),
+        ("Candidates must hold or be able to obtain NV1 clearance.", "must_be_authorized"),
+        ("Must be Singapore citizens or PRs.", "must_be_authorized"),
+    ],
+)
+def test_visa_statements_in_their_many_shapes(text: str, polarity: str) -> None:
+    """What real postings say about visas, in the shapes the first patterns missed: a welcome to those who
+    need sponsorship is an offer, a refusal to hire them is not; a clearance named by its level or in a
+    'Clearance:' field requires citizenship; Chinese postings offer '工作签证' among the benefits."""
+    from postlint.facts.visa import visa_polarity, visa_statements
+    from postlint.reader import parse
+
+    found = visa_polarity(visa_statements(parse(f"# Engineer\n\n{text}\n", "markdown", "p")))
+    assert found is not None and found.polarity == polarity
+    assert lint(f"# Engineer\n\nLocation: Denver, CO\n\n{text}\n", select="visa/policy") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clearance Level Must Currently Possess: None. Public Trust/Other Required: NACI.",
+        "A TB clearance (skin test or chest X-ray) and a criminal history clearance are required.",
+        "The office prepares filings for preclearance by the Department of Justice.",
+        "We are not hiring juniors this year. Interns need sponsorship letters from their school.",
+        "Visa Inc. is hiring a data scientist for its payments network.",
+    ],
+)
+def test_words_near_visas_that_state_no_policy(text: str) -> None:
+    assert [v.rule for v in lint(f"# Engineer\n\nLocation: Denver, CO\n\n{text}\n", select="visa/policy")] == [
+        "visa/policy"
+    ]
+
+
 # --- visa/birthplace ----------------------------------------------------------------------
 
 
