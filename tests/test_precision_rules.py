@@ -374,6 +374,45 @@ def test_a_bare_welcome_is_no_statement(text: str) -> None:
     assert [v.rule for v in lint(text, select="eeo/statement")] == ["eeo/statement"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Equal opportunity as a value the employer holds, alone or among others (Australian, Indian, US wording).
+        "At Acme we embrace diversity, inclusion and equal opportunity. We provide reasonable adjustments.\n",
+        "Commitment to Diversity & Inclusion: Acme embraces diversity, equal opportunity and inclusion.\n",
+        "Acme is fully committed to the concept and practice of equal opportunity and affirmative action.\n",
+        "Note: Acme is fully committed to Diversity and Equal Employment Opportunity.\n",
+        "Acme is proud to practice Equal Employment Opportunity and Affirmative Action.\n",
+        # Taglines in their singular and slash forms.
+        "Equal Employment Opportunity/Veterans/Disabled\n",
+        "We are looking for diversity in qualified candidates: Minority/Female/Disable/Protected Veteran.\n",
+        # Grounds after a variant of the usual words.
+        "Individuals seeking employment at Acme are considered without regards to race, color, religion or age.\n",
+        "We all have the right to be treated with respect regardless of our race, nationality or religion.\n",
+        "We ensure that there is no discrimination by reason of race, gender, marital status or nationality.\n",
+        # Chinese: 'an equal-opportunity employer', and 'we do not restrict/mind age, gender, race'.
+        "我们是一个平等机会雇主，在招聘过程中我们不根据性别、年龄、籍贯和家庭背景做决定。\n",
+        "我们不限制年龄、性别、种族。\n",
+        "基本要求：我们不介意年龄，性别，学历，种族等。\n",
+    ],
+)
+def test_equal_opportunity_in_other_wordings_is_a_statement(text: str) -> None:
+    assert lint(text, select="eeo/statement") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We embrace equal opportunities to learn from senior engineers.\n",
+        "Our mission: voters get equal opportunities to cast a ballot.\n",
+        "学历不限，工作经验不限，年龄35岁以下。\n",
+        "不限于 Java、Go 等语言；性别比例均衡。\n",
+    ],
+)
+def test_borrowed_words_are_still_no_statement(text: str) -> None:
+    assert [v.rule for v in lint(text, select="eeo/statement")] == ["eeo/statement"]
+
+
 # --- eeo/veterans-disability --------------------------------------------------------------
 
 
