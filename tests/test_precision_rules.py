@@ -523,3 +523,45 @@ def test_one_kind_of_benefit_is_still_no_description() -> None:
     text = "Location: Newark, NJ\n\nSalary: $90,000 - $110,000 per year. Health insurance and more.\n"
     found = lint(text, "text", select="pay/benefits")
     assert [v.severity.name for v in found] == ["error"]
+
+
+# --- links/apply ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        # The verb in another form than the plain one.
+        ("# Analyst\n\nIf interested, contact us by sending your resume to: ana.v@example.com\n", "markdown"),
+        ("# Analyst\n\nInterested? Try emailing your cover letter to ana@example.org.\n", "markdown"),
+        # The passive, with questions in the same sentence.
+        ("# Analyst\n\nApplications and/or questions should be submitted via email to ana@example.edu.\n", "markdown"),
+        # A label that introduces the way to apply (newsletter summaries of election jobs).
+        ("Clerk, Example County — runs elections. Salary: $50,000. Application: email clerk@example.gov.\n", "text"),
+        # What to send named after the verb, under an 'Application Process' line.
+        ("Analyst\n\nApplication Process\nSend the following to ana@example.org and mention the post.\n", "text"),
+    ],
+)
+def test_an_address_in_a_sentence_about_applying_is_a_way_to_apply(text: str, fmt: str) -> None:
+    assert lint(text, fmt, select="links/apply") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Analyst\n\nRequests for an accommodation in the application process should be sent to hr@example.com.\n",
+        "# Analyst\n\nThe application: a Django app. For press inquiries write to press@example.com.\n",
+        "# Analyst\n\nWe are sending our newsletter to subscribers from news@example.com.\n",
+    ],
+)
+def test_a_contact_address_is_still_no_way_to_apply(text: str) -> None:
+    assert [v.rule for v in lint(text, select="links/apply")] == ["links/apply"]
+
+
+def test_help_with_submitting_an_application_is_a_contact() -> None:
+    """A sentence about questions or help is a contact even when it speaks of submitting an application."""
+    text = (
+        "# Analyst\n\nTechnical assistance: if you have questions about how to apply or require any assistance"
+        " in submitting your application, please contact Ana at ana@example.gov.\n"
+    )
+    assert [v.rule for v in lint(text, select="links/apply")] == ["links/apply"]
