@@ -210,6 +210,10 @@ def test_base_before_a_chinese_place_is_a_location(text: str) -> None:
         ("Clearance Level Required: Top Secret/SCI with Polygraph", "must_be_authorized"),
         ("Candidates must hold or be able to obtain NV1 clearance.", "must_be_authorized"),
         ("Must be Singapore citizens or PRs.", "must_be_authorized"),
+        ("Imprescindible permiso de trabajo en España.", "must_be_authorized"),
+        ("Een geldige werkvergunning voor Nederland is vereist.", "must_be_authorized"),
+        ("È richiesto il permesso di soggiorno.", "must_be_authorized"),
+        ("日本での在留資格をお持ちの方。", "must_be_authorized"),
     ],
 )
 def test_visa_statements_in_their_many_shapes(text: str, polarity: str) -> None:
@@ -394,6 +398,12 @@ def test_a_bare_welcome_is_no_statement(text: str) -> None:
         "我们是一个平等机会雇主，在招聘过程中我们不根据性别、年龄、籍贯和家庭背景做决定。\n",
         "我们不限制年龄、性别、种族。\n",
         "基本要求：我们不介意年龄，性别，学历，种族等。\n",
+        # Spanish, Dutch, Italian and Portuguese.
+        "Somos una empresa comprometida con la igualdad de oportunidades.\n",
+        "Todas las candidaturas se valoran sin discriminación por razón de sexo, edad u origen.\n",
+        "Wij bieden gelijke kansen aan alle kandidaten.\n",
+        "Garantiamo pari opportunità a tutti i candidati.\n",
+        "Valorizamos a igualdade de oportunidades e a diversidade.\n",
     ],
 )
 def test_equal_opportunity_in_other_wordings_is_a_statement(text: str) -> None:
