@@ -189,6 +189,61 @@ def test_base_before_a_chinese_place_is_a_location(text: str) -> None:
     assert lint(text, select="quality/location") == []
 
 
+# --- visa/policy ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("Candidates requiring sponsorship are welcome to apply.", "offered"),
+        ("Applicants who need visa sponsorship will be considered.", "offered"),
+        ("Candidates requiring sponsorship will not be considered.", "not_offered"),
+        ("Candidates requiring sponsorship are not welcome to apply.", "not_offered"),
+        ("Acme is not currently hiring individuals who now or in the future require sponsorship.", "not_offered"),
+        ("We are unable to consider applicants who will need employment sponsorship.", "not_offered"),
+        ("福利：提供当地工作签证，机票报销", "offered"),
+        ("本岗位不提供工作签证", "not_offered"),
+        ("All hires must verify their identity and eligibility to work in the United States.", "must_be_authorized"),
+        ("Required: Active DoD Secret Clearance", "must_be_authorized"),
+        ("Clearance: Active TS/SCI and willing to undergo a CI polygraph", "must_be_authorized"),
+        ("Ability to obtain and maintain TS/SCI security clearance", "must_be_authorized"),
+        ("Clearance Level Required: Top Secret/SCI with Polygraph", "must_be_authorized"),
+        ("Candidates must hold or be able to obtain NV1 clearance.", "must_be_authorized"),
+        ("Must be Singapore citizens or PRs.", "must_be_authorized"),
+        ("Imprescindible permiso de trabajo en España.", "must_be_authorized"),
+        ("Een geldige werkvergunning voor Nederland is vereist.", "must_be_authorized"),
+        ("È richiesto il permesso di soggiorno.", "must_be_authorized"),
+        ("日本での在留資格をお持ちの方。", "must_be_authorized"),
+    ],
+)
+def test_visa_statements_in_their_many_shapes(text: str, polarity: str) -> None:
+    """What real postings say about visas, in the shapes the first patterns missed: a welcome to those who
+    need sponsorship is an offer, a refusal to hire them is not; a clearance named by its level or in a
+    'Clearance:' field requires citizenship; Chinese postings offer '工作签证' among the benefits."""
+    from postlint.facts.visa import visa_polarity, visa_statements
+    from postlint.reader import parse
+
+    found = visa_polarity(visa_statements(parse(f"# Engineer\n\n{text}\n", "markdown", "p")))
+    assert found is not None and found.polarity == polarity
+    assert lint(f"# Engineer\n\nLocation: Denver, CO\n\n{text}\n", select="visa/policy") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clearance Level Must Currently Possess: None. Public Trust/Other Required: NACI.",
+        "A TB clearance (skin test or chest X-ray) and a criminal history clearance are required.",
+        "The office prepares filings for preclearance by the Department of Justice.",
+        "We are not hiring juniors this year. Interns need sponsorship letters from their school.",
+        "Visa Inc. is hiring a data scientist for its payments network.",
+    ],
+)
+def test_words_near_visas_that_state_no_policy(text: str) -> None:
+    assert [v.rule for v in lint(f"# Engineer\n\nLocation: Denver, CO\n\n{text}\n", select="visa/policy")] == [
+        "visa/policy"
+    ]
+
+
 # --- visa/birthplace ----------------------------------------------------------------------
 
 
@@ -323,6 +378,51 @@ def test_a_bare_welcome_is_no_statement(text: str) -> None:
     assert [v.rule for v in lint(text, select="eeo/statement")] == ["eeo/statement"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Equal opportunity as a value the employer holds, alone or among others (Australian, Indian, US wording).
+        "At Acme we embrace diversity, inclusion and equal opportunity. We provide reasonable adjustments.\n",
+        "Commitment to Diversity & Inclusion: Acme embraces diversity, equal opportunity and inclusion.\n",
+        "Acme is fully committed to the concept and practice of equal opportunity and affirmative action.\n",
+        "Note: Acme is fully committed to Diversity and Equal Employment Opportunity.\n",
+        "Acme is proud to practice Equal Employment Opportunity and Affirmative Action.\n",
+        # Taglines in their singular and slash forms.
+        "Equal Employment Opportunity/Veterans/Disabled\n",
+        "We are looking for diversity in qualified candidates: Minority/Female/Disable/Protected Veteran.\n",
+        # Grounds after a variant of the usual words.
+        "Individuals seeking employment at Acme are considered without regards to race, color, religion or age.\n",
+        "We all have the right to be treated with respect regardless of our race, nationality or religion.\n",
+        "We ensure that there is no discrimination by reason of race, gender, marital status or nationality.\n",
+        # Chinese: 'an equal-opportunity employer', and 'we do not restrict/mind age, gender, race'.
+        "我们是一个平等机会雇主，在招聘过程中我们不根据性别、年龄、籍贯和家庭背景做决定。\n",
+        "我们不限制年龄、性别、种族。\n",
+        "基本要求：我们不介意年龄，性别，学历，种族等。\n",
+        # Spanish, Dutch, Italian and Portuguese.
+        "Somos una empresa comprometida con la igualdad de oportunidades.\n",
+        "Todas las candidaturas se valoran sin discriminación por razón de sexo, edad u origen.\n",
+        "Wij bieden gelijke kansen aan alle kandidaten.\n",
+        "Garantiamo pari opportunità a tutti i candidati.\n",
+        "Valorizamos a igualdade de oportunidades e a diversidade.\n",
+    ],
+)
+def test_equal_opportunity_in_other_wordings_is_a_statement(text: str) -> None:
+    assert lint(text, select="eeo/statement") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We embrace equal opportunities to learn from senior engineers.\n",
+        "Our mission: voters get equal opportunities to cast a ballot.\n",
+        "学历不限，工作经验不限，年龄35岁以下。\n",
+        "不限于 Java、Go 等语言；性别比例均衡。\n",
+    ],
+)
+def test_borrowed_words_are_still_no_statement(text: str) -> None:
+    assert [v.rule for v in lint(text, select="eeo/statement")] == ["eeo/statement"]
+
+
 # --- eeo/veterans-disability --------------------------------------------------------------
 
 
@@ -433,3 +533,45 @@ def test_one_kind_of_benefit_is_still_no_description() -> None:
     text = "Location: Newark, NJ\n\nSalary: $90,000 - $110,000 per year. Health insurance and more.\n"
     found = lint(text, "text", select="pay/benefits")
     assert [v.severity.name for v in found] == ["error"]
+
+
+# --- links/apply ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        # The verb in another form than the plain one.
+        ("# Analyst\n\nIf interested, contact us by sending your resume to: ana.v@example.com\n", "markdown"),
+        ("# Analyst\n\nInterested? Try emailing your cover letter to ana@example.org.\n", "markdown"),
+        # The passive, with questions in the same sentence.
+        ("# Analyst\n\nApplications and/or questions should be submitted via email to ana@example.edu.\n", "markdown"),
+        # A label that introduces the way to apply (newsletter summaries of election jobs).
+        ("Clerk, Example County — runs elections. Salary: $50,000. Application: email clerk@example.gov.\n", "text"),
+        # What to send named after the verb, under an 'Application Process' line.
+        ("Analyst\n\nApplication Process\nSend the following to ana@example.org and mention the post.\n", "text"),
+    ],
+)
+def test_an_address_in_a_sentence_about_applying_is_a_way_to_apply(text: str, fmt: str) -> None:
+    assert lint(text, fmt, select="links/apply") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Analyst\n\nRequests for an accommodation in the application process should be sent to hr@example.com.\n",
+        "# Analyst\n\nThe application: a Django app. For press inquiries write to press@example.com.\n",
+        "# Analyst\n\nWe are sending our newsletter to subscribers from news@example.com.\n",
+    ],
+)
+def test_a_contact_address_is_still_no_way_to_apply(text: str) -> None:
+    assert [v.rule for v in lint(text, select="links/apply")] == ["links/apply"]
+
+
+def test_help_with_submitting_an_application_is_a_contact() -> None:
+    """A sentence about questions or help is a contact even when it speaks of submitting an application."""
+    text = (
+        "# Analyst\n\nTechnical assistance: if you have questions about how to apply or require any assistance"
+        " in submitting your application, please contact Ana at ana@example.gov.\n"
+    )
+    assert [v.rule for v in lint(text, select="links/apply")] == ["links/apply"]

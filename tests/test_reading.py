@@ -200,7 +200,7 @@ def test_inspect_json_shows_evidence_kinds(tmp_path: Path) -> None:
         ("Only candidates with the right to live and work in Australia will be considered.", "must_be_authorized"),
         ("Candidates requiring sponsorship will not be considered.", "not_offered"),
         ("Sponsorship will not be provided for this role.", "not_offered"),
-        ("Candidates requiring sponsorship are welcome to apply.", None),
+        ("Candidates requiring sponsorship are welcome to apply.", "offered"),
     ],
 )
 def test_visa_polarity(text: str, polarity: str | None) -> None:

@@ -38,7 +38,11 @@ _NEGATION = regex(
     rf"|\bsponsorship\s+(?:is\s+|will\s+)?(?:not\s+(?:be\s+)?(?:available|offered|provided|possible)|unavailable)\b"
     # "Candidates requiring sponsorship will not be considered", "applicants who need visa sponsorship".
     rf"|\b(?:candidates?|applicants?|those|anyone)\s+(?:who\s+(?:will\s+)?(?:require|need)|requiring|needing)\s+"
-    rf"(?:visa\s+|immigration\s+|work\s+permit\s+)?sponsorship\b(?=[^.;!?\n]{{0,40}}\b(?:not|cannot|ineligible)\b)",
+    rf"(?:visa\s+|immigration\s+|work\s+permit\s+)?sponsorship\b(?=[^.;!?\n]{{0,40}}\b(?:not|cannot|ineligible)\b)"
+    # "Acme is not currently hiring individuals who now or in the future require sponsorship".
+    rf"|\b(?:not|cannot|unable\s+to)\s+(?:currently\s+)?(?:hir|consider|accept|employ)\w*\b[^.;!?\n]{{0,80}}?"
+    rf"\b(?:require|need)\w*\s+(?:(?:visa|immigration|employment|work)\s+)?sponsorship\b"
+    rf"|(?:不|无法|不能)(?:提供|办理|包|协助)[^。\n]{{0,6}}签证",
     re.IGNORECASE,
 )
 _OFFERED = regex(
@@ -46,7 +50,12 @@ _OFFERED = regex(
     r"|\bsponsor(?:ship)?\s+(?:of\s+|for\s+)?(?:your\s+|a\s+)?(?:work\s+)?(?:visas?|work\s+permits?|H-?1B)\b"
     r"|\bwe\s+(?:will|can|do)\s+sponsor\b|\bsponsorship\s+(?:is\s+)?(?:available|offered|provided|possible)\b"
     r"|\bhelp\s+(?:you\s+)?(?:with|obtain(?:ing)?)\s+(?:a\s+|your\s+)?(?:relocation\s+and\s+)?(?:visas?|work\s+permits?)\b"
-    r"|\b(?:EU\s+)?Blue\s+Card\b|\beligible\s+for\s+(?:[\w-]+\s+){0,2}(?:PERM|visa|green\s+card)\s+sponsorship\b",
+    r"|\b(?:EU\s+)?Blue\s+Card\b|\beligible\s+for\s+(?:[\w-]+\s+){0,2}(?:PERM|visa|green\s+card)\s+sponsorship\b"
+    # "Candidates requiring sponsorship are welcome to apply" (a refusal, "... will not be considered", is found first).
+    r"|\b(?:candidates?|applicants?|those|anyone|people)\s+(?:who\s+(?:will\s+)?(?:require|need)|requiring|needing)\s+"
+    r"(?:visa\s+|immigration\s+|work\s+permit\s+)?sponsorship\s+(?:are|is|will\s+be)\s+(?:also\s+|still\s+|very\s+)?"
+    r"(?:welcome|encouraged|invited|eligible|considered)\b"
+    r"|(?:包|提供|办理|协助|帮助|负责|解决)[^。\n，,；;]{0,8}签证|工作签证|工签|ビザ(?:サポート|支援|スポンサー)|就労ビザ",
     re.IGNORECASE,
 )
 _AUTHORIZED = regex(
@@ -56,7 +65,15 @@ _AUTHORIZED = regex(
     r"|\bcitizenship\s+(?:is\s+)?required\b|\bproof\s+of\s+citizenship\b"
     r"|\b(?:U\.?S\.?|United\s+States|Canadian|British|EU|Australian)\s+citizens?(?:hip)?\b"
     r"|\bcitizens?\s+(?:of|or\s+(?:lawful\s+)?permanent)\b"
-    r"|\bsecurity\s+clearance\b",
+    r"|\b(?:eligibility|authori[sz]ation|entitlement|permission)\s+to\s+(?:legally\s+)?work\b"
+    r"|\b(?:New\s+Zealand|Indian|Singapore(?:an)?)\s+citizens?(?:hip)?\b|\bcitizens?\s+(?:or|and|/)\s*PRs?\b"
+    r"|\bAufenthalts(?:titel|erlaubnis)\b|\btitre\s+de\s+séjour\b|\bpermiso\s+de\s+(?:trabajo|residencia)\b"
+    r"|\bpermesso\s+di\s+(?:lavoro|soggiorno)\b|\b(?:werk|verblijfs)vergunning\b|\bautorização\s+de\s+trabalho\b|在留資格"
+    r"|\bsecurity\s+clearance\b|\b(?:active|current|interim)\s+(?:[\w/-]+\s+){0,3}?clearance\b"
+    r"|\b(?:(?:Top\s+)?Secret|TS\s*/\s*SCI|SCI|DoD|DOE|DHS|government)\s+(?:or\s+higher\s+)?clearance\b"
+    r"|\b(?:TS|Top\s+Secret)\s*/\s*SCI\b|\bclearance(?:\s+level)?(?:\s+(?:required|must\s+currently\s+possess))?\s*:\s*"
+    r"(?:active\s+|current\s+)?(?:DoD\s+)?(?:(?:Top\s+)?Secret|TS|SCI|Public\s+Trust)"
+    r"|\bbaseline\s+(?:clearance|vetting)\b|\b(?:negative|positive)\s+vetting\b|(?-i:\bNV[12]\b|\b(?:SC|DV)\s+(?:clearance|cleared)\b)",
     re.IGNORECASE,
 )
 _OTHER = regex(r"\bE-?Verify\b|\bI-9\b", re.IGNORECASE)
