@@ -237,6 +237,21 @@ def test_overlapping_url_and_email_keep_prose_aligned() -> None:
     assert [link.url for link in doc.links] == ["http://x.org/a@b.co", "mailto:jobs@www.example.com"]
 
 
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("简历发至zhang.wei@example.com请注明职位\n", "zhang.wei@example.com"),
+        ("简历请发送到：hr@example.cn，我们尽快回复\n", "hr@example.cn"),
+        ("Write to jobs@example.com today.\n", "jobs@example.com"),
+    ],
+    ids=["cjk-both-sides", "cjk-punctuation", "ascii"],
+)
+def test_an_email_address_is_found_where_chinese_text_runs_into_it(text: str, address: str) -> None:
+    from postlint.reader import parse
+
+    assert [link.url for link in parse(text, "text").links] == ["mailto:" + address]
+
+
 def test_a_banner_line_is_not_the_title() -> None:
     from postlint.reader import parse
 

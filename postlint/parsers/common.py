@@ -21,7 +21,11 @@ _NOT_IN_BARE_URL = (
 BARE_URL = lazy_regex(rf"(?:\b[a-zA-Z][a-zA-Z0-9+.-]{{1,9}}://|\bwww\.)[^{_NOT_IN_BARE_URL}]+", re.ASCII)
 # Template tags of static-site generators (Liquid/Jekyll `{% ... %}`, Hugo shortcodes): logic, not prose.
 TEMPLATE_TAG = regex(r"\{%.*?%\}|\{\{<.*?>\}\}|\{\{%.*?%\}\}", re.DOTALL)
-EMAIL = regex(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+# An address ends at a word boundary or where non-ASCII text runs straight into it: Chinese postings write
+# "简历发至jobs@example.com请注明", and a CJK character is a word character, so `\b` alone saw no edge there.
+EMAIL = regex(
+    r"(?:\b|(?<=[^\x00-\x7f]))[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?:\b|(?=[^\x00-\x7f]))"
+)
 URL_TRAILING = ".,;:!?'\")]}*_"  # sentence punctuation that ends a bare URL rather than belonging to it
 
 
