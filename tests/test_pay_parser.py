@@ -222,6 +222,8 @@ CHINESE: list[tuple[str, list[Row]]] = [
     ("薪资范围： 30K--60K *18月", [("range", 30000, 60000, None, "month", "30K--60K")]),
     ("💰 薪资范围：20K - 45K / 月", [("range", 20000, 45000, None, "month", "20K - 45K / 月")]),
     ("月薪1.5万", [("single", 15000, 15000, None, "month", "1.5万")]),
+    ("年薪30万人民币", [("single", 300000, 300000, "CNY", "year", "30万人民币")]),  # 人民币 is no counted 人
+    ("月薪 2-3万，日均 20 万单", [("range", 20000, 30000, None, "month", "2-3万")]),
     ("薪酬范围：总包 20w ~ 80W", [("range", 200000, 800000, None, "year", "20w ~ 80W")]),
     ("薪资待遇，本科8-15w/年", [("range", 80000, 150000, None, "year", "8-15w/年")]),
     ("薪资待遇：4000 —— 5000美元", [("range", 4000, 5000, "USD", None, "4000 —— 5000美元")]),
@@ -320,6 +322,14 @@ def test_chinese_posting_pay_on_a_line_of_its_own(tail: str, expected: list[tupl
         "非深圳本地实习生有¥2400/月房补",
         "- 阶段性激励机制（20K / 30K / 40K，按营收与客户数解锁）",  # incentive tiers, explained in brackets
         "有高并发系统开发经验（QPS 10W+）。",  # requests per second
+        # Ten thousands of something counted: the noun follows 万 or w, or a metric word comes before.
+        "日均 20-50 万单，峰值过万",
+        "月活 100 万用户",
+        "已服务 10-20 万家企业",
+        "支持 1-2 万台设备",
+        "比如给一个 10w+ 规模的公司发工资",
+        "平台日均 20-50 万，峰值更高",
+        "出站继续在粤工作者可获得40万安家费",  # a settling-in grant
     ],
 )
 def test_chinese_figures_that_are_not_pay(text: str) -> None:

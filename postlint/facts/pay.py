@@ -325,7 +325,8 @@ _NOT_PAY = _CaseBlind(
     r"|beneficiar\w*|disability|HSA|FSA|parking|co-?insurance|insurance|benefits?\s+(?:of|payable|amount|credit)"
     r"|deferred\s+compensation|incentive\s+payments?|shift\s+(?:pay|differential)|liabilit\w*|damages|negligence"
     r"|indemnif\w*|lawsuits?|settlements?|claims|QPS|TPS|DAU|MAU)\b"
-    r"|融资|投资|估值|营收|市值|补贴|津贴|补助|[房餐饭车话]补|交通补|报销|激励|期权|股票|股权|用户|客户"
+    r"|融资|投资|估值|营收|市值|补贴|津贴|补助|[房餐饭车话]补|交通补|报销|激励|期权|股票|股权|用户|客户|日均|月均|日活|月活"
+    r"|安家费|订单|单量"
     r"|显示器|预算"
 )
 # Words of health and retirement plans so specific that a sentence with one is about benefits, whatever else it says.
@@ -405,6 +406,12 @@ _LABEL_WORD = regex(
 _PERCENT_AFTER = regex(r"\s?(?:%|％|percent\b|per\s+cent\b|pct\b)", re.IGNORECASE)
 # A bare number followed by one of these counts something (months of pay, years, people), not money.
 _COUNT_AFTER = regex(r"\s*(?:薪|个?月|年|岁|周|天|人|小时|次|倍|号|名|家)")
+# Ten thousands (万, w) of something counted: orders, users, companies, devices ("日均 20-50 万单", "10w+ 规模的公司").
+# Chinese puts the counted noun right after 万; pay is followed by its currency, a period, or punctuation instead.
+_COUNTED_AFTER = regex(
+    r"\s?\+?[余多]?(?:单|笔|用户|人(?!民币)|名|家|个|台|次|条|件|套|份|行|字|张|部|辆|篇|位|户|款|座|粉丝|下载|规模"
+    r"|平方|注册|日活|月活|订单|商家|门店|开发者|学员|司机|会员|员工|设备|企业|客户|级|量|[+]?\s?(?:DAU|MAU|QPS|TPS|PV|UV)\b)"
+)
 
 _SENTENCE_END = regex(r"[.!?](?=\s+(?:[A-Z\u4e00-\u9fff\"'“]|$))|[。！？；;\n]")
 _CLAUSE_END = regex(
@@ -461,6 +468,7 @@ _PRE_LAST = frozenset("$£€₹₨¥￥₩.DRPFKNYBWLSsr")  # the last characte
 _SEPARATORS = frozenset(" \t\u00a0\u202f\u2009\u2007")
 _NOT_PERIOD_START = frozenset("0123456789.,;:-–—~|•)*")  # after a figure, these cannot begin a period
 _CJK_MULTS = frozenset({"k", "万", "w"})
+_COUNT_MULTS = frozenset({"万", "w", "千"})
 _INR_MULTS = frozenset({"lakh", "lakhs", "lac", "lacs", "lpa", "crore", "crores"})
 
 
@@ -617,6 +625,8 @@ def _atom(block: _Block, m: re.Match[str], n: int) -> _Atom | None:
             if not pre:
                 return None  # "60W" in English is a wattage
             mult_key, end, post = None, ne, None
+    if mult_key in _COUNT_MULTS and not pre and not post and _COUNTED_AFTER.match(text, m.end()):
+        return None  # "20-50 万单": ten thousands of orders, not of yuan
     if not mult_key and not pre and not post:
         if after.isascii() and after.isalpha() and not m.group("dash"):
             return None  # 3rd, 10am, 2x
