@@ -492,6 +492,27 @@ def test_a_range_in_a_currency_standing_alone_is_pay(text: str, expected: list[R
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("## Fullstack Engineer 25-45k", [("range", 25000, 45000, None, None, "25-45k")]),
+        (
+            "## Developer Relations-Remote （intern/full-time）15-30k",
+            [("range", 15000, 30000, None, None, "15-30k")],
+        ),
+        ("Data Analyst (Remote) | 60-75k", [("range", 60000, 75000, None, None, "60-75k")]),
+        ("1. Senior Backend Engineer - 120-150k", [("range", 120000, 150000, None, None, "120-150k")]),
+        ("Engineers handle 10-20k", []),  # a verb after the role: a sentence, not a title
+        ("Senior Engineer 10-20k lines of code", []),  # the range counts the words after it
+        ("Lead 25-45k users", []),
+        ("We scaled from 10-20k", []),  # no job named
+    ],
+)
+def test_a_range_in_thousands_after_a_job_title_is_pay(text: str, expected: list[Row]) -> None:
+    """Hiring threads put the pay straight after the job title, as in "## Fullstack Engineer 25-45k"."""
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "Compensation\n$35,500 to $38,500 (potentially higher based on work experience)",
             [("range", 35500, 38500, "USD", None, "$35,500 to $38,500")],

@@ -352,11 +352,24 @@ _SYSTEM_CAP_REACH = 160
 _BRACKET_REACH = 12
 _ALONE_CEILING = 1_000_000
 _LABEL_LEN = 40
+_TITLE_LEN = 80
+# A line that is a job title up to the figure: a few words, a role noun, at most a few capitalised words
+# ("Relations-Remote"), a bracket and separators. A lower-case word after the noun is a verb: "Engineers handle 10-20k".
+_JOB_TITLE = regex(
+    r"[\s#*_>•·-]*(?:[\w+.#/&]+[ \t]+){0,5}?"
+    r"(?i:engineer|developer|designer|manager|analyst|scientist|architect|lead|leader|intern|director|specialist"
+    r"|consultant|administrator|programmer|officer|researcher|writer|editor|marketer|recruiter|technician|head"
+    r"|SRE|DevOps|QA|tester|associate|coordinator|representative|executive|accountant|assistant|advocate"
+    r"|relations|operations|support|product\s+owner)s?\b"
+    r"(?:[ \t/-]+[A-Z][\w+.#]*){0,3}(?:\s*[(（\[][^)）\]\n]{0,30}[)）\]])?[\s*_#|:,–—-]*",
+)
 _PAY_LABEL = regex(
     r"(?:[A-Za-z]+\s+){0,3}(?:salary|salary\s+range|compensation|pay|pay\s+range|pay\s+rate|wages?|remuneration"
     r"|rate\s+of\s+pay|hiring\s+range)",
     re.IGNORECASE,
 )
+# A range in thousands, which may be pay after a job title (see _after_title).
+_K_RANGE = regex(r"\d[kK]?\s*[-–—~～]+\s*\d+(?:[.,]\d+)?\s?[kK](?![A-Za-z])")
 _MONEY_SIGN = regex(rf"[$€£₹¥￥₩]|{_CODE}")  # a range in a currency may be pay on its own (see _alone)
 _NOTHING_ELSE = regex(r"[\s*_#>|•·:()\-]*")  # markup and separators around a figure, no words
 _INCLUDED = _CaseBlind(r"\b(?:incl\w*|excl\w*|without|plus|before|not|no)\b")
@@ -725,7 +738,11 @@ def find_pay(text: str, *, pay_context: bool = False, chinese: bool = False) -> 
     lower = text.lower()
     cjk = chinese or (not ascii_only and _CJK.search(text) is not None)
     parse = has_digit and (
-        pay_context or cjk or _WORTH_PARSING.search(lower) is not None or _MONEY_SIGN.search(text) is not None
+        pay_context
+        or cjk
+        or _WORTH_PARSING.search(lower) is not None
+        or _MONEY_SIGN.search(text) is not None
+        or _K_RANGE.search(text) is not None
     )
     if not parse and not vague_hits:
         return []
@@ -826,6 +843,7 @@ def _mention(
         not said
         and _PAY_WORD.search(block, s_lo, s_hi) is None
         and not _alone(block, group, span, start, end)
+        and not _after_title(block, group, span, start)
         and not _under_label(text, s_lo)
     ):
         return None
@@ -888,6 +906,19 @@ def _alone(block: _Block, group: list[_Atom], span: tuple[float, float] | None, 
     return _NOTHING_ELSE.fullmatch(block.text, c_lo, start) is not None and (
         _NOTHING_ELSE.fullmatch(block.text, group[-1].ext, c_hi) is not None
     )
+
+
+def _after_title(block: _Block, group: list[_Atom], span: tuple[float, float] | None, start: int) -> bool:
+    """A range in thousands ending a line that names a job ("## Fullstack Engineer 25-45k",
+    "Data Analyst (Remote) | 60-75k"): job boards and hiring threads put the pay after the title, with no label."""
+    if span is None or group[-1].mult != "k" or any(x.mult not in (None, "k") for x in group):
+        return False
+    text = block.text
+    line_end = text.find("\n", group[-1].ext)
+    if _NOTHING_ELSE.fullmatch(text, group[-1].ext, len(text) if line_end < 0 else line_end) is None:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return start - line_start <= _TITLE_LEN and _JOB_TITLE.fullmatch(text, line_start, start) is not None
 
 
 def _under_label(text: str, s_lo: int) -> bool:
