@@ -654,6 +654,11 @@ VAGUE = [
     ("薪资面议", False, ["薪资面议"]),
     ("有竞争力的薪酬和福利待遇。", False, ["有竞争力的薪酬"]),
     ("薪资可谈", True, ["可谈"]),
+    ("3.丰厚薪资：有年终奖", False, ["丰厚薪资"]),  # generous pay, no figure
+    ("我们给员工配备丰厚的薪水、年终奖", False, ["丰厚的薪水"]),
+    ("SP待遇丰厚", False, ["待遇丰厚"]),
+    ('Salary: "Negotiable"', False, ["Negotiable"]),
+    ("Rate is DOE", False, ["DOE"]),
 ]
 
 
@@ -676,10 +681,28 @@ def test_vague_pay(text: str, pay_context: bool, expected: list[str]) -> None:
         "Hours are negotiable.",
         "The U.S. DOE funds this program.",
         "Start date: TBD",
+        "还有丰厚的期权",  # generous options, not pay
+        "工资高、福利丰厚",  # generous benefits
+        # An acronym spelled out in the same block is the agency, wherever else it appears in the sentence.
+        "The Department of Energy (DOE) prohibits DOE employees from participation in these programs.",
+        'Please note that "negotiable" is neither salary nor requirements.',  # the word is talked about
     ],
 )
 def test_not_vague_pay(text: str) -> None:
     assert vague(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Full Time telework is negotiable after the selection",  # the subject is telework
+        "Start date is negotiable",
+        "- 薪资结构：16薪，部分核心员工可谈期权",  # negotiable options
+        "The Department of Energy (DOE) prohibits DOE employees from participation.",
+    ],
+)
+def test_not_vague_pay_even_under_a_pay_heading(text: str) -> None:
+    assert vague(text, pay_context=True) == []
 
 
 def test_negotiable_equity_is_not_vague_pay_even_under_a_pay_heading() -> None:

@@ -452,7 +452,8 @@ _VAGUE_STRONG = _CaseBlind(
     r"(?:salary|salaries|pay|compensation|package|remuneration)\b"
     r"|\b(?:salary|salaries|pay|compensation|remuneration|wages?|pay\s+rate)(?:\s+(?:range|rate|level))?"
     rf"(?:(?:\s*[:–-]\s*|\s+(?:is|are|will\s+be)\s+)(?:highly\s+)?(?:competitive|{_VAGUE_TERM})|\s+(?:{_VAGUE_TERM}))\b"
-    r"|(?:薪资|薪酬|待遇|工资)?面议|(?:薪资|薪酬|待遇|工资)(?:待遇)?优厚"
+    r"|(?:薪资|薪酬|待遇|工资)?面议|(?:薪资|薪酬|待遇|工资)(?:待遇)?(?:优厚|丰厚)"
+    r"|(?:丰厚|优厚)的?(?:基础|基本)?(?:薪资|薪酬|薪水|待遇|工资)"
     r"|(?:有|具)?(?:市场)?竞争力的?(?:薪资|薪酬|薪水|待遇|工资)"
     r"|\b(?:salaire|rémunération)\s+(?:compétitif|compétitive|attractif|attractive|selon\s+(?:profil|expérience))"
     r"|\b(?:attraktive[sn]?|wettbewerbsfähige[sn]?)\s+(?:Gehalt|Vergütung)|\bsalario\s+competitivo"
@@ -461,7 +462,7 @@ _VAGUE_WEAK = _CaseBlind(
     r"\b(?<!non-)(?:negotiable|DOE|DOQ|D\.O\.E\.|D\.O\.Q\."
     r"|depend(?:s|ing|ent)\s+(?:up)?on\s+(?:experience|qualifications)"
     r"|commensurate\s+with\s+(?:experience|qualifications)|market[- ]rate|TBD)\b"
-    r"|(?<!股权)(?<!期权)(?<!股票)可谈|\bcompetitive\b(?=\s*(?:$|[^\w\s]))"
+    r"|(?<!股权)(?<!期权)(?<!股票)可谈(?!期权|股权|股票|股份)|\bcompetitive\b(?=\s*(?:$|[^\w\s]))"
 )
 # Every vague phrase contains one of these stems (the Chinese ones are searched only in non-ASCII text).
 # They are chosen to begin with uncommon letters, so the search skips quickly through ordinary prose:
@@ -471,8 +472,16 @@ _QUICK_VAGUE = regex(
     r"|ractiv|ractif|RACTIV|rakti|bewerbsf|based\s+on\s+exp|be\s+determ|be\s+confirm|be\s+discuss"
     r"|DO[EQ]|D\.O\.|TB[DCA]"
 )
-_QUICK_VAGUE_CJK = regex("面议|优厚|竞争力|可谈")
+_QUICK_VAGUE_CJK = regex("面议|优厚|丰厚|竞争力|可谈")
 _VAGUE_WINDOW = 100
+# "Full time telework is negotiable": the term says something of a subject, which is not pay when no pay word
+# comes before it in the sentence.
+_OTHER_SUBJECT = regex(
+    r"(\w+)\s+(?:is|are|will\s+be|can\s+be|remains?)\s+(?:also\s+|fully\s+|fairly\s+)?$", re.IGNORECASE
+)
+_ACRONYM_WORD = regex(r"[A-Za-z]+")
+_QUOTES = frozenset("\"'“‘«")
+_SAID_OF = regex(r"[\"'”’»]\s+(?:is|are|means|does|isn't|doesn't)\b", re.IGNORECASE)  # the word is talked about
 _SENTENCE_REACH = 400
 _CLAUSE_REACH = 200
 _DIGIT_RUN = regex(r"\d+")
@@ -960,6 +969,18 @@ def _not_pay_near(block: _Block, start: int, end: int, c_lo: int, c_hi: int, per
     return bool(m and not _INCLUDED.search(block, end, m.start()))
 
 
+def _acronym_defined(text: str, term: str) -> bool:
+    """Whether the block spells `term` out as the initials of the words before it in brackets: "Department of
+    Energy (DOE)". An all-capitals term only: "doe" in prose is never an acronym."""
+    if not (term.isupper() and term.isalpha()):
+        return False
+    for m in re.finditer(rf"\(\s*{term}\s*\)", text):
+        words = _ACRONYM_WORD.findall(text, max(0, m.start() - 80), m.start())[-len(term) :]
+        if "".join(w[0] for w in words).upper() == term:
+            return True
+    return False
+
+
 class _Spans:
     """Disjoint, sorted spans; adding one merges it with those it touches. Queries take a bisection."""
 
@@ -1021,6 +1042,13 @@ def _add_vague(
     for lo, hi in windows:
         for weak in _VAGUE_WEAK.finditer(block, lo, hi):
             s, e = weak.span()
+            if _acronym_defined(text, text[s:e]):
+                continue  # "the Department of Energy (DOE)" is no "depending on experience"
+            if s and e < len(text) and text[s - 1] in _QUOTES and _SAID_OF.match(text, e):
+                continue  # 'Please note that "negotiable" is neither salary nor requirements': a word, not a term
+            s_lo = block.sentence(s, e)[0]
+            if _OTHER_SUBJECT.search(text, max(s_lo, s - 40), s) and not _PAY_WORD.search(block, s_lo, s):
+                continue
             if not pay_context:
                 if weak.group().lower() == "competitive":
                     continue
