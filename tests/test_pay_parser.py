@@ -615,10 +615,33 @@ def test_money_that_is_not_pay(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["$1,000 learning budget", "$500 home office stipend", "$5,000 signing bonus", "4% 401(k) match", "GS-13", "2024"],
+    [
+        "$1,000 learning budget",
+        "$500 home office stipend",
+        "$5,000 signing bonus",
+        "4% 401(k) match",
+        "GS-13",
+        "2024",
+        # Numbers that name, under a heading that may stand over a whole scraped posting.
+        "Job Number: 23-03400",  # a leading zero
+        "Division of Human Resource Management, First Floor Carson City, Nevada 89701-4204",  # ZIP+4
+        "Southern Nevada 7251 Amigo St, Suite 120 Las Vegas, NV 89119",  # a street number and a ZIP code
+    ],
 )
 def test_not_pay_even_under_a_pay_heading(text: str) -> None:
     assert figures(text, pay_context=True) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("65000", [("single", 65000, 65000, None, None, "65000")]),
+        ("85,000 depending on experience", [("single", 85000, 85000, None, None, "85,000")]),
+        ("120,000 - 140,000", [("range", 120000, 140000, None, None, "120,000 - 140,000")]),
+    ],
+)
+def test_a_bare_figure_under_a_pay_heading_with_only_a_qualifier_after_it(text: str, expected: list[Row]) -> None:
+    assert figures(text, pay_context=True) == expected
 
 
 def test_funding_next_to_pay_words_leaves_only_the_vague_phrase() -> None:

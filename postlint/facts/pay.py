@@ -416,6 +416,12 @@ _LABEL_WORD = regex(
     r"\s*[:#]?\s*$",
     re.IGNORECASE,
 )
+# Numbers that name rather than count: a leading zero ("03400"), a US ZIP code after a state ("NV 89119",
+# "Nevada 89701-4204") and the four digits after one.
+_IDENTIFIER = regex(
+    r"0\d+(?![.,]\d)"
+    r"|(?<=[A-Z]{2} )\d{5}(?![\d.,])|(?<=[A-Z]{2}, )\d{5}(?![\d.,])|\d{5}-\d{4}(?!\d)|(?<=\d{5}-)\d{4}(?!\d)"
+)
 _PERCENT_AFTER = regex(r"\s?(?:%|％|percent\b|per\s+cent\b|pct\b)", re.IGNORECASE)
 # A bare number followed by one of these counts something (months of pay, years, people), not money.
 _COUNT_AFTER = regex(r"\s*(?:薪|个?月|年|岁|周|天|人|小时|次|倍|号|名|家)")
@@ -649,6 +655,8 @@ def _atom(block: _Block, m: re.Match[str], n: int) -> _Atom | None:
             mult_key, end, post = None, ne, None
     if mult_key in _COUNT_MULTS and not pre and not post and _COUNTED_AFTER.match(text, m.end()):
         return None  # "20-50 万单": ten thousands of orders, not of yuan
+    if not mult_key and not pre and not post and _IDENTIFIER.match(text, ns):
+        return None  # a ZIP code or a number with a leading zero ("Job Number: 23-03400")
     if not mult_key and not pre and not post:
         if after.isascii() and after.isalpha() and not m.group("dash"):
             return None  # 3rd, 10am, 2x
@@ -864,6 +872,10 @@ def _mention(
     if not (moneyish or pay_context or cjk_range) and (
         not _BARE_FOLLOW.match(text, end) or not _PAY_WORD.search(block, max(s_lo, start - 60), start)
     ):
+        return None
+    # Under a pay heading a bare number is pay only if nothing but a qualifier follows it: "7251 Amigo St" is
+    # an address, and a heading may stand over the whole of a scraped posting.
+    if pay_context and not (moneyish or cjk_range or period) and not _BARE_FOLLOW.match(text, end):
         return None
     # Figures in Chinese brackets explain the words before them: "阶段性激励机制（20K / 30K / 40K，…）" is an incentive.
     n_lo = max(0, c_lo - _BRACKET_REACH) if c_lo and text[c_lo - 1] == "（" else c_lo
