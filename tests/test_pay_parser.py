@@ -619,6 +619,7 @@ def test_money_that_is_not_pay(text: str) -> None:
         "$1,000 learning budget",
         "$500 home office stipend",
         "$5,000 signing bonus",
+        "$200/month Quality of Life perk",  # a perk paid by the month is no wage
         "4% 401(k) match",
         "GS-13",
         "2024",

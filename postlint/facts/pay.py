@@ -338,7 +338,7 @@ _NOT_PAY_SENTENCE = _CaseBlind(
 # Money that is not pay when it sits right next to the figure ("$5,000 bonus", "plans from $9.99").
 _NOT_PAY_NEAR = _CaseBlind(
     r"\b(?:bonus(?:es)?|variable|incentives?|equity|stock|shares|options|RSUs?|benefits?|insurance|costs?|costing|worth"
-    r"|fees?|plans?|users?|customers?|clients?|assets|deals?|match|lunch(?:es)?|meals?|food|grants?|loans?)\b"
+    r"|fees?|plans?|users?|customers?|clients?|assets|deals?|match|lunch(?:es)?|meals?|food|grants?|loans?|perks?)\b"
 )
 # The cap of a whole pay system ("the maximum salary available for the GS pay system is $183,500") bounds every
 # job paid under it, not this one: a figure right after such words is not the job's pay. Soft line breaks may
