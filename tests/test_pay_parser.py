@@ -222,6 +222,8 @@ CHINESE: list[tuple[str, list[Row]]] = [
     ("薪资范围： 30K--60K *18月", [("range", 30000, 60000, None, "month", "30K--60K")]),
     ("💰 薪资范围：20K - 45K / 月", [("range", 20000, 45000, None, "month", "20K - 45K / 月")]),
     ("月薪1.5万", [("single", 15000, 15000, None, "month", "1.5万")]),
+    ("年薪30万人民币", [("single", 300000, 300000, "CNY", "year", "30万人民币")]),  # 人民币 is no counted 人
+    ("月薪 2-3万，日均 20 万单", [("range", 20000, 30000, None, "month", "2-3万")]),
     ("薪酬范围：总包 20w ~ 80W", [("range", 200000, 800000, None, "year", "20w ~ 80W")]),
     ("薪资待遇，本科8-15w/年", [("range", 80000, 150000, None, "year", "8-15w/年")]),
     ("薪资待遇：4000 —— 5000美元", [("range", 4000, 5000, "USD", None, "4000 —— 5000美元")]),
@@ -320,6 +322,14 @@ def test_chinese_posting_pay_on_a_line_of_its_own(tail: str, expected: list[tupl
         "非深圳本地实习生有¥2400/月房补",
         "- 阶段性激励机制（20K / 30K / 40K，按营收与客户数解锁）",  # incentive tiers, explained in brackets
         "有高并发系统开发经验（QPS 10W+）。",  # requests per second
+        # Ten thousands of something counted: the noun follows 万 or w, or a metric word comes before.
+        "日均 20-50 万单，峰值过万",
+        "月活 100 万用户",
+        "已服务 10-20 万家企业",
+        "支持 1-2 万台设备",
+        "比如给一个 10w+ 规模的公司发工资",
+        "平台日均 20-50 万，峰值更高",
+        "出站继续在粤工作者可获得40万安家费",  # a settling-in grant
     ],
 )
 def test_chinese_figures_that_are_not_pay(text: str) -> None:
@@ -482,6 +492,27 @@ def test_a_range_in_a_currency_standing_alone_is_pay(text: str, expected: list[R
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("## Fullstack Engineer 25-45k", [("range", 25000, 45000, None, None, "25-45k")]),
+        (
+            "## Developer Relations-Remote （intern/full-time）15-30k",
+            [("range", 15000, 30000, None, None, "15-30k")],
+        ),
+        ("Data Analyst (Remote) | 60-75k", [("range", 60000, 75000, None, None, "60-75k")]),
+        ("1. Senior Backend Engineer - 120-150k", [("range", 120000, 150000, None, None, "120-150k")]),
+        ("Engineers handle 10-20k", []),  # a verb after the role: a sentence, not a title
+        ("Senior Engineer 10-20k lines of code", []),  # the range counts the words after it
+        ("Lead 25-45k users", []),
+        ("We scaled from 10-20k", []),  # no job named
+    ],
+)
+def test_a_range_in_thousands_after_a_job_title_is_pay(text: str, expected: list[Row]) -> None:
+    """Hiring threads put the pay straight after the job title, as in "## Fullstack Engineer 25-45k"."""
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "Compensation\n$35,500 to $38,500 (potentially higher based on work experience)",
             [("range", 35500, 38500, "USD", None, "$35,500 to $38,500")],
@@ -584,10 +615,34 @@ def test_money_that_is_not_pay(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["$1,000 learning budget", "$500 home office stipend", "$5,000 signing bonus", "4% 401(k) match", "GS-13", "2024"],
+    [
+        "$1,000 learning budget",
+        "$500 home office stipend",
+        "$5,000 signing bonus",
+        "$200/month Quality of Life perk",  # a perk paid by the month is no wage
+        "4% 401(k) match",
+        "GS-13",
+        "2024",
+        # Numbers that name, under a heading that may stand over a whole scraped posting.
+        "Job Number: 23-03400",  # a leading zero
+        "Division of Human Resource Management, First Floor Carson City, Nevada 89701-4204",  # ZIP+4
+        "Southern Nevada 7251 Amigo St, Suite 120 Las Vegas, NV 89119",  # a street number and a ZIP code
+    ],
 )
 def test_not_pay_even_under_a_pay_heading(text: str) -> None:
     assert figures(text, pay_context=True) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("65000", [("single", 65000, 65000, None, None, "65000")]),
+        ("85,000 depending on experience", [("single", 85000, 85000, None, None, "85,000")]),
+        ("120,000 - 140,000", [("range", 120000, 140000, None, None, "120,000 - 140,000")]),
+    ],
+)
+def test_a_bare_figure_under_a_pay_heading_with_only_a_qualifier_after_it(text: str, expected: list[Row]) -> None:
+    assert figures(text, pay_context=True) == expected
 
 
 def test_funding_next_to_pay_words_leaves_only_the_vague_phrase() -> None:
@@ -623,6 +678,11 @@ VAGUE = [
     ("薪资面议", False, ["薪资面议"]),
     ("有竞争力的薪酬和福利待遇。", False, ["有竞争力的薪酬"]),
     ("薪资可谈", True, ["可谈"]),
+    ("3.丰厚薪资：有年终奖", False, ["丰厚薪资"]),  # generous pay, no figure
+    ("我们给员工配备丰厚的薪水、年终奖", False, ["丰厚的薪水"]),
+    ("SP待遇丰厚", False, ["待遇丰厚"]),
+    ('Salary: "Negotiable"', False, ["Negotiable"]),
+    ("Rate is DOE", False, ["DOE"]),
 ]
 
 
@@ -645,10 +705,28 @@ def test_vague_pay(text: str, pay_context: bool, expected: list[str]) -> None:
         "Hours are negotiable.",
         "The U.S. DOE funds this program.",
         "Start date: TBD",
+        "还有丰厚的期权",  # generous options, not pay
+        "工资高、福利丰厚",  # generous benefits
+        # An acronym spelled out in the same block is the agency, wherever else it appears in the sentence.
+        "The Department of Energy (DOE) prohibits DOE employees from participation in these programs.",
+        'Please note that "negotiable" is neither salary nor requirements.',  # the word is talked about
     ],
 )
 def test_not_vague_pay(text: str) -> None:
     assert vague(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Full Time telework is negotiable after the selection",  # the subject is telework
+        "Start date is negotiable",
+        "- 薪资结构：16薪，部分核心员工可谈期权",  # negotiable options
+        "The Department of Energy (DOE) prohibits DOE employees from participation.",
+    ],
+)
+def test_not_vague_pay_even_under_a_pay_heading(text: str) -> None:
+    assert vague(text, pay_context=True) == []
 
 
 def test_negotiable_equity_is_not_vague_pay_even_under_a_pay_heading() -> None:

@@ -325,7 +325,8 @@ _NOT_PAY = _CaseBlind(
     r"|beneficiar\w*|disability|HSA|FSA|parking|co-?insurance|insurance|benefits?\s+(?:of|payable|amount|credit)"
     r"|deferred\s+compensation|incentive\s+payments?|shift\s+(?:pay|differential)|liabilit\w*|damages|negligence"
     r"|indemnif\w*|lawsuits?|settlements?|claims|QPS|TPS|DAU|MAU)\b"
-    r"|融资|投资|估值|营收|市值|补贴|津贴|补助|[房餐饭车话]补|交通补|报销|激励|期权|股票|股权|用户|客户"
+    r"|融资|投资|估值|营收|市值|补贴|津贴|补助|[房餐饭车话]补|交通补|报销|激励|期权|股票|股权|用户|客户|日均|月均|日活|月活"
+    r"|安家费|订单|单量"
     r"|显示器|预算"
 )
 # Words of health and retirement plans so specific that a sentence with one is about benefits, whatever else it says.
@@ -337,7 +338,7 @@ _NOT_PAY_SENTENCE = _CaseBlind(
 # Money that is not pay when it sits right next to the figure ("$5,000 bonus", "plans from $9.99").
 _NOT_PAY_NEAR = _CaseBlind(
     r"\b(?:bonus(?:es)?|variable|incentives?|equity|stock|shares|options|RSUs?|benefits?|insurance|costs?|costing|worth"
-    r"|fees?|plans?|users?|customers?|clients?|assets|deals?|match|lunch(?:es)?|meals?|food|grants?|loans?)\b"
+    r"|fees?|plans?|users?|customers?|clients?|assets|deals?|match|lunch(?:es)?|meals?|food|grants?|loans?|perks?)\b"
 )
 # The cap of a whole pay system ("the maximum salary available for the GS pay system is $183,500") bounds every
 # job paid under it, not this one: a figure right after such words is not the job's pay. Soft line breaks may
@@ -351,11 +352,24 @@ _SYSTEM_CAP_REACH = 160
 _BRACKET_REACH = 12
 _ALONE_CEILING = 1_000_000
 _LABEL_LEN = 40
+_TITLE_LEN = 80
+# A line that is a job title up to the figure: a few words, a role noun, at most a few capitalised words
+# ("Relations-Remote"), a bracket and separators. A lower-case word after the noun is a verb: "Engineers handle 10-20k".
+_JOB_TITLE = regex(
+    r"[\s#*_>•·-]*(?:[\w+.#/&]+[ \t]+){0,5}?"
+    r"(?i:engineer|developer|designer|manager|analyst|scientist|architect|lead|leader|intern|director|specialist"
+    r"|consultant|administrator|programmer|officer|researcher|writer|editor|marketer|recruiter|technician|head"
+    r"|SRE|DevOps|QA|tester|associate|coordinator|representative|executive|accountant|assistant|advocate"
+    r"|relations|operations|support|product\s+owner)s?\b"
+    r"(?:[ \t/-]+[A-Z][\w+.#]*){0,3}(?:\s*[(（\[][^)）\]\n]{0,30}[)）\]])?[\s*_#|:,–—-]*",
+)
 _PAY_LABEL = regex(
     r"(?:[A-Za-z]+\s+){0,3}(?:salary|salary\s+range|compensation|pay|pay\s+range|pay\s+rate|wages?|remuneration"
     r"|rate\s+of\s+pay|hiring\s+range)",
     re.IGNORECASE,
 )
+# A range in thousands, which may be pay after a job title (see _after_title).
+_K_RANGE = regex(r"\d[kK]?\s*[-–—~～]+\s*\d+(?:[.,]\d+)?\s?[kK](?![A-Za-z])")
 _MONEY_SIGN = regex(rf"[$€£₹¥￥₩]|{_CODE}")  # a range in a currency may be pay on its own (see _alone)
 _NOTHING_ELSE = regex(r"[\s*_#>|•·:()\-]*")  # markup and separators around a figure, no words
 _INCLUDED = _CaseBlind(r"\b(?:incl\w*|excl\w*|without|plus|before|not|no)\b")
@@ -402,9 +416,21 @@ _LABEL_WORD = regex(
     r"\s*[:#]?\s*$",
     re.IGNORECASE,
 )
+# Numbers that name rather than count: a leading zero ("03400"), a US ZIP code after a state ("NV 89119",
+# "Nevada 89701-4204") and the four digits after one.
+_IDENTIFIER = regex(
+    r"0\d+(?![.,]\d)"
+    r"|(?<=[A-Z]{2} )\d{5}(?![\d.,])|(?<=[A-Z]{2}, )\d{5}(?![\d.,])|\d{5}-\d{4}(?!\d)|(?<=\d{5}-)\d{4}(?!\d)"
+)
 _PERCENT_AFTER = regex(r"\s?(?:%|％|percent\b|per\s+cent\b|pct\b)", re.IGNORECASE)
 # A bare number followed by one of these counts something (months of pay, years, people), not money.
 _COUNT_AFTER = regex(r"\s*(?:薪|个?月|年|岁|周|天|人|小时|次|倍|号|名|家)")
+# Ten thousands (万, w) of something counted: orders, users, companies, devices ("日均 20-50 万单", "10w+ 规模的公司").
+# Chinese puts the counted noun right after 万; pay is followed by its currency, a period, or punctuation instead.
+_COUNTED_AFTER = regex(
+    r"\s?\+?[余多]?(?:单|笔|用户|人(?!民币)|名|家|个|台|次|条|件|套|份|行|字|张|部|辆|篇|位|户|款|座|粉丝|下载|规模"
+    r"|平方|注册|日活|月活|订单|商家|门店|开发者|学员|司机|会员|员工|设备|企业|客户|级|量|[+]?\s?(?:DAU|MAU|QPS|TPS|PV|UV)\b)"
+)
 
 _SENTENCE_END = regex(r"[.!?](?=\s+(?:[A-Z\u4e00-\u9fff\"'“]|$))|[。！？；;\n]")
 _CLAUSE_END = regex(
@@ -432,7 +458,8 @@ _VAGUE_STRONG = _CaseBlind(
     r"(?:salary|salaries|pay|compensation|package|remuneration)\b"
     r"|\b(?:salary|salaries|pay|compensation|remuneration|wages?|pay\s+rate)(?:\s+(?:range|rate|level))?"
     rf"(?:(?:\s*[:–-]\s*|\s+(?:is|are|will\s+be)\s+)(?:highly\s+)?(?:competitive|{_VAGUE_TERM})|\s+(?:{_VAGUE_TERM}))\b"
-    r"|(?:薪资|薪酬|待遇|工资)?面议|(?:薪资|薪酬|待遇|工资)(?:待遇)?优厚"
+    r"|(?:薪资|薪酬|待遇|工资)?面议|(?:薪资|薪酬|待遇|工资)(?:待遇)?(?:优厚|丰厚)"
+    r"|(?:丰厚|优厚)的?(?:基础|基本)?(?:薪资|薪酬|薪水|待遇|工资)"
     r"|(?:有|具)?(?:市场)?竞争力的?(?:薪资|薪酬|薪水|待遇|工资)"
     r"|\b(?:salaire|rémunération)\s+(?:compétitif|compétitive|attractif|attractive|selon\s+(?:profil|expérience))"
     r"|\b(?:attraktive[sn]?|wettbewerbsfähige[sn]?)\s+(?:Gehalt|Vergütung)|\bsalario\s+competitivo"
@@ -441,7 +468,7 @@ _VAGUE_WEAK = _CaseBlind(
     r"\b(?<!non-)(?:negotiable|DOE|DOQ|D\.O\.E\.|D\.O\.Q\."
     r"|depend(?:s|ing|ent)\s+(?:up)?on\s+(?:experience|qualifications)"
     r"|commensurate\s+with\s+(?:experience|qualifications)|market[- ]rate|TBD)\b"
-    r"|(?<!股权)(?<!期权)(?<!股票)可谈|\bcompetitive\b(?=\s*(?:$|[^\w\s]))"
+    r"|(?<!股权)(?<!期权)(?<!股票)可谈(?!期权|股权|股票|股份)|\bcompetitive\b(?=\s*(?:$|[^\w\s]))"
 )
 # Every vague phrase contains one of these stems (the Chinese ones are searched only in non-ASCII text).
 # They are chosen to begin with uncommon letters, so the search skips quickly through ordinary prose:
@@ -451,8 +478,16 @@ _QUICK_VAGUE = regex(
     r"|ractiv|ractif|RACTIV|rakti|bewerbsf|based\s+on\s+exp|be\s+determ|be\s+confirm|be\s+discuss"
     r"|DO[EQ]|D\.O\.|TB[DCA]"
 )
-_QUICK_VAGUE_CJK = regex("面议|优厚|竞争力|可谈")
+_QUICK_VAGUE_CJK = regex("面议|优厚|丰厚|竞争力|可谈")
 _VAGUE_WINDOW = 100
+# "Full time telework is negotiable": the term says something of a subject, which is not pay when no pay word
+# comes before it in the sentence.
+_OTHER_SUBJECT = regex(
+    r"(\w+)\s+(?:is|are|will\s+be|can\s+be|remains?)\s+(?:also\s+|fully\s+|fairly\s+)?$", re.IGNORECASE
+)
+_ACRONYM_WORD = regex(r"[A-Za-z]+")
+_QUOTES = frozenset("\"'“‘«")
+_SAID_OF = regex(r"[\"'”’»]\s+(?:is|are|means|does|isn't|doesn't)\b", re.IGNORECASE)  # the word is talked about
 _SENTENCE_REACH = 400
 _CLAUSE_REACH = 200
 _DIGIT_RUN = regex(r"\d+")
@@ -461,6 +496,7 @@ _PRE_LAST = frozenset("$£€₹₨¥￥₩.DRPFKNYBWLSsr")  # the last characte
 _SEPARATORS = frozenset(" \t\u00a0\u202f\u2009\u2007")
 _NOT_PERIOD_START = frozenset("0123456789.,;:-–—~|•)*")  # after a figure, these cannot begin a period
 _CJK_MULTS = frozenset({"k", "万", "w"})
+_COUNT_MULTS = frozenset({"万", "w", "千"})
 _INR_MULTS = frozenset({"lakh", "lakhs", "lac", "lacs", "lpa", "crore", "crores"})
 
 
@@ -617,6 +653,10 @@ def _atom(block: _Block, m: re.Match[str], n: int) -> _Atom | None:
             if not pre:
                 return None  # "60W" in English is a wattage
             mult_key, end, post = None, ne, None
+    if mult_key in _COUNT_MULTS and not pre and not post and _COUNTED_AFTER.match(text, m.end()):
+        return None  # "20-50 万单": ten thousands of orders, not of yuan
+    if not mult_key and not pre and not post and _IDENTIFIER.match(text, ns):
+        return None  # a ZIP code or a number with a leading zero ("Job Number: 23-03400")
     if not mult_key and not pre and not post:
         if after.isascii() and after.isalpha() and not m.group("dash"):
             return None  # 3rd, 10am, 2x
@@ -715,7 +755,11 @@ def find_pay(text: str, *, pay_context: bool = False, chinese: bool = False) -> 
     lower = text.lower()
     cjk = chinese or (not ascii_only and _CJK.search(text) is not None)
     parse = has_digit and (
-        pay_context or cjk or _WORTH_PARSING.search(lower) is not None or _MONEY_SIGN.search(text) is not None
+        pay_context
+        or cjk
+        or _WORTH_PARSING.search(lower) is not None
+        or _MONEY_SIGN.search(text) is not None
+        or _K_RANGE.search(text) is not None
     )
     if not parse and not vague_hits:
         return []
@@ -816,6 +860,7 @@ def _mention(
         not said
         and _PAY_WORD.search(block, s_lo, s_hi) is None
         and not _alone(block, group, span, start, end)
+        and not _after_title(block, group, span, start)
         and not _under_label(text, s_lo)
     ):
         return None
@@ -827,6 +872,10 @@ def _mention(
     if not (moneyish or pay_context or cjk_range) and (
         not _BARE_FOLLOW.match(text, end) or not _PAY_WORD.search(block, max(s_lo, start - 60), start)
     ):
+        return None
+    # Under a pay heading a bare number is pay only if nothing but a qualifier follows it: "7251 Amigo St" is
+    # an address, and a heading may stand over the whole of a scraped posting.
+    if pay_context and not (moneyish or cjk_range or period) and not _BARE_FOLLOW.match(text, end):
         return None
     # Figures in Chinese brackets explain the words before them: "阶段性激励机制（20K / 30K / 40K，…）" is an incentive.
     n_lo = max(0, c_lo - _BRACKET_REACH) if c_lo and text[c_lo - 1] == "（" else c_lo
@@ -880,6 +929,19 @@ def _alone(block: _Block, group: list[_Atom], span: tuple[float, float] | None, 
     )
 
 
+def _after_title(block: _Block, group: list[_Atom], span: tuple[float, float] | None, start: int) -> bool:
+    """A range in thousands ending a line that names a job ("## Fullstack Engineer 25-45k",
+    "Data Analyst (Remote) | 60-75k"): job boards and hiring threads put the pay after the title, with no label."""
+    if span is None or group[-1].mult != "k" or any(x.mult not in (None, "k") for x in group):
+        return False
+    text = block.text
+    line_end = text.find("\n", group[-1].ext)
+    if _NOTHING_ELSE.fullmatch(text, group[-1].ext, len(text) if line_end < 0 else line_end) is None:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return start - line_start <= _TITLE_LEN and _JOB_TITLE.fullmatch(text, line_start, start) is not None
+
+
 def _under_label(text: str, s_lo: int) -> bool:
     """Whether the line before the sentence is a pay label on its own ("Compensation" then "$35,500 to $38,500"):
     scraped text keeps a label and its value as two lines of one paragraph."""
@@ -917,6 +979,18 @@ def _not_pay_near(block: _Block, start: int, end: int, c_lo: int, c_hi: int, per
         return True
     m = _NOT_PAY_NEAR.search(block, end, min(c_hi, end + _NEAR_AFTER))
     return bool(m and not _INCLUDED.search(block, end, m.start()))
+
+
+def _acronym_defined(text: str, term: str) -> bool:
+    """Whether the block spells `term` out as the initials of the words before it in brackets: "Department of
+    Energy (DOE)". An all-capitals term only: "doe" in prose is never an acronym."""
+    if not (term.isupper() and term.isalpha()):
+        return False
+    for m in re.finditer(rf"\(\s*{term}\s*\)", text):
+        words = _ACRONYM_WORD.findall(text, max(0, m.start() - 80), m.start())[-len(term) :]
+        if "".join(w[0] for w in words).upper() == term:
+            return True
+    return False
 
 
 class _Spans:
@@ -980,6 +1054,13 @@ def _add_vague(
     for lo, hi in windows:
         for weak in _VAGUE_WEAK.finditer(block, lo, hi):
             s, e = weak.span()
+            if _acronym_defined(text, text[s:e]):
+                continue  # "the Department of Energy (DOE)" is no "depending on experience"
+            if s and e < len(text) and text[s - 1] in _QUOTES and _SAID_OF.match(text, e):
+                continue  # 'Please note that "negotiable" is neither salary nor requirements': a word, not a term
+            s_lo = block.sentence(s, e)[0]
+            if _OTHER_SUBJECT.search(text, max(s_lo, s - 40), s) and not _PAY_WORD.search(block, s_lo, s):
+                continue
             if not pay_context:
                 if weak.group().lower() == "competitive":
                     continue
