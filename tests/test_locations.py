@@ -478,6 +478,27 @@ def test_office_and_hiring_phrases_that_state_no_place(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
+        ("Must be willing to work from our SF or NY office at least 3x per week.", ("US-CA-SF", "US-NY-NYC")),
+        # A state's code after a town the gazetteer does not list names the state, not New York City.
+        # (Sentences longer than a top line, which is read on its own.)
+        (
+            "Position is based at our Niagara Falls, NY office, with visits to the county boards we serve.",
+            ("US-NY",),
+        ),
+        (
+            "You will work from our Plattsburgh, New York office three days a week and from home on two.",
+            ("US-NY",),
+        ),
+    ],
+)
+def test_the_office_a_sentence_names(sentence: str, expected: tuple[str, ...]) -> None:
+    text = f"# Software Developer\n\n{_INTRO}\n\n{sentence}\n"
+    assert tuple(dict.fromkeys(jid for p in places_of(text) for jid in p.jurisdictions)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
         # A list of places inside a cue's sentence, items split by semicolons, numbered or not.
         (
             "The Data Specialist can be based in any one of the following four locations: 1. Denver, CO; "

@@ -116,6 +116,8 @@ _WORK_AT_OFFICE = regex(
     re.IGNORECASE,
 )
 
+# "our Niagara Falls, NY office": a code after "Town, " names the town's state, not New York City.
+_TOWN_BEFORE_CODE = lazy_regex(r"\w[.'’]?[ \t]*,[ \t]*\Z")
 _OFFICE_WORDS = ("office", "hub", "campus", "headquarters", "hq")  # lower case; what _WORK_AT_OFFICE ends with
 # Badge markers of a place: 🌎 🌍 🌏 (globes), 🗺 (map), 📍 (pin), 🏢 (office).
 _PLACE_MARKERS = ("🌎", "🌍", "🌏", "🗺️", "🗺", "📍", "🏢")
@@ -969,10 +971,12 @@ def _office_cues(doc: Document, found: _Collector) -> None:
                     words = block.prose[a:b]
                     value = group == "before" and not _DEPARTMENT.search(words)
                     found.scan(words, block.start + a, "prose", location_value=value)
-                    # "our SF or NY office": an office is in a city, so New York names New York City here.
+                    # "our SF or NY office": an office is in a city, so New York names New York City here, unless
+                    # it follows a town it qualifies ("our Niagara Falls, NY office").
                     for index in range(before, len(found.places)):
                         place = found.places[index]
-                        if place.jurisdictions == ("US-NY",) and place.text in ("NY", "New York"):
+                        town = _TOWN_BEFORE_CODE.search(doc.text, block.start + a, place.start)
+                        if place.jurisdictions == ("US-NY",) and place.text in ("NY", "New York") and town is None:
                             found.places[index] = Place(
                                 place.start, place.end, place.text, ("US-NY-NYC",), place.source, place.remote
                             )
