@@ -468,6 +468,7 @@ def test_a_sentence_that_states_the_offices_or_hiring_place(sentence: str, expec
         "Les déplacements occasionnels à Ottawa pourraient être nécessaires, situés à l’avenir.",
         "Een mooi kantoor in Amsterdam, flexibele werktijden en een goede pensioenregeling.",
         "Unsere Kunden sitzen in Berlin, München und Hamburg und verlassen sich jeden Tag auf unsere Plattform.",
+        "The position in our Finance office supports the treasurer and the county's auditors with monthly reports.",
     ],
 )
 def test_office_and_hiring_phrases_that_state_no_place(sentence: str) -> None:
@@ -488,6 +489,20 @@ def test_office_and_hiring_phrases_that_state_no_place(sentence: str) -> None:
         (
             "You will work from our Plattsburgh, New York office three days a week and from home on two.",
             ("US-NY",),
+        ),
+        # A facility, and a position (not a person) at the office (election postings from Albany and Garner).
+        (
+            "The Election Services Representative is an onsite position at our Albany, NY facility. It acts as a"
+            " liaison between the counties and the plant.",
+            ("US-NY-ALBANYCO",),
+        ),
+        (
+            "This position will be based at our Garner, North Carolina facility and will be expected to report there.",
+            ("US-NC",),
+        ),
+        (
+            "The role at our Austin headquarters is hybrid, with three days a week in the office for the whole team.",
+            ("US-TX",),
         ),
     ],
 )

@@ -107,18 +107,27 @@ _HIRING_SUBJECT = lazy_regex(
 _HIRING_IN = regex(r"\s(?:in|à)\s+")
 _HIRING_REACH = 80  # characters from the verb to its "in": a longer stretch has moved on to other things
 _JOIN_TEAM = lazy_regex(r"\bjoin(?:ing)?\s+(?:our|the)\s+(?:[\w&+’'-]+\s+){0,4}?team\Z", re.IGNORECASE)
-# "work from our SF or NY office", "report to our office at 253 Broadway, in Manhattan": the words between "our" and
-# "office", and the rest of the sentence after it.
+# "work from our SF or NY office", "report to our office at 253 Broadway, in Manhattan", "an onsite position at our
+# Albany, NY facility": the words between "our" and "office", and the rest of the sentence after it.
 _WORK_AT_OFFICE = regex(
-    r"\b(?:work|working|works|report|reporting|based|located|sit|sitting)\s+(?:from|in|at|out\s+of|to)\s+"
-    r"(?:one\s+of\s+)?our\s+(?P<before>[^.;!?\n]{0,60}?)\s*\b(?:office|offices|hub|hubs|campus|headquarters|HQ)\b"
+    r"\b(?:(?:work|working|works|report|reporting|based|located|sit|sitting)\s+(?:from|in|at|out\s+of|to)"
+    r"|(?:position|role|job)\s+(?:at|in))\s+"
+    r"(?:one\s+of\s+)?our\s+(?P<before>[^.;!?\n]{0,60}?)\s*"
+    r"\b(?:office|offices|hub|hubs|campus|headquarters|HQ|facility|facilities)\b"
     r"(?P<after>(?:\s+(?:at|in|on)\b[^;!?\n]{0,100}?(?=[.;!?\n]|$))?)",
     re.IGNORECASE,
 )
 
 # "our Niagara Falls, NY office": a code after "Town, " names the town's state, not New York City.
 _TOWN_BEFORE_CODE = lazy_regex(r"\w[.'’]?[ \t]*,[ \t]*\Z")
-_OFFICE_WORDS = ("office", "hub", "campus", "headquarters", "hq")  # lower case; what _WORK_AT_OFFICE ends with
+_OFFICE_WORDS = (
+    "office",
+    "hub",
+    "campus",
+    "headquarters",
+    "hq",
+    "facilit",
+)  # lower case; what _WORK_AT_OFFICE ends with
 # Badge markers of a place: 🌎 🌍 🌏 (globes), 🗺 (map), 📍 (pin), 🏢 (office).
 _PLACE_MARKERS = ("🌎", "🌍", "🌏", "🗺️", "🗺", "📍", "🏢")
 _REMOTE_MARKER = regex(r"(?<![\w-])(?:remote(?:ly)?|telecommut\w*|work\s+from\s+home|wfh)(?![\w-])", re.IGNORECASE)
