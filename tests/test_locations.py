@@ -543,6 +543,23 @@ def test_explicit_location_wins_over_top_lines() -> None:
 PROSE = "You will build the reports that our analysts and managers rely on to make decisions every single week.\n"
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # Towns that only GeoNames lists, one after another: a list, both read.
+        ("Växjö, Malmö (Hybrid work)", ["Växjö", "Malmö"]),
+        ("Herndon, Reston", ["Herndon", "Reston"]),
+        # A town followed by a region, or by a town of another country that names a region too, is the region's.
+        ("Paris, TX", ["Paris, TX"]),
+        ("London, Ontario", ["London, Ontario"]),
+    ],
+)
+def test_a_list_of_towns_in_a_location_value(value: str, expected: list[str]) -> None:
+    assert [
+        p.text for p in places_of(f"# Analytics Engineer\n\n**Location:** {value}\n\nWe build things.\n")
+    ] == expected
+
+
 def test_a_town_alone_on_a_header_line_is_the_place() -> None:
     """A scraped posting's header (glassdoor-scrapes-sample/0133.txt): title, employer, then the town."""
     text = (Path(__file__).parent / "data" / "glassdoor-0133-header.txt").read_text(encoding="utf-8")

@@ -14,13 +14,16 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
 from postlint.facts.gazetteer import Gazetteer, country_of, skip
 from postlint.facts.view import fact_blocks, fact_text, header_fields
 from postlint.lazy_regex import lazy_regex
 from postlint.regex_store import regex
+
+if TYPE_CHECKING:
+    from postlint.facts.cities import CityIndex
 
 __all__ = ["Place", "find_places", "posting_jurisdictions"]
 
@@ -300,6 +303,15 @@ def posting_jurisdictions(places: Sequence[Place], gazetteer: Gazetteer) -> tupl
     return tuple(sorted(ids))
 
 
+def _town_list(cities: CityIndex, jid: str, following: str) -> bool:
+    """Whether the place after a town is another town of its country ("Växjö, Malmö"), so that the two are a list
+    and the first no town that a region qualifies ("Paris, TX", "London, Ontario")."""
+    from postlint.facts.cities import fold
+
+    other = cities.names.get(fold(following))
+    return other is not None and country_of(other) == country_of(jid)
+
+
 class _Spans:
     """The source spans already taken by places, sorted by start: whether a new span overlaps one costs a
     search, not a pass over every place found so far (a posting may list thousands of locations)."""
@@ -373,9 +385,12 @@ class _Collector:
         cities = city_index()
         if cities is None or len(snippet) > _MAX_CITY_VALUE:
             return  # a sentence after "Where:" is no location value
-        starts = {s for s, _ in taken}
+        ends = {s: e for s, e in taken}
         for s, e, jid in cities.find(snippet, self.gazetteer.jurisdictions):
-            if any(a < e and s < b for a, b in taken) or skip(_QUALIFIER, snippet, e) in starts:
+            if any(a < e and s < b for a, b in taken):
+                continue
+            following = skip(_QUALIFIER, snippet, e)
+            if following in ends and not _town_list(cities, jid, snippet[following : ends[following]]):
                 continue
             # Part of a longer name: "Airport Blvd", "Richland County", "George DiCiero Building", "807 S Walker St",
             # "Veronica Garcia". A city stands alone between separators.
