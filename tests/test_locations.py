@@ -687,6 +687,15 @@ def test_base_before_a_chinese_place_name(text: str, expected: tuple[str, ...]) 
         ("支持远程面试和入职，但不支持远程工作\n", []),
         ("**岗位暂不支持远程**\n", []),
         ("是否远程：否\n", []),
+        # A bare "远程" given as one of the places, between brackets, slashes or list marks.
+        ("## [远程] Cryptape 招聘区块链底层研发工程师 / Rust Software Engineer\n\n负责开发。\n", [("远程", True)]),
+        (
+            "## PwC AC Shanghai 【 远程 / 上海 】\n\n英语要好。\n",
+            [("Shanghai", False), ("上海", False), ("远程", True)],
+        ),
+        ("## 后端工程师\n\n工作地点：杭州/北京/远程\n", [("杭州", False), ("北京", False), ("远程", True)]),
+        # A word that goes on, or a bare "远程" inside a sentence, is no place option.
+        ("## 后端工程师\n\n负责远程控制模块/设备管理的开发。\n", []),
         ("● 远程工作环境下的团队协作能力。\n\n工作地点：上海（实习生暂时不支持远程）\n", [("上海", False)]),
     ],
 )

@@ -173,10 +173,14 @@ _WORLDWIDE = regex(
 )
 # "可远程", "支持远程办公", "全职远程", "北京(远程工作)", "可在家远程办公": a Chinese posting's role is remote.
 # "远程通信" (a skill), "远程工作经验" (the candidate's), "支持远程面试" (the interview) and "不支持远程工作" (a
-# refusal) are not; a posting that refuses remote work anywhere ("实习生暂时不支持远程") is not remote.
+# refusal) are not; a posting that refuses remote work anywhere ("实习生暂时不支持远程") is not remote. A bare "远程"
+# standing between brackets, slashes or list marks is a place option, as titles and location values give it:
+# "[远程] Cryptape 招聘", "【 远程 / 上海 】", "工作地点：杭州/北京/远程".
 _REMOTE_ZH = regex(
     r"(?:可|支持|接受|全职|全|纯|完全)远程(?=工作|办公|岗位|职位|实习|兼职|全职|开发|协作|[^\u4e00-\u9fff]|\Z)"
     r"|远程(?:工作|办公|岗位|职位)(?!经验|环境|能力|技能)"
+    r"|(?<![^\[【（(/|｜、,，:：\s])远程(?=[ \t]*(?:[\]】）)/|｜、,，]|$))",
+    re.MULTILINE,
 )
 _NOT_REMOTE_ZH = regex(r"(?:不|无|非|否|没有)[^，。；,;\n]{0,3}远程")
 _WORK_REMOTELY = regex(r"\bwork(?:ing)?\s+(?:\w+\s+){0,2}?(?:remote(?:ly)?|telecommut\w*)\b", re.IGNORECASE)
