@@ -560,6 +560,22 @@ def test_a_list_of_towns_in_a_location_value(value: str, expected: list[str]) ->
     ] == expected
 
 
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("Work Remotely:\nYes, always", [("Mumbai", ("IN",), False), ("Work Remotely", ("IN",), True)]),
+        ("**Remote work:** Yes", [("Mumbai", ("IN",), False), ("Remote work", ("IN",), True)]),
+        # Remote for a while, now and then, or not at all: no remote job.
+        ("Work Remotely:\nYes, temporarily due to COVID-19", [("Mumbai", ("IN",), False)]),
+        ("Work Remotely:\nYes, occasionally", [("Mumbai", ("IN",), False)]),
+        ("Work Remotely:\nNo", [("Mumbai", ("IN",), False)]),
+    ],
+)
+def test_a_job_boards_remote_answer(answer: str, expected: list[tuple[str, tuple[str, ...], bool]]) -> None:
+    text = f"Data Scientist\nAcme Analytics\nMumbai\n\nWe build models.\n\n{answer}\n"
+    assert [(p.text, p.jurisdictions, p.remote) for p in places_of(text, "text")] == expected
+
+
 def test_a_town_alone_on_a_header_line_is_the_place() -> None:
     """A scraped posting's header (glassdoor-scrapes-sample/0133.txt): title, employer, then the town."""
     text = (Path(__file__).parent / "data" / "glassdoor-0133-header.txt").read_text(encoding="utf-8")

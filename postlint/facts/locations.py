@@ -183,6 +183,14 @@ _REMOTE_ZH = regex(
     re.MULTILINE,
 )
 _NOT_REMOTE_ZH = regex(r"(?:不|无|非|否|没有)[^，。；,;\n]{0,3}远程")
+# A job board's yes-or-no field: "Work Remotely: Yes, always" (on one line or two). "Yes, temporarily due to
+# COVID-19" and "Yes, occasionally" offer no remote job, nor does "No".
+_REMOTE_ANSWER = regex(
+    r"^[ \t*_|]*(?P<label>work\s+remotely|remote\s+work|remote|fully\s+remote)[ \t*_|]*[:：]"
+    r"[ \t*_|]*(?:\r?\n[ \t*_|]*)?"
+    r"yes\b(?![^\n]*?\b(?:temporar\w*|occasional\w*|covid\w*|sometimes|partial\w*|some\b|on\s+occasion))",
+    re.IGNORECASE | re.MULTILINE,
+)
 _WORK_REMOTELY = regex(r"\bwork(?:ing)?\s+(?:\w+\s+){0,2}?(?:remote(?:ly)?|telecommut\w*)\b", re.IGNORECASE)
 # What follows "New York" when it names the state, not the city.
 _STATE_FOLLOWS = regex(r"\s*(?:State\b|,\s*(?:USA?|U\.S\.A?\.?|United States)\b)", re.IGNORECASE)
@@ -926,7 +934,15 @@ def _remote_cues(doc: Document, found: _Collector) -> tuple[int, int, str] | Non
                 found.places.append(Place(start, end_at, m.group(), (), "prose", True))
             else:
                 unscoped = (start, end_at, m.group())
-    return unscoped or _remote_zh(doc, found)
+    return unscoped or _remote_zh(doc, found) or _remote_answer(doc)
+
+
+def _remote_answer(doc: Document) -> tuple[int, int, str] | None:
+    """A job board's field that answers whether the job is remote: "Work Remotely: Yes, always"."""
+    if "emote" not in doc.text:
+        return None
+    m = _REMOTE_ANSWER.search(doc.text)
+    return None if m is None else (m.start("label"), m.end("label"), m.group("label"))
 
 
 def _remote_zh(doc: Document, found: _Collector) -> tuple[int, int, str] | None:
