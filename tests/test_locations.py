@@ -576,6 +576,28 @@ def test_a_job_boards_remote_answer(answer: str, expected: list[tuple[str, tuple
     assert [(p.text, p.jurisdictions, p.remote) for p in places_of(text, "text")] == expected
 
 
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # "Remote" where a scraped posting's header gives the town, and a line of ways of working under the towns.
+        ("Senior Data Analyst\nVega Info Tech\nRemote\n", [("Remote", (), True)]),
+        (
+            "Analytics Engineer\nMelbourne, VIC • Sydney, NSW\nFinance\nRemote • Hybrid\nFull-time\n",
+            [("Melbourne, VIC", ("AU",), False), ("Sydney, NSW", ("AU",), False), ("Remote", ("AU",), True)],
+        ),
+        # Ways of working with no remote one, and a line that says more than a way of working.
+        ("Analytics Engineer\nMelbourne, VIC\nHybrid • On-site\n", [("Melbourne, VIC", ("AU",), False)]),
+        (
+            "Analytics Engineer\nMelbourne, VIC\nRemote work experience is a plus\n",
+            [("Melbourne, VIC", ("AU",), False)],
+        ),
+    ],
+)
+def test_a_top_line_of_ways_of_working(header: str, expected: list[tuple[str, tuple[str, ...], bool]]) -> None:
+    text = f"{header}\nWe build the data platform that the whole company relies on, one careful release at a time.\n"
+    assert [(p.text, p.jurisdictions, p.remote) for p in places_of(text, "text")] == expected
+
+
 def test_a_town_alone_on_a_header_line_is_the_place() -> None:
     """A scraped posting's header (glassdoor-scrapes-sample/0133.txt): title, employer, then the town."""
     text = (Path(__file__).parent / "data" / "glassdoor-0133-header.txt").read_text(encoding="utf-8")

@@ -191,6 +191,13 @@ _REMOTE_ANSWER = regex(
     r"yes\b(?![^\n]*?\b(?:temporar\w*|occasional\w*|covid\w*|sometimes|partial\w*|some\b|on\s+occasion))",
     re.IGNORECASE | re.MULTILINE,
 )
+# A top line that only names ways of working, one of them remote: "Remote" under a scraped posting's title, where
+# its town usually is, or "Remote • Hybrid" in a header. It places no job, but says the role may be remote.
+_WORK_MODE = r"(?:(?:fully|100\s*%)\s+)?(?:remote|hybrid|on-?site|in-office|flexible|work\s+from\s+home|wfh)"
+_REMOTE_OPTIONS_LINE = regex(
+    rf"^[ \t*_#>|•·-]*{_WORK_MODE}(?:[ \t]*(?:[•·|/,&+-]|\bor\b|\band\b)[ \t]*{_WORK_MODE})*[ \t*_.]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _WORK_REMOTELY = regex(r"\bwork(?:ing)?\s+(?:\w+\s+){0,2}?(?:remote(?:ly)?|telecommut\w*)\b", re.IGNORECASE)
 # What follows "New York" when it names the state, not the city.
 _STATE_FOLLOWS = regex(r"\s*(?:State\b|,\s*(?:USA?|U\.S\.A?\.?|United States)\b)", re.IGNORECASE)
@@ -934,7 +941,25 @@ def _remote_cues(doc: Document, found: _Collector) -> tuple[int, int, str] | Non
                 found.places.append(Place(start, end_at, m.group(), (), "prose", True))
             else:
                 unscoped = (start, end_at, m.group())
-    return unscoped or _remote_zh(doc, found) or _remote_answer(doc)
+    return unscoped or _remote_zh(doc, found) or _remote_answer(doc) or _remote_option_line(doc, found)
+
+
+def _remote_option_line(doc: Document, found: _Collector) -> tuple[int, int, str] | None:
+    """A line among the first of the body that gives remote work as the way, or one of the ways, of working
+    ("Remote", "Remote • Hybrid") and names no place."""
+    seen = 0
+    for block in fact_blocks(doc, found.memo):
+        if block.kind not in (PARAGRAPH, LIST_ITEM):
+            continue
+        for m in _REMOTE_OPTIONS_LINE.finditer(block.prose):
+            marker = _REMOTE_MARKER.search(m.group())
+            if marker is not None:
+                start = block.start + m.start() + marker.start()
+                return start, start + len(marker.group()), marker.group()
+        seen += sum(1 for line in block.prose.split("\n") if line.strip())
+        if seen >= _TOP_LINES:
+            return None
+    return None
 
 
 def _remote_answer(doc: Document) -> tuple[int, int, str] | None:
