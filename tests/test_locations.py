@@ -585,6 +585,11 @@ def test_a_job_boards_remote_answer(answer: str, expected: list[tuple[str, tuple
             "Analytics Engineer\nMelbourne, VIC • Sydney, NSW\nFinance\nRemote • Hybrid\nFull-time\n",
             [("Melbourne, VIC", ("AU",), False), ("Sydney, NSW", ("AU",), False), ("Remote", ("AU",), True)],
         ),
+        # A town and a remote marker on one top line: remote work there, whichever marker it is.
+        (
+            "Junior Data Analyst\nAshdown Consulting\n6-month contract\nSydney / Work from Home\n",
+            [("Sydney", ("AU",), False), ("Work from Home", ("AU",), True)],
+        ),
         # Ways of working with no remote one, and a line that says more than a way of working.
         ("Analytics Engineer\nMelbourne, VIC\nHybrid • On-site\n", [("Melbourne, VIC", ("AU",), False)]),
         (

@@ -894,8 +894,8 @@ def _top_chunk(found: _Collector, chunk: str, base: int) -> None:
     REMOTE okay if within easy commute to London.") is remote work there, as in a location value."""
     before = len(found.places)
     found.scan(chunk, base, "text")
-    if "emote" not in chunk and "EMOTE" not in chunk:
-        return
+    if _REMOTE_MARKER.search(chunk) is None:
+        return  # "remote", and also "Sydney / Work from Home", "Telecommute"
     added = found.places[before:]
     at = 0
     for line in chunk.split("\n"):
