@@ -468,11 +468,47 @@ def test_a_sentence_that_states_the_offices_or_hiring_place(sentence: str, expec
         "Les déplacements occasionnels à Ottawa pourraient être nécessaires, situés à l’avenir.",
         "Een mooi kantoor in Amsterdam, flexibele werktijden en een goede pensioenregeling.",
         "Unsere Kunden sitzen in Berlin, München und Hamburg und verlassen sich jeden Tag auf unsere Plattform.",
+        "The position in our Finance office supports the treasurer and the county's auditors with monthly reports.",
     ],
 )
 def test_office_and_hiring_phrases_that_state_no_place(sentence: str) -> None:
     text = f"# Software Developer\n\n{_INTRO}\n\n{sentence}\n"
     assert places_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Must be willing to work from our SF or NY office at least 3x per week.", ("US-CA-SF", "US-NY-NYC")),
+        # A state's code after a town the gazetteer does not list names the state, not New York City.
+        # (Sentences longer than a top line, which is read on its own.)
+        (
+            "Position is based at our Niagara Falls, NY office, with visits to the county boards we serve.",
+            ("US-NY",),
+        ),
+        (
+            "You will work from our Plattsburgh, New York office three days a week and from home on two.",
+            ("US-NY",),
+        ),
+        # A facility, and a position (not a person) at the office (election postings from Albany and Garner).
+        (
+            "The Election Services Representative is an onsite position at our Albany, NY facility. It acts as a"
+            " liaison between the counties and the plant.",
+            ("US-NY-ALBANYCO",),
+        ),
+        (
+            "This position will be based at our Garner, North Carolina facility and will be expected to report there.",
+            ("US-NC",),
+        ),
+        (
+            "The role at our Austin headquarters is hybrid, with three days a week in the office for the whole team.",
+            ("US-TX",),
+        ),
+    ],
+)
+def test_the_office_a_sentence_names(sentence: str, expected: tuple[str, ...]) -> None:
+    text = f"# Software Developer\n\n{_INTRO}\n\n{sentence}\n"
+    assert tuple(dict.fromkeys(jid for p in places_of(text) for jid in p.jurisdictions)) == expected
 
 
 @pytest.mark.parametrize(
@@ -505,6 +541,66 @@ def test_explicit_location_wins_over_top_lines() -> None:
 
 
 PROSE = "You will build the reports that our analysts and managers rely on to make decisions every single week.\n"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # Towns that only GeoNames lists, one after another: a list, both read.
+        ("Växjö, Malmö (Hybrid work)", ["Växjö", "Malmö"]),
+        ("Herndon, Reston", ["Herndon", "Reston"]),
+        # A town followed by a region, or by a town of another country that names a region too, is the region's.
+        ("Paris, TX", ["Paris, TX"]),
+        ("London, Ontario", ["London, Ontario"]),
+    ],
+)
+def test_a_list_of_towns_in_a_location_value(value: str, expected: list[str]) -> None:
+    assert [
+        p.text for p in places_of(f"# Analytics Engineer\n\n**Location:** {value}\n\nWe build things.\n")
+    ] == expected
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("Work Remotely:\nYes, always", [("Mumbai", ("IN",), False), ("Work Remotely", ("IN",), True)]),
+        ("**Remote work:** Yes", [("Mumbai", ("IN",), False), ("Remote work", ("IN",), True)]),
+        # Remote for a while, now and then, or not at all: no remote job.
+        ("Work Remotely:\nYes, temporarily due to COVID-19", [("Mumbai", ("IN",), False)]),
+        ("Work Remotely:\nYes, occasionally", [("Mumbai", ("IN",), False)]),
+        ("Work Remotely:\nNo", [("Mumbai", ("IN",), False)]),
+    ],
+)
+def test_a_job_boards_remote_answer(answer: str, expected: list[tuple[str, tuple[str, ...], bool]]) -> None:
+    text = f"Data Scientist\nAcme Analytics\nMumbai\n\nWe build models.\n\n{answer}\n"
+    assert [(p.text, p.jurisdictions, p.remote) for p in places_of(text, "text")] == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # "Remote" where a scraped posting's header gives the town, and a line of ways of working under the towns.
+        ("Senior Data Analyst\nVega Info Tech\nRemote\n", [("Remote", (), True)]),
+        (
+            "Analytics Engineer\nMelbourne, VIC • Sydney, NSW\nFinance\nRemote • Hybrid\nFull-time\n",
+            [("Melbourne, VIC", ("AU",), False), ("Sydney, NSW", ("AU",), False), ("Remote", ("AU",), True)],
+        ),
+        # A town and a remote marker on one top line: remote work there, whichever marker it is.
+        (
+            "Junior Data Analyst\nAshdown Consulting\n6-month contract\nSydney / Work from Home\n",
+            [("Sydney", ("AU",), False), ("Work from Home", ("AU",), True)],
+        ),
+        # Ways of working with no remote one, and a line that says more than a way of working.
+        ("Analytics Engineer\nMelbourne, VIC\nHybrid • On-site\n", [("Melbourne, VIC", ("AU",), False)]),
+        (
+            "Analytics Engineer\nMelbourne, VIC\nRemote work experience is a plus\n",
+            [("Melbourne, VIC", ("AU",), False)],
+        ),
+    ],
+)
+def test_a_top_line_of_ways_of_working(header: str, expected: list[tuple[str, tuple[str, ...], bool]]) -> None:
+    text = f"{header}\nWe build the data platform that the whole company relies on, one careful release at a time.\n"
+    assert [(p.text, p.jurisdictions, p.remote) for p in places_of(text, "text")] == expected
 
 
 def test_a_town_alone_on_a_header_line_is_the_place() -> None:
@@ -634,6 +730,15 @@ def test_base_before_a_chinese_place_name(text: str, expected: tuple[str, ...]) 
         ("支持远程面试和入职，但不支持远程工作\n", []),
         ("**岗位暂不支持远程**\n", []),
         ("是否远程：否\n", []),
+        # A bare "远程" given as one of the places, between brackets, slashes or list marks.
+        ("## [远程] Cryptape 招聘区块链底层研发工程师 / Rust Software Engineer\n\n负责开发。\n", [("远程", True)]),
+        (
+            "## PwC AC Shanghai 【 远程 / 上海 】\n\n英语要好。\n",
+            [("Shanghai", False), ("上海", False), ("远程", True)],
+        ),
+        ("## 后端工程师\n\n工作地点：杭州/北京/远程\n", [("杭州", False), ("北京", False), ("远程", True)]),
+        # A word that goes on, or a bare "远程" inside a sentence, is no place option.
+        ("## 后端工程师\n\n负责远程控制模块/设备管理的开发。\n", []),
         ("● 远程工作环境下的团队协作能力。\n\n工作地点：上海（实习生暂时不支持远程）\n", [("上海", False)]),
     ],
 )

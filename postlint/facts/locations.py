@@ -14,13 +14,16 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document
 from postlint.facts.gazetteer import Gazetteer, country_of, skip
 from postlint.facts.view import fact_blocks, fact_text, header_fields
 from postlint.lazy_regex import lazy_regex
 from postlint.regex_store import regex
+
+if TYPE_CHECKING:
+    from postlint.facts.cities import CityIndex
 
 __all__ = ["Place", "find_places", "posting_jurisdictions"]
 
@@ -107,16 +110,27 @@ _HIRING_SUBJECT = lazy_regex(
 _HIRING_IN = regex(r"\s(?:in|à)\s+")
 _HIRING_REACH = 80  # characters from the verb to its "in": a longer stretch has moved on to other things
 _JOIN_TEAM = lazy_regex(r"\bjoin(?:ing)?\s+(?:our|the)\s+(?:[\w&+’'-]+\s+){0,4}?team\Z", re.IGNORECASE)
-# "work from our SF or NY office", "report to our office at 253 Broadway, in Manhattan": the words between "our" and
-# "office", and the rest of the sentence after it.
+# "work from our SF or NY office", "report to our office at 253 Broadway, in Manhattan", "an onsite position at our
+# Albany, NY facility": the words between "our" and "office", and the rest of the sentence after it.
 _WORK_AT_OFFICE = regex(
-    r"\b(?:work|working|works|report|reporting|based|located|sit|sitting)\s+(?:from|in|at|out\s+of|to)\s+"
-    r"(?:one\s+of\s+)?our\s+(?P<before>[^.;!?\n]{0,60}?)\s*\b(?:office|offices|hub|hubs|campus|headquarters|HQ)\b"
+    r"\b(?:(?:work|working|works|report|reporting|based|located|sit|sitting)\s+(?:from|in|at|out\s+of|to)"
+    r"|(?:position|role|job)\s+(?:at|in))\s+"
+    r"(?:one\s+of\s+)?our\s+(?P<before>[^.;!?\n]{0,60}?)\s*"
+    r"\b(?:office|offices|hub|hubs|campus|headquarters|HQ|facility|facilities)\b"
     r"(?P<after>(?:\s+(?:at|in|on)\b[^;!?\n]{0,100}?(?=[.;!?\n]|$))?)",
     re.IGNORECASE,
 )
 
-_OFFICE_WORDS = ("office", "hub", "campus", "headquarters", "hq")  # lower case; what _WORK_AT_OFFICE ends with
+# "our Niagara Falls, NY office": a code after "Town, " names the town's state, not New York City.
+_TOWN_BEFORE_CODE = lazy_regex(r"\w[.'’]?[ \t]*,[ \t]*\Z")
+_OFFICE_WORDS = (
+    "office",
+    "hub",
+    "campus",
+    "headquarters",
+    "hq",
+    "facilit",
+)  # lower case; what _WORK_AT_OFFICE ends with
 # Badge markers of a place: 🌎 🌍 🌏 (globes), 🗺 (map), 📍 (pin), 🏢 (office).
 _PLACE_MARKERS = ("🌎", "🌍", "🌏", "🗺️", "🗺", "📍", "🏢")
 _REMOTE_MARKER = regex(r"(?<![\w-])(?:remote(?:ly)?|telecommut\w*|work\s+from\s+home|wfh)(?![\w-])", re.IGNORECASE)
@@ -159,12 +173,31 @@ _WORLDWIDE = regex(
 )
 # "可远程", "支持远程办公", "全职远程", "北京(远程工作)", "可在家远程办公": a Chinese posting's role is remote.
 # "远程通信" (a skill), "远程工作经验" (the candidate's), "支持远程面试" (the interview) and "不支持远程工作" (a
-# refusal) are not; a posting that refuses remote work anywhere ("实习生暂时不支持远程") is not remote.
+# refusal) are not; a posting that refuses remote work anywhere ("实习生暂时不支持远程") is not remote. A bare "远程"
+# standing between brackets, slashes or list marks is a place option, as titles and location values give it:
+# "[远程] Cryptape 招聘", "【 远程 / 上海 】", "工作地点：杭州/北京/远程".
 _REMOTE_ZH = regex(
     r"(?:可|支持|接受|全职|全|纯|完全)远程(?=工作|办公|岗位|职位|实习|兼职|全职|开发|协作|[^\u4e00-\u9fff]|\Z)"
     r"|远程(?:工作|办公|岗位|职位)(?!经验|环境|能力|技能)"
+    r"|(?<![^\[【（(/|｜、,，:：\s])远程(?=[ \t]*(?:[\]】）)/|｜、,，]|$))",
+    re.MULTILINE,
 )
 _NOT_REMOTE_ZH = regex(r"(?:不|无|非|否|没有)[^，。；,;\n]{0,3}远程")
+# A job board's yes-or-no field: "Work Remotely: Yes, always" (on one line or two). "Yes, temporarily due to
+# COVID-19" and "Yes, occasionally" offer no remote job, nor does "No".
+_REMOTE_ANSWER = regex(
+    r"^[ \t*_|]*(?P<label>work\s+remotely|remote\s+work|remote|fully\s+remote)[ \t*_|]*[:：]"
+    r"[ \t*_|]*(?:\r?\n[ \t*_|]*)?"
+    r"yes\b(?![^\n]*?\b(?:temporar\w*|occasional\w*|covid\w*|sometimes|partial\w*|some\b|on\s+occasion))",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A top line that only names ways of working, one of them remote: "Remote" under a scraped posting's title, where
+# its town usually is, or "Remote • Hybrid" in a header. It places no job, but says the role may be remote.
+_WORK_MODE = r"(?:(?:fully|100\s*%)\s+)?(?:remote|hybrid|on-?site|in-office|flexible|work\s+from\s+home|wfh)"
+_REMOTE_OPTIONS_LINE = regex(
+    rf"^[ \t*_#>|•·-]*{_WORK_MODE}(?:[ \t]*(?:[•·|/,&+-]|\bor\b|\band\b)[ \t]*{_WORK_MODE})*[ \t*_.]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _WORK_REMOTELY = regex(r"\bwork(?:ing)?\s+(?:\w+\s+){0,2}?(?:remote(?:ly)?|telecommut\w*)\b", re.IGNORECASE)
 # What follows "New York" when it names the state, not the city.
 _STATE_FOLLOWS = regex(r"\s*(?:State\b|,\s*(?:USA?|U\.S\.A?\.?|United States)\b)", re.IGNORECASE)
@@ -289,6 +322,15 @@ def posting_jurisdictions(places: Sequence[Place], gazetteer: Gazetteer) -> tupl
     return tuple(sorted(ids))
 
 
+def _town_list(cities: CityIndex, jid: str, following: str) -> bool:
+    """Whether the place after a town is another town of its country ("Växjö, Malmö"), so that the two are a list
+    and the first no town that a region qualifies ("Paris, TX", "London, Ontario")."""
+    from postlint.facts.cities import fold
+
+    other = cities.names.get(fold(following))
+    return other is not None and country_of(other) == country_of(jid)
+
+
 class _Spans:
     """The source spans already taken by places, sorted by start: whether a new span overlaps one costs a
     search, not a pass over every place found so far (a posting may list thousands of locations)."""
@@ -362,9 +404,12 @@ class _Collector:
         cities = city_index()
         if cities is None or len(snippet) > _MAX_CITY_VALUE:
             return  # a sentence after "Where:" is no location value
-        starts = {s for s, _ in taken}
+        ends = {s: e for s, e in taken}
         for s, e, jid in cities.find(snippet, self.gazetteer.jurisdictions):
-            if any(a < e and s < b for a, b in taken) or skip(_QUALIFIER, snippet, e) in starts:
+            if any(a < e and s < b for a, b in taken):
+                continue
+            following = skip(_QUALIFIER, snippet, e)
+            if following in ends and not _town_list(cities, jid, snippet[following : ends[following]]):
                 continue
             # Part of a longer name: "Airport Blvd", "Richland County", "George DiCiero Building", "807 S Walker St",
             # "Veronica Garcia". A city stands alone between separators.
@@ -849,8 +894,8 @@ def _top_chunk(found: _Collector, chunk: str, base: int) -> None:
     REMOTE okay if within easy commute to London.") is remote work there, as in a location value."""
     before = len(found.places)
     found.scan(chunk, base, "text")
-    if "emote" not in chunk and "EMOTE" not in chunk:
-        return
+    if _REMOTE_MARKER.search(chunk) is None:
+        return  # "remote", and also "Sydney / Work from Home", "Telecommute"
     added = found.places[before:]
     at = 0
     for line in chunk.split("\n"):
@@ -896,7 +941,33 @@ def _remote_cues(doc: Document, found: _Collector) -> tuple[int, int, str] | Non
                 found.places.append(Place(start, end_at, m.group(), (), "prose", True))
             else:
                 unscoped = (start, end_at, m.group())
-    return unscoped or _remote_zh(doc, found)
+    return unscoped or _remote_zh(doc, found) or _remote_answer(doc) or _remote_option_line(doc, found)
+
+
+def _remote_option_line(doc: Document, found: _Collector) -> tuple[int, int, str] | None:
+    """A line among the first of the body that gives remote work as the way, or one of the ways, of working
+    ("Remote", "Remote • Hybrid") and names no place."""
+    seen = 0
+    for block in fact_blocks(doc, found.memo):
+        if block.kind not in (PARAGRAPH, LIST_ITEM):
+            continue
+        for m in _REMOTE_OPTIONS_LINE.finditer(block.prose):
+            marker = _REMOTE_MARKER.search(m.group())
+            if marker is not None:
+                start = block.start + m.start() + marker.start()
+                return start, start + len(marker.group()), marker.group()
+        seen += sum(1 for line in block.prose.split("\n") if line.strip())
+        if seen >= _TOP_LINES:
+            return None
+    return None
+
+
+def _remote_answer(doc: Document) -> tuple[int, int, str] | None:
+    """A job board's field that answers whether the job is remote: "Work Remotely: Yes, always"."""
+    if "emote" not in doc.text:
+        return None
+    m = _REMOTE_ANSWER.search(doc.text)
+    return None if m is None else (m.start("label"), m.end("label"), m.group("label"))
 
 
 def _remote_zh(doc: Document, found: _Collector) -> tuple[int, int, str] | None:
@@ -969,10 +1040,12 @@ def _office_cues(doc: Document, found: _Collector) -> None:
                     words = block.prose[a:b]
                     value = group == "before" and not _DEPARTMENT.search(words)
                     found.scan(words, block.start + a, "prose", location_value=value)
-                    # "our SF or NY office": an office is in a city, so New York names New York City here.
+                    # "our SF or NY office": an office is in a city, so New York names New York City here, unless
+                    # it follows a town it qualifies ("our Niagara Falls, NY office").
                     for index in range(before, len(found.places)):
                         place = found.places[index]
-                        if place.jurisdictions == ("US-NY",) and place.text in ("NY", "New York"):
+                        town = _TOWN_BEFORE_CODE.search(doc.text, block.start + a, place.start)
+                        if place.jurisdictions == ("US-NY",) and place.text in ("NY", "New York") and town is None:
                             found.places[index] = Place(
                                 place.start, place.end, place.text, ("US-NY-NYC",), place.source, place.remote
                             )
