@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from postlint.document import Document
 from postlint.laws import within
+from postlint.prefilter import holds_any
 from postlint.regex_store import regex
 
 if TYPE_CHECKING:
@@ -30,13 +31,33 @@ PAY_HEADING = regex(
     r"gehalt|vergütung|verguetung|salaire|rémunération|salario|retribución|lön)\b"
     # Chinese has no spaces between words, so its pay words are found inside longer ones ("薪酬范围", "薪资待遇").
     # 待遇 alone is pay ("## 待遇"), but next to 福利 the section is about benefits ("福利待遇", "待遇及福利").
-    r"|薪资|薪酬|工资|薪水|(?<!福利)(?<!福利与)(?<!福利和)(?<!福利及)待遇(?!福利|及福利|和福利|与福利)",
+    # The look-behinds come after 待遇, so that every branch opens with a character `re` can skip ahead to.
+    r"|薪资|薪酬|工资|薪水|待遇(?<!福利待遇)(?<!福利与待遇)(?<!福利和待遇)(?<!福利及待遇)(?!福利|及福利|和福利|与福利)",
     re.IGNORECASE,
 )
+# A string of each branch of PAY_HEADING, lower-cased: a text holding none of them names no pay, and testing for
+# them costs far less than the search, which `re` tries at every position of a paragraph.
+_PAY_HEADING_WORDS = (
+    "compensation", "salar", "salaire", "pay", "wage", "remuneration", "rémunération", "rate", "what we offer",
+    "gehalt", "vergütung", "verguetung", "retribución", "lön", "薪资", "薪酬", "工资", "薪水", "待遇",
+)  # fmt: skip
 _HAN = regex(r"[\u4e00-\u9fff]")
 _DIGIT = regex(r"\d")
 _LABEL_PERIOD = regex(r"\b(?:hourly|daily|weekly|monthly|annual|yearly)\b", re.IGNORECASE)
 _PAY_SCOPES = frozenset({"heading", "paragraph", "list_item", "table_cell"})
+
+
+def names_pay(text: str) -> bool:
+    """Whether the text holds a word for pay (`PAY_HEADING`)."""
+    return holds_any(text.lower(), _PAY_HEADING_WORDS) and PAY_HEADING.search(text) is not None
+
+
+def _introduces_pay(text: str) -> bool:
+    """Whether a block introduces a list of pay figures ("Our base salary ranges are:"): it names pay and gives
+    no figure of its own, or ends with a colon."""
+    return names_pay(text) and (not _DIGIT.search(text) or text.endswith((":", "：")))
+
+
 _PAY_TEMPLATE = regex(r"\{%-?\s*include\s[^%]*?(?:salary|pay|compensation|wage)[^%]*%\}", re.IGNORECASE)
 _TEMPLATE_MIN = regex(r"\bmin(?:imum)?\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
 _TEMPLATE_MAX = regex(r"\bmax(?:imum)?\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
@@ -269,7 +290,7 @@ class PostingFacts:
         # A Chinese posting quotes pay by its own conventions even on a line with no Han character ("25-50K").
         chinese = _HAN.search(doc.text) is not None and self.language == "zh"
         found = self._front_matter_pay()
-        pay_sections = {i for i, s in enumerate(doc.sections) if PAY_HEADING.search(s.title)}
+        pay_sections = {i for i, s in enumerate(doc.sections) if names_pay(s.title)}
         header = header_fields(doc, self.memo)
         previous = ""
         lead_in = False  # a run of list items after a sentence about pay ("Our base salary ranges are:")
@@ -278,13 +299,11 @@ class PostingFacts:
                 continue
             # Under a pay heading, or right after a pay label ("Base salary" | "$120k–$150k" in a table).
             # A label alone: "Salary: $51,408 - $74,124" already holds its figures, so the next line is not pay.
-            labelled = len(previous) <= 40 and bool(PAY_HEADING.search(previous)) and not _DIGIT.search(previous)
+            labelled = len(previous) <= 40 and names_pay(previous) and not _DIGIT.search(previous)
             previous_label = previous
             # A lead-in introduces figures; "薪资待遇：5000 — 8000美元" states its own: the list after it is not pay.
-            introduces = bool(PAY_HEADING.search(previous)) and (
-                not _DIGIT.search(previous) or previous.endswith((":", "："))
-            )
-            lead_in = block.kind == "list_item" and (lead_in or introduces)
+            # Asked only of the block before a list's first item: the search reads a whole paragraph.
+            lead_in = block.kind == "list_item" and (lead_in or _introduces_pay(previous))
             context = (block.section in pay_sections or labelled or lead_in) and block.kind != "heading"
             prose = block.prose
             previous = prose.strip()
