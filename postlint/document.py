@@ -40,6 +40,10 @@ class Block:
     level: int = 0  # heading level (1-6); 0 for other kinds
     section: int = -1  # index into Document.sections; -1 before the first heading
     quoted: bool = False  # inside a blockquote / <blockquote>
+    # In an HTML page's navigation, site-wide header or footer, or a sidebar outside the posting (a list of
+    # other jobs, the company's offices): on the page, so wording rules see it, but not about this job, so
+    # facts (where the job is, its pay, its title) and counts of how the job is described leave it out.
+    chrome: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -95,7 +95,7 @@ def build_job_posting(doc: Document, facts: PostingFacts, today: dt.date) -> tup
 def job_title(doc: Document) -> str | None:
     """The job's title: the first top-level heading, else the posting's title."""
     for block in doc.blocks:
-        if block.kind == HEADING and block.level == 1:
+        if block.kind == HEADING and block.level == 1 and not block.chrome:
             text = " ".join(block.prose.split())
             if text:
                 return text
@@ -108,7 +108,7 @@ def description(doc: Document) -> str:
     in_list = False
     size = 0
     for block in doc.blocks:
-        if block.kind not in PROSE_KINDS or size > _MAX_DESCRIPTION:
+        if block.kind not in PROSE_KINDS or block.chrome or size > _MAX_DESCRIPTION:
             continue
         text = html.escape(" ".join(block.prose.split()), quote=False)
         if not text:

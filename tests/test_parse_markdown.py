@@ -485,7 +485,7 @@ def test_block_fields_are_those_finish_document_copies() -> None:
 
     from postlint.document import Block
 
-    assert [f.name for f in fields(Block)] == ["kind", "start", "end", "prose", "level", "section", "quoted"]
+    assert [f.name for f in fields(Block)] == ["kind", "start", "end", "prose", "level", "section", "quoted", "chrome"]
 
 
 @pytest.mark.parametrize("spans", [[(0, 9)], [(2, 5)], [(0, 3), (4, 9)], [(3, 4)], [(2, 4)], []])

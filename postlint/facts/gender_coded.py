@@ -3,9 +3,9 @@
 The word list is data (postlint/data/gender_coded.yaml): whole word forms, never
 stems, so "committee" is not "committed" and "childcare" is not "child*". Words
 inside the posting's own equal-opportunity statements, quotations, headings and
-code are not counted: they are not how the posting describes the job. Words are
-looked up one by one in a dictionary, which is much faster than a regex of a
-hundred alternatives.
+code, and in an HTML page's navigation and footer, are not counted: they are not
+how the posting describes the job. Words are looked up one by one in a
+dictionary, which is much faster than a regex of a hundred alternatives.
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ def count_coded_words(
     covered = Covered(skipped or [])
     found: list[CodedWord] = []
     for block in doc.blocks:
-        if block.kind not in PROSE_KINDS or block.kind == HEADING or block.quoted:
+        if block.kind not in PROSE_KINDS or block.kind == HEADING or block.quoted or block.chrome:
             continue
         text = block.prose
         # Lower-cased, with typographic hyphens as plain ones; the same length, so offsets hold.

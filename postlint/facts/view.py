@@ -57,7 +57,8 @@ def holds_prose(code: str) -> bool:
 
 
 def fact_blocks(doc: Document, memo: dict[Any, Any] | None = None) -> list[Block]:
-    """The document's blocks, with prose-like inline code and fact-bearing entities restored.
+    """The document's blocks, with prose-like inline code and fact-bearing entities restored, and without
+    an HTML page's chrome (`Block.chrome`).
 
     `memo` is the lint's store of derived views (`PostingFacts.memo`); without one the view is built afresh.
     """
@@ -71,12 +72,14 @@ def fact_blocks(doc: Document, memo: dict[Any, Any] | None = None) -> list[Block
 
 def _build(doc: Document) -> list[Block]:
     spans = [(a, b) for a, b in doc.code_spans if holds_prose(doc.text[a:b])]
-    html = doc.format == "html" and "&" in doc.text
+    html = doc.format == "html"
+    blocks = [b for b in doc.blocks if not b.chrome] if html else doc.blocks  # a page's chrome is not the job's
+    html = html and "&" in doc.text
     if not spans and not html:
-        return doc.blocks
+        return blocks
     starts = [a for a, _ in spans]
     out: list[Block] = []
-    for block in doc.blocks:
+    for block in blocks:
         chars: list[str] | None = None
         i = bisect.bisect_left(starts, block.start)
         while i < len(spans) and spans[i][0] < block.end:

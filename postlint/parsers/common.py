@@ -172,4 +172,6 @@ def finish_document(doc: DocumentDraft) -> None:
         if block.section != current:
             # Spelled out, not dataclasses.replace: this runs for nearly every block of a posting,
             # and replace() costs several times as much (test_parse_markdown pins Block's fields).
-            blocks[i] = Block(block.kind, block.start, block.end, block.prose, block.level, current, block.quoted)
+            blocks[i] = Block(
+                block.kind, block.start, block.end, block.prose, block.level, current, block.quoted, block.chrome
+            )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import re
 from html.parser import HTMLParser
 
 from postlint.document import CODE, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, DocumentDraft, Link
@@ -30,6 +31,20 @@ _VOID = _names("area base br col embed hr img input link meta param source track
 _SKIP = _names("script style template noscript svg")  # never visible prose
 _HEAD_OK = _names("title meta link style script base noscript template")
 _INLINE_CODE = _names("code kbd samp tt")
+# Page chrome (`Block.chrome`): a site's navigation, wherever it is; its footer, outside the `<article>`,
+# `<main>` or `<section>` that holds the posting (a footer inside an article is the posting's own); and
+# its banner and sidebars outside that holder, on a page that has one (on a page without, a `<header>` at
+# the top is as likely the job's title and place). ARIA roles say the same of a `<div>`, and so do the ids
+# and classes older pages give their `<div>`s.
+_ALWAYS, _OUTSIDE, _MARKED = "always", "outside the holder", "outside the holder, where there is one"
+_CHROME_TAGS = {"nav": _ALWAYS, "footer": _OUTSIDE, "header": _MARKED, "aside": _MARKED}
+_CHROME_ROLES = {"navigation": _ALWAYS, "search": _ALWAYS, "contentinfo": _OUTSIDE}
+_CHROME_ROLES.update(dict.fromkeys(("banner", "complementary"), _MARKED))
+_CHROME_NAMES = dict.fromkeys(("nav", "navbar", "navigation", "site-nav", "breadcrumb", "breadcrumbs"), _ALWAYS)
+_CHROME_NAMES.update(dict.fromkeys(("footer", "site-footer", "page-footer", "global-footer"), _OUTSIDE))
+_CHROME_NAMES.update(dict.fromkeys(("site-header", "sidebar", "cookie-banner", "cookie-consent"), _MARKED))
+_HOLDS_POSTING = ("article", "main", "section")
+_HOLDER = regex(r"""<(?:main|article)[\s>]|\srole\s*=\s*["']?(?:main|article)\b""", re.IGNORECASE)
 _KINDS = {"li": LIST_ITEM, "td": TABLE_CELL, "th": TABLE_CELL, "pre": CODE}
 _KINDS.update({f"h{n}": HEADING for n in range(1, 7)})
 # Opening a block closes these when they are the innermost block, as browsers do (any block closes <p>).
@@ -102,7 +117,10 @@ class _Builder(HTMLParser):
         self.skip = self.code = 0
         self.segs: list[tuple[int, str, int, bool]] = []  # (offset, raw text, segment kind, inside <a>)
         self.bstart = self.bend = -1
-        self.bkind, self.blevel, self.bquoted = PARAGRAPH, 0, False
+        self.bkind, self.blevel, self.bquoted, self.bchrome = PARAGRAPH, 0, False, False
+        self.chrome_depths: list[int] = []  # stack depths at which page chrome was opened
+        self.holder_depths: list[int] = []  # ... and an element with the role of the page's main content
+        self.has_holder = _HOLDER.search(doc.text, start, end) is not None  # a <main> or <article>
         self.has_text = self.has_code = self.url_hint = False
         self.title: _Text | None = None
         self.h1: _Text | None = None
@@ -177,7 +195,26 @@ class _Builder(HTMLParser):
             if hrefs and not self.skip:
                 self._start_anchor((hrefs[0] or "").strip())
         if tag not in _VOID:
-            self._push(tag)
+            self._push(tag, *self._page_part(tag, attrs))
+
+    def _page_part(self, tag: str, attrs: list[tuple[str, str | None]]) -> tuple[bool, bool]:
+        """Whether the element opened now is page chrome (see `_CHROME_TAGS`), and whether it holds the
+        posting (`<div role="main">`; `_HOLDS_POSTING` are tracked by name)."""
+        kinds = {_CHROME_TAGS.get(tag)}
+        holder = False
+        for name, value in attrs:
+            if value and name == "role":
+                role = value.strip().lower()
+                kinds.add(_CHROME_ROLES.get(role))
+                holder = holder or role in ("main", "article")
+            elif value and name in ("id", "class"):
+                kinds.update(_CHROME_NAMES.get(word) for word in value.lower().split())
+        if _ALWAYS in kinds:
+            return True, False
+        if _OUTSIDE in kinds or (_MARKED in kinds and self.has_holder):
+            inside = self.holder_depths or any(self.open.get(name) for name in _HOLDS_POSTING)
+            return not inside, holder
+        return False, holder
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         off, tag_text = self.tell(), self.get_starttag_text() or ""
@@ -197,13 +234,24 @@ class _Builder(HTMLParser):
             self._end_anchor(end)
         self._close(tag)
 
-    def _push(self, tag: str) -> None:
-        if tag in _BLOCK:
+    def _push(self, tag: str, chrome: bool = False, holder: bool = False) -> None:
+        if tag in _BLOCK or chrome:
             self._flush()
+        if chrome:
+            self.chrome_depths.append(len(self.stack))
+        if holder:
+            self.holder_depths.append(len(self.stack))
+        if tag in _BLOCK:
             self.open_blocks.append(tag)
             if tag in _KINDS:
                 self.kinds.append(tag)
-            if tag in ("title", "h1") and getattr(self, tag) is None and tag not in self.found and not self.skip:
+            if (
+                tag in ("title", "h1")
+                and getattr(self, tag) is None
+                and tag not in self.found
+                and not self.skip
+                and not (tag == "h1" and self.chrome_depths)  # a site's logo in an <h1> names no job
+            ):
                 setattr(self, tag, _Text())  # the first title, and the first h1 in case there is none
         elif tag in _SKIP:
             self.skip += 1
@@ -215,6 +263,11 @@ class _Builder(HTMLParser):
     def _pop(self) -> str:
         tag = self.stack.pop()
         self.open[tag] -= 1
+        if self.chrome_depths and self.chrome_depths[-1] == len(self.stack):
+            self._flush()
+            self.chrome_depths.pop()
+        if self.holder_depths and self.holder_depths[-1] == len(self.stack):
+            self.holder_depths.pop()
         if tag in _BLOCK:
             self._flush()
             self.open_blocks.pop()
@@ -289,6 +342,7 @@ class _Builder(HTMLParser):
             self.bkind = _KINDS.get(tag, PARAGRAPH)
             self.blevel = int(tag[1]) if self.bkind == HEADING else 0
             self.bquoted = bool(opened.get("blockquote"))
+            self.bchrome = bool(self.chrome_depths)
         if content:
             self.bend = off + len(raw.rstrip())
             self.has_text = self.has_text or kind == _TEXT
@@ -314,14 +368,16 @@ class _Builder(HTMLParser):
         hint = self.url_hint
         self.segs, self.bstart, self.has_text, self.has_code, self.url_hint = [], -1, False, False, False
         if kind == CODE:
-            self.doc.blocks.append(Block(CODE, bs, be, mask(self.text[bs:be]), quoted=self.bquoted))
+            self.doc.blocks.append(
+                Block(CODE, bs, be, mask(self.text[bs:be]), quoted=self.bquoted, chrome=self.bchrome)
+            )
             return
         prose = self._compose(segs, bs, be, urls=False)
         if hint:  # URLs are found in a view that keeps "&amp;" and the like, then masked in prose
             anchored = [(max(off, bs), off + len(raw)) for off, raw, _, in_a in segs if in_a]
             prose = self._bare_urls(prose, self._compose(segs, bs, be, urls=True), bs, anchored)
         if prose.strip():
-            self.doc.blocks.append(Block(kind, bs, be, prose, self.blevel, quoted=self.bquoted))
+            self.doc.blocks.append(Block(kind, bs, be, prose, self.blevel, quoted=self.bquoted, chrome=self.bchrome))
 
     def _compose(self, segs: list[tuple[int, str, int, bool]], bs: int, be: int, urls: bool) -> str:
         parts: list[str] = []
