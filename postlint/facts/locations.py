@@ -446,6 +446,15 @@ class _Collector:
         # place ("Location: Remote") is remote work with no stated scope.
         scope = tuple(dict.fromkeys(j for p in added for j in p.jurisdictions))
         start, end = base + marker.start(), base + marker.end()
+        # "Washington, DC; Chicago, IL; Virtual (100% Remote)": a list of alternatives whose remote item names no
+        # place is remote work anywhere in the listed places' countries, not in those cities.
+        item_start = snippet.rfind(";", 0, marker.start()) + 1
+        item_end = snippet.find(";", marker.end())
+        item_end = len(snippet) if item_end < 0 else item_end
+        if ";" in snippet and not any(base + item_start <= p.start < base + item_end for p in added):
+            scope = tuple(dict.fromkeys(country_of(j) for j in scope))
+        if self.spans.overlaps(start, end):
+            return  # the same value read again (a field and its label line): its remote place is there already
         self.spans.add(start, end)
         self.places.append(Place(start, end, marker.group(), scope, source, True))
 
