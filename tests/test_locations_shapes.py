@@ -20,6 +20,58 @@ def read(text: str, fmt: str = "text") -> set[tuple[tuple[str, ...], bool]]:
     return {(p.jurisdictions, p.remote) for p in places_of(text, fmt)}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Content Designer\n\nCDS is a fully distributed team. This role can be performed from anywhere in Canada. "
+            "In the future, occasional travel to Ottawa may be required.\n",
+            {(("CA",), True)},
+        ),
+        (
+            "Service Designer\n\nWhile we have locations in Ottawa, Montreal, Toronto, and Kitchener; we largely work "
+            "distributedly and equally value candidates in other parts of Canada.\n",
+            {(("CA-ON",), False), (("CA-QC",), False), (("CA",), True)},
+        ),
+        (
+            "Concepteur de services\n\nNos bureaux sont situés à Ottawa, mais notre travail se fait à distance la "
+            "plupart du temps, et nous prenons les candidatures provenant d’autres régions du Canada.\n",
+            {(("CA-ON",), False), (("CA",), True)},
+        ),
+        (
+            "Analytics Engineer\n\nThanks to our flexible working models, you can be based anywhere in Germany.\n",
+            {(("EU-DE",), True)},
+        ),
+        # A trip or a wish after the area is no place of work.
+        (
+            "Analyst\n\nThis job can be performed from anywhere in Canada with occasional travel to Ottawa.\n",
+            {(("CA",), True)},
+        ),
+    ],
+)
+def test_a_job_open_across_a_country_is_remote_there(text: str, expected: set[tuple[tuple[str, ...], bool]]) -> None:
+    assert read(text) == expected
+
+
+def test_anywhere_in_the_country_is_the_country_of_the_places_given() -> None:
+    text = (
+        "Developer\n\nWe are hiring in Ottawa and Toronto. This fully remote position is open to applicants located "
+        "anywhere in the country.\n"
+    )
+    assert (("CA",), True) in read(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analyst\n\nWe welcome candidates from other parts of Canada who are willing to relocate to Ottawa.\n",
+        "Analyst\n\nOur products serve people and businesses anywhere.\n",
+    ],
+)
+def test_no_country_wide_remote_work(text: str) -> None:
+    assert not any(p.remote for p in places_of(text))
+
+
 def test_a_remote_item_in_a_list_of_offices_is_country_wide() -> None:
     text = "Location: Washington, DC; San Francisco, CA; Chicago, IL; New York, NY; Virtual (100% Remote)\n"
     places = places_of(text)

@@ -198,6 +198,24 @@ _REMOTE_OPTIONS_LINE = regex(
     rf"^[ \t*_#>|•·-]*{_WORK_MODE}(?:[ \t]*(?:[•·|/,&+-]|\bor\b|\band\b)[ \t]*{_WORK_MODE})*[ \t*_.]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# The job may be done anywhere in a country, said of the work or of whom the employer hires: "This role can be
+# performed from anywhere in Canada", "open to applicants located anywhere in the country", "we largely work
+# distributedly and equally value candidates in other parts of Canada", "nous prenons les candidatures provenant
+# d'autres régions du Canada", "ouvert aux candidats et candidates de tout le pays". Such a job is remote work
+# across that country, besides any office the posting names. `country` is the posting's own ("the country").
+_COUNTRY_WIDE = regex(
+    r"\b(?:(?:performed|done|worked|located|based|work(?:ed)?)\s+(?:from\s+)?anywhere\s+in"
+    r"|(?:candidates?|applicants?|candidatures?|candidat(?:e|s|es)?(?:\s+et\s+candidates)?)\s+(?:[\w’']+\s+){0,3}?"
+    r"(?:(?:in|from)\s+(?:other\s+parts|the\s+rest)\s+of|(?:d[’']|des\s+)autres\s+régions\s+du|(?:de|dans)\s+tout\s+le)"
+    r")\s+(?:(?P<country>the\s+country\b|pays\b)|(?=\S))",
+    re.IGNORECASE,
+)
+# Where the area ends: "anywhere in Canada with occasional travel to Ottawa", "anywhere in Pennsylvania, though we
+# have a preference for someone in Harrisburg" name a trip or a wish, not another place of work.
+_COUNTRY_WIDE_END = regex(r",?\s+(?:with|though|although|but|except|while|where|who|when|provided|as\s+long)\b")
+_COUNTRY_WIDE_WORDS = ("anywhere", "parts of", "rest of", "régions du", "tout le pays")
+# A hire from elsewhere who must move is no remote job: "candidates from other parts of Canada willing to relocate".
+_RELOCATE = regex(r"\b(?:relocat\w*|déménag\w*|réinstall\w*)", re.IGNORECASE)
 _WORK_REMOTELY = regex(r"\bwork(?:ing)?\s+(?:\w+\s+){0,2}?(?:remote(?:ly)?|telecommut\w*)\b", re.IGNORECASE)
 # What follows "New York" when it names the state, not the city.
 _STATE_FOLLOWS = regex(r"\s*(?:State\b|,\s*(?:USA?|U\.S\.A?\.?|United States)\b)", re.IGNORECASE)
@@ -304,6 +322,7 @@ def find_places(
         if not found.places:
             _header_city(doc, found)
     _office_cues(doc, found)
+    _country_wide(doc, found)
     stated = _remote_cues(doc, found)
     _remote_where_placed(found, _hashtags(doc, found), "hashtag", country=True)
     _remote_where_placed(found, stated, "prose")
@@ -951,6 +970,34 @@ def _remote_cues(doc: Document, found: _Collector) -> tuple[int, int, str] | Non
             else:
                 unscoped = (start, end_at, m.group())
     return unscoped or _remote_zh(doc, found) or _remote_answer(doc) or _remote_option_line(doc, found)
+
+
+def _country_wide(doc: Document, found: _Collector) -> None:
+    """A job said to be open across a country ("can be performed from anywhere in Canada", "candidates in other
+    parts of Canada"): remote work scoped to that country. "Anywhere in the country" is the country of the places
+    the posting gives; with none, it is remote work with no stated scope."""
+    for block in fact_blocks(doc, found.memo):
+        prose = block.prose
+        if block.kind not in (PARAGRAPH, LIST_ITEM):
+            continue
+        lowered = prose.lower()
+        if not any(word in lowered for word in _COUNTRY_WIDE_WORDS):
+            continue
+        for m in _COUNTRY_WIDE.finditer(prose):
+            end = _SENTENCE_END.search(prose, m.end())
+            stop = min(end.start() if end else len(prose), m.end() + _CUE_MAX)
+            if _RELOCATE.search(prose, max(0, m.start() - _CUE_MAX), stop):
+                continue
+            if m.group("country") is None:
+                cut = _COUNTRY_WIDE_END.search(prose, m.end(), stop)
+                found.scan(prose[m.end() : cut.start() if cut else stop], block.start + m.end(), "prose", remote=True)
+                continue
+            given = (j for p in found.places if not p.remote for j in p.jurisdictions)
+            countries = tuple(dict.fromkeys(country_of(j) for j in given))
+            start, end_at = block.start + m.start(), block.start + m.end()
+            if not found.spans.overlaps(start, end_at):
+                found.spans.add(start, end_at)
+                found.places.append(Place(start, end_at, m.group(), countries, "prose", True))
 
 
 def _remote_option_line(doc: Document, found: _Collector) -> tuple[int, int, str] | None:
