@@ -82,3 +82,7 @@ def test_a_remote_item_in_a_list_of_offices_is_country_wide() -> None:
 @pytest.mark.parametrize("text", ["Location: New York, USA, Remote\n", "Location: US - Remote WA\n"])
 def test_a_remote_marker_beside_one_place_still_narrows(text: str) -> None:
     assert all("-" in j for p in places_of(text) if p.remote for j in p.jurisdictions)
+
+
+def test_a_country_code_and_town_label() -> None:
+    assert read("Analytics Engineer\n\nJob Location: PT-Lisbon\n") == {(("EU-PT",), False)}

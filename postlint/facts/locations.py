@@ -232,6 +232,9 @@ _NAME_CAME_BEFORE = lazy_regex(r"(?:[A-Z][\w.’'-]*|\d+[A-Za-z]*)[ \t]+\Z")
 # "国贸 CBD"): a town of GeoNames ("Soho") it is not.
 _CJK_CAME_BEFORE = lazy_regex(r"[\u3040-\u30ff\u3400-\u9fff][ \t]*\Z")
 _CODE_RUN = regex(r"(?<![\w-])[A-Z]{2}(?:-[A-Z]{2})+(?![\w-])")
+# "PT-Lisbon", "DE-Berlin", "IN-Bangalore": an applicant-tracking label of a country code and a town, joined by a
+# hyphen that would otherwise make the town part of a longer word.
+_CODE_TOWN = regex(r"(?<![\w-])([A-Z]{2})-(?=[A-Z][a-z])")
 # "US-CO-Boulder": country, state, then a capitalised city (an ATS's location code).
 _ATS_CODE = regex(r"(?<![\w-])(US|CA)-([A-Z]{2})-[A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*")
 _JOIN = "\n\x00\n"
@@ -446,6 +449,7 @@ class _Collector:
         before = len(self.places)
         # "NY-NJ-CT Only": a run of state codes joined by hyphens is a list (a hyphen alone joins "CO-OP").
         snippet = _CODE_RUN.sub(lambda m: m.group().replace("-", "/"), snippet)
+        snippet = _CODE_TOWN.sub(r"\1/", snippet)
         self.scan(snippet, base, source, location_value=location_value)
         if location_value:
             self._new_york_city(snippet, base, before)
