@@ -86,3 +86,22 @@ def test_a_remote_marker_beside_one_place_still_narrows(text: str) -> None:
 
 def test_a_country_code_and_town_label() -> None:
     assert read("Analytics Engineer\n\nJob Location: PT-Lisbon\n") == {(("EU-PT",), False)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Executive Director, Peoria County, Illinois: The Executive Director is responsible for all aspects of "
+            "the administration of the Election Commission.\n",
+            "US-IL",
+        ),
+        (
+            "Information Technology Director, Leon County, Florida: This is an executive level position on the "
+            "management team at the Supervisor of Elections Office.\n",
+            "US-FL",
+        ),
+    ],
+)
+def test_a_digest_lead_ending_with_a_colon(text: str, expected: str) -> None:
+    assert {j for p in places_of(text) for j in p.jurisdictions} == {expected}

@@ -254,6 +254,9 @@ _PLACE_PATH = regex(r"^[ \t>*_#•·-]*([\u4e00-\u9fff]{2,8})-([\u4e00-\u9fff]{2
 # dash is "role, employer[, place]", the words after it the description. The role may hold a spaced dash of its own
 # ("Departmental Analyst 12 – Training and Election Assistance, Michigan Department of State— This position ...").
 _LEAD = regex(r"(?:[^\n—–]|(?<= )[—–](?= )){3,200}?,[^\n—–]{3,200}?(?=\s*[—–]|\s+-\s)")
+# Some digests end the lead with a colon instead: "Executive Director, Peoria County, Illinois: The Executive
+# Director is responsible for ...". Read only when no dash ends it, and the lead holds no other colon.
+_LEAD_COLON = regex(r"[^\n—–:]{3,200}?,[^\n—–:]{3,200}?(?=:\s)")
 # An employer's legal or trade name on a line of its own: "Cambridge Technology Inc.", "Synpulse Australia Pty Ltd",
 # "Edubridge Learning Pvt. Ltd.", "BreathX Technologies Inc, (Canary Health)". A place before the suffix is part
 # of the name. No suffix is also a region's code ("Adelaide SA", "Las Vegas NV") or "Co." (County Dublin).
@@ -1231,7 +1234,7 @@ def _lead_line(doc: Document, found: _Collector) -> None:
         line = block.prose if line_end < 0 else block.prose[:line_end]
         if _width(line) <= _SHORT_LINE:
             return  # a short first line is read with the top lines
-        m = _LEAD.match(line)
+        m = _LEAD.match(line) or _LEAD_COLON.match(line)
         if m is not None:
             head = m.group()
             comma = head.index(",") + 1
