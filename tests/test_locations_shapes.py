@@ -105,3 +105,19 @@ def test_a_country_code_and_town_label() -> None:
 )
 def test_a_digest_lead_ending_with_a_colon(text: str, expected: str) -> None:
     assert {j for p in places_of(text) for j in p.jurisdictions} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Analytics Engineer (m/w/d)\n\nFür ein spannendes Kundenprojekt im Bereich Imaging in München suchen "
+            "wir ab sofort einen Analytics Engineer (m/w/d).\n",
+            {"EU-DE"},
+        ),
+        ("Entwickler (m/w/d)\n\nAm Standort Hamburg suchen wir ab sofort Verstärkung.\n", {"EU-DE"}),
+        ("Entwickler (m/w/d)\n\nIn Zukunft suchen wir mehr Menschen wie dich.\n", set()),
+    ],
+)
+def test_german_place_before_suchen_wir(text: str, expected: set[str]) -> None:
+    assert {j for p in places_of(text) for j in p.jurisdictions} == expected

@@ -108,6 +108,12 @@ _HIRING_SUBJECT = lazy_regex(
     r"\b(?:we(?:'|’)re|we\s+are|nous)\s+(?:currently\s+|now\s+|actuellement\s+)?\Z", re.IGNORECASE
 )
 _HIRING_IN = regex(r"\s(?:in|à)\s+")
+# German puts the place before the verb: "Für ein spannendes Kundenprojekt in München suchen wir ...", "Am Standort
+# Hamburg suchen wir", "Für unser Team in Berlin suchen wir". The words right before "suchen wir" name the place.
+_HIRING_DE = lazy_regex(
+    r"\b(?:[Ii]n|[Aa]m\s+Standort|[Aa]n\s+unserem\s+Standort(?:\s+in)?|[Ff]ür\s+unseren\s+Standort(?:\s+in)?)\s+"
+    r"(?P<place>[A-ZÄÖÜ][\w-]*(?:\s+(?:am\s+|an\s+der\s+)?[A-ZÄÖÜ][\w-]*)?)\s+\Z"
+)
 _HIRING_REACH = 80  # characters from the verb to its "in": a longer stretch has moved on to other things
 _JOIN_TEAM = lazy_regex(r"\bjoin(?:ing)?\s+(?:our|the)\s+(?:[\w&+’'-]+\s+){0,4}?team\Z", re.IGNORECASE)
 # "work from our SF or NY office", "report to our office at 253 Broadway, in Manhattan", "an onsite position at our
@@ -1199,14 +1205,19 @@ def _hiring_cues(doc: Document, found: _Collector) -> None:
                 m = _HIRING_IN.search(block.prose, at - 1, end.start() if end else at + _HIRING_REACH)
                 if m is not None:
                     _place_led(found, block, m.end())
+    for _, block, local in _occurrences(text, "suchen wir", prose_blocks, starts):
+        m = _HIRING_DE.search(block.prose, max(0, local - 60), local)
+        if m is not None:
+            _place_led(found, block, m.start("place"), m.end("place"))
     for _, block, local in _occurrences(text, "team in ", prose_blocks, starts):
         if _JOIN_TEAM.search(block.prose, max(0, local - 60), local + 4):
             _place_led(found, block, local + len("team in "))
 
 
-def _place_led(found: _Collector, block: Block, vs: int) -> None:
-    """Scan the rest of the sentence from `vs` in `block` when a place opens it ("in Ottawa, Toronto and ...")."""
-    value = block.prose[vs : _cue_end(found, block.prose, vs)]
+def _place_led(found: _Collector, block: Block, vs: int, ve: int | None = None) -> None:
+    """Scan the rest of the sentence from `vs` in `block` (or up to `ve`) when a place opens it ("in Ottawa,
+    Toronto and ...")."""
+    value = block.prose[vs : _cue_end(found, block.prose, vs) if ve is None else ve]
     first = found.gazetteer.find(value)
     if first and first[0][0] == 0:
         found.scan(value, block.start + vs, "text")
