@@ -121,3 +121,11 @@ def test_a_digest_lead_ending_with_a_colon(text: str, expected: str) -> None:
 )
 def test_german_place_before_suchen_wir(text: str, expected: set[str]) -> None:
     assert {j for p in places_of(text) for j in p.jurisdictions} == expected
+
+
+def test_join_our_team_in_our_offices() -> None:
+    text = (
+        "Lead Data Scientist\n\nOur department is seeking a Lead Data Scientist to join our growing team in our "
+        "Worcester, MA or Windsor, CT offices. The role combines modelling with business judgment and much more.\n"
+    )
+    assert {j for p in places_of(text) for j in p.jurisdictions} == {"US-MA", "US-CT"}

@@ -117,10 +117,11 @@ _HIRING_DE = lazy_regex(
 _HIRING_REACH = 80  # characters from the verb to its "in": a longer stretch has moved on to other things
 _JOIN_TEAM = lazy_regex(r"\bjoin(?:ing)?\s+(?:our|the)\s+(?:[\w&+’'-]+\s+){0,4}?team\Z", re.IGNORECASE)
 # "work from our SF or NY office", "report to our office at 253 Broadway, in Manhattan", "an onsite position at our
-# Albany, NY facility": the words between "our" and "office", and the rest of the sentence after it.
+# Albany, NY facility", "join our growing team in our Worcester, MA or Windsor, CT offices": the words between "our"
+# and "office", and the rest of the sentence after it.
 _WORK_AT_OFFICE = regex(
     r"\b(?:(?:work|working|works|report|reporting|based|located|sit|sitting)\s+(?:from|in|at|out\s+of|to)"
-    r"|(?:position|role|job)\s+(?:at|in))\s+"
+    r"|(?:position|role|job|team)\s+(?:at|in))\s+"
     r"(?:one\s+of\s+)?our\s+(?P<before>[^.;!?\n]{0,60}?)\s*"
     r"\b(?:office|offices|hub|hubs|campus|headquarters|HQ|facility|facilities)\b"
     r"(?P<after>(?:\s+(?:at|in|on)\b[^;!?\n]{0,100}?(?=[.;!?\n]|$))?)",
