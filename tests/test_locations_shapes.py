@@ -20,6 +20,9 @@ def read(text: str, fmt: str = "text") -> set[tuple[tuple[str, ...], bool]]:
     return {(p.jurisdictions, p.remote) for p in places_of(text, fmt)}
 
 
+# ---------------------------------------------------------------------- a job open across a country
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -72,6 +75,9 @@ def test_no_country_wide_remote_work(text: str) -> None:
     assert not any(p.remote for p in places_of(text))
 
 
+# ---------------------------------------------------------------------- lists of places with a remote option
+
+
 def test_a_remote_item_in_a_list_of_offices_is_country_wide() -> None:
     text = "Location: Washington, DC; San Francisco, CA; Chicago, IL; New York, NY; Virtual (100% Remote)\n"
     places = places_of(text)
@@ -82,6 +88,9 @@ def test_a_remote_item_in_a_list_of_offices_is_country_wide() -> None:
 @pytest.mark.parametrize("text", ["Location: New York, USA, Remote\n", "Location: US - Remote WA\n"])
 def test_a_remote_marker_beside_one_place_still_narrows(text: str) -> None:
     assert all("-" in j for p in places_of(text) if p.remote for j in p.jurisdictions)
+
+
+# ---------------------------------------------------------------------- labels, leads, cues
 
 
 def test_a_country_code_and_town_label() -> None:
@@ -129,3 +138,18 @@ def test_join_our_team_in_our_offices() -> None:
         "Worcester, MA or Windsor, CT offices. The role combines modelling with business judgment and much more.\n"
     )
     assert {j for p in places_of(text) for j in p.jurisdictions} == {"US-MA", "US-CT"}
+
+
+# ---------------------------------------------------------------------- names that are no place, towns that are
+
+
+def test_a_magazine_named_for_the_country_is_no_place() -> None:
+    text = "# Elections Clerk\n\nLocation: Madison, WI\n\n## #11 Best Places to Live –U.S. News and World Report\n"
+    assert "US" not in {j for p in places_of(text, "markdown") for j in p.jurisdictions}
+    assert "US" in {j for p in places_of("# Analyst\n\n## Remote (U.S.)\n", "markdown") for j in p.jurisdictions}
+
+
+@pytest.mark.parametrize("town", ["Campbelltown", "Darlinghurst", "North Sydney", "Macquarie Park"])
+def test_australian_towns_on_a_scraped_header(town: str) -> None:
+    text = f"Store Manager\nRetail Group Pty Ltd\n{town}\n\nWe are a national retailer with many stores.\n"
+    assert {j for p in places_of(text) for j in p.jurisdictions} == {"AU"}
