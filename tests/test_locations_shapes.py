@@ -45,6 +45,10 @@ def read(text: str, fmt: str = "text") -> set[tuple[tuple[str, ...], bool]]:
             "Analytics Engineer\n\nThanks to our flexible working models, you can be based anywhere in Germany.\n",
             {(("EU-DE",), True)},
         ),
+        (
+            "Analyste\n\nCe poste est permanent, à temps plein et en télétravail partout au Canada.\n",
+            {(("CA",), True)},
+        ),
         # A trip or a wish after the area is no place of work.
         (
             "Analyst\n\nThis job can be performed from anywhere in Canada with occasional travel to Ottawa.\n",

@@ -208,10 +208,12 @@ _REMOTE_OPTIONS_LINE = regex(
 # The job may be done anywhere in a country, said of the work or of whom the employer hires: "This role can be
 # performed from anywhere in Canada", "open to applicants located anywhere in the country", "we largely work
 # distributedly and equally value candidates in other parts of Canada", "nous prenons les candidatures provenant
-# d'autres régions du Canada", "ouvert aux candidats et candidates de tout le pays". Such a job is remote work
-# across that country, besides any office the posting names. `country` is the posting's own ("the country").
+# d'autres régions du Canada", "ouvert aux candidats et candidates de tout le pays", "en télétravail partout au
+# Canada". Such a job is remote work across that country, besides any office the posting names. `country` is the
+# posting's own ("the country").
 _COUNTRY_WIDE = regex(
     r"\b(?:(?:performed|done|worked|located|based|work(?:ed)?)\s+(?:from\s+)?anywhere\s+in"
+    r"|télétravail\s+(?:de\s+)?partout\s+(?:au|en|aux)"
     r"|(?:candidates?|applicants?|candidatures?|candidat(?:e|s|es)?(?:\s+et\s+candidates)?)\s+(?:[\w’']+\s+){0,3}?"
     r"(?:(?:in|from)\s+(?:other\s+parts|the\s+rest)\s+of|(?:d[’']|des\s+)autres\s+régions\s+du|(?:de|dans)\s+tout\s+le)"
     r")\s+(?:(?P<country>the\s+country\b|pays\b)|(?=\S))",
@@ -220,7 +222,7 @@ _COUNTRY_WIDE = regex(
 # Where the area ends: "anywhere in Canada with occasional travel to Ottawa", "anywhere in Pennsylvania, though we
 # have a preference for someone in Harrisburg" name a trip or a wish, not another place of work.
 _COUNTRY_WIDE_END = regex(r",?\s+(?:with|though|although|but|except|while|where|who|when|provided|as\s+long)\b")
-_COUNTRY_WIDE_WORDS = ("anywhere", "parts of", "rest of", "régions du", "tout le pays")
+_COUNTRY_WIDE_WORDS = ("anywhere", "parts of", "rest of", "régions du", "tout le pays", "partout")
 # A hire from elsewhere who must move is no remote job: "candidates from other parts of Canada willing to relocate".
 _RELOCATE = regex(r"\b(?:relocat\w*|déménag\w*|réinstall\w*)", re.IGNORECASE)
 _WORK_REMOTELY = regex(r"\bwork(?:ing)?\s+(?:\w+\s+){0,2}?(?:remote(?:ly)?|telecommut\w*)\b", re.IGNORECASE)
@@ -1004,7 +1006,16 @@ def _country_wide(doc: Document, found: _Collector) -> None:
                 continue
             if m.group("country") is None:
                 cut = _COUNTRY_WIDE_END.search(prose, m.end(), stop)
+                area_end = block.start + (cut.start() if cut else stop)
                 found.scan(prose[m.end() : cut.start() if cut else stop], block.start + m.end(), "prose", remote=True)
+                # A short line read earlier as a place ("... en télétravail partout au Canada." near the top) names
+                # the same country: it is the remote scope, not an office.
+                for index, place in enumerate(found.places):
+                    inside = block.start + m.end() <= place.start < area_end
+                    if inside and not place.remote and all(country_of(j) == j for j in place.jurisdictions):
+                        found.places[index] = Place(
+                            place.start, place.end, place.text, place.jurisdictions, place.source, True
+                        )
                 continue
             given = (j for p in found.places if not p.remote for j in p.jurisdictions)
             countries = tuple(dict.fromkeys(country_of(j) for j in given))
