@@ -125,12 +125,15 @@ class _Words:
 
     def hits(self, text: str, folded_text: str) -> list[_Hit]:
         hits: list[_Hit] = []
+        ignored: list[tuple[int, int]] = []  # phrases that name no place ("U.S. News"): no name inside them counts
         if self.folded_re is not None:
             table = self.folded
             for m in self.folded_re.finditer(folded_text):
                 found = table.get(_norm(m.group()))
                 if found is not None:
                     hits.append(_Hit(m.start(), m.end(), *found))
+                elif _norm(m.group()) in table:
+                    ignored.append(m.span())
         if self.upper_re is not None and not text.islower():
             table = self.upper
             for m in self.upper_re.finditer(text):
@@ -138,7 +141,9 @@ class _Words:
                 if found is None:
                     continue
                 s, e = m.span()
-                if not any(h.start < e and s < h.end for h in hits):  # "NY" in "New York, NY"
+                if not any(h.start < e and s < h.end for h in hits) and not any(
+                    a < e and s < b for a, b in ignored
+                ):  # "NY" in "New York, NY"; "U.S." in "U.S. News"
                     hits.append(_Hit(s, e, *found))
         return hits
 

@@ -108,13 +108,20 @@ _HIRING_SUBJECT = lazy_regex(
     r"\b(?:we(?:'|’)re|we\s+are|nous)\s+(?:currently\s+|now\s+|actuellement\s+)?\Z", re.IGNORECASE
 )
 _HIRING_IN = regex(r"\s(?:in|à)\s+")
+# German puts the place before the verb: "Für ein spannendes Kundenprojekt in München suchen wir ...", "Am Standort
+# Hamburg suchen wir", "Für unser Team in Berlin suchen wir". The words right before "suchen wir" name the place.
+_HIRING_DE = lazy_regex(
+    r"\b(?:[Ii]n|[Aa]m\s+Standort|[Aa]n\s+unserem\s+Standort(?:\s+in)?|[Ff]ür\s+unseren\s+Standort(?:\s+in)?)\s+"
+    r"(?P<place>[A-ZÄÖÜ][\w-]*(?:\s+(?:am\s+|an\s+der\s+)?[A-ZÄÖÜ][\w-]*)?)\s+\Z"
+)
 _HIRING_REACH = 80  # characters from the verb to its "in": a longer stretch has moved on to other things
 _JOIN_TEAM = lazy_regex(r"\bjoin(?:ing)?\s+(?:our|the)\s+(?:[\w&+’'-]+\s+){0,4}?team\Z", re.IGNORECASE)
 # "work from our SF or NY office", "report to our office at 253 Broadway, in Manhattan", "an onsite position at our
-# Albany, NY facility": the words between "our" and "office", and the rest of the sentence after it.
+# Albany, NY facility", "join our growing team in our Worcester, MA or Windsor, CT offices": the words between "our"
+# and "office", and the rest of the sentence after it.
 _WORK_AT_OFFICE = regex(
     r"\b(?:(?:work|working|works|report|reporting|based|located|sit|sitting)\s+(?:from|in|at|out\s+of|to)"
-    r"|(?:position|role|job)\s+(?:at|in))\s+"
+    r"|(?:position|role|job|team)\s+(?:at|in))\s+"
     r"(?:one\s+of\s+)?our\s+(?P<before>[^.;!?\n]{0,60}?)\s*"
     r"\b(?:office|offices|hub|hubs|campus|headquarters|HQ|facility|facilities)\b"
     r"(?P<after>(?:\s+(?:at|in|on)\b[^;!?\n]{0,100}?(?=[.;!?\n]|$))?)",
@@ -198,6 +205,26 @@ _REMOTE_OPTIONS_LINE = regex(
     rf"^[ \t*_#>|•·-]*{_WORK_MODE}(?:[ \t]*(?:[•·|/,&+-]|\bor\b|\band\b)[ \t]*{_WORK_MODE})*[ \t*_.]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# The job may be done anywhere in a country, said of the work or of whom the employer hires: "This role can be
+# performed from anywhere in Canada", "open to applicants located anywhere in the country", "we largely work
+# distributedly and equally value candidates in other parts of Canada", "nous prenons les candidatures provenant
+# d'autres régions du Canada", "ouvert aux candidats et candidates de tout le pays", "en télétravail partout au
+# Canada". Such a job is remote work across that country, besides any office the posting names. `country` is the
+# posting's own ("the country").
+_COUNTRY_WIDE = regex(
+    r"\b(?:(?:performed|done|worked|located|based|work(?:ed)?)\s+(?:from\s+)?anywhere\s+in"
+    r"|télétravail\s+(?:de\s+)?partout\s+(?:au|en|aux)"
+    r"|(?:candidates?|applicants?|candidatures?|candidat(?:e|s|es)?(?:\s+et\s+candidates)?)\s+(?:[\w’']+\s+){0,3}?"
+    r"(?:(?:in|from)\s+(?:other\s+parts|the\s+rest)\s+of|(?:d[’']|des\s+)autres\s+régions\s+du|(?:de|dans)\s+tout\s+le)"
+    r")\s+(?:(?P<country>the\s+country\b|pays\b)|(?=\S))",
+    re.IGNORECASE,
+)
+# Where the area ends: "anywhere in Canada with occasional travel to Ottawa", "anywhere in Pennsylvania, though we
+# have a preference for someone in Harrisburg" name a trip or a wish, not another place of work.
+_COUNTRY_WIDE_END = regex(r",?\s+(?:with|though|although|but|except|while|where|who|when|provided|as\s+long)\b")
+_COUNTRY_WIDE_WORDS = ("anywhere", "parts of", "rest of", "régions du", "tout le pays", "partout")
+# A hire from elsewhere who must move is no remote job: "candidates from other parts of Canada willing to relocate".
+_RELOCATE = regex(r"\b(?:relocat\w*|déménag\w*|réinstall\w*)", re.IGNORECASE)
 _WORK_REMOTELY = regex(r"\bwork(?:ing)?\s+(?:\w+\s+){0,2}?(?:remote(?:ly)?|telecommut\w*)\b", re.IGNORECASE)
 # What follows "New York" when it names the state, not the city.
 _STATE_FOLLOWS = regex(r"\s*(?:State\b|,\s*(?:USA?|U\.S\.A?\.?|United States)\b)", re.IGNORECASE)
@@ -214,6 +241,9 @@ _NAME_CAME_BEFORE = lazy_regex(r"(?:[A-Z][\w.’'-]*|\d+[A-Za-z]*)[ \t]+\Z")
 # "国贸 CBD"): a town of GeoNames ("Soho") it is not.
 _CJK_CAME_BEFORE = lazy_regex(r"[\u3040-\u30ff\u3400-\u9fff][ \t]*\Z")
 _CODE_RUN = regex(r"(?<![\w-])[A-Z]{2}(?:-[A-Z]{2})+(?![\w-])")
+# "PT-Lisbon", "DE-Berlin", "IN-Bangalore": an applicant-tracking label of a country code and a town, joined by a
+# hyphen that would otherwise make the town part of a longer word.
+_CODE_TOWN = regex(r"(?<![\w-])([A-Z]{2})-(?=[A-Z][a-z])")
 # "US-CO-Boulder": country, state, then a capitalised city (an ATS's location code).
 _ATS_CODE = regex(r"(?<![\w-])(US|CA)-([A-Z]{2})-[A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*")
 _JOIN = "\n\x00\n"
@@ -233,6 +263,9 @@ _PLACE_PATH = regex(r"^[ \t>*_#•·-]*([\u4e00-\u9fff]{2,8})-([\u4e00-\u9fff]{2
 # dash is "role, employer[, place]", the words after it the description. The role may hold a spaced dash of its own
 # ("Departmental Analyst 12 – Training and Election Assistance, Michigan Department of State— This position ...").
 _LEAD = regex(r"(?:[^\n—–]|(?<= )[—–](?= )){3,200}?,[^\n—–]{3,200}?(?=\s*[—–]|\s+-\s)")
+# Some digests end the lead with a colon instead: "Executive Director, Peoria County, Illinois: The Executive
+# Director is responsible for ...". Read only when no dash ends it, and the lead holds no other colon.
+_LEAD_COLON = regex(r"[^\n—–:]{3,200}?,[^\n—–:]{3,200}?(?=:\s)")
 # An employer's legal or trade name on a line of its own: "Cambridge Technology Inc.", "Synpulse Australia Pty Ltd",
 # "Edubridge Learning Pvt. Ltd.", "BreathX Technologies Inc, (Canary Health)". A place before the suffix is part
 # of the name. No suffix is also a region's code ("Adelaide SA", "Las Vegas NV") or "Co." (County Dublin).
@@ -304,6 +337,7 @@ def find_places(
         if not found.places:
             _header_city(doc, found)
     _office_cues(doc, found)
+    _country_wide(doc, found)
     stated = _remote_cues(doc, found)
     _remote_where_placed(found, _hashtags(doc, found), "hashtag", country=True)
     _remote_where_placed(found, stated, "prose")
@@ -427,6 +461,7 @@ class _Collector:
         before = len(self.places)
         # "NY-NJ-CT Only": a run of state codes joined by hyphens is a list (a hyphen alone joins "CO-OP").
         snippet = _CODE_RUN.sub(lambda m: m.group().replace("-", "/"), snippet)
+        snippet = _CODE_TOWN.sub(r"\1/", snippet)
         self.scan(snippet, base, source, location_value=location_value)
         if location_value:
             self._new_york_city(snippet, base, before)
@@ -446,6 +481,15 @@ class _Collector:
         # place ("Location: Remote") is remote work with no stated scope.
         scope = tuple(dict.fromkeys(j for p in added for j in p.jurisdictions))
         start, end = base + marker.start(), base + marker.end()
+        # "Washington, DC; Chicago, IL; Virtual (100% Remote)": a list of alternatives whose remote item names no
+        # place is remote work anywhere in the listed places' countries, not in those cities.
+        item_start = snippet.rfind(";", 0, marker.start()) + 1
+        item_end = snippet.find(";", marker.end())
+        item_end = len(snippet) if item_end < 0 else item_end
+        if ";" in snippet and not any(base + item_start <= p.start < base + item_end for p in added):
+            scope = tuple(dict.fromkeys(country_of(j) for j in scope))
+        if self.spans.overlaps(start, end):
+            return  # the same value read again (a field and its label line): its remote place is there already
         self.spans.add(start, end)
         self.places.append(Place(start, end, marker.group(), scope, source, True))
 
@@ -944,6 +988,43 @@ def _remote_cues(doc: Document, found: _Collector) -> tuple[int, int, str] | Non
     return unscoped or _remote_zh(doc, found) or _remote_answer(doc) or _remote_option_line(doc, found)
 
 
+def _country_wide(doc: Document, found: _Collector) -> None:
+    """A job said to be open across a country ("can be performed from anywhere in Canada", "candidates in other
+    parts of Canada"): remote work scoped to that country. "Anywhere in the country" is the country of the places
+    the posting gives; with none, it is remote work with no stated scope."""
+    for block in fact_blocks(doc, found.memo):
+        prose = block.prose
+        if block.kind not in (PARAGRAPH, LIST_ITEM):
+            continue
+        lowered = prose.lower()
+        if not any(word in lowered for word in _COUNTRY_WIDE_WORDS):
+            continue
+        for m in _COUNTRY_WIDE.finditer(prose):
+            end = _SENTENCE_END.search(prose, m.end())
+            stop = min(end.start() if end else len(prose), m.end() + _CUE_MAX)
+            if _RELOCATE.search(prose, max(0, m.start() - _CUE_MAX), stop):
+                continue
+            if m.group("country") is None:
+                cut = _COUNTRY_WIDE_END.search(prose, m.end(), stop)
+                area_end = block.start + (cut.start() if cut else stop)
+                found.scan(prose[m.end() : cut.start() if cut else stop], block.start + m.end(), "prose", remote=True)
+                # A short line read earlier as a place ("... en télétravail partout au Canada." near the top) names
+                # the same country: it is the remote scope, not an office.
+                for index, place in enumerate(found.places):
+                    inside = block.start + m.end() <= place.start < area_end
+                    if inside and not place.remote and all(country_of(j) == j for j in place.jurisdictions):
+                        found.places[index] = Place(
+                            place.start, place.end, place.text, place.jurisdictions, place.source, True
+                        )
+                continue
+            given = (j for p in found.places if not p.remote for j in p.jurisdictions)
+            countries = tuple(dict.fromkeys(country_of(j) for j in given))
+            start, end_at = block.start + m.start(), block.start + m.end()
+            if not found.spans.overlaps(start, end_at):
+                found.spans.add(start, end_at)
+                found.places.append(Place(start, end_at, m.group(), countries, "prose", True))
+
+
 def _remote_option_line(doc: Document, found: _Collector) -> tuple[int, int, str] | None:
     """A line among the first of the body that gives remote work as the way, or one of the ways, of working
     ("Remote", "Remote • Hybrid") and names no place."""
@@ -1136,14 +1217,19 @@ def _hiring_cues(doc: Document, found: _Collector) -> None:
                 m = _HIRING_IN.search(block.prose, at - 1, end.start() if end else at + _HIRING_REACH)
                 if m is not None:
                     _place_led(found, block, m.end())
+    for _, block, local in _occurrences(text, "suchen wir", prose_blocks, starts):
+        m = _HIRING_DE.search(block.prose, max(0, local - 60), local)
+        if m is not None:
+            _place_led(found, block, m.start("place"), m.end("place"))
     for _, block, local in _occurrences(text, "team in ", prose_blocks, starts):
         if _JOIN_TEAM.search(block.prose, max(0, local - 60), local + 4):
             _place_led(found, block, local + len("team in "))
 
 
-def _place_led(found: _Collector, block: Block, vs: int) -> None:
-    """Scan the rest of the sentence from `vs` in `block` when a place opens it ("in Ottawa, Toronto and ...")."""
-    value = block.prose[vs : _cue_end(found, block.prose, vs)]
+def _place_led(found: _Collector, block: Block, vs: int, ve: int | None = None) -> None:
+    """Scan the rest of the sentence from `vs` in `block` (or up to `ve`) when a place opens it ("in Ottawa,
+    Toronto and ...")."""
+    value = block.prose[vs : _cue_end(found, block.prose, vs) if ve is None else ve]
     first = found.gazetteer.find(value)
     if first and first[0][0] == 0:
         found.scan(value, block.start + vs, "text")
@@ -1171,7 +1257,7 @@ def _lead_line(doc: Document, found: _Collector) -> None:
         line = block.prose if line_end < 0 else block.prose[:line_end]
         if _width(line) <= _SHORT_LINE:
             return  # a short first line is read with the top lines
-        m = _LEAD.match(line)
+        m = _LEAD.match(line) or _LEAD_COLON.match(line)
         if m is not None:
             head = m.group()
             comma = head.index(",") + 1
