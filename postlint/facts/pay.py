@@ -445,7 +445,7 @@ _NORDIC = regex(r"(?<![A-Za-z])(SEK|NOK|DKK)(?![A-Za-z])")
 # ---------------------------------------------------------------- vague pay
 
 _VAGUE_TERM = (
-    r"negotiable|DOE|DOQ|D\.O\.E\.?|D\.O\.Q\.?|TBD|TBC|TBA|to\s+be\s+(?:determined|confirmed|discussed)"
+    r"negotiable|DOE|DOQ|D\.O\.E\.?|D\.O\.Q\.?|TBD|TBC|TBA|to\s+be\s+(?:determined|confirmed|discussed|negotiated)"
     r"|depend(?:s|ing|ent)\s+(?:up)?on\s+(?:experience|qualifications)(?:\s+and\s+(?:experience|qualifications))?"
     r"|commensurate\s+with\s+(?:experience|qualifications)|based\s+on\s+experience|market[- ]rate"
 )
@@ -457,7 +457,10 @@ _VAGUE_STRONG = _CaseBlind(
     rf"|\b(?:attractive|generous|market[- ]rate|market[- ]competitive)\s+(?:{_PAY_ADJ}\s+)?"
     r"(?:salary|salaries|pay|compensation|package|remuneration)\b"
     r"|\b(?:salary|salaries|pay|compensation|remuneration|wages?|pay\s+rate)(?:\s+(?:range|rate|level))?"
-    rf"(?:(?:\s*[:–-]\s*|\s+(?:is|are|will\s+be)\s+)(?:highly\s+)?(?:competitive|{_VAGUE_TERM})|\s+(?:{_VAGUE_TERM}))\b"
+    rf"(?:(?:\s*[:–-]\s*|\s+(?:is|are|will\s+be)\s+)(?:highly\s+)?(?:competitive|{_VAGUE_TERM})|\s+(?:{_VAGUE_TERM})"
+    # "Compensation will be negotiated" leaves the figure open; "is negotiated annually/by the union" sets it.
+    r"|\s+(?:is|are|will\s+be|can\s+be)\s+(?:negotiated(?!\s+(?:annually|yearly|each|every|by|between|through|under))"
+    r"|open\s+to\s+negotiation))\b"
     r"|(?:薪资|薪酬|待遇|工资)?面议|(?:薪资|薪酬|待遇|工资)(?:待遇)?(?:优厚|丰厚)"
     r"|(?:丰厚|优厚)的?(?:基础|基本)?(?:薪资|薪酬|薪水|待遇|工资)"
     r"|(?:有|具)?(?:市场)?竞争力的?(?:薪资|薪酬|薪水|待遇|工资)"
@@ -474,7 +477,7 @@ _VAGUE_WEAK = _CaseBlind(
 # They are chosen to begin with uncommon letters, so the search skips quickly through ordinary prose:
 # it runs on every block and most blocks contain none of them.
 _QUICK_VAGUE = regex(
-    r"petiti|PETITI|pétiti|gotiab|GOTIAB|pend(?:ent|ing|s)\s+(?:up)?on|PEND|mensur|MENSUR|ket.rate|KET.RATE"
+    r"petiti|PETITI|pétiti|gotia|GOTIA|pend(?:ent|ing|s)\s+(?:up)?on|PEND|mensur|MENSUR|ket.rate|KET.RATE"
     r"|ractiv|ractif|RACTIV|rakti|bewerbsf|based\s+on\s+exp|be\s+determ|be\s+confirm|be\s+discuss"
     r"|DO[EQ]|D\.O\.|TB[DCA]"
 )

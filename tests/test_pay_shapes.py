@@ -1,0 +1,60 @@
+"""Pay as job boards, applicant-tracking exports and hiring threads lay it out, read from whole postings
+(`PostingFacts`, as `postlint inspect` reads them) or from one block (`find_pay`)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from postlint.engine import RuleEngine
+from postlint.facts.pay import find_pay
+from postlint.reader import parse
+from postlint.runner import load_linter
+
+Row = tuple[str, float | None, float | None, str | None, str | None]  # kind, min, max, currency, period
+
+
+@pytest.fixture(scope="module")
+def linter() -> RuleEngine:
+    return dataclasses.replace(load_linter(), today=dt.date(2026, 12, 7))
+
+
+def posting_pay(linter: RuleEngine, text: str, fmt: str = "text") -> list[Row]:
+    """The amounts read from a whole posting, as comparable tuples."""
+    facts = linter.facts(parse(text, fmt, "posting"))
+    return [(p.kind, p.minimum, p.maximum, p.currency, p.period) for p in facts.pay if p.is_amount]
+
+
+def vague(text: str, pay_context: bool = False) -> list[str]:
+    return [m.text for m in find_pay(text, pay_context=pay_context) if m.kind == "vague"]
+
+
+# ---------------------------------------------------------------- vague pay
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Compensation will be negotiated.", ["Compensation will be negotiated"]),
+        ("Salary: Paid position. Compensation will be negotiated.", ["Compensation will be negotiated"]),
+        ("Salary to be negotiated.", ["Salary to be negotiated"]),
+        ("Pay: to be negotiated", ["Pay: to be negotiated"]),
+        ("The salary is open to negotiation.", ["salary is open to negotiation"]),
+    ],
+)
+def test_pay_left_to_negotiation_is_vague(text: str, expected: list[str]) -> None:
+    assert vague(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Salary is negotiated annually with the union.",  # the figure is set, elsewhere
+        "Pay rates are negotiated by the bargaining unit.",
+        "You negotiated contracts with vendors.",
+    ],
+)
+def test_negotiation_that_sets_pay_is_not_vague(text: str) -> None:
+    assert vague(text) == []
