@@ -58,3 +58,25 @@ def test_pay_left_to_negotiation_is_vague(text: str, expected: list[str]) -> Non
 )
 def test_negotiation_that_sets_pay_is_not_vague(text: str) -> None:
     assert vague(text) == []
+
+
+# ---------------------------------------------------------------- job-board layouts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ML Engineer\nGlobex - Austin, TX\n$95K - $120K (Employer est.)\n\nDesign and deploy models.\n",
+            [("range", 95_000, 120_000, "USD", "year")],
+        ),
+        (
+            "Business Analyst\nBrisbane QLD\n\n$90K - $110K (Employer est.)\n",
+            [("range", 90_000, 110_000, "AUD", "year")],
+        ),
+        # The board's own guess is not the employer's statement.
+        ("Machine Learning Engineer\nGlobex - Austin, TX\n$95K - $120K (Glassdoor est.)\n", []),
+    ],
+)
+def test_an_employer_estimate_on_a_job_board_is_pay(linter: RuleEngine, text: str, expected: list[Row]) -> None:
+    assert posting_pay(linter, text) == expected

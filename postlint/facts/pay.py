@@ -299,6 +299,8 @@ _PAY_WORDS = (
     r"|superannuation|super|doe|doq"
     r"|depend(?:ing|ent|s)\s+(?:up)?on\s+(?:[\w,]+\s+){0,3}?(?:experience|qualifications)"
     r"|commensurate)\b|/\s?(?:hr|h|yr|mo)\b|薪|工资|待遇|报酬|酬劳"
+    # The employer's estimate on a job board: "$95K - $120K (Employer est.)". The board's own guess is no statement.
+    r"|\bemployer\s+est(?:imated?)?\b"
 )
 _PAY_WORD = _CaseBlind(_PAY_WORDS)
 # Whether a block with digits can hold pay at all: a pay word, or a period word that would make a sum of money
