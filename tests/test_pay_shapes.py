@@ -80,3 +80,18 @@ def test_negotiation_that_sets_pay_is_not_vague(text: str) -> None:
 )
 def test_an_employer_estimate_on_a_job_board_is_pay(linter: RuleEngine, text: str, expected: list[Row]) -> None:
     assert posting_pay(linter, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Salary\n10+ LPA", [("from", 1_000_000, None, "INR", "year", "10+ LPA")]),
+        ("CTC: 15+ lakhs", [("from", 1_500_000, None, "INR", "year", "15+ lakhs")]),
+        ("Salary: ₹12-18 LPA", [("range", 1_200_000, 1_800_000, "INR", "year", "₹12-18 LPA")]),
+        ("Salary: 10+ years of experience required", []),
+    ],
+)
+def test_an_open_bound_written_before_its_multiplier(text: str, expected: list[tuple[object, ...]]) -> None:
+    """Indian postings write an open bound as "10+ LPA" as often as "10 LPA+"."""
+    got = [(m.kind, m.minimum, m.maximum, m.currency, m.period, m.text) for m in find_pay(text) if m.kind != "vague"]
+    assert got == expected

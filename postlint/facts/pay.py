@@ -89,7 +89,7 @@ _MULT = (
 )
 _ATOM = regex(
     rf"(?P<pre>{_PRE})?{_SP}?(?<![\d.,])(?P<num>{_NUM})(?![\d]|[.,]\d)"
-    rf"(?P<dash>,[-–](?![\d]))?(?P<mult>{_MULT})?(?P<plus>\+)?(?:{_SP}?(?P<post>{_POST})(?!{_SP}?[\d{{]))?"
+    rf"(?P<dash>,[-–](?![\d]))?(?P<plus0>\+(?={_MULT}))?(?P<mult>{_MULT})?(?P<plus>\+)?(?:{_SP}?(?P<post>{_POST})(?!{_SP}?[\d{{]))?"
 )
 
 _MULT_VALUE = {
@@ -691,7 +691,8 @@ def _atom(block: _Block, m: re.Match[str], n: int) -> _Atom | None:
         period = period or "year"
     weak = (pre == "$" and not post) or (post == "$" and not pre)
     start = m.start("pre") if pre else ns
-    return _Atom(start, end, ext, raw, mult_key, currency, weak, bool(m.group("plus")), period, bare_noun)
+    plus = bool(m.group("plus") or m.group("plus0"))  # "10 LPA+" and "10+ LPA"
+    return _Atom(start, end, ext, raw, mult_key, currency, weak, plus, period, bare_noun)
 
 
 def _norm_currency(token: str) -> str | None:
