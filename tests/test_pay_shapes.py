@@ -95,3 +95,26 @@ def test_an_open_bound_written_before_its_multiplier(text: str, expected: list[t
     """Indian postings write an open bound as "10+ LPA" as often as "10 LPA+"."""
     got = [(m.kind, m.minimum, m.maximum, m.currency, m.period, m.text) for m in find_pay(text) if m.kind != "vague"]
     assert got == expected
+
+
+# ---------------------------------------------------------------- whose dollar
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("$120k - $140k + super", "AUD"),
+        ("Salary Range $86,169 to $93,835 per annum + 10% Super + RDO", "AUD"),
+        ("Salary: $110,000 - $130,000 incl. super", "AUD"),
+        ("$100,000 plus superannuation", "AUD"),
+        ("US$100k + super", "USD"),  # the dollar is named
+        ("Salary: $100,000. We are super excited.", "USD"),
+    ],
+)
+def test_a_bare_dollar_with_superannuation_is_australian(text: str, currency: str) -> None:
+    assert [m.currency for m in find_pay(text) if m.kind != "vague"] == [currency]
+
+
+def test_superannuation_settles_the_dollar_where_no_place_is_read(linter: RuleEngine) -> None:
+    text = "IT Technical Analyst\nExample City Council\n\nSalary Range $86,169 to $93,835 per annum + 10% Super\n"
+    assert posting_pay(linter, text) == [("range", 86_169, 93_835, "AUD", "year")]

@@ -8,7 +8,8 @@ are dropped even when a pay word is nearby, because postings mix them freely.
 
 Conventions worth knowing:
 
-* A bare `$` is read as USD; the caller may re-interpret it by jurisdiction.
+* A bare `$` is read as USD, or AUD when superannuation is added to it ("$120k + super"); the caller
+  may re-interpret it by jurisdiction.
 * `kr` alone says nothing about which crown: currency is None unless one Nordic code
   (SEK, NOK, DKK) appears in the block.
 * `¥` is JPY, or CNY when 元/RMB/CNY/人民币 appear or the block is Chinese (Han without kana).
@@ -443,6 +444,8 @@ _CJK = regex(r"[\u4e00-\u9fff]")
 _KANA = regex(r"[\u3040-\u30ff]")
 _CNY_HINT = regex(r"元|RMB|CNY|人民币")
 _NORDIC = regex(r"(?<![A-Za-z])(SEK|NOK|DKK)(?![A-Za-z])")
+# Superannuation is Australian: "$120k - $140k + super", "$86,169 per annum + 10% Super" are Australian dollars.
+_SUPER = _CaseBlind(r"(?:\+|\bplus\b|\bincl\w*|\bexcl\w*)\.?\s*(?:\d+(?:\.\d+)?\s*%\s*)?super\b|\bsuperannuation\b")
 
 # ---------------------------------------------------------------- vague pay
 
@@ -899,11 +902,7 @@ def _mention(
     if period is None and mults & _INR_MULTS:
         period = "year"  # Indian postings quote yearly pay (CTC) in lakhs; a monthly figure in lakhs says so
 
-    currency = next((x.currency for x in group if x.currency and not x.weak), None)
-    if currency is None and (paren := _PAREN_CURRENCY.match(text, end)):
-        currency = _norm_currency(paren.group(1))  # "6000 —— 9000 （美元）", "$90,000 (CAD)"
-    currency = currency or next((x.currency for x in group if x.currency), None)
-    currency = _settle_currency(currency, text)
+    currency = _currency_of(block, group, end, s_lo, s_hi)
     scale = _SCALE.get(currency or "", 1.0)
     floor, ceiling = _BOUNDS[period]
     if lo / scale < floor or hi / scale > ceiling:
@@ -919,6 +918,18 @@ def _mention(
     minimum = None if kind == "up-to" else lo
     maximum = None if kind == "from" else hi
     return PayMention(start, end, kind, minimum, maximum, currency, period, text[start:end])
+
+
+def _currency_of(block: _Block, group: list[_Atom], end: int, s_lo: int, s_hi: int) -> str | None:
+    """The currency of a figure or pair: a named one wins over a bare "$", which superannuation makes Australian."""
+    text = block.text
+    currency = next((x.currency for x in group if x.currency and not x.weak), None)
+    if currency is None and (paren := _PAREN_CURRENCY.match(text, end)):
+        currency = _norm_currency(paren.group(1))  # "6000 —— 9000 （美元）", "$90,000 (CAD)"
+    if currency is None and any(x.weak for x in group) and _SUPER.search(block, s_lo, s_hi):
+        return "AUD"  # "$120k - $140k + super"
+    currency = currency or next((x.currency for x in group if x.currency), None)
+    return _settle_currency(currency, text)
 
 
 def _alone(block: _Block, group: list[_Atom], span: tuple[float, float] | None, start: int, end: int) -> bool:
