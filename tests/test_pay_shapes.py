@@ -118,3 +118,30 @@ def test_a_bare_dollar_with_superannuation_is_australian(text: str, currency: st
 def test_superannuation_settles_the_dollar_where_no_place_is_read(linter: RuleEngine) -> None:
     text = "IT Technical Analyst\nExample City Council\n\nSalary Range $86,169 to $93,835 per annum + 10% Super\n"
     assert posting_pay(linter, text) == [("range", 86_169, 93_835, "AUD", "year")]
+
+
+# ---------------------------------------------------------------- which conventions
+
+
+CHINESE_TITLED = (
+    "# 【Remote/China】示例科技 - Developer Relations/全栈开发\n\n"
+    "We are a distributed team building developer tools, and we hire engineers who enjoy working remotely.\n\n"
+    "## Fullstack Engineer 25-45k\n\n"
+    "You will design and build the tools that our developers use every day, with the rest of the team.\n"
+)
+
+
+def test_a_posting_titled_in_chinese_quotes_thousands_per_month(linter: RuleEngine) -> None:
+    """Its prose is English, but a board for Chinese readers quotes k-figures per month."""
+    assert posting_pay(linter, CHINESE_TITLED, "markdown") == [("range", 25_000, 45_000, None, "month")]
+
+
+def test_the_same_posting_titled_in_english_keeps_the_english_reading(linter: RuleEngine) -> None:
+    text = CHINESE_TITLED.replace("示例科技 - Developer Relations/全栈开发", "Example Tech - Developer Relations")
+    text += "\n欢迎投递。\n"  # Han in the prose alone does not make the posting Chinese
+    assert posting_pay(linter, text, "markdown") == [("range", 25_000, 45_000, None, "year")]
+
+
+def test_a_japanese_posting_is_not_read_as_chinese(linter: RuleEngine) -> None:
+    text = CHINESE_TITLED.replace("全栈开发", "全栈开发 エンジニア")
+    assert posting_pay(linter, text, "markdown") == [("range", 25_000, 45_000, None, "year")]

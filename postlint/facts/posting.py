@@ -42,6 +42,7 @@ _PAY_HEADING_WORDS = (
     "gehalt", "vergütung", "verguetung", "retribución", "lön", "薪资", "薪酬", "工资", "薪水", "待遇",
 )  # fmt: skip
 _HAN = regex(r"[\u4e00-\u9fff]")
+_KANA_OR_HANGUL = regex(r"[\u3040-\u30ff\uac00-\ud7af]")  # Japanese or Korean, whose titles may be all Han
 _DIGIT = regex(r"\d")
 _LABEL_PERIOD = regex(r"\b(?:hourly|daily|weekly|monthly|annual|yearly)\b", re.IGNORECASE)
 _PAY_SCOPES = frozenset({"heading", "paragraph", "list_item", "table_cell"})
@@ -288,7 +289,7 @@ class PostingFacts:
 
         doc = self.doc
         # A Chinese posting quotes pay by its own conventions even on a line with no Han character ("25-50K").
-        chinese = _HAN.search(doc.text) is not None and self.language == "zh"
+        chinese = _HAN.search(doc.text) is not None and (self.language == "zh" or self._chinese_title())
         found = self._front_matter_pay()
         pay_sections = {i for i, s in enumerate(doc.sections) if names_pay(s.title)}
         header = header_fields(doc, self.memo)
@@ -332,6 +333,16 @@ class PostingFacts:
             found += markup_pay(doc, self.memo)
         found.sort(key=lambda fact: fact.start)
         return found
+
+    def _chinese_title(self) -> bool:
+        """Whether the posting is titled in Chinese though its prose is in another language: a board for Chinese
+        readers ("【Remote/China】秘猿科技 - Blockchain Engineer") whose k-figures are monthly pay in yuan."""
+        title = self.doc.title or ""
+        return (
+            _HAN.search(title) is not None
+            and self.language not in ("ja", "ko")
+            and _KANA_OR_HANGUL.search(self.doc.text) is None
+        )
 
     def _facts(self, mentions: list[PayMention], base: int, source: str) -> list[PayFact]:
         """Pay mentions found in a snippet at `base` in the source, as facts with their evidence kind."""
