@@ -145,3 +145,20 @@ def test_the_same_posting_titled_in_english_keeps_the_english_reading(linter: Ru
 def test_a_japanese_posting_is_not_read_as_chinese(linter: RuleEngine) -> None:
     text = CHINESE_TITLED.replace("全栈开发", "全栈开发 エンジニア")
     assert posting_pay(linter, text, "markdown") == [("range", 25_000, 45_000, None, "year")]
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ("salary_min: '142,701'\nsalary_max: '170,800'\n", [("range", 142_701, 170_800, None, "year")]),
+        ("salary_min: 31\nsalary_max: 38\n", [("range", 31, 38, None, None)]),  # too small to be yearly
+        (
+            "salary_min: 5000\nsalary_max: 6000\nsalary_period: month\n",
+            [("range", 5_000, 6_000, None, "month")],
+        ),
+    ],
+)
+def test_front_matter_pay_without_a_period(linter: RuleEngine, fields: str, expected: list[Row]) -> None:
+    """A salary-sized figure in front matter reads as yearly, as the same figure does in the prose."""
+    text = f"---\ntitle: IT Specialist\n{fields}---\nBuild our pipelines.\n"
+    assert posting_pay(linter, text, "markdown") == expected

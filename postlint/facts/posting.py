@@ -415,6 +415,9 @@ class PostingFacts:
             else:
                 return []
             text = doc.text[at : doc.text.find("\n", at)] if at >= 0 else ""
+            code = str(currency).upper() if currency else None
+            # No period field: a salary-sized figure reads as per year, as it does in the prose.
+            implied = period is None and _reads_annual(low if low is not None else high, code)
             return [
                 PayFact(
                     at,
@@ -422,10 +425,11 @@ class PostingFacts:
                     kind,
                     low,
                     high,
-                    str(currency).upper() if currency else None,
-                    _period(period),
+                    code,
+                    "year" if implied else _period(period),
                     text,
                     "front-matter",
+                    implied,
                 )
             ]
         raw = fm.data.get("salary")  # one text field: "$120,000 - $150,000 per year"
