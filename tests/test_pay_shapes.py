@@ -49,6 +49,35 @@ def test_pay_left_to_negotiation_is_vague(text: str, expected: list[str]) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("同时能提供行业内领先的薪酬待遇，欢迎垂询", ["领先的薪酬"]),
+        ("- 领先行业的一流薪资、年终奖", ["领先行业的一流薪资"]),
+        ("Flexport提供对标国内大厂的薪酬待遇，薪资结构包含Base", ["对标国内大厂的薪酬"]),
+        ("- 媲美互联网大厂的薪资待遇，全员股权激励", ["媲美互联网大厂的薪资"]),
+        ("除了不输于大公司的薪水外，还有期权", ["不输于大公司的薪水"]),
+        ("薪资对标一线大厂，16薪", ["薪资对标"]),
+        ("整体薪酬水平可以和大厂比肩，没有太多限制", ["薪酬水平可以和大厂比肩"]),
+        ("- **薪资**：基本高于行业水平，具体薪资根据个人实力决定。", ["薪资**：基本高于"]),
+    ],
+)
+def test_chinese_pay_said_to_lead_or_match_the_market_is_vague(text: str, expected: list[str]) -> None:
+    assert vague(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "比特大陆是全球领先的数字货币矿机厂商",  # a leading firm, not leading pay
+        "性能高于竞品，对标国际一流产品",
+        "薪资 25-40k，对标大厂",  # the figure states the pay
+    ],
+)
+def test_leading_or_matching_without_pay_is_not_vague(text: str) -> None:
+    assert vague(text) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Salary is negotiated annually with the union.",  # the figure is set, elsewhere

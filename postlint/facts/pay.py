@@ -469,6 +469,11 @@ _VAGUE_STRONG = _CaseBlind(
     r"|(?:薪资|薪酬|待遇|工资)?面议|(?:薪资|薪酬|待遇|工资)(?:待遇)?(?:优厚|丰厚)"
     r"|(?:丰厚|优厚)的?(?:基础|基本)?(?:薪资|薪酬|薪水|待遇|工资)"
     r"|(?:有|具)?(?:市场)?竞争力的?(?:薪资|薪酬|薪水|待遇|工资)"
+    # Pay said to lead or match the market or the big firms, with no figure: "行业内领先的薪酬待遇",
+    # "对标国内大厂的薪酬", "薪资对标一线大厂", "薪酬是不输于大厂的", "薪酬水平可以和大厂比肩".
+    r"|领先(?:行业)?(?:的|型)?(?:一流)?(?:薪资|薪酬|薪水|待遇|工资)"
+    r"|(?:对标|媲美|比肩|不输于?|高于|优于)[^。，,；;：:\n\d]{0,12}?(?:薪资|薪酬|薪水|待遇|工资)"
+    r"|(?:薪资|薪酬|薪水|待遇|工资)(?:水平)?[^。，,；;\n\d]{0,8}?(?:对标|媲美|比肩|不输|高于|优于|领先)"
     r"|\b(?:salaire|rémunération)\s+(?:compétitif|compétitive|attractif|attractive|selon\s+(?:profil|expérience))"
     r"|\b(?:attraktive[sn]?|wettbewerbsfähige[sn]?)\s+(?:Gehalt|Vergütung)|\bsalario\s+competitivo"
 )
@@ -486,7 +491,7 @@ _QUICK_VAGUE = regex(
     r"|ractiv|ractif|RACTIV|rakti|bewerbsf|based\s+on\s+exp|be\s+determ|be\s+confirm|be\s+discuss"
     r"|DO[EQ]|D\.O\.|TB[DCA]"
 )
-_QUICK_VAGUE_CJK = regex("面议|优厚|丰厚|竞争力|可谈")
+_QUICK_VAGUE_CJK = regex("面议|优厚|丰厚|竞争力|可谈|领先|对标|媲美|比肩|不输|高于|优于")
 _VAGUE_WINDOW = 100
 # "Full time telework is negotiable": the term says something of a subject, which is not pay when no pay word
 # comes before it in the sentence.
