@@ -191,3 +191,27 @@ def test_front_matter_pay_without_a_period(linter: RuleEngine, fields: str, expe
     """A salary-sized figure in front matter reads as yearly, as the same figure does in the prose."""
     text = f"---\ntitle: IT Specialist\n{fields}---\nBuild our pipelines.\n"
     assert posting_pay(linter, text, "markdown") == expected
+
+
+# ---------------------------------------------------------------- other languages
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Salário: R$ 8.000 a R$ 10.000", [("range", 8_000, 10_000, "BRL", None, "R$ 8.000 a R$ 10.000")]),
+        (
+            "Salario: de 30.000 a 40.000 € brutos anuales",
+            [("range", 30_000, 40_000, "EUR", "year", "30.000 a 40.000 € brutos anuales")],
+        ),
+        (
+            "Sueldo: $15,000 a $20,000 MXN mensuales",
+            [("range", 15_000, 20_000, "MXN", "month", "$15,000 a $20,000 MXN mensuales")],
+        ),
+        ("Salary: $50,000 a year", [("single", 50_000, 50_000, "USD", "year", "$50,000 a year")]),
+    ],
+)
+def test_spanish_and_portuguese_ranges(text: str, expected: list[tuple[object, ...]]) -> None:
+    """'a' joins a range in Spanish and Portuguese; plural periods ('anuales', 'mensuales') are periods."""
+    got = [(m.kind, m.minimum, m.maximum, m.currency, m.period, m.text) for m in find_pay(text) if m.kind != "vague"]
+    assert got == expected

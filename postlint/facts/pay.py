@@ -231,10 +231,10 @@ _PER_WORD = (
 _BARE_WORD = (
     r"hourly|daily|weekly|bi-?weekly|bi\s+weekly|fortnightly|semi-?monthly|semi\s+monthly|monthly|yearly"
     r"|annually|annual|per\s+annum|p\.\s?a\.?|pa|p\.\s?h\.?|p\.\s?m\.|jährlich|monatlich|annuel(?:le)?|mensuel(?:le)?"
-    r"|anual|mensual|hour|day|week|month|year"
+    r"|anual(?:es)?|mensual(?:es)?|hour|day|week|month|year"
 )
 _FILLER = (
-    r"(?:(?:gross|brutto|bruto|brut|net|netto|base|basic|salary|fixed|total|OTE|CTC|before\s+tax(?:es)?|pre-?tax"
+    r"(?:(?:gross|brutto|brutos?|brutas?|brut|net|netto|base|basic|salary|fixed|total|OTE|CTC|before\s+tax(?:es)?|pre-?tax"
     r"|full[- ]time|FTE|in\s+total|USD|EUR|GBP|or\s+more|and\s+up|or\s+above)\s*[,/]?\s*)"
 )
 _PERIOD_AFTER = regex(
@@ -403,7 +403,7 @@ _BETWEEN = regex(r"\b(?:between|zwischen|entre|tra|mellan|tussen)\s*$", re.IGNOR
 _CONN = regex(
     rf"(?:{_GAP}[\[(][^\])\d]{{1,25}}[\])])?"  # "$25.37 [Starting Wage] to $30.91"
     rf"(?:{_GAP}(?:-{{1,2}}|–{{1,2}}|—{{1,2}}|‒|−|‐|‑|~|～|〜|/){_GAP}"
-    rf"|{_GAP}\s(?P<word>to|To|TO|through|thru|bis|à|tot|till|til|â|and|und|et|y|e)\s{_GAP}"
+    rf"|{_GAP}\s(?P<word>to|To|TO|through|thru|bis|à|a|tot|till|til|â|and|und|et|y|e)\s{_GAP}"
     rf"(?:[A-Z]{{1,4}}-?\d{{1,2}}(?:,?\s+Step\s+\d{{1,2}})?\s*[-–:]?\s*)?)",
 )
 _AND_WORDS = frozenset({"and", "und", "et", "y", "e"})
