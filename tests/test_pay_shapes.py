@@ -215,3 +215,19 @@ def test_spanish_and_portuguese_ranges(text: str, expected: list[tuple[object, .
     """'a' joins a range in Spanish and Portuguese; plural periods ('anuales', 'mensuales') are periods."""
     got = [(m.kind, m.minimum, m.maximum, m.currency, m.period, m.text) for m in find_pay(text) if m.kind != "vague"]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$120k–$150k base + equity", [("range", 120_000, 150_000, "USD", None, "$120k–$150k")]),
+        (
+            "Senior Engineer | Remote | $140,000 base + bonus",
+            [("single", 140_000, 140_000, "USD", None, "$140,000")],
+        ),
+        ("The genome has 3 billion base pairs", []),
+    ],
+)
+def test_a_figure_followed_by_base_is_base_pay(text: str, expected: list[tuple[object, ...]]) -> None:
+    got = [(m.kind, m.minimum, m.maximum, m.currency, m.period, m.text) for m in find_pay(text) if m.kind != "vague"]
+    assert got == expected
