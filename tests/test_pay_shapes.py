@@ -231,3 +231,28 @@ def test_spanish_and_portuguese_ranges(text: str, expected: list[tuple[object, .
 def test_a_figure_followed_by_base_is_base_pay(text: str, expected: list[tuple[object, ...]]) -> None:
     got = [(m.kind, m.minimum, m.maximum, m.currency, m.period, m.text) for m in find_pay(text) if m.kind != "vague"]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Stundenlohn: 15,50 €", [("single", 15.5, 15.5, "EUR", "hour", "15,50 €")]),
+        ("Bruttojahresgehalt: 60.000 €", [("single", 60_000, 60_000, "EUR", "year", "60.000 €")]),
+        (
+            "dass das Bruttomonatsgehalt bei EUR 3.954,00 (14x jährlich) beginnt",
+            [("single", 3954, 3954, "EUR", "month", "EUR 3.954,00")],
+        ),
+        (
+            "Een bruto maandsalaris, in schaal 14, tussen € 3.712,- en € 5.303,- op basis van 36 uur",
+            [("range", 3712, 5303, "EUR", "month", "€ 3.712,- en € 5.303,-")],
+        ),
+        (
+            "Lön: mellan 40 000 och 50 000 kr per månad",
+            [("range", 40_000, 50_000, None, "month", "40 000 och 50 000 kr per månad")],
+        ),
+    ],
+)
+def test_german_dutch_and_swedish_compounds_and_ranges(text: str, expected: list[tuple[object, ...]]) -> None:
+    """Pay nouns compounded with a period or 'brutto' are pay words; 'tussen … en', 'mellan … och' join a range."""
+    got = [(m.kind, m.minimum, m.maximum, m.currency, m.period, m.text) for m in find_pay(text) if m.kind != "vague"]
+    assert got == expected

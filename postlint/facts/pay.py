@@ -246,7 +246,8 @@ _PERIOD_AFTER = regex(
 _ADVERB = regex(r"[a-z-]+ly|per annum|p\.", re.IGNORECASE)
 _PERIOD_BEFORE = _CaseBlind(
     r"\b(?:hourly|per\s+(?:hour|day|week|month|year|annum)|daily|day\s+rate|weekly|bi-?weekly|semi-?monthly|monthly"
-    r"|yearly|annual(?:ly)?|jahres\w*|monatsgehalt|monatlich|stundenlohn|stundensatz|tagessatz|annuel(?:le)?"
+    r"|yearly|annual(?:ly)?|(?:brutto|netto)?jahres\w*|(?:brutto|netto)?monatsgehalt|monatlich|stundenlohn|stundensatz"
+    r"|tagessatz|annuel(?:le)?"
     r"|mensuel(?:le)?|anual|mensual|årslön|månadslön|timlön|maandsalaris|jaarsalaris|uurloon)"
     r"|年薪|月薪|时薪|日薪|周薪|总包|年包"
 )
@@ -257,6 +258,7 @@ def _period_of(word: str) -> str | None:
     w = re.sub(r"\s+", " ", word.lower())
     if w.startswith(("per ", "a ", "an ")) and w != "per annum":
         w = w.split(" ", 1)[1]
+    w = w.removeprefix("brutto").removeprefix("netto")  # "Bruttomonatsgehalt" is a "Monatsgehalt"
     if w.startswith(("bi", "fortnight", "two week", "2 week", "zweiwöch")):
         return "biweekly"
     if w.startswith("semi"):
@@ -297,7 +299,8 @@ _PAY_WORDS = (
     r"|remuneration|earnings?|earn|income|(?:hiring|recruitment|recruiting)\s+range|gross(?!\s+negligence)|annual(?:ly)?|hourly|monthly"
     r"|weekly|yearly"
     r"|per\s+(?:hour|annum|year|month|week|day)|an\s+hour|a\s+year|p\.\s?a\.|brutto|netto|gehalt(?:s\w+)?|jahresgehalt"
-    r"|vergütung|lohn|salaire|salariale?s?|rémunération|rémunéré|salario|sueldo|retribución|lön|lønn|løn|salaris|salário"
+    r"|vergütung|lohn|(?:brutto|netto)?(?:stunden|monats|jahres|grund|ziel|einstiegs|fest)?(?:lohn|gehalt|vergütung)"
+    r"|stundensatz|tagessatz|uurloon|uurtarief|dagtarief|maandsalaris|jaarsalaris|månadslön|timlön|årslön|salaire|salariale?s?|rémunération|rémunéré|salario|sueldo|retribución|lön|lønn|løn|salaris|salário"
     r"|superannuation|super|doe|doq"
     r"|depend(?:ing|ent|s)\s+(?:up)?on\s+(?:[\w,]+\s+){0,3}?(?:experience|qualifications)"
     r"|commensurate)\b|/\s?(?:hr|h|yr|mo)\b|薪|工资|待遇|报酬|酬劳"
@@ -404,10 +407,10 @@ _BETWEEN = regex(r"\b(?:between|zwischen|entre|tra|mellan|tussen)\s*$", re.IGNOR
 _CONN = regex(
     rf"(?:{_GAP}[\[(][^\])\d]{{1,25}}[\])])?"  # "$25.37 [Starting Wage] to $30.91"
     rf"(?:{_GAP}(?:-{{1,2}}|–{{1,2}}|—{{1,2}}|‒|−|‐|‑|~|～|〜|/){_GAP}"
-    rf"|{_GAP}\s(?P<word>to|To|TO|through|thru|bis|à|a|tot|till|til|â|and|und|et|y|e)\s{_GAP}"
+    rf"|{_GAP}\s(?P<word>to|To|TO|through|thru|bis|à|a|tot|till|til|â|and|und|et|y|e|en|och|og)\s{_GAP}"
     rf"(?:[A-Z]{{1,4}}-?\d{{1,2}}(?:,?\s+Step\s+\d{{1,2}})?\s*[-–:]?\s*)?)",
 )
-_AND_WORDS = frozenset({"and", "und", "et", "y", "e"})
+_AND_WORDS = frozenset({"and", "und", "et", "y", "e", "en", "och", "og"})
 
 # Never amounts: phone numbers and retirement-plan names (links and addresses are found by their word).
 _MASK = regex(
