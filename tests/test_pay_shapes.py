@@ -256,3 +256,18 @@ def test_german_dutch_and_swedish_compounds_and_ranges(text: str, expected: list
     """Pay nouns compounded with a period or 'brutto' are pay words; 'tussen … en', 'mellan … och' join a range."""
     got = [(m.kind, m.minimum, m.maximum, m.currency, m.period, m.text) for m in find_pay(text) if m.kind != "vague"]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("年収: 600万円〜800万円", [("range", 6_000_000, 8_000_000, "JPY", "year", "600万円〜800万円")]),
+        ("月給 30万円以上", [("from", 300_000, None, "JPY", "month", "30万円")]),
+        ("時給 1,500円", [("single", 1500, 1500, "JPY", "hour", "1,500円")]),
+        ("Salary: 6-9 million yen", [("range", 6_000_000, 9_000_000, "JPY", None, "6-9 million yen")]),
+    ],
+)
+def test_japanese_pay(text: str, expected: list[tuple[object, ...]]) -> None:
+    """円 and 'yen' are the yen; 年収, 月給, 時給 and 日給 are pay words that give the period."""
+    got = [(m.kind, m.minimum, m.maximum, m.currency, m.period, m.text) for m in find_pay(text) if m.kind != "vague"]
+    assert got == expected

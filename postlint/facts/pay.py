@@ -70,8 +70,8 @@ _PRE = rf"(?:{_DOLLARS}|£|€|₹|₨|¥|￥|₩|(?<![A-Za-z])(?:Rs\.?|kr\.?)(?
 # The same, to find where a prefix ends right before a figure (a window search cannot look past its end).
 _PRE_TAIL = regex(rf"(?:{_DOLLARS}|£|€|₹|₨|¥|￥|₩|(?<![A-Za-z])(?:Rs\.?|kr\.?)|{_CODE}){_SP}?$")
 _POST = (
-    rf"(?:€|£|\$|₹|¥|￥|美元|欧元|英镑|日元|人民币|港币|元|{_CODE}|kr\.?(?![A-Za-zåäöæø])|:-"
-    r"|(?:euros?|Euro|rupees|yuan)(?![A-Za-z]))"
+    rf"(?:€|£|\$|₹|¥|￥|美元|欧元|英镑|日元|人民币|港币|元|円|{_CODE}|kr\.?(?![A-Za-zåäöæø])|:-"
+    r"|(?:euros?|Euro|rupees|yuan|yen)(?![A-Za-z]))"
 )
 
 # Thousands grouped by comma, dot, space (incl. no-break kinds) or apostrophe, Indian lakh grouping, or plain.
@@ -150,6 +150,8 @@ _CURRENCY = {
     "欧元": "EUR",
     "英镑": "GBP",
     "日元": "JPY",
+    "円": "JPY",
+    "YEN": "JPY",
     "港币": "HKD",
     "EURO": "EUR",
     "EUROS": "EUR",
@@ -249,7 +251,7 @@ _PERIOD_BEFORE = _CaseBlind(
     r"|yearly|annual(?:ly)?|(?:brutto|netto)?jahres\w*|(?:brutto|netto)?monatsgehalt|monatlich|stundenlohn|stundensatz"
     r"|tagessatz|annuel(?:le)?"
     r"|mensuel(?:le)?|anual|mensual|årslön|månadslön|timlön|maandsalaris|jaarsalaris|uurloon)"
-    r"|年薪|月薪|时薪|日薪|周薪|总包|年包"
+    r"|年薪|月薪|时薪|日薪|周薪|总包|年包|年収|月給|時給|日給"
 )
 
 
@@ -268,9 +270,10 @@ def _period_of(word: str) -> str | None:
         "小时",
         "时",
         "时薪",
+        "時給",
     }:
         return "hour"
-    if w.startswith(("day", "dail", "diem", "jour", "tag", "día", "dia", "dag")) or w in {"天", "日", "日薪"}:
+    if w.startswith(("day", "dail", "diem", "jour", "tag", "día", "dia", "dag")) or w in {"天", "日", "日薪", "日給"}:
         return "day"
     if w.startswith(("week", "wk", "woche", "semaine", "semana", "vecka")) or w in {"周", "周薪"}:
         return "week"
@@ -279,13 +282,14 @@ def _period_of(word: str) -> str | None:
     ) or w in {
         "月",
         "月薪",
+        "月給",
     }:
         return "month"
     if w.startswith(
         ("year", "yr", "annu", "per annum", "p.a", "p. a", "pa", "jahr", "jähr", "jaar", "an", "año", "ano")
     ):
         return "year"
-    if w.startswith(("år", "årslön")) or w in {"年", "年薪", "总包", "年包"}:
+    if w.startswith(("år", "årslön")) or w in {"年", "年薪", "总包", "年包", "年収"}:
         return "year"
     return None
 
@@ -303,7 +307,7 @@ _PAY_WORDS = (
     r"|stundensatz|tagessatz|uurloon|uurtarief|dagtarief|maandsalaris|jaarsalaris|månadslön|timlön|årslön|salaire|salariale?s?|rémunération|rémunéré|salario|sueldo|retribución|lön|lønn|løn|salaris|salário"
     r"|superannuation|super|doe|doq"
     r"|depend(?:ing|ent|s)\s+(?:up)?on\s+(?:[\w,]+\s+){0,3}?(?:experience|qualifications)"
-    r"|commensurate)\b|/\s?(?:hr|h|yr|mo)\b|薪|工资|待遇|报酬|酬劳"
+    r"|commensurate)\b|/\s?(?:hr|h|yr|mo)\b|薪|工资|待遇|报酬|酬劳|年収|月給|時給|日給|給与|給料"
     # The employer's estimate on a job board: "$95K - $120K (Employer est.)". The board's own guess is no statement.
     r"|\bemployer\s+est(?:imated?)?\b"
 )
