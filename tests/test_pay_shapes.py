@@ -271,3 +271,17 @@ def test_japanese_pay(text: str, expected: list[tuple[object, ...]]) -> None:
     """円 and 'yen' are the yen; 年収, 月給, 時給 and 日給 are pay words that give the period."""
     got = [(m.kind, m.minimum, m.maximum, m.currency, m.period, m.text) for m in find_pay(text) if m.kind != "vague"]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("CTC: 8,00,000 - 12,00,000", [("range", 800_000, 1_200_000, "INR", "year")]),
+        ("Salary: ₹6,50,000", [("single", 650_000, 650_000, "INR", "year")]),
+        ("Salary: ₹25,000 - ₹50,000", [("range", 25_000, 50_000, "INR", None)]),  # a monthly figure, unsaid
+        ("Salary: 450,000 per annum", [("single", 450_000, 450_000, None, "year")]),
+    ],
+)
+def test_indian_pay_in_lakh_grouping(linter: RuleEngine, line: str, expected: list[Row]) -> None:
+    """The lakh grouping is Indian rupees, and a figure of two lakh or more with no period is yearly CTC."""
+    assert posting_pay(linter, f"Java Developer\nPune, India\n\n{line}\nNotice period: 30 days\n") == expected

@@ -518,6 +518,7 @@ _SEPARATORS = frozenset(" \t\u00a0\u202f\u2009\u2007")
 _NOT_PERIOD_START = frozenset("0123456789.,;:-–—~|•)*")  # after a figure, these cannot begin a period
 _CJK_MULTS = frozenset({"k", "万", "w"})
 _COUNT_MULTS = frozenset({"万", "w", "千"})
+_LAKH_GROUPED = regex(r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d{1,2})?")  # "8,00,000", "1,20,00,000": the Indian grouping
 _INR_MULTS = frozenset({"lakh", "lakhs", "lac", "lacs", "lpa", "crore", "crores"})
 
 
@@ -692,8 +693,8 @@ def _atom(block: _Block, m: re.Match[str], n: int) -> _Atom | None:
         currency = _norm_currency(post) if pre == "$" else _norm_currency(pre)
     elif pre or post:
         currency = _norm_currency(pre or post or "")
-    if mult_key in _INR_MULTS and currency is None:
-        currency = "INR"
+    if currency is None and (mult_key in _INR_MULTS or (not mult_key and _LAKH_GROUPED.fullmatch(m.group("num")))):
+        currency = "INR"  # lakhs and crores, in words or in their grouping ("8,00,000"), are Indian rupees
     period, bare_noun, ext = None, False, end
     nxt = text[end : end + 3].lstrip()[:1]
     pm = _PERIOD_AFTER.match(text, end) if nxt and nxt not in _NOT_PERIOD_START else None

@@ -452,6 +452,11 @@ _ANNUAL_FROM = 20_000
 _ANNUAL_CURRENCIES = frozenset({"USD", "CAD", "AUD", "NZD", "EUR", "GBP", "CHF", "SGD", "IEP", None})
 
 
+# Where pay is much lower than in dollars, the line falls lower: Indian pay is quoted yearly (CTC) from
+# about two lakh ("8,00,000 - 12,00,000"), and a monthly wage of two lakh or more says "per month".
+_ANNUAL_FROM_LOCAL = {"INR": 200_000}
+
+
 def _reads_annual(amount: float | None, currency: str | None) -> bool:
     """A figure reads as yearly when it is at least 20,000 in dollar-like units: 'MXN 836,400' (about
     USD 49,000) does, '¥300,000' (a monthly salary in Japan, about USD 2,000) does not."""
@@ -459,6 +464,8 @@ def _reads_annual(amount: float | None, currency: str | None) -> bool:
         return False
     if currency in _ANNUAL_CURRENCIES:
         return amount >= _ANNUAL_FROM
+    if currency in _ANNUAL_FROM_LOCAL:
+        return amount >= _ANNUAL_FROM_LOCAL[currency]
     from postlint.facts.pay import dollar_scale
 
     scale = dollar_scale(currency)
