@@ -285,3 +285,21 @@ def test_japanese_pay(text: str, expected: list[tuple[object, ...]]) -> None:
 def test_indian_pay_in_lakh_grouping(linter: RuleEngine, line: str, expected: list[Row]) -> None:
     """The lakh grouping is Indian rupees, and a figure of two lakh or more with no period is yearly CTC."""
     assert posting_pay(linter, f"Java Developer\nPune, India\n\n{line}\nNotice period: 30 days\n") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("Policy Analyst\nToronto, Ontario, Canada\n\nSalary range: $75,000 - $95,000 per year\n", "CAD"),
+        ("Customer Service Representative\nHalifax, Nova Scotia\n\nPay: $32/hour\n", "CAD"),
+        ("Data Scientist\nMelbourne VIC\n\nSalary: $110,000 - $130,000\n", "AUD"),
+        (
+            "## Compensation\n$66,995 - $72,183\n\nJoin the Canadian Digital Service of the Government of Canada.\n",
+            "CAD",
+        ),
+        ("Policy Analyst\nToronto, Ontario, Canada\n\nSalary: US$75,000 - US$95,000 per year\n", "USD"),
+    ],
+)
+def test_a_bare_dollar_follows_the_posting_country(linter: RuleEngine, text: str, currency: str) -> None:
+    """Read from the place, or from a national government employer where no place is named."""
+    assert [row[3] for row in posting_pay(linter, text, "markdown")] == [currency]
