@@ -303,3 +303,24 @@ def test_indian_pay_in_lakh_grouping(linter: RuleEngine, line: str, expected: li
 def test_a_bare_dollar_follows_the_posting_country(linter: RuleEngine, text: str, currency: str) -> None:
     """Read from the place, or from a national government employer where no place is named."""
     assert [row[3] for row in posting_pay(linter, text, "markdown")] == [currency]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "dass das Bruttomonatsgehalt bei EUR 3.954,00 (14x jährlich) gemäß Kollektivvertrag beginnt, "
+            "mit klarer Bereitschaft zur Überzahlung je nach Qualifikation.",
+            [("from", 3954, None, "EUR", "month", "EUR 3.954,00")],
+        ),
+        (
+            "Das Jahresbruttogehalt beträgt mindestens EUR 50.000.",
+            [("from", 50_000, None, "EUR", "year", "EUR 50.000")],
+        ),
+        ("Monatsbruttogehalt ab 3.500 €", [("from", 3500, None, "EUR", "month", "3.500 €")]),
+    ],
+)
+def test_an_austrian_minimum_is_a_lower_bound(text: str, expected: list[tuple[object, ...]]) -> None:
+    """Austria requires the collective-agreement minimum in the posting, with the offer to pay more."""
+    got = [(m.kind, m.minimum, m.maximum, m.currency, m.period, m.text) for m in find_pay(text) if m.kind != "vague"]
+    assert got == expected

@@ -248,7 +248,7 @@ _PERIOD_AFTER = regex(
 _ADVERB = regex(r"[a-z-]+ly|per annum|p\.", re.IGNORECASE)
 _PERIOD_BEFORE = _CaseBlind(
     r"\b(?:hourly|per\s+(?:hour|day|week|month|year|annum)|daily|day\s+rate|weekly|bi-?weekly|semi-?monthly|monthly"
-    r"|yearly|annual(?:ly)?|(?:brutto|netto)?jahres\w*|(?:brutto|netto)?monatsgehalt|monatlich|stundenlohn|stundensatz"
+    r"|yearly|annual(?:ly)?|(?:brutto|netto)?jahres\w*|(?:brutto|netto)?monats(?:brutto|netto)?gehalt|monatlich|stundenlohn|stundensatz"
     r"|tagessatz|annuel(?:le)?"
     r"|mensuel(?:le)?|anual|mensual|årslön|månadslön|timlön|maandsalaris|jaarsalaris|uurloon)"
     r"|年薪|月薪|时薪|日薪|周薪|总包|年包|年収|月給|時給|日給"
@@ -303,7 +303,7 @@ _PAY_WORDS = (
     r"|remuneration|earnings?|earn|income|(?:hiring|recruitment|recruiting)\s+range|gross(?!\s+negligence)|annual(?:ly)?|hourly|monthly"
     r"|weekly|yearly"
     r"|per\s+(?:hour|annum|year|month|week|day)|an\s+hour|a\s+year|p\.\s?a\.|brutto|netto|gehalt(?:s\w+)?|jahresgehalt"
-    r"|vergütung|lohn|(?:brutto|netto)?(?:stunden|monats|jahres|grund|ziel|einstiegs|fest)?(?:lohn|gehalt|vergütung)"
+    r"|vergütung|lohn|(?:brutto|netto|stunden|monats|jahres|grund|ziel|einstiegs|fest){0,2}(?:lohn|gehalt|vergütung)"
     r"|stundensatz|tagessatz|uurloon|uurtarief|dagtarief|maandsalaris|jaarsalaris|månadslön|timlön|årslön|salaire|salariale?s?|rémunération|rémunéré|salario|sueldo|retribución|lön|lønn|løn|salaris|salário"
     r"|superannuation|super|doe|doq"
     r"|depend(?:ing|ent|s)\s+(?:up)?on\s+(?:[\w,]+\s+){0,3}?(?:experience|qualifications)"
@@ -396,10 +396,13 @@ _UP_TO = _CaseBlind(
 )
 _FROM = _CaseBlind(
     r"(?:\bfrom|\bstarting\s+(?:at|from)|\bstarts\s+at|\bbeginning\s+at|\bat\s+least|\bminimum(?:\s+of)?|\bmin\."
-    r"|\bno\s+less\s+than|\bab|\bà\s+partir\s+de|\bdesde|\bvanaf|\bfrån|不低于|最低)\s*[:：]?\s*$"
+    r"|\bno\s+less\s+than|\bab|\bmindestens|\bà\s+partir\s+de|\bdesde|\bvanaf|\bfrån|不低于|最低)\s*[:：]?\s*$"
     r"|\b(?:starting|minimum|entry)(?:\s+(?:annual|base|monthly|hourly|gross))?\s+(?:salary|pay|wage|rate)"
     r"[^.;!?\d$€£¥₹]{0,30}?(?:\b(?:is|of|at)\b)?\s*:?\s*$"
 )
+# Austrian postings must state the collective-agreement minimum and add that more may be paid: "bei EUR 3.954
+# brutto ... mit Bereitschaft zur Überzahlung". The figure is then a lower bound.
+_OVERPAY = _CaseBlind(r"\büberzahlung")
 _BARE_FOLLOW = regex(
     r"\s*(?:$|[^\w\s]|(?:per|a|an|gross|net|brutto|base|annual|annually|yearly|monthly|hourly|weekly|biweekly|doe|doq"
     r"|depending|dependent|commensurate|based|negotiable|plus|and|or|to)\b)",
@@ -927,7 +930,12 @@ def _mention(
         back = max(0, start - 80)
         if _UP_TO.search(block, back, start):
             kind = "up-to"
-        elif first.plus or _FROM.search(block, back, start) or _OPEN_AFTER.match(text, end):
+        elif (
+            first.plus
+            or _FROM.search(block, back, start)
+            or _OPEN_AFTER.match(text, end)
+            or _OVERPAY.search(block, end, block.sentence(start, end)[1])
+        ):
             kind = "from"
     minimum = None if kind == "up-to" else lo
     maximum = None if kind == "from" else hi
