@@ -136,6 +136,7 @@ def test_an_open_bound_written_before_its_multiplier(text: str, expected: list[t
         ("Salary Range $86,169 to $93,835 per annum + 10% Super + RDO", "AUD"),
         ("Salary: $110,000 - $130,000 incl. super", "AUD"),
         ("$100,000 plus superannuation", "AUD"),
+        ("Salary: $90,000 - $110,000 + KiwiSaver", "NZD"),
         ("US$100k + super", "USD"),  # the dollar is named
         ("Salary: $100,000. We are super excited.", "USD"),
     ],
@@ -322,5 +323,18 @@ def test_a_bare_dollar_follows_the_posting_country(linter: RuleEngine, text: str
 )
 def test_an_austrian_minimum_is_a_lower_bound(text: str, expected: list[tuple[object, ...]]) -> None:
     """Austria requires the collective-agreement minimum in the posting, with the offer to pay more."""
+    got = [(m.kind, m.minimum, m.maximum, m.currency, m.period, m.text) for m in find_pay(text) if m.kind != "vague"]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("£40,000 - £45,000 pro rata (FTE)", [("range", 40_000, 45_000, "GBP", None, "£40,000 - £45,000")]),
+        ("We will pro rata your leave. Team of 40.", []),
+    ],
+)
+def test_a_pro_rata_salary_is_pay(text: str, expected: list[tuple[object, ...]]) -> None:
+    """British part-time posts give the full-time salary 'pro rata', with no other pay word."""
     got = [(m.kind, m.minimum, m.maximum, m.currency, m.period, m.text) for m in find_pay(text) if m.kind != "vague"]
     assert got == expected

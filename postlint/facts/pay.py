@@ -305,7 +305,7 @@ _PAY_WORDS = (
     r"|per\s+(?:hour|annum|year|month|week|day)|an\s+hour|a\s+year|p\.\s?a\.|brutto|netto|gehalt(?:s\w+)?|jahresgehalt"
     r"|vergütung|lohn|(?:brutto|netto|stunden|monats|jahres|grund|ziel|einstiegs|fest){0,2}(?:lohn|gehalt|vergütung)"
     r"|stundensatz|tagessatz|uurloon|uurtarief|dagtarief|maandsalaris|jaarsalaris|månadslön|timlön|årslön|salaire|salariale?s?|rémunération|rémunéré|salario|sueldo|retribución|lön|lønn|løn|salaris|salário"
-    r"|superannuation|super|doe|doq"
+    r"|superannuation|super|kiwisaver|doe|doq|pro[- ]rata"
     r"|depend(?:ing|ent|s)\s+(?:up)?on\s+(?:[\w,]+\s+){0,3}?(?:experience|qualifications)"
     r"|commensurate)\b|/\s?(?:hr|h|yr|mo)\b|薪|工资|待遇|报酬|酬劳|年収|月給|時給|日給|給与|給料"
     # The employer's estimate on a job board: "$95K - $120K (Employer est.)". The board's own guess is no statement.
@@ -456,6 +456,7 @@ _KANA = regex(r"[\u3040-\u30ff]")
 _CNY_HINT = regex(r"元|RMB|CNY|人民币")
 _NORDIC = regex(r"(?<![A-Za-z])(SEK|NOK|DKK)(?![A-Za-z])")
 # Superannuation is Australian: "$120k - $140k + super", "$86,169 per annum + 10% Super" are Australian dollars.
+_KIWISAVER = _CaseBlind(r"\bkiwisaver\b")  # New Zealand's retirement scheme, paid on top of its salaries
 _SUPER = _CaseBlind(r"(?:\+|\bplus\b|\bincl\w*|\bexcl\w*)\.?\s*(?:\d+(?:\.\d+)?\s*%\s*)?super\b|\bsuperannuation\b")
 
 # ---------------------------------------------------------------- vague pay
@@ -948,8 +949,11 @@ def _currency_of(block: _Block, group: list[_Atom], end: int, s_lo: int, s_hi: i
     currency = next((x.currency for x in group if x.currency and not x.weak), None)
     if currency is None and (paren := _PAREN_CURRENCY.match(text, end)):
         currency = _norm_currency(paren.group(1))  # "6000 —— 9000 （美元）", "$90,000 (CAD)"
-    if currency is None and any(x.weak for x in group) and _SUPER.search(block, s_lo, s_hi):
-        return "AUD"  # "$120k - $140k + super"
+    if currency is None and any(x.weak for x in group):
+        if _SUPER.search(block, s_lo, s_hi):
+            return "AUD"  # "$120k - $140k + super"
+        if _KIWISAVER.search(block, s_lo, s_hi):
+            return "NZD"  # "$90,000 - $110,000 + KiwiSaver"
     currency = currency or next((x.currency for x in group if x.currency), None)
     return _settle_currency(currency, text)
 
