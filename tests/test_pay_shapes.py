@@ -154,7 +154,7 @@ def test_superannuation_settles_the_dollar_where_no_place_is_read(linter: RuleEn
 
 
 CHINESE_TITLED = (
-    "# 【Remote/China】示例科技 - Developer Relations/全栈开发\n\n"
+    "# 【Remote】示例科技 - Developer Relations/全栈开发\n\n"
     "We are a distributed team building developer tools, and we hire engineers who enjoy working remotely.\n\n"
     "## Fullstack Engineer 25-45k\n\n"
     "You will design and build the tools that our developers use every day, with the rest of the team.\n"
@@ -280,7 +280,7 @@ def test_japanese_pay(text: str, expected: list[tuple[object, ...]]) -> None:
         ("CTC: 8,00,000 - 12,00,000", [("range", 800_000, 1_200_000, "INR", "year")]),
         ("Salary: ₹6,50,000", [("single", 650_000, 650_000, "INR", "year")]),
         ("Salary: ₹25,000 - ₹50,000", [("range", 25_000, 50_000, "INR", None)]),  # a monthly figure, unsaid
-        ("Salary: 450,000 per annum", [("single", 450_000, 450_000, None, "year")]),
+        ("Salary: 450,000 per annum", [("single", 450_000, 450_000, "INR", "year")]),  # the currency of India
     ],
 )
 def test_indian_pay_in_lakh_grouping(linter: RuleEngine, line: str, expected: list[Row]) -> None:
@@ -338,3 +338,34 @@ def test_a_pro_rata_salary_is_pay(text: str, expected: list[tuple[object, ...]])
     """British part-time posts give the full-time salary 'pro rata', with no other pay word."""
     got = [(m.kind, m.minimum, m.maximum, m.currency, m.period, m.text) for m in find_pay(text) if m.kind != "vague"]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sr Software Developer\nDenver, CO\n\nYear 1 Total Compensation (base + commissions) Range: 110K-130K\n",
+            [("range", 110_000, 130_000, "USD", "year")],
+        ),
+        (
+            "Entwickler (m/w/d)\nBerlin\n\nGehalt: 60.000 - 75.000 brutto im Jahr\n",
+            [("range", 60_000, 75_000, "EUR", "year")],
+        ),
+        (
+            "Backend Engineer\nRemote (US or Canada)\n\nSalary: 110K-130K\n",
+            [("range", 110_000, 130_000, None, "year")],
+        ),
+    ],
+)
+def test_pay_with_no_currency_is_in_the_posting_country(linter: RuleEngine, text: str, expected: list[Row]) -> None:
+    """Where every place of the posting lies in one country, a figure that names no currency is in its currency;
+    a posting open to two countries leaves it unread."""
+    assert posting_pay(linter, text) == expected
+
+
+def test_an_implied_currency_is_marked_and_asks_no_period(linter: RuleEngine) -> None:
+    facts = linter.facts(parse("Clerk\nDenver, CO\n\nSalary: 3,500 - 4,000\n", "text", "posting"))
+    amounts = [p for p in facts.pay if p.is_amount]
+    assert [(p.currency, p.currency_implied, p.period) for p in amounts] == [("USD", True, None)]
+    # A bare figure is still not recognisably money to the period rule.
+    assert "pay/period" not in {v.rule for v in linter.lint_document(parse(facts.doc.text, "text", "posting"))}
