@@ -369,3 +369,14 @@ def test_an_implied_currency_is_marked_and_asks_no_period(linter: RuleEngine) ->
     assert [(p.currency, p.currency_implied, p.period) for p in amounts] == [("USD", True, None)]
     # A bare figure is still not recognisably money to the period rule.
     assert "pay/period" not in {v.rule for v in linter.lint_document(parse(facts.doc.text, "text", "posting"))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Annual Leave Redemption - redeem up to 100 hours of Annual Leave per year (Management Resolution, § 1205).",
+        "Salary: see §1205 of the county code",
+    ],
+)
+def test_a_section_number_is_not_pay(text: str) -> None:
+    assert [m for m in find_pay(text) if m.kind != "vague"] == []

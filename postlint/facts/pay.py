@@ -426,8 +426,8 @@ _MASK = regex(
 )
 _LABEL_DASH = regex(r"(?<![0-9A-Za-z])[A-Za-z]{1,6}-$")  # "GS-", "COVID-", but not the "k-" of "15k-25k"
 _LABEL_WORD = regex(
-    r"\b(?:step|level|grade|band|tier|scale|class|phase|stage|no\.?|number|version|room|suite|unit|aps|el|gs|code|id)"
-    r"\s*[:#]?\s*$",
+    r"(?:\b(?:step|level|grade|band|tier|scale|class|phase|stage|no\.?|number|version|room|suite|unit|aps|el|gs|code|id)"
+    r"|§§?)\s*[:#]?\s*$",  # "§ 1205" is a section of a law or resolution
     re.IGNORECASE,
 )
 # Numbers that name rather than count: a leading zero ("03400"), a US ZIP code after a state ("NV 89119",
@@ -661,7 +661,7 @@ def _atom(block: _Block, m: re.Match[str], n: int) -> _Atom | None:
             return None  # 24/7, 01/21/2026
         if before == "-" and _LABEL_DASH.search(text, max(0, ns - 8), ns):
             return None
-        if (before in _SEPARATORS or before in ":#") and not mult and _LABEL_WORD.search(text, max(0, ns - 12), ns):
+        if (before in _SEPARATORS or before in ":#§") and not mult and _LABEL_WORD.search(text, max(0, ns - 12), ns):
             return None  # Step 10, Level 6, Grade 12; but "Pay Scale : 4.8 Lac" is money
     after = text[ne] if ne < n else ""
     if after and after in "/:" and ne + 1 < n and text[ne + 1].isdigit():
