@@ -103,9 +103,9 @@ REAL_FORMATS: list[tuple[str, bool, list[Row]]] = [
     (
         "APS 6 - $84,150 - $95,543 per annum plus superannuation",
         False,
-        [("range", 84150, 95543, "USD", "year", "$84,150 - $95,543 per annum")],
+        [("range", 84150, 95543, "AUD", "year", "$84,150 - $95,543 per annum")],
     ),
-    ("$59-$66 / per hour + Super", False, [("range", 59, 66, "USD", "hour", "$59-$66 / per hour")]),
+    ("$59-$66 / per hour + Super", False, [("range", 59, 66, "AUD", "hour", "$59-$66 / per hour")]),
     ("15k-25k", True, [("range", 15000, 25000, None, None, "15k-25k")]),
     ("20K ~ 45K", True, [("range", 20000, 45000, None, None, "20K ~ 45K")]),
     ("25-50K·15薪", False, [("range", 25000, 50000, None, "month", "25-50K")]),
@@ -132,9 +132,9 @@ REAL_FORMATS: list[tuple[str, bool, list[Row]]] = [
     (
         "Level 6 - $81,222 to $87,853 pa (plus 17% superannuation)",
         False,
-        [("range", 81222, 87853, "USD", "year", "$81,222 to $87,853 pa")],
+        [("range", 81222, 87853, "AUD", "year", "$81,222 to $87,853 pa")],
     ),
-    ("$89, 670 - $106,449 + 17% super", False, [("range", 89670, 106449, "USD", None, "$89, 670 - $106,449")]),
+    ("$89, 670 - $106,449 + 17% super", False, [("range", 89670, 106449, "AUD", None, "$89, 670 - $106,449")]),
     ("AU$700 - AU$800 per day", False, [("range", 700, 800, "AUD", "day", "AU$700 - AU$800 per day")]),
     ("Salary Range: $120423.0-$134872.0", False, [("range", 120423, 134872, "USD", None, "$120423.0-$134872.0")]),
     (

@@ -8,7 +8,8 @@ are dropped even when a pay word is nearby, because postings mix them freely.
 
 Conventions worth knowing:
 
-* A bare `$` is read as USD; the caller may re-interpret it by jurisdiction.
+* A bare `$` is read as USD, or AUD when superannuation is added to it ("$120k + super"); the caller
+  may re-interpret it by jurisdiction.
 * `kr` alone says nothing about which crown: currency is None unless one Nordic code
   (SEK, NOK, DKK) appears in the block.
 * `¥` is JPY, or CNY when 元/RMB/CNY/人民币 appear or the block is Chinese (Han without kana).
@@ -69,8 +70,8 @@ _PRE = rf"(?:{_DOLLARS}|£|€|₹|₨|¥|￥|₩|(?<![A-Za-z])(?:Rs\.?|kr\.?)(?
 # The same, to find where a prefix ends right before a figure (a window search cannot look past its end).
 _PRE_TAIL = regex(rf"(?:{_DOLLARS}|£|€|₹|₨|¥|￥|₩|(?<![A-Za-z])(?:Rs\.?|kr\.?)|{_CODE}){_SP}?$")
 _POST = (
-    rf"(?:€|£|\$|₹|¥|￥|美元|欧元|英镑|日元|人民币|港币|元|{_CODE}|kr\.?(?![A-Za-zåäöæø])|:-"
-    r"|(?:euros?|Euro|rupees|yuan)(?![A-Za-z]))"
+    rf"(?:€|£|\$|₹|¥|￥|美元|欧元|英镑|日元|人民币|港币|元|円|{_CODE}|kr\.?(?![A-Za-zåäöæø])|:-"
+    r"|(?:euros?|Euro|rupees|yuan|yen)(?![A-Za-z]))"
 )
 
 # Thousands grouped by comma, dot, space (incl. no-break kinds) or apostrophe, Indian lakh grouping, or plain.
@@ -89,7 +90,7 @@ _MULT = (
 )
 _ATOM = regex(
     rf"(?P<pre>{_PRE})?{_SP}?(?<![\d.,])(?P<num>{_NUM})(?![\d]|[.,]\d)"
-    rf"(?P<dash>,[-–](?![\d]))?(?P<mult>{_MULT})?(?P<plus>\+)?(?:{_SP}?(?P<post>{_POST})(?!{_SP}?[\d{{]))?"
+    rf"(?P<dash>,[-–](?![\d]))?(?P<plus0>\+(?={_MULT}))?(?P<mult>{_MULT})?(?P<plus>\+)?(?:{_SP}?(?P<post>{_POST})(?!{_SP}?[\d{{]))?"
 )
 
 _MULT_VALUE = {
@@ -149,6 +150,8 @@ _CURRENCY = {
     "欧元": "EUR",
     "英镑": "GBP",
     "日元": "JPY",
+    "円": "JPY",
+    "YEN": "JPY",
     "港币": "HKD",
     "EURO": "EUR",
     "EUROS": "EUR",
@@ -230,10 +233,10 @@ _PER_WORD = (
 _BARE_WORD = (
     r"hourly|daily|weekly|bi-?weekly|bi\s+weekly|fortnightly|semi-?monthly|semi\s+monthly|monthly|yearly"
     r"|annually|annual|per\s+annum|p\.\s?a\.?|pa|p\.\s?h\.?|p\.\s?m\.|jährlich|monatlich|annuel(?:le)?|mensuel(?:le)?"
-    r"|anual|mensual|hour|day|week|month|year"
+    r"|anual(?:es)?|mensual(?:es)?|hour|day|week|month|year"
 )
 _FILLER = (
-    r"(?:(?:gross|brutto|bruto|brut|net|netto|base|basic|salary|fixed|total|OTE|CTC|before\s+tax(?:es)?|pre-?tax"
+    r"(?:(?:gross|brutto|brutos?|brutas?|brut|net|netto|base|basic|salary|fixed|total|OTE|CTC|before\s+tax(?:es)?|pre-?tax"
     r"|full[- ]time|FTE|in\s+total|USD|EUR|GBP|or\s+more|and\s+up|or\s+above)\s*[,/]?\s*)"
 )
 _PERIOD_AFTER = regex(
@@ -245,9 +248,10 @@ _PERIOD_AFTER = regex(
 _ADVERB = regex(r"[a-z-]+ly|per annum|p\.", re.IGNORECASE)
 _PERIOD_BEFORE = _CaseBlind(
     r"\b(?:hourly|per\s+(?:hour|day|week|month|year|annum)|daily|day\s+rate|weekly|bi-?weekly|semi-?monthly|monthly"
-    r"|yearly|annual(?:ly)?|jahres\w*|monatsgehalt|monatlich|stundenlohn|stundensatz|tagessatz|annuel(?:le)?"
+    r"|yearly|annual(?:ly)?|(?:brutto|netto)?jahres\w*|(?:brutto|netto)?monats(?:brutto|netto)?gehalt|monatlich|stundenlohn|stundensatz"
+    r"|tagessatz|annuel(?:le)?"
     r"|mensuel(?:le)?|anual|mensual|årslön|månadslön|timlön|maandsalaris|jaarsalaris|uurloon)"
-    r"|年薪|月薪|时薪|日薪|周薪|总包|年包"
+    r"|年薪|月薪|时薪|日薪|周薪|总包|年包|年収|月給|時給|日給"
 )
 
 
@@ -256,6 +260,7 @@ def _period_of(word: str) -> str | None:
     w = re.sub(r"\s+", " ", word.lower())
     if w.startswith(("per ", "a ", "an ")) and w != "per annum":
         w = w.split(" ", 1)[1]
+    w = w.removeprefix("brutto").removeprefix("netto")  # "Bruttomonatsgehalt" is a "Monatsgehalt"
     if w.startswith(("bi", "fortnight", "two week", "2 week", "zweiwöch")):
         return "biweekly"
     if w.startswith("semi"):
@@ -265,9 +270,10 @@ def _period_of(word: str) -> str | None:
         "小时",
         "时",
         "时薪",
+        "時給",
     }:
         return "hour"
-    if w.startswith(("day", "dail", "diem", "jour", "tag", "día", "dia", "dag")) or w in {"天", "日", "日薪"}:
+    if w.startswith(("day", "dail", "diem", "jour", "tag", "día", "dia", "dag")) or w in {"天", "日", "日薪", "日給"}:
         return "day"
     if w.startswith(("week", "wk", "woche", "semaine", "semana", "vecka")) or w in {"周", "周薪"}:
         return "week"
@@ -276,13 +282,14 @@ def _period_of(word: str) -> str | None:
     ) or w in {
         "月",
         "月薪",
+        "月給",
     }:
         return "month"
     if w.startswith(
         ("year", "yr", "annu", "per annum", "p.a", "p. a", "pa", "jahr", "jähr", "jaar", "an", "año", "ano")
     ):
         return "year"
-    if w.startswith(("år", "årslön")) or w in {"年", "年薪", "总包", "年包"}:
+    if w.startswith(("år", "årslön")) or w in {"年", "年薪", "总包", "年包", "年収"}:
         return "year"
     return None
 
@@ -292,13 +299,17 @@ def _period_of(word: str) -> str | None:
 _PAY_WORDS = (
     r"\b(?:salary|salaries|salaried|pay|paid|pays|paying|compensation|comp|wages?|rates?|ote|on[- ]target|ctc"
     r"|base(?=\s*(?:salary|pay|rate|comp|wage|:|up\s+to|of\b|[$€£¥₹\d]))"
+    r"|(?<=[0-9kK][ ])base(?!\s*pairs?\b)"  # "$120k–$150k base + equity": the figure is the base pay
     r"|remuneration|earnings?|earn|income|(?:hiring|recruitment|recruiting)\s+range|gross(?!\s+negligence)|annual(?:ly)?|hourly|monthly"
     r"|weekly|yearly"
     r"|per\s+(?:hour|annum|year|month|week|day)|an\s+hour|a\s+year|p\.\s?a\.|brutto|netto|gehalt(?:s\w+)?|jahresgehalt"
-    r"|vergütung|lohn|salaire|salariale?s?|rémunération|rémunéré|salario|sueldo|retribución|lön|lønn|løn|salaris|salário"
-    r"|superannuation|super|doe|doq"
+    r"|vergütung|lohn|(?:brutto|netto|stunden|monats|jahres|grund|ziel|einstiegs|fest){0,2}(?:lohn|gehalt|vergütung)"
+    r"|stundensatz|tagessatz|uurloon|uurtarief|dagtarief|maandsalaris|jaarsalaris|månadslön|timlön|årslön|salaire|salariale?s?|rémunération|rémunéré|salario|sueldo|retribución|lön|lønn|løn|salaris|salário"
+    r"|superannuation|super|kiwisaver|doe|doq|pro[- ]rata"
     r"|depend(?:ing|ent|s)\s+(?:up)?on\s+(?:[\w,]+\s+){0,3}?(?:experience|qualifications)"
-    r"|commensurate)\b|/\s?(?:hr|h|yr|mo)\b|薪|工资|待遇|报酬|酬劳"
+    r"|commensurate)\b|/\s?(?:hr|h|yr|mo)\b|薪|工资|待遇|报酬|酬劳|年収|月給|時給|日給|給与|給料"
+    # The employer's estimate on a job board: "$95K - $120K (Employer est.)". The board's own guess is no statement.
+    r"|\bemployer\s+est(?:imated?)?\b"
 )
 _PAY_WORD = _CaseBlind(_PAY_WORDS)
 # Whether a block with digits can hold pay at all: a pay word, or a period word that would make a sum of money
@@ -385,10 +396,13 @@ _UP_TO = _CaseBlind(
 )
 _FROM = _CaseBlind(
     r"(?:\bfrom|\bstarting\s+(?:at|from)|\bstarts\s+at|\bbeginning\s+at|\bat\s+least|\bminimum(?:\s+of)?|\bmin\."
-    r"|\bno\s+less\s+than|\bab|\bà\s+partir\s+de|\bdesde|\bvanaf|\bfrån|不低于|最低)\s*[:：]?\s*$"
+    r"|\bno\s+less\s+than|\bab|\bmindestens|\bà\s+partir\s+de|\bdesde|\bvanaf|\bfrån|不低于|最低)\s*[:：]?\s*$"
     r"|\b(?:starting|minimum|entry)(?:\s+(?:annual|base|monthly|hourly|gross))?\s+(?:salary|pay|wage|rate)"
     r"[^.;!?\d$€£¥₹]{0,30}?(?:\b(?:is|of|at)\b)?\s*:?\s*$"
 )
+# Austrian postings must state the collective-agreement minimum and add that more may be paid: "bei EUR 3.954
+# brutto ... mit Bereitschaft zur Überzahlung". The figure is then a lower bound.
+_OVERPAY = _CaseBlind(r"\büberzahlung")
 _BARE_FOLLOW = regex(
     r"\s*(?:$|[^\w\s]|(?:per|a|an|gross|net|brutto|base|annual|annually|yearly|monthly|hourly|weekly|biweekly|doe|doq"
     r"|depending|dependent|commensurate|based|negotiable|plus|and|or|to)\b)",
@@ -400,10 +414,10 @@ _BETWEEN = regex(r"\b(?:between|zwischen|entre|tra|mellan|tussen)\s*$", re.IGNOR
 _CONN = regex(
     rf"(?:{_GAP}[\[(][^\])\d]{{1,25}}[\])])?"  # "$25.37 [Starting Wage] to $30.91"
     rf"(?:{_GAP}(?:-{{1,2}}|–{{1,2}}|—{{1,2}}|‒|−|‐|‑|~|～|〜|/){_GAP}"
-    rf"|{_GAP}\s(?P<word>to|To|TO|through|thru|bis|à|tot|till|til|â|and|und|et|y|e)\s{_GAP}"
+    rf"|{_GAP}\s(?P<word>to|To|TO|through|thru|bis|à|a|tot|till|til|â|and|und|et|y|e|en|och|og)\s{_GAP}"
     rf"(?:[A-Z]{{1,4}}-?\d{{1,2}}(?:,?\s+Step\s+\d{{1,2}})?\s*[-–:]?\s*)?)",
 )
-_AND_WORDS = frozenset({"and", "und", "et", "y", "e"})
+_AND_WORDS = frozenset({"and", "und", "et", "y", "e", "en", "och", "og"})
 
 # Never amounts: phone numbers and retirement-plan names (links and addresses are found by their word).
 _MASK = regex(
@@ -412,8 +426,8 @@ _MASK = regex(
 )
 _LABEL_DASH = regex(r"(?<![0-9A-Za-z])[A-Za-z]{1,6}-$")  # "GS-", "COVID-", but not the "k-" of "15k-25k"
 _LABEL_WORD = regex(
-    r"\b(?:step|level|grade|band|tier|scale|class|phase|stage|no\.?|number|version|room|suite|unit|aps|el|gs|code|id)"
-    r"\s*[:#]?\s*$",
+    r"(?:\b(?:step|level|grade|band|tier|scale|class|phase|stage|no\.?|number|version|room|suite|unit|aps|el|gs|code|id)"
+    r"|§§?)\s*[:#]?\s*$",  # "§ 1205" is a section of a law or resolution
     re.IGNORECASE,
 )
 # Numbers that name rather than count: a leading zero ("03400"), a US ZIP code after a state ("NV 89119",
@@ -441,11 +455,14 @@ _CJK = regex(r"[\u4e00-\u9fff]")
 _KANA = regex(r"[\u3040-\u30ff]")
 _CNY_HINT = regex(r"元|RMB|CNY|人民币")
 _NORDIC = regex(r"(?<![A-Za-z])(SEK|NOK|DKK)(?![A-Za-z])")
+# Superannuation is Australian: "$120k - $140k + super", "$86,169 per annum + 10% Super" are Australian dollars.
+_KIWISAVER = _CaseBlind(r"\bkiwisaver\b")  # New Zealand's retirement scheme, paid on top of its salaries
+_SUPER = _CaseBlind(r"(?:\+|\bplus\b|\bincl\w*|\bexcl\w*)\.?\s*(?:\d+(?:\.\d+)?\s*%\s*)?super\b|\bsuperannuation\b")
 
 # ---------------------------------------------------------------- vague pay
 
 _VAGUE_TERM = (
-    r"negotiable|DOE|DOQ|D\.O\.E\.?|D\.O\.Q\.?|TBD|TBC|TBA|to\s+be\s+(?:determined|confirmed|discussed)"
+    r"negotiable|DOE|DOQ|D\.O\.E\.?|D\.O\.Q\.?|TBD|TBC|TBA|to\s+be\s+(?:determined|confirmed|discussed|negotiated)"
     r"|depend(?:s|ing|ent)\s+(?:up)?on\s+(?:experience|qualifications)(?:\s+and\s+(?:experience|qualifications))?"
     r"|commensurate\s+with\s+(?:experience|qualifications)|based\s+on\s+experience|market[- ]rate"
 )
@@ -457,10 +474,18 @@ _VAGUE_STRONG = _CaseBlind(
     rf"|\b(?:attractive|generous|market[- ]rate|market[- ]competitive)\s+(?:{_PAY_ADJ}\s+)?"
     r"(?:salary|salaries|pay|compensation|package|remuneration)\b"
     r"|\b(?:salary|salaries|pay|compensation|remuneration|wages?|pay\s+rate)(?:\s+(?:range|rate|level))?"
-    rf"(?:(?:\s*[:–-]\s*|\s+(?:is|are|will\s+be)\s+)(?:highly\s+)?(?:competitive|{_VAGUE_TERM})|\s+(?:{_VAGUE_TERM}))\b"
+    rf"(?:(?:\s*[:–-]\s*|\s+(?:is|are|will\s+be)\s+)(?:highly\s+)?(?:competitive|{_VAGUE_TERM})|\s+(?:{_VAGUE_TERM})"
+    # "Compensation will be negotiated" leaves the figure open; "is negotiated annually/by the union" sets it.
+    r"|\s+(?:is|are|will\s+be|can\s+be)\s+(?:negotiated(?!\s+(?:annually|yearly|each|every|by|between|through|under))"
+    r"|open\s+to\s+negotiation))\b"
     r"|(?:薪资|薪酬|待遇|工资)?面议|(?:薪资|薪酬|待遇|工资)(?:待遇)?(?:优厚|丰厚)"
     r"|(?:丰厚|优厚)的?(?:基础|基本)?(?:薪资|薪酬|薪水|待遇|工资)"
     r"|(?:有|具)?(?:市场)?竞争力的?(?:薪资|薪酬|薪水|待遇|工资)"
+    # Pay said to lead or match the market or the big firms, with no figure: "行业内领先的薪酬待遇",
+    # "对标国内大厂的薪酬", "薪资对标一线大厂", "薪酬是不输于大厂的", "薪酬水平可以和大厂比肩".
+    r"|领先(?:行业)?(?:的|型)?(?:一流)?(?:薪资|薪酬|薪水|待遇|工资)"
+    r"|(?:对标|媲美|比肩|不输于?|高于|优于)[^。，,；;：:\n\d]{0,12}?(?:薪资|薪酬|薪水|待遇|工资)"
+    r"|(?:薪资|薪酬|薪水|待遇|工资)(?:水平)?[^。，,；;\n\d]{0,8}?(?:对标|媲美|比肩|不输|高于|优于|领先)"
     r"|\b(?:salaire|rémunération)\s+(?:compétitif|compétitive|attractif|attractive|selon\s+(?:profil|expérience))"
     r"|\b(?:attraktive[sn]?|wettbewerbsfähige[sn]?)\s+(?:Gehalt|Vergütung)|\bsalario\s+competitivo"
 )
@@ -474,11 +499,11 @@ _VAGUE_WEAK = _CaseBlind(
 # They are chosen to begin with uncommon letters, so the search skips quickly through ordinary prose:
 # it runs on every block and most blocks contain none of them.
 _QUICK_VAGUE = regex(
-    r"petiti|PETITI|pétiti|gotiab|GOTIAB|pend(?:ent|ing|s)\s+(?:up)?on|PEND|mensur|MENSUR|ket.rate|KET.RATE"
+    r"petiti|PETITI|pétiti|gotia|GOTIA|pend(?:ent|ing|s)\s+(?:up)?on|PEND|mensur|MENSUR|ket.rate|KET.RATE"
     r"|ractiv|ractif|RACTIV|rakti|bewerbsf|based\s+on\s+exp|be\s+determ|be\s+confirm|be\s+discuss"
     r"|DO[EQ]|D\.O\.|TB[DCA]"
 )
-_QUICK_VAGUE_CJK = regex("面议|优厚|丰厚|竞争力|可谈")
+_QUICK_VAGUE_CJK = regex("面议|优厚|丰厚|竞争力|可谈|领先|对标|媲美|比肩|不输|高于|优于")
 _VAGUE_WINDOW = 100
 # "Full time telework is negotiable": the term says something of a subject, which is not pay when no pay word
 # comes before it in the sentence.
@@ -497,6 +522,7 @@ _SEPARATORS = frozenset(" \t\u00a0\u202f\u2009\u2007")
 _NOT_PERIOD_START = frozenset("0123456789.,;:-–—~|•)*")  # after a figure, these cannot begin a period
 _CJK_MULTS = frozenset({"k", "万", "w"})
 _COUNT_MULTS = frozenset({"万", "w", "千"})
+_LAKH_GROUPED = regex(r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d{1,2})?")  # "8,00,000", "1,20,00,000": the Indian grouping
 _INR_MULTS = frozenset({"lakh", "lakhs", "lac", "lacs", "lpa", "crore", "crores"})
 
 
@@ -635,7 +661,7 @@ def _atom(block: _Block, m: re.Match[str], n: int) -> _Atom | None:
             return None  # 24/7, 01/21/2026
         if before == "-" and _LABEL_DASH.search(text, max(0, ns - 8), ns):
             return None
-        if (before in _SEPARATORS or before in ":#") and not mult and _LABEL_WORD.search(text, max(0, ns - 12), ns):
+        if (before in _SEPARATORS or before in ":#§") and not mult and _LABEL_WORD.search(text, max(0, ns - 12), ns):
             return None  # Step 10, Level 6, Grade 12; but "Pay Scale : 4.8 Lac" is money
     after = text[ne] if ne < n else ""
     if after and after in "/:" and ne + 1 < n and text[ne + 1].isdigit():
@@ -671,8 +697,8 @@ def _atom(block: _Block, m: re.Match[str], n: int) -> _Atom | None:
         currency = _norm_currency(post) if pre == "$" else _norm_currency(pre)
     elif pre or post:
         currency = _norm_currency(pre or post or "")
-    if mult_key in _INR_MULTS and currency is None:
-        currency = "INR"
+    if currency is None and (mult_key in _INR_MULTS or (not mult_key and _LAKH_GROUPED.fullmatch(m.group("num")))):
+        currency = "INR"  # lakhs and crores, in words or in their grouping ("8,00,000"), are Indian rupees
     period, bare_noun, ext = None, False, end
     nxt = text[end : end + 3].lstrip()[:1]
     pm = _PERIOD_AFTER.match(text, end) if nxt and nxt not in _NOT_PERIOD_START else None
@@ -686,7 +712,8 @@ def _atom(block: _Block, m: re.Match[str], n: int) -> _Atom | None:
         period = period or "year"
     weak = (pre == "$" and not post) or (post == "$" and not pre)
     start = m.start("pre") if pre else ns
-    return _Atom(start, end, ext, raw, mult_key, currency, weak, bool(m.group("plus")), period, bare_noun)
+    plus = bool(m.group("plus") or m.group("plus0"))  # "10 LPA+" and "10+ LPA"
+    return _Atom(start, end, ext, raw, mult_key, currency, weak, plus, period, bare_noun)
 
 
 def _norm_currency(token: str) -> str | None:
@@ -893,11 +920,7 @@ def _mention(
     if period is None and mults & _INR_MULTS:
         period = "year"  # Indian postings quote yearly pay (CTC) in lakhs; a monthly figure in lakhs says so
 
-    currency = next((x.currency for x in group if x.currency and not x.weak), None)
-    if currency is None and (paren := _PAREN_CURRENCY.match(text, end)):
-        currency = _norm_currency(paren.group(1))  # "6000 —— 9000 （美元）", "$90,000 (CAD)"
-    currency = currency or next((x.currency for x in group if x.currency), None)
-    currency = _settle_currency(currency, text)
+    currency = _currency_of(block, group, end, s_lo, s_hi)
     scale = _SCALE.get(currency or "", 1.0)
     floor, ceiling = _BOUNDS[period]
     if lo / scale < floor or hi / scale > ceiling:
@@ -908,11 +931,31 @@ def _mention(
         back = max(0, start - 80)
         if _UP_TO.search(block, back, start):
             kind = "up-to"
-        elif first.plus or _FROM.search(block, back, start) or _OPEN_AFTER.match(text, end):
+        elif (
+            first.plus
+            or _FROM.search(block, back, start)
+            or _OPEN_AFTER.match(text, end)
+            or _OVERPAY.search(block, end, block.sentence(start, end)[1])
+        ):
             kind = "from"
     minimum = None if kind == "up-to" else lo
     maximum = None if kind == "from" else hi
     return PayMention(start, end, kind, minimum, maximum, currency, period, text[start:end])
+
+
+def _currency_of(block: _Block, group: list[_Atom], end: int, s_lo: int, s_hi: int) -> str | None:
+    """The currency of a figure or pair: a named one wins over a bare "$", which superannuation makes Australian."""
+    text = block.text
+    currency = next((x.currency for x in group if x.currency and not x.weak), None)
+    if currency is None and (paren := _PAREN_CURRENCY.match(text, end)):
+        currency = _norm_currency(paren.group(1))  # "6000 —— 9000 （美元）", "$90,000 (CAD)"
+    if currency is None and any(x.weak for x in group):
+        if _SUPER.search(block, s_lo, s_hi):
+            return "AUD"  # "$120k - $140k + super"
+        if _KIWISAVER.search(block, s_lo, s_hi):
+            return "NZD"  # "$90,000 - $110,000 + KiwiSaver"
+    currency = currency or next((x.currency for x in group if x.currency), None)
+    return _settle_currency(currency, text)
 
 
 def _alone(block: _Block, group: list[_Atom], span: tuple[float, float] | None, start: int, end: int) -> bool:

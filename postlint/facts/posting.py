@@ -42,6 +42,7 @@ _PAY_HEADING_WORDS = (
     "gehalt", "vergütung", "verguetung", "retribución", "lön", "薪资", "薪酬", "工资", "薪水", "待遇",
 )  # fmt: skip
 _HAN = regex(r"[\u4e00-\u9fff]")
+_KANA_OR_HANGUL = regex(r"[\u3040-\u30ff\uac00-\ud7af]")  # Japanese or Korean, whose titles may be all Han
 _DIGIT = regex(r"\d")
 _LABEL_PERIOD = regex(r"\b(?:hourly|daily|weekly|monthly|annual|yearly)\b", re.IGNORECASE)
 _PAY_SCOPES = frozenset({"heading", "paragraph", "list_item", "table_cell"})
@@ -80,6 +81,7 @@ class PayFact:
     text: str
     source: str  # where it was read: text, badge, header, front-matter, template or json-ld
     period_implied: bool = False  # no period is written; a salary-sized figure reads as per year
+    currency_implied: bool = False  # no currency is written; it is the posting's country's
 
     @property
     def is_amount(self) -> bool:
@@ -288,7 +290,7 @@ class PostingFacts:
 
         doc = self.doc
         # A Chinese posting quotes pay by its own conventions even on a line with no Han character ("25-50K").
-        chinese = _HAN.search(doc.text) is not None and self.language == "zh"
+        chinese = _HAN.search(doc.text) is not None and (self.language == "zh" or self._chinese_title())
         found = self._front_matter_pay()
         pay_sections = {i for i, s in enumerate(doc.sections) if names_pay(s.title)}
         header = header_fields(doc, self.memo)
@@ -333,11 +335,21 @@ class PostingFacts:
         found.sort(key=lambda fact: fact.start)
         return found
 
+    def _chinese_title(self) -> bool:
+        """Whether the posting is titled in Chinese though its prose is in another language: a board for Chinese
+        readers ("【Remote/China】秘猿科技 - Blockchain Engineer") whose k-figures are monthly pay in yuan."""
+        title = self.doc.title or ""
+        return (
+            _HAN.search(title) is not None
+            and self.language not in ("ja", "ko")
+            and _KANA_OR_HANGUL.search(self.doc.text) is None
+        )
+
     def _facts(self, mentions: list[PayMention], base: int, source: str) -> list[PayFact]:
         """Pay mentions found in a snippet at `base` in the source, as facts with their evidence kind."""
         facts = []
         for m in mentions:
-            currency = self._currency(m.currency, m.text)
+            currency = self._currency(m.currency, m.text) if m.kind != "vague" else None
             implied = m.period is None and _reads_annual(m.minimum or m.maximum, currency)
             period = "year" if implied else m.period
             facts.append(
@@ -352,6 +364,7 @@ class PostingFacts:
                     m.text,
                     source,
                     implied,
+                    m.currency is None and currency is not None,
                 )
             )
         return facts
@@ -375,13 +388,21 @@ class PostingFacts:
         return found
 
     def _currency(self, currency: str | None, text: str) -> str | None:
-        """A bare '$' is the dollar of the posting's country (CA$ in Toronto), not always US$."""
+        """A bare '$' is the dollar of the posting's country (CA$ in Toronto), not always US$; a figure with no
+        currency at all ("Range: 110K-130K" in a Colorado posting) is in the currency of the posting's country."""
+        if currency is None:
+            return self._country_currency()
         if currency != "USD" or "$" not in text or _EXPLICIT_US_DOLLAR.search(text):
             return currency
         for country, code in _DOLLAR_BY_COUNTRY:
             if self.jurisdictions and all(within(j, country) for j in self.jurisdictions):
                 return code
         return currency
+
+    def _country_currency(self) -> str | None:
+        """The currency of the one country every jurisdiction of the posting lies in, if there is one."""
+        countries = {_country_of(j) for j in self.jurisdictions}
+        return _CURRENCY_BY_COUNTRY.get(countries.pop()) if len(countries) == 1 else None
 
     def _front_matter_pay(self) -> list[PayFact]:
         """Pay given as front-matter fields (`salary_min`/`salary_max`, or one `salary` text)."""
@@ -404,6 +425,10 @@ class PostingFacts:
             else:
                 return []
             text = doc.text[at : doc.text.find("\n", at)] if at >= 0 else ""
+            code = str(currency).upper() if currency else self._country_currency()
+            # No period field: a salary-sized figure reads as per year, as it does in the prose.
+            implied = period is None and _reads_annual(low if low is not None else high, code)
+            currency_implied = not currency and code is not None
             return [
                 PayFact(
                     at,
@@ -411,10 +436,12 @@ class PostingFacts:
                     kind,
                     low,
                     high,
-                    str(currency).upper() if currency else None,
-                    _period(period),
+                    code,
+                    "year" if implied else _period(period),
                     text,
                     "front-matter",
+                    implied,
+                    currency_implied,
                 )
             ]
         raw = fm.data.get("salary")  # one text field: "$120,000 - $150,000 per year"
@@ -431,10 +458,34 @@ class PostingFacts:
         return []
 
 
+# The currency of each country, for pay that names none; a euro country is EU-XX.
+_CURRENCY_BY_COUNTRY = {
+    "US": "USD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "UK": "GBP", "IE": "EUR", "IN": "INR", "CN": "CNY",
+    "JP": "JPY", "KR": "KRW", "SG": "SGD", "HK": "HKD", "TW": "TWD", "CH": "CHF", "NO": "NOK", "IS": "ISK",
+    "BR": "BRL", "MX": "MXN", "ZA": "ZAR", "AE": "AED", "IL": "ILS",
+    "EU-BG": "BGN", "EU-CZ": "CZK", "EU-DK": "DKK", "EU-HU": "HUF", "EU-PL": "PLN", "EU-RO": "RON", "EU-SE": "SEK",
+} | {
+    f"EU-{code}": "EUR"
+    for code in ("AT", "BE", "HR", "CY", "EE", "FI", "FR", "DE", "GR", "IE", "IT", "LV", "LT", "LU", "MT", "NL",
+                 "PT", "SK", "SI", "ES")
+}  # fmt: skip
+
+
+def _country_of(jurisdiction: str) -> str:
+    """'US-NY-NYC' -> 'US', 'EU-DE-BE' -> 'EU-DE', 'UK' -> 'UK'."""
+    parts = jurisdiction.split("-")
+    return "-".join(parts[:2]) if parts[0] == "EU" and len(parts) > 1 else parts[0]
+
+
 # Currencies in which a figure of 20,000 or more with no period is a yearly salary to every reader
 # ("The salary range is $90,000 - $105,000"); no monthly or hourly wage is that large in them.
 _ANNUAL_FROM = 20_000
 _ANNUAL_CURRENCIES = frozenset({"USD", "CAD", "AUD", "NZD", "EUR", "GBP", "CHF", "SGD", "IEP", None})
+
+
+# Where pay is much lower than in dollars, the line falls lower: Indian pay is quoted yearly (CTC) from
+# about two lakh ("8,00,000 - 12,00,000"), and a monthly wage of two lakh or more says "per month".
+_ANNUAL_FROM_LOCAL = {"INR": 200_000}
 
 
 def _reads_annual(amount: float | None, currency: str | None) -> bool:
@@ -444,6 +495,8 @@ def _reads_annual(amount: float | None, currency: str | None) -> bool:
         return False
     if currency in _ANNUAL_CURRENCIES:
         return amount >= _ANNUAL_FROM
+    if currency in _ANNUAL_FROM_LOCAL:
+        return amount >= _ANNUAL_FROM_LOCAL[currency]
     from postlint.facts.pay import dollar_scale
 
     scale = dollar_scale(currency)

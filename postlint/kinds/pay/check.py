@@ -267,7 +267,7 @@ class PayPeriodCheck(Check):
                 continue  # "$150 for the take-home exercise": a payment, not a rate of pay
             if period_plain_by_size(fact):
                 continue
-            if fact.currency is None and not _CURRENCY_SIGN.search(fact.text):
+            if (fact.currency is None or fact.currency_implied) and not _CURRENCY_SIGN.search(fact.text):
                 continue  # a bare number ('98057' of a ZIP code, a count): not recognisably pay
             line_start = doc.text.rfind("\n", 0, fact.start) + 1
             line_end = doc.text.find("\n", fact.end)
