@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from conftest import run_cli, write_pack
+from conftest import lint, run_cli, write_pack
 
 from postlint.config import Settings
 from postlint.engine import RuleEngine, RunContext
@@ -115,3 +115,34 @@ def test_pack_examples_can_give_the_checkers_results(tmp_path: Path, extra: dict
     path = write_pack(tmp_path, [{**rule, "examples": {"fail": [example]}}])
     got, out, err = run_cli("packs", "test", str(path))
     assert got == code, out + err
+
+
+# --- links/apply: the shapes of a way to apply ------------------------------------------------
+
+
+def _apply_found(text: str, fmt: str = "markdown") -> list[tuple[str, int]]:
+    return [(v.rule, v.line) for v in lint(text, fmt, select="links/apply")]
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("# 后端工程师\n\n负责后端开发。\n\n```\n联系方式：\n发送简历至：hr@example.cn\n```\n", "markdown"),
+        ("# 后端工程师\n\n负责后端开发。\n\n联系方式：微信：lihejia_114（备注来源）\n", "markdown"),
+        ("# 后端工程师\n\n负责后端开发。\n\n感兴趣的可以加我微信，A610819267，备注 Github。\n", "markdown"),
+        ("# 前端工程师\n\n负责前端开发。\n\n添加微信`tan_heng4040`\n", "markdown"),
+        ("# Engineer\n\nWe build tools.\n\nwx: pungentz\n", "markdown"),
+    ],
+)
+def test_ways_to_apply_in_many_shapes(text: str, fmt: str) -> None:
+    assert _apply_found(text, fmt) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "line"),
+    [
+        ("# 前端工程师\n\n熟悉微信小程序开发。关注我们的微信公众号：`acme_ai`\n", "markdown", 3),
+    ],
+)
+def test_contacts_and_sites_that_are_not_a_way_to_apply(text: str, fmt: str, line: int) -> None:
+    assert _apply_found(text, fmt) == [("links/apply", line)]
