@@ -132,6 +132,15 @@ def _apply_found(text: str, fmt: str = "markdown") -> list[tuple[str, int]]:
         ("# 后端工程师\n\n负责后端开发。\n\n感兴趣的可以加我微信，A610819267，备注 Github。\n", "markdown"),
         ("# 前端工程师\n\n负责前端开发。\n\n添加微信`tan_heng4040`\n", "markdown"),
         ("# Engineer\n\nWe build tools.\n\nwx: pungentz\n", "markdown"),
+        ("Analyst\n\nWe are an E-Verify employer. Learn more at jobs.example.gov.\n", "text"),
+        ("Analyst\n\nLearn more at acmejobs.com.\n", "text"),
+        ("Analyst\n\nVisit us at example.com/company/careers and follow us.\n", "text"),
+        (
+            "<p>Engineers wanted.</p><p>If you have any questions, you can email me (ann@example.com) but"
+            ' otherwise, all postings are available at <a href="https://www.example.com/about-us/">'
+            "https://www.example.com/about-us/</a> Cheers!</p>",
+            "html",
+        ),
     ],
 )
 def test_ways_to_apply_in_many_shapes(text: str, fmt: str) -> None:
@@ -142,6 +151,7 @@ def test_ways_to_apply_in_many_shapes(text: str, fmt: str) -> None:
     ("text", "fmt", "line"),
     [
         ("# 前端工程师\n\n熟悉微信小程序开发。关注我们的微信公众号：`acme_ai`\n", "markdown", 3),
+        ("Analyst\n\nWe ship tools. Learn more at example.com.\n", "text", 3),
     ],
 )
 def test_contacts_and_sites_that_are_not_a_way_to_apply(text: str, fmt: str, line: int) -> None:

@@ -299,10 +299,14 @@ def _spelled_out(doc: Document) -> Iterator[Link]:
             yield Link(f"mailto:{address}", m.group(), start, block.start + m.end())
 
 
-# A site named after "apply at", "visit" or "go to", without "https://" or "www." (which make it a link already):
-# "apply online at acme.com/jobs", "visit careers.acme.com". Only after such words: elsewhere "ASP.NET" would do.
+# A site named after "apply at", "visit", "go to", "learn more at" or "our jobs are listed at", without "https://"
+# or "www." (which make it a link already): "apply online at acme.com/jobs", "visit careers.acme.com", "Learn more
+# at acmejobs.com". Only after such words: elsewhere "ASP.NET" would do. Whether the site is a way to apply is
+# then read as for any link (its host and path, its sentence): "Learn more at acme.com." is not.
 _NAMED_SITE = lazy_regex(
-    r"\b(?:(?:apply|applications?)\b[^.\n]{0,30}?\b(?:at|on|via|through)|visit|go\s+to)\s+(?:our\s+(?:website|site)\s+)?"
+    r"\b(?:(?:apply|applications?)\b[^.\n]{0,30}?\b(?:at|on|via|through)|visit(?:\s+us\s+(?:at|on))?|go\s+to"
+    r"|learn\s+more\s+(?:at|on)|(?:postings|openings|positions|roles|jobs|vacancies)\s+(?:are\s+)?(?:available|listed|posted)"
+    r"\s+(?:at|on))\s+(?:our\s+(?:website|site)\s+)?"
     r"((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?:/[^\s<>()\"'`]*[^\s<>()\"'`.,;:!?])?)(?![\w@-])",
     re.IGNORECASE,
 )
@@ -311,7 +315,10 @@ _NAMED_SITE = lazy_regex(
 def _named_sites(doc: Document) -> Iterator[Link]:
     """Sites the prose names as the place to apply without writing them as links, as `https://` links there."""
     lowered = doc.text.lower()
-    if "apply" not in lowered and "applica" not in lowered and "visit" not in lowered and "go to" not in lowered:
+    if not any(
+        word in lowered
+        for word in ("apply", "applica", "visit", "go to", "learn more", " available ", " listed ", " posted ")
+    ):
         return
     for block in doc.blocks:
         if block.kind == CODE:
