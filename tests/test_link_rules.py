@@ -152,6 +152,17 @@ def test_ways_to_apply_in_many_shapes(text: str, fmt: str) -> None:
     [
         ("# 前端工程师\n\n熟悉微信小程序开发。关注我们的微信公众号：`acme_ai`\n", "markdown", 3),
         ("Analyst\n\nWe ship tools. Learn more at example.com.\n", "text", 3),
+        (
+            "Instructor\n\nTeach.\n\nContact: Please reach out to recruiting@example.org with any questions.\n",
+            "text",
+            5,
+        ),
+        (
+            "Analyst\n\nAn applicant who requires an accommodation during the application process should contact"
+            " recruiting@example.com.\n",
+            "text",
+            3,
+        ),
     ],
 )
 def test_contacts_and_sites_that_are_not_a_way_to_apply(text: str, fmt: str, line: int) -> None:

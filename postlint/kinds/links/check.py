@@ -174,7 +174,7 @@ class ApplyCheck(Check):
         if not mailto and url.strip("#") and "#" in url and not urls.host_of(url):
             return False  # an anchor on this site ("#how-to-apply") leads to instructions, not to an application
         if mailto:
-            if self.mailboxes.search(url[7:].split("@", 1)[0]):
+            if self.mailboxes.search(url[7:].split("@", 1)[0]) and not self._contact_only(doc, link, blocks, starts):
                 return True
         else:
             host, path = urls.host_of(url), urls.path_of(url)
