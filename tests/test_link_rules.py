@@ -167,3 +167,9 @@ def test_ways_to_apply_in_many_shapes(text: str, fmt: str) -> None:
 )
 def test_contacts_and_sites_that_are_not_a_way_to_apply(text: str, fmt: str, line: int) -> None:
     assert _apply_found(text, fmt) == [("links/apply", line)]
+
+
+def test_a_link_pasted_into_a_links_text_is_named_so() -> None:
+    found = lint("Site: [[example.com](https://example.com)](https://example.org)\n", select="links/malformed")
+    assert [(v.rule, v.line, v.column) for v in found] == [("links/malformed", 1, 44)]
+    assert "inside a link's text" in found[0].message

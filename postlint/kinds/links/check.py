@@ -59,9 +59,13 @@ class LinkCheck(Check):
                 bare = urls.is_bare(doc, link)
                 problem = urls.url_problem(link.url, raw, bare=bare)
                 if problem is None and bare and doc.format == "markdown" and doc.text.startswith("](", link.start - 2):
-                    problem = (
-                        "Markdown link syntax that is not rendered as a link (a space or line break in its target?)"
-                    )
+                    if doc.text.startswith(")", link.start - 3):
+                        # "[[acme.com](https://acme.com)](https://acme.com)": a link pasted into a link's text
+                        problem = "a Markdown link inside a link's text: only the inner link is rendered"
+                    else:
+                        problem = (
+                            "Markdown link syntax that is not rendered as a link (a space or line break in its target?)"
+                        )
                 if problem is not None:
                     yield Finding(start, end, _values(link, problem=problem))
             elif self.test == "insecure":
