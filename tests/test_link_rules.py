@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from conftest import run_cli, write_pack
+from conftest import lint, run_cli, write_pack
 
 from postlint.config import Settings
 from postlint.engine import RuleEngine, RunContext
@@ -115,3 +115,61 @@ def test_pack_examples_can_give_the_checkers_results(tmp_path: Path, extra: dict
     path = write_pack(tmp_path, [{**rule, "examples": {"fail": [example]}}])
     got, out, err = run_cli("packs", "test", str(path))
     assert got == code, out + err
+
+
+# --- links/apply: the shapes of a way to apply ------------------------------------------------
+
+
+def _apply_found(text: str, fmt: str = "markdown") -> list[tuple[str, int]]:
+    return [(v.rule, v.line) for v in lint(text, fmt, select="links/apply")]
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("# 后端工程师\n\n负责后端开发。\n\n```\n联系方式：\n发送简历至：hr@example.cn\n```\n", "markdown"),
+        ("# 后端工程师\n\n负责后端开发。\n\n联系方式：微信：lihejia_114（备注来源）\n", "markdown"),
+        ("# 后端工程师\n\n负责后端开发。\n\n感兴趣的可以加我微信，A610819267，备注 Github。\n", "markdown"),
+        ("# 前端工程师\n\n负责前端开发。\n\n添加微信`tan_heng4040`\n", "markdown"),
+        ("# Engineer\n\nWe build tools.\n\nwx: pungentz\n", "markdown"),
+        ("Analyst\n\nWe are an E-Verify employer. Learn more at jobs.example.gov.\n", "text"),
+        ("Analyst\n\nLearn more at acmejobs.com.\n", "text"),
+        ("Analyst\n\nVisit us at example.com/company/careers and follow us.\n", "text"),
+        (
+            "<p>Engineers wanted.</p><p>If you have any questions, you can email me (ann@example.com) but"
+            ' otherwise, all postings are available at <a href="https://www.example.com/about-us/">'
+            "https://www.example.com/about-us/</a> Cheers!</p>",
+            "html",
+        ),
+    ],
+)
+def test_ways_to_apply_in_many_shapes(text: str, fmt: str) -> None:
+    assert _apply_found(text, fmt) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "line"),
+    [
+        ("# 前端工程师\n\n熟悉微信小程序开发。关注我们的微信公众号：`acme_ai`\n", "markdown", 3),
+        ("Analyst\n\nWe ship tools. Learn more at example.com.\n", "text", 3),
+        (
+            "Instructor\n\nTeach.\n\nContact: Please reach out to recruiting@example.org with any questions.\n",
+            "text",
+            5,
+        ),
+        (
+            "Analyst\n\nAn applicant who requires an accommodation during the application process should contact"
+            " recruiting@example.com.\n",
+            "text",
+            3,
+        ),
+    ],
+)
+def test_contacts_and_sites_that_are_not_a_way_to_apply(text: str, fmt: str, line: int) -> None:
+    assert _apply_found(text, fmt) == [("links/apply", line)]
+
+
+def test_a_link_pasted_into_a_links_text_is_named_so() -> None:
+    found = lint("Site: [[example.com](https://example.com)](https://example.org)\n", select="links/malformed")
+    assert [(v.rule, v.line, v.column) for v in found] == [("links/malformed", 1, 44)]
+    assert "inside a link's text" in found[0].message

@@ -59,9 +59,13 @@ class LinkCheck(Check):
                 bare = urls.is_bare(doc, link)
                 problem = urls.url_problem(link.url, raw, bare=bare)
                 if problem is None and bare and doc.format == "markdown" and doc.text.startswith("](", link.start - 2):
-                    problem = (
-                        "Markdown link syntax that is not rendered as a link (a space or line break in its target?)"
-                    )
+                    if doc.text.startswith(")", link.start - 3):
+                        # "[[acme.com](https://acme.com)](https://acme.com)": a link pasted into a link's text
+                        problem = "a Markdown link inside a link's text: only the inner link is rendered"
+                    else:
+                        problem = (
+                            "Markdown link syntax that is not rendered as a link (a space or line break in its target?)"
+                        )
                 if problem is not None:
                     yield Finding(start, end, _values(link, problem=problem))
             elif self.test == "insecure":
@@ -153,6 +157,10 @@ class ApplyCheck(Check):
             return  # "email your video to jobs @ example.com": an address written so that robots miss it
         if not unusable and any(self._is_apply(doc, link, blocks, starts, title, hosts) for link in _named_sites(doc)):
             return  # "apply online at acme.com/jobs": a site named without "https://" or "www."
+        if not unusable and any(self._is_apply_line(url, line, hosts) for url, line in _in_code(doc)):
+            return  # "发送简历至：hr@acme.cn" in a code block: the posting pasted as code
+        if not unusable and any(not self._contact_only(doc, link, blocks, starts) for link in _wechat_ids(doc)):
+            return  # "微信：lihejia114": a WeChat ID to write to
         if unusable:
             first = unusable[0]
             problem = f"the apply link '{first.values['url']}' does not work ({first.values['problem']})"
@@ -170,7 +178,7 @@ class ApplyCheck(Check):
         if not mailto and url.strip("#") and "#" in url and not urls.host_of(url):
             return False  # an anchor on this site ("#how-to-apply") leads to instructions, not to an application
         if mailto:
-            if self.mailboxes.search(url[7:].split("@", 1)[0]):
+            if self.mailboxes.search(url[7:].split("@", 1)[0]) and not self._contact_only(doc, link, blocks, starts):
                 return True
         else:
             host, path = urls.host_of(url), urls.path_of(url)
@@ -191,6 +199,84 @@ class ApplyCheck(Check):
             if mailto and self.mail_words.search(around):
                 return True
         return False
+
+    def _contact_only(self, doc: Document, link: Link, blocks: list[Block], starts: list[int]) -> bool:
+        """Whether an application mailbox's own sentence makes it a contact for questions or accommodations only
+        ("reach out to recruiting@... with any questions"): it says so and says nothing of applying."""
+        for heading, around in _surroundings(doc, link, blocks, starts, -1):
+            if heading:
+                continue
+            return bool(
+                self.unless_words.search(around)
+                and not self.words.search(around)
+                and not self.send_words.search(around)
+            )
+        return False
+
+    def _is_apply_line(self, url: str, line: str, hosts: urls.LinkHosts) -> bool:
+        """Whether a link written in a code block is a way to apply, read from its own line (code has no
+        sentences, sections or link text of its own)."""
+        if self.unless_words.search(line) and not self.send_words.search(line):
+            return False
+        if url.startswith("mailto:"):
+            if self.mailboxes.search(url[7:].split("@", 1)[0]) or self.mail_words.search(line):
+                return True
+        elif urls.is_apply_host(url, hosts) or self.url_words.search(f"{urls.host_of(url)}{urls.path_of(url)}"):
+            return True
+        return bool(self.words.search(line) or self.send_words.search(line))
+
+
+# An e-mail address or a URL written in a code block: some postings paste all their text into one.
+_CODE_ADDRESS = lazy_regex(
+    r"(?<![\w.+-])([\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})*\.[a-z]{2,24})\b|\bhttps?://[^\s<>()\"'`]+[^\s<>()\"'`.,;:!?]",
+    re.IGNORECASE,
+)
+
+
+def _in_code(doc: Document) -> Iterator[tuple[str, str]]:
+    """Addresses and URLs written in the posting's code blocks, each with the line it is on (and a short label
+    line just before it, "联系方式："), as (url, line)."""
+    for block in doc.blocks:
+        if block.kind != CODE:
+            continue
+        text = doc.text[block.start : block.end]
+        if "@" not in text and "://" not in text:
+            continue
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            for m in _CODE_ADDRESS.finditer(line):
+                label = lines[i - 1].strip() if i > 0 else ""
+                around = f"{label} {line}" if label.endswith((":", "：")) and len(label) <= _LABEL_MAX else line
+                yield (f"mailto:{m.group(1)}" if m.group(1) else m.group()), around
+
+
+# A WeChat ID given to write to ("微信：lihejia114", "加我微信 A610819267", "WeChat: jobs1990", "vx：MrKevinX"):
+# in Chinese postings the usual way to apply. After 微信 the ID may follow directly; after a Latin name
+# (WeChat, VX, WX) only after a colon, so that "WeChat official account" is not an ID. An ID starts with a
+# letter (6-20 letters, digits, _ and -), or is a mobile number, or is written in base64 against robots.
+_WECHAT_ID = lazy_regex(
+    r"(?:微信号?(?:/(?:电话|手机))?[ \t]*[:：,，]?|(?<![A-Za-z])(?:WeChat|Weixin|VX|WX)(?:[ \t]*(?:ID|号))?[ \t]*[:：])"
+    r"[ \t]*[`*【\[]*[ \t]*([A-Za-z][-_A-Za-z0-9]{5,19}|1\d{10}|[A-Za-z0-9+/]{8,}={1,2})(?![-_A-Za-z0-9@.])",
+    re.IGNORECASE,
+)
+
+
+def _wechat_ids(doc: Document) -> Iterator[Link]:
+    """WeChat IDs in the posting's text, as `weixin:` links at their place in the text."""
+    lowered = doc.text.lower()
+    if (
+        "微信" not in doc.text
+        and "wechat" not in lowered
+        and "weixin" not in lowered
+        and "vx" not in lowered
+        and "wx" not in lowered
+    ):
+        return
+    for block in doc.blocks:
+        # The raw text, not the prose: an ID is often written as inline code ("微信：`fox-mn`").
+        text = doc.text[block.start : block.end]
+        for m in _WECHAT_ID.finditer(text):
+            yield Link(f"weixin:{m.group(1)}", m.group(1), block.start + m.start(1), block.start + m.end(1))
 
 
 # An e-mail address spelled out against address harvesters: "jobs @ example.com", "jobs [at] example [dot] com".
@@ -217,10 +303,14 @@ def _spelled_out(doc: Document) -> Iterator[Link]:
             yield Link(f"mailto:{address}", m.group(), start, block.start + m.end())
 
 
-# A site named after "apply at", "visit" or "go to", without "https://" or "www." (which make it a link already):
-# "apply online at acme.com/jobs", "visit careers.acme.com". Only after such words: elsewhere "ASP.NET" would do.
+# A site named after "apply at", "visit", "go to", "learn more at" or "our jobs are listed at", without "https://"
+# or "www." (which make it a link already): "apply online at acme.com/jobs", "visit careers.acme.com", "Learn more
+# at acmejobs.com". Only after such words: elsewhere "ASP.NET" would do. Whether the site is a way to apply is
+# then read as for any link (its host and path, its sentence): "Learn more at acme.com." is not.
 _NAMED_SITE = lazy_regex(
-    r"\b(?:(?:apply|applications?)\b[^.\n]{0,30}?\b(?:at|on|via|through)|visit|go\s+to)\s+(?:our\s+(?:website|site)\s+)?"
+    r"\b(?:(?:apply|applications?)\b[^.\n]{0,30}?\b(?:at|on|via|through)|visit(?:\s+us\s+(?:at|on))?|go\s+to"
+    r"|learn\s+more\s+(?:at|on)|(?:postings|openings|positions|roles|jobs|vacancies)\s+(?:are\s+)?(?:available|listed|posted)"
+    r"\s+(?:at|on))\s+(?:our\s+(?:website|site)\s+)?"
     r"((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?:/[^\s<>()\"'`]*[^\s<>()\"'`.,;:!?])?)(?![\w@-])",
     re.IGNORECASE,
 )
@@ -229,7 +319,10 @@ _NAMED_SITE = lazy_regex(
 def _named_sites(doc: Document) -> Iterator[Link]:
     """Sites the prose names as the place to apply without writing them as links, as `https://` links there."""
     lowered = doc.text.lower()
-    if "apply" not in lowered and "applica" not in lowered and "visit" not in lowered and "go to" not in lowered:
+    if not any(
+        word in lowered
+        for word in ("apply", "applica", "visit", "go to", "learn more", " available ", " listed ", " posted ")
+    ):
         return
     for block in doc.blocks:
         if block.kind == CODE:
