@@ -194,6 +194,31 @@ def test_gender_coded_words_skip_headings_statements_and_quotes() -> None:
     assert check.coding(doc).counts(FEMININE) == {"supportive": 1}
 
 
+# A posting with a job seeker's notes appended under a heading of their own: the notes call it "the JD" and
+# analyse what it signals. Their words are not the employer's.
+NOTES_ON_THE_POSTING = (
+    "# Data Engineer\n\n## Key Responsibilities\n\n- Build data pipelines.\n- Lead one project.\n\n"
+    "## Requirements\n\n- SQL and Python.\n\n"
+    "## Layer B: Behavioural Analysis\n\n"
+    "**Urgency signal:** the JD signals a decisive, competitive hire. Lead with leadership bullets: "
+    "ambitious, assertive, independent, self-confident decisions.\n\n"
+    "**Implication:** frame the resume for an ATS; the team is dominant and wants a leader. Culture fit matters.\n"
+)
+
+
+def test_notes_appended_to_a_posting_are_not_its_wording() -> None:
+    assert lint(NOTES_ON_THE_POSTING, select="inclusive") == []
+    doc = parse(NOTES_ON_THE_POSTING, "markdown")
+    from postlint.facts.page import commentary_spans
+
+    ((start, end),) = commentary_spans(doc)
+    assert NOTES_ON_THE_POSTING[start:].startswith("Layer B") and end == len(NOTES_ON_THE_POSTING)
+    # The same words as the employer's own, without the notes' analysis of "the JD", still count.
+    as_posting = NOTES_ON_THE_POSTING.replace("the JD signals", "we seek").replace("**Implication:** frame", "")
+    found = lint(as_posting, select="inclusive")
+    assert {v.rule for v in found} == {"inclusive/gendered-wording", "inclusive/culture-fit"}
+
+
 def test_word_list_has_whole_forms_only() -> None:
     lists = builtin_word_lists()
     assert lists.forms and not any("*" in form for form in lists.forms)

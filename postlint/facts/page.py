@@ -19,6 +19,11 @@ The signals are deliberately narrow, each a shape of the page itself, never of o
 
 A posting that merely ends with an applicant privacy notice, or whose scrape begins with a
 "Home" breadcrumb, still reads as a posting.
+
+A posting may also carry a section that is not the employer's text at all: a job seeker's or
+collector's notes on the posting, appended under a heading of their own ("Analysis", "Behavioural
+insights"). `commentary_spans` finds them, so the rules that judge the employer's wording do not
+count the notes' words as the posting's.
 """
 
 from __future__ import annotations
@@ -107,6 +112,30 @@ def not_a_posting(doc: Document, *, has_pay: Callable[[], bool]) -> NotAPosting 
     if title and _NAVIGATION_TITLE.fullmatch(title) and not _CANDIDATE_WORDS.search(text) and not has_pay():
         return NotAPosting(f"a site page (titled '{title}') that describes no role", start, end)
     return None
+
+
+# Notes on a posting call it "the JD" and speak of what it signals and how to frame an application to it.
+_JD = regex(r"\bJDs?\b")
+_ANALYSIS_WORDS = regex(r"\b(?:signals?|signall?ing|implications?|framing|ATS|bullets?)\b", re.IGNORECASE)
+_ANALYSIS_MIN = 4
+
+
+def commentary_spans(doc: Document) -> list[tuple[int, int]]:
+    """The source spans of sections that are notes on the posting rather than the posting: a section (not the
+    one the page opens with) that refers to the posting as "the JD" and analyses it (what its wording
+    *signals*, its *implications*, how to *frame* résumé *bullets* for an *ATS*). Outermost sections only."""
+    text = doc.text
+    if "JD" not in text or len(doc.sections) < 2:
+        return []
+    first = min(s.heading_start for s in doc.sections)
+    spans: list[tuple[int, int]] = []
+    for section in sorted(doc.sections, key=lambda s: (s.heading_start, -s.end)):
+        if section.heading_start == first or (spans and section.end <= spans[-1][1]):
+            continue
+        body = text[section.heading_end : section.end]
+        if _JD.search(body) and len(_ANALYSIS_WORDS.findall(body)) >= _ANALYSIS_MIN:
+            spans.append((section.heading_start, section.end))
+    return spans
 
 
 def _title(doc: Document) -> tuple[str, int, int]:
