@@ -15,7 +15,10 @@ The signals are deliberately narrow, each a shape of the page itself, never of o
 - the page opens with a policy's own heading ("Privacy Policy", "Terms of Use") and keeps
   referring to itself ("this Policy", "these Terms"), with no pay on it;
 - the page's title is a navigation word ("Home", "Careers") and nothing on it speaks to a
-  candidate (no role, duties, qualifications or way to apply).
+  candidate (no role, duties, qualifications or way to apply);
+- a page of some length in plain English whose title names no kind of job ("Mission", "OUR
+  MISSION", an organisation's tagline) and which says nothing to a candidate and nothing of
+  hiring: an About page, a product page or an HR department's home page.
 
 A posting that merely ends with an applicant privacy notice, or whose scrape begins with a
 "Home" breadcrumb, still reads as a posting.
@@ -72,6 +75,16 @@ _CANDIDATE_WORDS = lazy_regex(
     r"full[- ]time|part[- ]time|we\s+are\s+(?:looking|seeking|hiring))\b",
     re.IGNORECASE,
 )
+# Words of a page that hires, though it says nothing else to a candidate ("We would like to hire someone").
+_HIRING_WORDS = lazy_regex(
+    r"\bhir(?:e|es|ing)\b|\bjoin\s+(?:us|our|the)\b|\brecruit\w*|\bvacanc\w+|\bjob\s+(?:openings?|offers?|postings?)\b",
+    re.IGNORECASE,
+)
+# A page that names no job and speaks to no candidate is judged only when it has this many words (a short
+# posting may be terse) and is plainly English (the candidate words are English): at least one function word
+# in this many words, so a Swedish page without its diacritics, read as English on a few hits, is not judged.
+_ABOUT_PAGE_MIN_WORDS = 120
+_ENGLISH_WORDS_PER_HIT = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +124,26 @@ def not_a_posting(doc: Document, *, has_pay: Callable[[], bool]) -> NotAPosting 
     title, start, end = _title(doc)
     if title and _NAVIGATION_TITLE.fullmatch(title) and not _CANDIDATE_WORDS.search(text) and not has_pay():
         return NotAPosting(f"a site page (titled '{title}') that describes no role", start, end)
+    if title and _names_no_job(doc, title) and not has_pay():
+        return NotAPosting(f"a page (opening '{title[:60]}') that names no job and speaks to no candidate", start, end)
     return None
+
+
+def _names_no_job(doc: Document, title: str) -> bool:
+    """Whether a page of some length in plain English names no kind of job in its title, and nowhere speaks to
+    a candidate or of hiring."""
+    from postlint.facts.language import guess_language
+    from postlint.facts.view import names_a_role
+
+    text = doc.text
+    words = len(text.split())
+    if words < _ABOUT_PAGE_MIN_WORDS or names_a_role(title) or _CANDIDATE_WORDS.search(text):
+        return False
+    if _HIRING_WORDS.search(text):
+        return False
+    guess = guess_language(doc)
+    english = dict(guess.scores).get("en", 0)
+    return guess.language == "en" and english * _ENGLISH_WORDS_PER_HIT >= words
 
 
 # Notes on a posting call it "the JD" and speak of what it signals and how to frame an application to it.
