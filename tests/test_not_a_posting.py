@@ -61,6 +61,8 @@ _ABOUT_TEXT = (
 ABOUT_PAGE = "Our Mission\n" + _ABOUT_TEXT
 # A terse scraped posting that speaks to no candidate either, but whose title names the job.
 TERSE_POSTING = "Data Analyst\nCivic Network\nSydney\n\n" + _ABOUT_TEXT
+# A title in another script may name the job in words the role list lacks.
+CHINESE_TITLED_POSTING = "数据分析师\n" + _ABOUT_TEXT
 # A gig that asks for someone without naming a job title.
 GIG_POSTING = "Please read this first\n" + _ABOUT_TEXT + "We would like to hire someone to help us with our website.\n"
 POSTING_WITH_NO_POSITIONS_SENTENCE = (
@@ -122,6 +124,7 @@ def test_a_page_that_is_no_posting_gets_one_warning_and_no_posting_rules(text: s
         POSTING_WITH_NO_POSITIONS_SENTENCE,
         TERSE_POSTING,
         GIG_POSTING,
+        CHINESE_TITLED_POSTING,
     ],
 )
 def test_postings_that_come_closest_stay_postings(text: str) -> None:

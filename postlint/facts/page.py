@@ -85,6 +85,7 @@ _HIRING_WORDS = lazy_regex(
 # in this many words, so a Swedish page without its diacritics, read as English on a few hits, is not judged.
 _ABOUT_PAGE_MIN_WORDS = 120
 _ENGLISH_WORDS_PER_HIT = 10
+_LAST_LATIN = 0x24F  # the end of Latin Extended-B
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +140,8 @@ def _names_no_job(doc: Document, title: str) -> bool:
     words = len(text.split())
     if words < _ABOUT_PAGE_MIN_WORDS or names_a_role(title) or _CANDIDATE_WORDS.search(text):
         return False
+    if any(c.isalpha() and ord(c) > _LAST_LATIN for c in title):
+        return False  # a title in another script ("数据分析师") may name a job in words the role list lacks
     if _HIRING_WORDS.search(text):
         return False
     guess = guess_language(doc)
