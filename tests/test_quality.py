@@ -227,3 +227,20 @@ def test_metric_per_section_needs_a_section(make_linter) -> None:
         make_linter([{"kind": "metric", "metric": "list_items", "per": "section", "max": 3}])
     with pytest.raises(PackError, match="per: sentence"):
         make_linter([{"kind": "metric", "metric": "headings", "per": "sentence", "max": 3}])
+
+
+# --- quality/too-long counts what a reader reads ---------------------------------------------
+
+
+def test_chinese_characters_are_counted_at_one_and_a_half_a_word() -> None:
+    """3,300 characters of Chinese are some 2,200 words; 4,950 and the title are 3,303 and too long."""
+    duties = "负责数据分析和报表工作"  # 11 characters
+    assert lint(f"# 数据分析师\n\n{duties * 300}\n", select="quality/too-long") == []
+    (v,) = lint(f"# 数据分析师\n\n{duties * 450}\n", select="quality/too-long")
+    assert (v.rule, v.line) == ("quality/too-long", 1)
+    assert "3303 words" in v.message  # with the title's five characters
+
+
+def test_english_words_are_counted_as_before() -> None:
+    (v,) = lint("# Data Analyst\n\n" + "We need an analyst. " * 760 + "\n", select="quality/too-long")
+    assert "3042 words" in v.message
