@@ -219,6 +219,15 @@ def test_notes_appended_to_a_posting_are_not_its_wording() -> None:
     assert {v.rule for v in found} == {"inclusive/gendered-wording", "inclusive/culture-fit"}
 
 
+def test_logic_is_code_and_rules_and_logical_is_the_trait() -> None:
+    doc = parse(
+        "You will write business logic and decision logic, build decision tables, run logic and accuracy tests on "
+        "voting equipment, and explain KPI logic. You are a logical thinker.\n",
+        "markdown",
+    )
+    assert count_coded_words(doc).counts(MASCULINE) == {"logical": 1}
+
+
 def test_word_list_has_whole_forms_only() -> None:
     lists = builtin_word_lists()
     assert lists.forms and not any("*" in form for form in lists.forms)
