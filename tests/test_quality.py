@@ -244,3 +244,23 @@ def test_chinese_characters_are_counted_at_one_and_a_half_a_word() -> None:
 def test_english_words_are_counted_as_before() -> None:
     (v,) = lint("# Data Analyst\n\n" + "We need an analyst. " * 760 + "\n", select="quality/too-long")
     assert "3042 words" in v.message
+
+
+# --- a notice that the posting is closed -----------------------------------------------------
+
+_GROCER = (
+    "Harbourline Grocers runs forty stores across Ontario and has sold fresh food to local families since 1962. "
+    "Our head office sits above the flagship store in Toronto, a short walk from Union Station, and our analytics "
+    "team of nine people shares a bright open floor with the buyers, the marketing team and the people who plan "
+    "the weekly flyers. We care about fair prices, honest labels and food that does not go to waste, and we measure "
+    "all three every week. Last year we cut food waste by a fifth, opened two new stores in Hamilton and Kingston, "
+    "and started a small programme that gives unsold bread to the food banks near every store.\n"
+)
+
+
+def test_a_closed_notice_is_not_asked_for_duties_or_requirements() -> None:
+    rules = ["quality/responsibilities", "quality/requirements"]
+    closed = f"# Data Analyst\n\nThe application window for this position is closed.\n\n{_GROCER}\n{_GROCER}"
+    assert lint(closed, select=rules) == []
+    open_posting = f"# Data Analyst\n\n{_GROCER}\n{_GROCER}"  # 120 words or more
+    assert sorted(v.rule for v in lint(open_posting, select=rules)) == sorted(rules)
