@@ -219,6 +219,25 @@ def test_notes_appended_to_a_posting_are_not_its_wording() -> None:
     assert {v.rule for v in found} == {"inclusive/gendered-wording", "inclusive/culture-fit"}
 
 
+def test_an_application_questionnaire_is_not_the_postings_wording() -> None:
+    """Numbered supplemental questions with "Required Question" marks, as public-sector job boards print them."""
+    posting = "Election Technician\n\nYou will run the voter registration system and answer calls.\n\n"
+    questions = (
+        "01\n\n    I understand that my answers must be truthful, honest and accurate.\n\n    Yes\n\n"
+        "02\n\n    I understand that I must provide proof. I understand the terms.\n"
+        "    I understand the schedule and I understand the pay. Do you understand this?\n"
+        "    Yes - I understand and agree.\n\n    Required Question\n"
+    )
+    doc = parse(posting + questions, "text")
+    from postlint.facts.page import questionnaire_span
+
+    assert questionnaire_span(doc) == (len(posting), len(posting + questions))
+    assert lint(posting + questions, "text", select="inclusive/gendered-wording") == []
+    # The same words in the posting's own text count.
+    own = posting + questions.replace("Required Question", "").replace("01\n", "").replace("02\n", "")
+    assert [v.rule for v in lint(own, "text", select="inclusive/gendered-wording")] == ["inclusive/gendered-wording"]
+
+
 def test_logic_is_code_and_rules_and_logical_is_the_trait() -> None:
     doc = parse(
         "You will write business logic and decision logic, build decision tables, run logic and accuracy tests on "

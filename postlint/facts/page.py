@@ -26,7 +26,10 @@ A posting that merely ends with an applicant privacy notice, or whose scrape beg
 A posting may also carry a section that is not the employer's text at all: a job seeker's or
 collector's notes on the posting, appended under a heading of their own ("Analysis", "Behavioural
 insights"). `commentary_spans` finds them, so the rules that judge the employer's wording do not
-count the notes' words as the posting's.
+count the notes' words as the posting's. `questionnaire_span` finds an application
+questionnaire appended to a posting (numbered questions "01", "02"... with "Required Question"
+marks, as public-sector job boards print them): a form the applicant fills in, not a description
+of the job or the people.
 """
 
 from __future__ import annotations
@@ -171,6 +174,27 @@ def commentary_spans(doc: Document) -> list[tuple[int, int]]:
         if _JD.search(body) and len(_ANALYSIS_WORDS.findall(body)) >= _ANALYSIS_MIN:
             spans.append((section.heading_start, section.end))
     return spans
+
+
+# A question number on a line of its own ("01", "02"), as a job board prints its supplemental questions.
+_QUESTION_NUMBER = regex(r"^[ \t]*0([12])[ \t]*$", re.MULTILINE)
+_REQUIRED_QUESTION = "Required Question"
+
+
+def questionnaire_span(doc: Document) -> tuple[int, int] | None:
+    """The source span of an application questionnaire at the end of the posting: from its first question's
+    number ("01", with "02" after it) to the end, where a "Required Question" mark follows the first question."""
+    text = doc.text
+    marked = text.rfind(_REQUIRED_QUESTION)
+    if marked == -1:
+        return None
+    first = None
+    for m in _QUESTION_NUMBER.finditer(text, 0, marked):
+        if m.group(1) == "1" and first is None:
+            first = m.start()
+        elif m.group(1) == "2" and first is not None:
+            return first, len(text)
+    return None
 
 
 def _title(doc: Document) -> tuple[str, int, int]:
