@@ -264,3 +264,20 @@ def test_a_closed_notice_is_not_asked_for_duties_or_requirements() -> None:
     assert lint(closed, select=rules) == []
     open_posting = f"# Data Analyst\n\n{_GROCER}\n{_GROCER}"  # 120 words or more
     assert sorted(v.rule for v in lint(open_posting, select=rules)) == sorted(rules)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "describes_the_work"),
+    [
+        ("The Deputy Coordinator will execute the observation plan and develop partnerships.", True),
+        ("The Elections Administrator will act as the county voter registrar.", True),
+        ("The new Deputy Director will assist the Director with daily operations.", True),
+        ("The hiring manager will contact the candidates chosen for an interview.", False),
+        ("The new Data Analyst will start in May.", False),
+        ("The Data Analyst will report to the Head of Data.", False),
+    ],
+)
+def test_a_job_named_by_its_title_and_what_it_will_do(sentence: str, describes_the_work: bool) -> None:
+    text = f"# Data Analyst\n\n{_GROCER}\n{_GROCER}\n{sentence}\n"  # 120 words or more
+    found = lint(text, select="quality/responsibilities")
+    assert (found == []) is describes_the_work
