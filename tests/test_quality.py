@@ -281,3 +281,23 @@ def test_a_job_named_by_its_title_and_what_it_will_do(sentence: str, describes_t
     text = f"# Data Analyst\n\n{_GROCER}\n{_GROCER}\n{sentence}\n"  # 120 words or more
     found = lint(text, select="quality/responsibilities")
     assert (found == []) is describes_the_work
+
+
+@pytest.mark.parametrize(
+    ("sentence", "states_a_requirement"),
+    [
+        ("The ideal candidate will be a strong communicator who thrives in a fast-paced office.", True),
+        ("Successful candidates will be dedicated and confident problem solvers.", True),
+        ("This position requires attention to detail and organizational skills.", True),
+        ("The successful candidate will be appointed to fill the unexpired term.", False),
+        ("The successful candidate will be notified by e-mail.", False),
+        ("This position requires travel across the state.", False),
+    ],
+)
+def test_what_the_ideal_candidate_will_be_and_what_the_position_requires(
+    sentence: str, states_a_requirement: bool
+) -> None:
+    # Inside a paragraph: a line that opens with "The successful candidate" reads as a heading.
+    text = f"# Data Analyst\n\n{_GROCER}\n{_GROCER.rstrip()} {sentence}\n"  # 120 words or more
+    found = lint(text, select="quality/requirements")
+    assert (found == []) is states_a_requirement
