@@ -238,6 +238,11 @@ def test_an_application_questionnaire_is_not_the_postings_wording() -> None:
     assert [v.rule for v in lint(own, "text", select="inclusive/gendered-wording")] == ["inclusive/gendered-wording"]
 
 
+def test_a_coded_word_inside_a_name_is_not_coded() -> None:
+    doc = parse("You will manage Challenge.gov and the lead_source table. Face a challenge.Then lead.\n", "markdown")
+    assert count_coded_words(doc).counts(MASCULINE) == {"challenge": 1, "lead": 1}
+
+
 def test_logic_is_code_and_rules_and_logical_is_the_trait() -> None:
     doc = parse(
         "You will write business logic and decision logic, build decision tables, run logic and accuracy tests on "
