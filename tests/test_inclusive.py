@@ -194,6 +194,64 @@ def test_gender_coded_words_skip_headings_statements_and_quotes() -> None:
     assert check.coding(doc).counts(FEMININE) == {"supportive": 1}
 
 
+# A posting with a job seeker's notes appended under a heading of their own: the notes call it "the JD" and
+# analyse what it signals. Their words are not the employer's.
+NOTES_ON_THE_POSTING = (
+    "# Data Engineer\n\n## Key Responsibilities\n\n- Build data pipelines.\n- Lead one project.\n\n"
+    "## Requirements\n\n- SQL and Python.\n\n"
+    "## Layer B: Behavioural Analysis\n\n"
+    "**Urgency signal:** the JD signals a decisive, competitive hire. Lead with leadership bullets: "
+    "ambitious, assertive, independent, self-confident decisions.\n\n"
+    "**Implication:** frame the resume for an ATS; the team is dominant and wants a leader. Culture fit matters.\n"
+)
+
+
+def test_notes_appended_to_a_posting_are_not_its_wording() -> None:
+    assert lint(NOTES_ON_THE_POSTING, select="inclusive") == []
+    doc = parse(NOTES_ON_THE_POSTING, "markdown")
+    from postlint.facts.page import commentary_spans
+
+    ((start, end),) = commentary_spans(doc)
+    assert NOTES_ON_THE_POSTING[start:].startswith("Layer B") and end == len(NOTES_ON_THE_POSTING)
+    # The same words as the employer's own, without the notes' analysis of "the JD", still count.
+    as_posting = NOTES_ON_THE_POSTING.replace("the JD signals", "we seek").replace("**Implication:** frame", "")
+    found = lint(as_posting, select="inclusive")
+    assert {v.rule for v in found} == {"inclusive/gendered-wording", "inclusive/culture-fit"}
+
+
+def test_an_application_questionnaire_is_not_the_postings_wording() -> None:
+    """Numbered supplemental questions with "Required Question" marks, as public-sector job boards print them."""
+    posting = "Election Technician\n\nYou will run the voter registration system and answer calls.\n\n"
+    questions = (
+        "01\n\n    I understand that my answers must be truthful, honest and accurate.\n\n    Yes\n\n"
+        "02\n\n    I understand that I must provide proof. I understand the terms.\n"
+        "    I understand the schedule and I understand the pay. Do you understand this?\n"
+        "    Yes - I understand and agree.\n\n    Required Question\n"
+    )
+    doc = parse(posting + questions, "text")
+    from postlint.facts.page import questionnaire_span
+
+    assert questionnaire_span(doc) == (len(posting), len(posting + questions))
+    assert lint(posting + questions, "text", select="inclusive/gendered-wording") == []
+    # The same words in the posting's own text count.
+    own = posting + questions.replace("Required Question", "").replace("01\n", "").replace("02\n", "")
+    assert [v.rule for v in lint(own, "text", select="inclusive/gendered-wording")] == ["inclusive/gendered-wording"]
+
+
+def test_a_coded_word_inside_a_name_is_not_coded() -> None:
+    doc = parse("You will manage Challenge.gov and the lead_source table. Face a challenge.Then lead.\n", "markdown")
+    assert count_coded_words(doc).counts(MASCULINE) == {"challenge": 1, "lead": 1}
+
+
+def test_logic_is_code_and_rules_and_logical_is_the_trait() -> None:
+    doc = parse(
+        "You will write business logic and decision logic, build decision tables, run logic and accuracy tests on "
+        "voting equipment, and explain KPI logic. You are a logical thinker.\n",
+        "markdown",
+    )
+    assert count_coded_words(doc).counts(MASCULINE) == {"logical": 1}
+
+
 def test_word_list_has_whole_forms_only() -> None:
     lists = builtin_word_lists()
     assert lists.forms and not any("*" in form for form in lists.forms)

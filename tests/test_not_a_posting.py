@@ -48,6 +48,23 @@ CAREERS_PAGE = (
     "About Careers\n"
     "The Registrar of Voters' staff includes 54 permanent employees in elections.\n"
 )
+_ABOUT_TEXT = (
+    "Founded in 2006, the Civic Network works with nonprofits across the country to help people take part in "
+    "their local elections. By drawing on the reach and the trusted ties of community groups, the network aims "
+    "to make sure that all people are heard in our democratic process, and in particular the people who are "
+    "heard the least today. The network provides nonpartisan tools and resources to help community groups bring "
+    "voter engagement into the work they already do. In addition to training and support for community groups in "
+    "every state, we run programs on the ground in six states and serve as the managing partner of a national day "
+    "of voter registration. We believe that an open democracy goes beyond party lines and political campaigns, "
+    "and we support the full engagement of community groups and voters across the country.\n"
+)
+ABOUT_PAGE = "Our Mission\n" + _ABOUT_TEXT
+# A terse scraped posting that speaks to no candidate either, but whose title names the job.
+TERSE_POSTING = "Data Analyst\nCivic Network\nSydney\n\n" + _ABOUT_TEXT
+# A title in another script may name the job in words the role list lacks.
+CHINESE_TITLED_POSTING = "数据分析师\n" + _ABOUT_TEXT
+# A gig that asks for someone without naming a job title.
+GIG_POSTING = "Please read this first\n" + _ABOUT_TEXT + "We would like to hire someone to help us with our website.\n"
 POSTING_WITH_NO_POSITIONS_SENTENCE = (
     "# Payroll Specialist\n\n"
     "Location: Denver, CO. Salary: $52,000 - $61,000 a year.\n\n"
@@ -87,6 +104,7 @@ def _ids(text: str, fmt: str = "text") -> set[str]:
         (HOME_PAGE, "a site page (titled 'Home')"),
         (SEARCH_PAGE, "a job search or careers page that lists no opening"),
         (CAREERS_PAGE, "a job search or careers page that lists no opening"),
+        (ABOUT_PAGE, "a page (opening 'Our Mission') that names no job and speaks to no candidate"),
     ],
 )
 @pytest.mark.parametrize("fmt", ["text", "markdown"])
@@ -99,7 +117,15 @@ def test_a_page_that_is_no_posting_gets_one_warning_and_no_posting_rules(text: s
 
 @pytest.mark.parametrize(
     "text",
-    [POSTING_WITH_NOTICE, POSTING_UNDER_BREADCRUMB, POSTING_UNDER_FOOTER_LINKS, POSTING_WITH_NO_POSITIONS_SENTENCE],
+    [
+        POSTING_WITH_NOTICE,
+        POSTING_UNDER_BREADCRUMB,
+        POSTING_UNDER_FOOTER_LINKS,
+        POSTING_WITH_NO_POSITIONS_SENTENCE,
+        TERSE_POSTING,
+        GIG_POSTING,
+        CHINESE_TITLED_POSTING,
+    ],
 )
 def test_postings_that_come_closest_stay_postings(text: str) -> None:
     assert "postlint/not-a-posting" not in _ids(text)

@@ -575,3 +575,27 @@ def test_help_with_submitting_an_application_is_a_contact() -> None:
         " in submitting your application, please contact Ana at ana@example.gov.\n"
     )
     assert [v.rule for v in lint(text, select="links/apply")] == ["links/apply"]
+
+
+# --- pay/other-compensation -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Must be dependable and willing to work paid overtime if necessary.",
+        "During an emergency, such employee may receive overtime or other appropriate wage compensation.",
+        "Overtime compensation is paid at one and a half times the hourly rate.",
+    ],
+)
+def test_paid_overtime_is_other_compensation(sentence: str) -> None:
+    text = f"Location: Denver, CO\n\nSalary: $20.00 - $25.00 per hour.\n\n{sentence}\n"
+    assert _found(text, "pay/other-compensation") == []
+
+
+def test_overtime_that_is_only_required_says_nothing_of_pay() -> None:
+    text = (
+        "Location: Denver, CO\n\nSalary: $20.00 - $25.00 per hour.\n\n"
+        "This position will require overtime, nights and weekends during election season.\n"
+    )
+    assert [line for line, _ in _found(text, "pay/other-compensation")] == [3]

@@ -227,3 +227,77 @@ def test_metric_per_section_needs_a_section(make_linter) -> None:
         make_linter([{"kind": "metric", "metric": "list_items", "per": "section", "max": 3}])
     with pytest.raises(PackError, match="per: sentence"):
         make_linter([{"kind": "metric", "metric": "headings", "per": "sentence", "max": 3}])
+
+
+# --- quality/too-long counts what a reader reads ---------------------------------------------
+
+
+def test_chinese_characters_are_counted_at_one_and_a_half_a_word() -> None:
+    """3,300 characters of Chinese are some 2,200 words; 4,950 and the title are 3,303 and too long."""
+    duties = "负责数据分析和报表工作"  # 11 characters
+    assert lint(f"# 数据分析师\n\n{duties * 300}\n", select="quality/too-long") == []
+    (v,) = lint(f"# 数据分析师\n\n{duties * 450}\n", select="quality/too-long")
+    assert (v.rule, v.line) == ("quality/too-long", 1)
+    assert "3303 words" in v.message  # with the title's five characters
+
+
+def test_english_words_are_counted_as_before() -> None:
+    (v,) = lint("# Data Analyst\n\n" + "We need an analyst. " * 760 + "\n", select="quality/too-long")
+    assert "3042 words" in v.message
+
+
+# --- a notice that the posting is closed -----------------------------------------------------
+
+_GROCER = (
+    "Harbourline Grocers runs forty stores across Ontario and has sold fresh food to local families since 1962. "
+    "Our head office sits above the flagship store in Toronto, a short walk from Union Station, and our analytics "
+    "team of nine people shares a bright open floor with the buyers, the marketing team and the people who plan "
+    "the weekly flyers. We care about fair prices, honest labels and food that does not go to waste, and we measure "
+    "all three every week. Last year we cut food waste by a fifth, opened two new stores in Hamilton and Kingston, "
+    "and started a small programme that gives unsold bread to the food banks near every store.\n"
+)
+
+
+def test_a_closed_notice_is_not_asked_for_duties_or_requirements() -> None:
+    rules = ["quality/responsibilities", "quality/requirements"]
+    closed = f"# Data Analyst\n\nThe application window for this position is closed.\n\n{_GROCER}\n{_GROCER}"
+    assert lint(closed, select=rules) == []
+    open_posting = f"# Data Analyst\n\n{_GROCER}\n{_GROCER}"  # 120 words or more
+    assert sorted(v.rule for v in lint(open_posting, select=rules)) == sorted(rules)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "describes_the_work"),
+    [
+        ("The Deputy Coordinator will execute the observation plan and develop partnerships.", True),
+        ("The Elections Administrator will act as the county voter registrar.", True),
+        ("The new Deputy Director will assist the Director with daily operations.", True),
+        ("The hiring manager will contact the candidates chosen for an interview.", False),
+        ("The new Data Analyst will start in May.", False),
+        ("The Data Analyst will report to the Head of Data.", False),
+    ],
+)
+def test_a_job_named_by_its_title_and_what_it_will_do(sentence: str, describes_the_work: bool) -> None:
+    text = f"# Data Analyst\n\n{_GROCER}\n{_GROCER}\n{sentence}\n"  # 120 words or more
+    found = lint(text, select="quality/responsibilities")
+    assert (found == []) is describes_the_work
+
+
+@pytest.mark.parametrize(
+    ("sentence", "states_a_requirement"),
+    [
+        ("The ideal candidate will be a strong communicator who thrives in a fast-paced office.", True),
+        ("Successful candidates will be dedicated and confident problem solvers.", True),
+        ("This position requires attention to detail and organizational skills.", True),
+        ("The successful candidate will be appointed to fill the unexpired term.", False),
+        ("The successful candidate will be notified by e-mail.", False),
+        ("This position requires travel across the state.", False),
+    ],
+)
+def test_what_the_ideal_candidate_will_be_and_what_the_position_requires(
+    sentence: str, states_a_requirement: bool
+) -> None:
+    # Inside a paragraph: a line that opens with "The successful candidate" reads as a heading.
+    text = f"# Data Analyst\n\n{_GROCER}\n{_GROCER.rstrip()} {sentence}\n"  # 120 words or more
+    found = lint(text, select="quality/requirements")
+    assert (found == []) is states_a_requirement

@@ -143,6 +143,8 @@ def count_coded_words(
                 continue
             if (quotes and quotes.covers(a, b)) or phrases.not_coded(a, b):
                 continue
+            if words[b : b + 1] in _NAME_JOINERS and words[b + 1 : b + 2].isalpha() and text[b + 1 : b + 2].islower():
+                continue  # a name, not a word: "Challenge.gov", "lead_time", "challenge@"
             found.append(CodedWord(text[a:b], lists.sides[word], block.start + a, block.start + b))
     return Coding(tuple(found))
 
@@ -167,6 +169,8 @@ def token_spans(words: str, present: AbstractSet[str]) -> list[tuple[int, int, s
 
 
 _WINDOW = 60  # characters around a word that a `not_coded` phrase may span
+# What joins a word into a name when a lower-case letter follows it: a domain ("Challenge.gov"), an identifier.
+_NAME_JOINERS = frozenset({".", "_"})
 
 
 class _PhraseTest:

@@ -15,10 +15,21 @@ The signals are deliberately narrow, each a shape of the page itself, never of o
 - the page opens with a policy's own heading ("Privacy Policy", "Terms of Use") and keeps
   referring to itself ("this Policy", "these Terms"), with no pay on it;
 - the page's title is a navigation word ("Home", "Careers") and nothing on it speaks to a
-  candidate (no role, duties, qualifications or way to apply).
+  candidate (no role, duties, qualifications or way to apply);
+- a page of some length in plain English whose title names no kind of job ("Mission", "OUR
+  MISSION", an organisation's tagline) and which says nothing to a candidate and nothing of
+  hiring: an About page, a product page or an HR department's home page.
 
 A posting that merely ends with an applicant privacy notice, or whose scrape begins with a
 "Home" breadcrumb, still reads as a posting.
+
+A posting may also carry a section that is not the employer's text at all: a job seeker's or
+collector's notes on the posting, appended under a heading of their own ("Analysis", "Behavioural
+insights"). `commentary_spans` finds them, so the rules that judge the employer's wording do not
+count the notes' words as the posting's. `questionnaire_span` finds an application
+questionnaire appended to a posting (numbered questions "01", "02"... with "Required Question"
+marks, as public-sector job boards print them): a form the applicant fills in, not a description
+of the job or the people.
 """
 
 from __future__ import annotations
@@ -67,6 +78,17 @@ _CANDIDATE_WORDS = lazy_regex(
     r"full[- ]time|part[- ]time|we\s+are\s+(?:looking|seeking|hiring))\b",
     re.IGNORECASE,
 )
+# Words of a page that hires, though it says nothing else to a candidate ("We would like to hire someone").
+_HIRING_WORDS = lazy_regex(
+    r"\bhir(?:e|es|ing)\b|\bjoin\s+(?:us|our|the)\b|\brecruit\w*|\bvacanc\w+|\bjob\s+(?:openings?|offers?|postings?)\b",
+    re.IGNORECASE,
+)
+# A page that names no job and speaks to no candidate is judged only when it has this many words (a short
+# posting may be terse) and is plainly English (the candidate words are English): at least one function word
+# in this many words, so a Swedish page without its diacritics, read as English on a few hits, is not judged.
+_ABOUT_PAGE_MIN_WORDS = 120
+_ENGLISH_WORDS_PER_HIT = 10
+_LAST_LATIN = 0x24F  # the end of Latin Extended-B
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +128,72 @@ def not_a_posting(doc: Document, *, has_pay: Callable[[], bool]) -> NotAPosting 
     title, start, end = _title(doc)
     if title and _NAVIGATION_TITLE.fullmatch(title) and not _CANDIDATE_WORDS.search(text) and not has_pay():
         return NotAPosting(f"a site page (titled '{title}') that describes no role", start, end)
+    if title and _names_no_job(doc, title) and not has_pay():
+        return NotAPosting(f"a page (opening '{title[:60]}') that names no job and speaks to no candidate", start, end)
+    return None
+
+
+def _names_no_job(doc: Document, title: str) -> bool:
+    """Whether a page of some length in plain English names no kind of job in its title, and nowhere speaks to
+    a candidate or of hiring."""
+    from postlint.facts.language import guess_language
+    from postlint.facts.view import names_a_role
+
+    text = doc.text
+    words = len(text.split())
+    if words < _ABOUT_PAGE_MIN_WORDS or names_a_role(title) or _CANDIDATE_WORDS.search(text):
+        return False
+    if any(c.isalpha() and ord(c) > _LAST_LATIN for c in title):
+        return False  # a title in another script ("数据分析师") may name a job in words the role list lacks
+    if _HIRING_WORDS.search(text):
+        return False
+    guess = guess_language(doc)
+    english = dict(guess.scores).get("en", 0)
+    return guess.language == "en" and english * _ENGLISH_WORDS_PER_HIT >= words
+
+
+# Notes on a posting call it "the JD" and speak of what it signals and how to frame an application to it.
+_JD = regex(r"\bJDs?\b")
+_ANALYSIS_WORDS = regex(r"\b(?:signals?|signall?ing|implications?|framing|ATS|bullets?)\b", re.IGNORECASE)
+_ANALYSIS_MIN = 4
+
+
+def commentary_spans(doc: Document) -> list[tuple[int, int]]:
+    """The source spans of sections that are notes on the posting rather than the posting: a section (not the
+    one the page opens with) that refers to the posting as "the JD" and analyses it (what its wording
+    *signals*, its *implications*, how to *frame* résumé *bullets* for an *ATS*). Outermost sections only."""
+    text = doc.text
+    if "JD" not in text or len(doc.sections) < 2:
+        return []
+    first = min(s.heading_start for s in doc.sections)
+    spans: list[tuple[int, int]] = []
+    for section in sorted(doc.sections, key=lambda s: (s.heading_start, -s.end)):
+        if section.heading_start == first or (spans and section.end <= spans[-1][1]):
+            continue
+        body = text[section.heading_end : section.end]
+        if _JD.search(body) and len(_ANALYSIS_WORDS.findall(body)) >= _ANALYSIS_MIN:
+            spans.append((section.heading_start, section.end))
+    return spans
+
+
+# A question number on a line of its own ("01", "02"), as a job board prints its supplemental questions.
+_QUESTION_NUMBER = regex(r"^[ \t]*0([12])[ \t]*$", re.MULTILINE)
+_REQUIRED_QUESTION = "Required Question"
+
+
+def questionnaire_span(doc: Document) -> tuple[int, int] | None:
+    """The source span of an application questionnaire at the end of the posting: from its first question's
+    number ("01", with "02" after it) to the end, where a "Required Question" mark follows the first question."""
+    text = doc.text
+    marked = text.rfind(_REQUIRED_QUESTION)
+    if marked == -1:
+        return None
+    first = None
+    for m in _QUESTION_NUMBER.finditer(text, 0, marked):
+        if m.group(1) == "1" and first is None:
+            first = m.start()
+        elif m.group(1) == "2" and first is not None:
+            return first, len(text)
     return None
 
 

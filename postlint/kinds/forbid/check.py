@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from postlint.document import Document
+from postlint.facts.page import commentary_spans
 from postlint.facts.statements import Covered, StatementFinder, quoted_spans
 from postlint.kinds.check_base import Check, Context, PieceGate, ScopeView, fix_case, scope_view
 from postlint.prefilter import Prefilter, holds_any
@@ -115,7 +116,9 @@ class ForbidCheck(Check):
     substitutions: tuple[tuple[re.Pattern[str], str], ...] = ()  # regex -> replacement template
     keywords: tuple[str, ...] = ()  # lower-case; a block containing none of them cannot match
     statements: StatementFinder | None = None  # the posting's own EEO/inclusion statements: not searched
-    skip_quotes: bool = False  # text in quotation marks or block quotes is not searched
+    # Text in quotation marks or block quotes, and notes on the posting appended to it (`commentary_spans`),
+    # are not the employer's own words: not searched.
+    skip_quotes: bool = False
     suggestion: str | None = None  # for a match with no replacement of its own
     unescape: bool = False  # a match with no replacement of its own is fixed by its HTML-unescaped text
     prefilters: tuple[Prefilter | None, ...] = ()  # one per regex in `patterns`, then one per substitution
@@ -197,12 +200,13 @@ class ForbidCheck(Check):
         return Finding(start, end, {"match": matched, "replacement": ""}, suggestion=self.suggestion)
 
     def _skipped(self, doc: Document, ctx: Context) -> Covered:
-        """The posting's own statements, and block quotes: source spans no match may overlap."""
+        """The posting's own statements, block quotes and notes on the posting: source spans no match may overlap."""
         spans: list[tuple[int, int]] = []
         if self.statements is not None:
             spans += self.statements.spans(doc, ctx)
         if self.skip_quotes:
             spans += [(b.start, b.end) for b in doc.blocks if b.quoted]
+            spans += commentary_spans(doc)
         return Covered(spans)
 
 

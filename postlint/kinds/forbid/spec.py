@@ -51,7 +51,9 @@ class ForbidSpec(ForbidBuild, RuleSpec):
         "matches one.",
     )
     skip_quotes: bool = Field(
-        False, description="Do not report matches inside quotation marks or block quotes (text the posting cites)."
+        False,
+        description="Do not report matches inside quotation marks or block quotes (text the posting cites), nor in "
+        "a section of notes on the posting appended to it (one that calls it 'the JD' and analyses its wording).",
     )
     suggestion: str | None = Field(None, description="Shown for a match that has no replacement of its own.")
     unescape: bool = Field(

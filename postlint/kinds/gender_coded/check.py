@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from postlint.document import Document
 from postlint.facts.gender_coded import FEMININE, MASCULINE, Coding, count_coded_words
+from postlint.facts.page import commentary_spans, questionnaire_span
 from postlint.facts.statements import StatementFinder
 from postlint.kinds.check_base import Check, Context
 from postlint.violation import Finding
@@ -21,10 +22,16 @@ class GenderCodedCheck(Check):
     statements: StatementFinder | None = None
 
     def coding(self, doc: Document, ctx: Context | None = None) -> Coding:
-        """The coded words this rule counts (also shown by `postlint inspect`)."""
+        """The coded words this rule counts (also shown by `postlint inspect`): not those of the posting's own
+        statements, nor of notes on the posting appended to it (`commentary_spans`), nor of an application
+        questionnaire at its end (`questionnaire_span`)."""
         skipped: list[tuple[int, int]] = []
         if self.statements is not None:
-            skipped = self.statements.spans(doc, ctx) if ctx is not None else self.statements.find(doc)
+            skipped = list(self.statements.spans(doc, ctx) if ctx is not None else self.statements.find(doc))
+        skipped += commentary_spans(doc)
+        questionnaire = questionnaire_span(doc)
+        if questionnaire is not None:
+            skipped.append(questionnaire)
         return count_coded_words(doc, skipped)
 
     def lean(self, coding: Coding) -> str | None:

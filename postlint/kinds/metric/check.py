@@ -26,6 +26,7 @@ def _compute(metric: str, blocks: list[Block], doc: Document, memo: dict[Any, An
     # Word and sentence counts are summed over the blocks' memoized counts (see `textstats.counts`).
     measures: dict[str, Callable[[], float]] = {
         "words": lambda: _words(blocks, memo),
+        "reading_words": lambda: _reading_words(blocks, memo),
         "characters": lambda: len("".join("\n\n".join(b.prose for b in blocks).split())),
         "sentences": lambda: _sentences(blocks, memo),
         "paragraphs": lambda: sum(1 for b in blocks if b.kind == PARAGRAPH),
@@ -41,6 +42,24 @@ def _compute(metric: str, blocks: list[Block], doc: Document, memo: dict[Any, An
 
 def _words(blocks: list[Block], memo: dict[Any, Any]) -> int:
     return sum(textstats.counts(b.prose, memo).words for b in blocks)
+
+
+# Chinese and Japanese are written without spaces: `textstats` counts each character as a word, but a
+# Chinese word averages about one and a half characters, so a measure of how much there is to read counts
+# the characters at that rate.
+_CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CJK_CHARACTERS_PER_WORD = 1.5
+
+
+def _reading_words(blocks: list[Block], memo: dict[Any, Any]) -> int:
+    """Words as a reader meets them: `words`, with Chinese and Japanese characters counted at
+    `CJK_CHARACTERS_PER_WORD` a word rather than one each."""
+    words = 0.0
+    for b in blocks:
+        n = textstats.counts(b.prose, memo).words
+        cjk = 0 if b.prose.isascii() else len(_CJK_CHARACTER.findall(b.prose))
+        words += n - cjk + cjk / CJK_CHARACTERS_PER_WORD
+    return round(words)
 
 
 def _tokens(blocks: list[Block], memo: dict[Any, Any]) -> list[str]:
@@ -119,7 +138,7 @@ def _measure_sentence(metric: str, text: str) -> float:
     return round(textstats.reading_grade(text), 1)
 
 
-_UNITS = {"list_items": "list item", "longest_list": "item", "words_per_sentence": "word"}
+_UNITS = {"reading_words": "word", "list_items": "list item", "longest_list": "item", "words_per_sentence": "word"}
 
 
 def counted(metric: str, value: float) -> str:

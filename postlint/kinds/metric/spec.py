@@ -12,6 +12,7 @@ from postlint.kinds.spec_base import Regex, RuleSpec
 
 Metric = Literal[
     "words",
+    "reading_words",
     "characters",
     "sentences",
     "paragraphs",
