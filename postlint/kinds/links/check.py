@@ -316,17 +316,24 @@ _NAMED_SITE = lazy_regex(
 )
 
 
+_NAMED_SITE_WORDS = ("apply", "applica", "visit", "go to", "learn more", " available ", " listed ", " posted ")
+# What each of `_NAMED_SITE`'s openings holds, whatever spaces it has ("go" only as "go\s+to", tested apart).
+_NAMED_SITE_OPENERS = ("apply", "applica", "visit", "learn", "available", "listed", "posted")
+_GO_TO = lazy_regex(r"\bgo\s+to\b")
+
+
 def _named_sites(doc: Document) -> Iterator[Link]:
     """Sites the prose names as the place to apply without writing them as links, as `https://` links there."""
-    lowered = doc.text.lower()
-    if not any(
-        word in lowered
-        for word in ("apply", "applica", "visit", "go to", "learn more", " available ", " listed ", " posted ")
-    ):
+    if not any(word in doc.text.lower() for word in _NAMED_SITE_WORDS):
         return
     for block in doc.blocks:
         if block.kind == CODE:
             continue
+        lowered = block.prose.lower()
+        if not any(word in lowered for word in _NAMED_SITE_OPENERS) and (
+            "go" not in lowered or _GO_TO.search(lowered) is None
+        ):
+            continue  # every match holds one of these: most blocks hold none, and the search costs more
         for m in _NAMED_SITE.finditer(block.prose):
             site = m.group(1)
             if "." not in site.split("/", 1)[0].rstrip("."):
