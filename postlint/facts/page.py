@@ -140,12 +140,15 @@ def _names_no_job(doc: Document, title: str) -> bool:
     from postlint.facts.view import names_a_role
 
     text = doc.text
-    words = len(text.split())
-    if words < _ABOUT_PAGE_MIN_WORDS or names_a_role(title) or _CANDIDATE_WORDS.search(text):
+    # The cheap tests first: nearly every posting names its job or speaks to candidates near the top.
+    if names_a_role(title) or _CANDIDATE_WORDS.search(text):
         return False
     if any(c.isalpha() and ord(c) > _LAST_LATIN for c in title):
         return False  # a title in another script ("数据分析师") may name a job in words the role list lacks
     if _HIRING_WORDS.search(text):
+        return False
+    words = len(text.split())
+    if words < _ABOUT_PAGE_MIN_WORDS:
         return False
     guess = guess_language(doc)
     english = dict(guess.scores).get("en", 0)
