@@ -234,6 +234,19 @@ _BASED = lazy_regex(
     r"(?P<name>[A-Z][\w.]*(?:[ -][A-Z][\w.]*){0,2})[ -]based\b"
 )
 _QUALIFIER = regex(r"[ \t]*[,(]?[ \t]*")
+# A place the posting says the worker need not be in: "it is not a requirement to be UK based", "you don't need to
+# be based in London", "no need to relocate to Berlin", "not required to be located in the US". The place is the
+# employer's (often read just before: "We are UK based"), not the job's; the work may be done from elsewhere.
+_NOT_REQUIRED = regex(
+    r"\b(?:(?:it\s+is|it[’']s|is|are)\s+not\s+(?:a\s+)?(?:requirement|required|necessary|mandatory)"
+    r"|(?:(?:do|does|will)\s+not|don[’']t|doesn[’']t|won[’']t)\s+(?:need|have)|no\s+need)"
+    r"\s+(?:for\s+(?:you|candidates|applicants)\s+)?to\s+"
+    r"(?:(?:be\s+)?(?:based|located|living|residing|resident)\s+(?:in|within|near|out\s+of)\s+(?P<place>[^,.;:!?()\n]{2,40})"
+    r"|(?:relocate|move|live|reside)\s+(?:to|in)\s+(?P<moved>[^,.;:!?()\n]{2,40})"
+    r"|be\s+(?P<before>[^,.;:!?()\n]{2,30}?)[ -]based\b)",
+    re.IGNORECASE,
+)
+_NOT_REQUIRED_WORDS = ("requirement", "required", "necessary", "mandatory", "need")
 _MAX_CITY_VALUE = 100
 _NAME_GOES_ON = regex(r"[ \t]+(?:[A-Z0-9]|St\b|&)")
 _NAME_CAME_BEFORE = lazy_regex(r"(?:[A-Z][\w.’'-]*|\d+[A-Za-z]*)[ \t]+\Z")
@@ -339,6 +352,8 @@ def find_places(
     _office_cues(doc, found)
     _country_wide(doc, found)
     stated = _remote_cues(doc, found)
+    denied = _not_required(doc, found)
+    stated = stated or denied
     _remote_where_placed(found, _hashtags(doc, found), "hashtag", country=True)
     _remote_where_placed(found, stated, "prose")
     return _without_employer_lines(found.places, doc.text)
@@ -1314,3 +1329,34 @@ def _place_paths(doc: Document, found: _Collector) -> None:
             if all(country_of(j) in country[0][2] for j in town[0][2]):
                 found.scan(m.group(1), block.start + m.start(1), "text")
                 found.scan(m.group(2), block.start + m.start(2), "text")
+
+
+def _not_required(doc: Document, found: _Collector) -> tuple[int, int, str] | None:
+    """A place the posting says the worker need not be in ("We are UK based ... it is not a requirement to be UK
+    based", "you don't need to be based in London"): the places with its ids read from sentences or short lines are
+    the employer's, and dropped; a field or title that names the place stays. The statement says the work may be
+    done from elsewhere, so it is returned as a remote statement with no area of its own (the places that remain,
+    if any, then scope it)."""
+    first: tuple[int, int, str] | None = None
+    for block in fact_blocks(doc, found.memo):
+        prose = block.prose
+        if block.kind not in (PARAGRAPH, LIST_ITEM):
+            continue
+        lowered = prose.lower()
+        if not any(word in lowered for word in _NOT_REQUIRED_WORDS):
+            continue
+        for m in _NOT_REQUIRED.finditer(prose):
+            group = next(g for g in ("place", "moved", "before") if m.group(g) is not None)
+            named = {j for _, _, ids in found.gazetteer.find(m.group(group)) for j in ids}
+            if not named:
+                continue
+            found.places[:] = [
+                p
+                for p in found.places
+                if p.remote
+                or p.source not in ("prose", "text")
+                or not all(any(j == n or j.startswith(n + "-") for n in named) for j in p.jurisdictions)
+            ]
+            if first is None:
+                first = block.start + m.start(), block.start + m.end(), m.group()
+    return first
