@@ -58,3 +58,36 @@ def test_a_place_the_worker_need_not_be_in_is_not_the_jobs(
 )
 def test_other_things_not_required_leave_the_place(text: str) -> None:
     assert read(text) == {(("UK",), False)}
+
+
+# ---------------------------------------------------------------------- an employer's name that carries its country
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "expected"),
+    [
+        ("Math Teacher\nThink Academy U.S\n\nAbout the job\n\nLocation: Remote\n", "text", "US"),
+        ("Data Analyst\nAcme Canada Inc.\n\nLocation: Remote\n", "text", "CA"),
+        ("Designer\nSynpulse Australia Pty Ltd\n\nLocation: Remote\n", "text", "AU"),
+        ("---\ntitle: Engineer\ncompany: Foo (UK) Ltd\n---\nLocation: Remote\n", "markdown", "UK"),
+    ],
+)
+def test_a_remote_role_of_a_countrys_legal_entity_is_remote_there(text: str, fmt: str, expected: str) -> None:
+    assert read(text, fmt) == {((expected,), True)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analyst\nBank of America\n\nLocation: Remote\n",
+        "Analyst\nFoo GmbH\n\nLocation: Remote\n",
+        "Analyst\nAcme Inc.\n\nLocation: Remote\n",
+        "Analyst\nAcme Georgia LLC\n\nLocation: Remote\n",
+    ],
+)
+def test_other_employer_names_give_no_country(text: str) -> None:
+    assert read(text) == {((), True)}
+
+
+def test_an_employer_country_does_not_override_a_stated_scope() -> None:
+    assert read("Analyst\nAcme Canada Inc.\n\nLocation: Remote (US)\n") == {(("US",), True)}

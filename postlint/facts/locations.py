@@ -247,6 +247,17 @@ _NOT_REQUIRED = regex(
     re.IGNORECASE,
 )
 _NOT_REQUIRED_WORDS = ("requirement", "required", "necessary", "mandatory", "need")
+# An employer's name that carries its country, as a national subsidiary or legal entity is named: "Think Academy
+# U.S.", "Acme Canada Inc.", "Synpulse Australia Pty Ltd", "Foo (UK) Ltd". The country closes the name, before an
+# optional legal form. A form alone ("Foo GmbH", "Foo Ltd", "Foo Inc.") is no country: GmbH is also Austrian and
+# Swiss, Ltd and Inc. are used everywhere. "Bank of America", "University of Canada West" name no entity of a country.
+_ENTITY_COUNTRY = regex(
+    r"^(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+[\w&'’.-]+){0,4}?)[ \t]+\(?(?P<country>U\.S\.?A?\.?|USA|US|U\.K\.?|UK|"
+    r"[A-Z][a-z]+)\)?(?:,?[ \t]+(?:Inc|LLC|Ltd|Limited|Corp|Corporation|Co|Pty\.?[ \t]+Ltd|Pvt\.?[ \t]+Ltd|"
+    r"Private[ \t]+Limited|ULC|plc|PLC)\.?)?[ \t]*$"
+)
+_NOT_ENTITY_NAME = lazy_regex(r"(?:^|[ \t])(?:of|de|du|des|for|in|the)\Z", re.IGNORECASE)
+_EMPLOYER_KEYS = ("company", "employer", "organization", "organisation", "hiring_organization", "company_name")
 _MAX_CITY_VALUE = 100
 _NAME_GOES_ON = regex(r"[ \t]+(?:[A-Z0-9]|St\b|&)")
 _NAME_CAME_BEFORE = lazy_regex(r"(?:[A-Z][\w.’'-]*|\d+[A-Za-z]*)[ \t]+\Z")
@@ -356,6 +367,7 @@ def find_places(
     stated = stated or denied
     _remote_where_placed(found, _hashtags(doc, found), "hashtag", country=True)
     _remote_where_placed(found, stated, "prose")
+    _remote_in_employer_country(doc, found)
     return _without_employer_lines(found.places, doc.text)
 
 
@@ -1360,3 +1372,51 @@ def _not_required(doc: Document, found: _Collector) -> tuple[int, int, str] | No
             if first is None:
                 first = block.start + m.start(), block.start + m.end(), m.group()
     return first
+
+
+def _remote_in_employer_country(doc: Document, found: _Collector) -> None:
+    """A remote role whose posting names no area, from an employer whose name is a country's legal entity ("Think
+    Academy U.S." over "Location: Remote"): remote work in that country, where the entity employs. Read only when
+    every place read is remote with no scope; the name comes from the front matter's company key or a short line
+    of the header (the company's line under the title of a scraped posting)."""
+    if not found.places or any(p.jurisdictions or not p.remote for p in found.places):
+        return
+    country = next(filter(None, (_entity_country(name, found.gazetteer) for name in _employer_names(doc, found))), None)
+    if country is not None:
+        found.places[:] = [Place(p.start, p.end, p.text, (country,), p.source, True) for p in found.places]
+
+
+def _employer_names(doc: Document, found: _Collector) -> Iterator[str]:
+    """The employer's name as the front matter gives it, then the short lines of the header under the title."""
+    for key in _EMPLOYER_KEYS:
+        value = doc.meta(key)
+        if isinstance(value, str):
+            yield value.strip()
+    seen = 0
+    for block in fact_blocks(doc, found.memo):
+        if block.kind not in (PARAGRAPH, LIST_ITEM, HEADING):
+            continue
+        for line in block.prose.split("\n"):
+            stripped = line.strip().strip(_MARKUP)
+            if not stripped:
+                continue
+            seen += 1
+            if seen > _HEADER_LINES or _width(stripped) > _SHORT_LINE:
+                return
+            if seen > 1 and _REMOTE_MARKER.search(stripped) is None:
+                yield stripped
+
+
+def _entity_country(name: str, gazetteer: Gazetteer) -> str | None:
+    """The country closing an employer's name ("Think Academy U.S" -> US), or None."""
+    m = _ENTITY_COUNTRY.match(name)
+    if m is None or _NOT_ENTITY_NAME.search(m.group("name")):
+        return None
+    word = m.group("country")
+    if word == "US" or word.startswith("U.S"):
+        return "US"
+    hits = gazetteer.find(word)
+    if len(hits) != 1 or hits[0][:2] != (0, len(word)):
+        return None
+    ids = hits[0][2]
+    return ids[0] if len(ids) == 1 and country_of(ids[0]) == ids[0] else None
