@@ -26,24 +26,31 @@ def read(text: str, fmt: str = "text") -> set[tuple[tuple[str, ...], bool]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # The employer's own place stays (its laws bind the employer) but does not scope the remote work.
         (
             "Illustrator\n\nWe are UK based and looking for a freelancer (it is not a requirement to be UK based, "
             "but to be able to send invoices to UK based organisations).\n",
-            {((), True)},
+            {(("UK",), False), ((), True)},
         ),
-        ("Engineer\n\nOur team is based in London. There is no need to relocate to London.\n", {((), True)}),
         (
             "Engineer\n\nOur office is in Paris, but you are not required to be located in Paris.\n",
-            {((), True)},
+            {(("EU-FR",), False), ((), True)},
         ),
-        # A field that names the country stays, and scopes the remote work.
         (
             "Engineer\n\nLocation: Germany\n\nOur office is in Berlin, but you don't need to be based in Berlin.\n",
-            {(("EU-DE",), False), (("EU-DE",), True)},
+            {(("EU-DE",), False), ((), True)},
+        ),
+        # A place read inside the clause itself ("relocate to London") is no place of the job.
+        ("Engineer\n\nThere is no need to relocate to London.\n", {((), True)}),
+        # A remote scope stated elsewhere stays.
+        (
+            "Engineer\n\nLocation: Remote (US)\n\nWe are a Boston-based company; you don't need to be based in "
+            "Boston.\n",
+            {(("US",), True)},
         ),
     ],
 )
-def test_a_place_the_worker_need_not_be_in_is_not_the_jobs(
+def test_a_place_the_worker_need_not_be_in_makes_the_role_remote(
     text: str, expected: set[tuple[tuple[str, ...], bool]]
 ) -> None:
     assert read(text) == expected

@@ -363,8 +363,7 @@ def find_places(
     _office_cues(doc, found)
     _country_wide(doc, found)
     stated = _remote_cues(doc, found)
-    denied = _not_required(doc, found)
-    stated = stated or denied
+    _not_required(doc, found)
     _remote_where_placed(found, _hashtags(doc, found), "hashtag", country=True)
     _remote_where_placed(found, stated, "prose")
     _remote_in_employer_country(doc, found)
@@ -1343,13 +1342,12 @@ def _place_paths(doc: Document, found: _Collector) -> None:
                 found.scan(m.group(2), block.start + m.start(2), "text")
 
 
-def _not_required(doc: Document, found: _Collector) -> tuple[int, int, str] | None:
+def _not_required(doc: Document, found: _Collector) -> None:
     """A place the posting says the worker need not be in ("We are UK based ... it is not a requirement to be UK
-    based", "you don't need to be based in London"): the places with its ids read from sentences or short lines are
-    the employer's, and dropped; a field or title that names the place stays. The statement says the work may be
-    done from elsewhere, so it is returned as a remote statement with no area of its own (the places that remain,
-    if any, then scope it)."""
-    first: tuple[int, int, str] | None = None
+    based", "there is no need to relocate to London"): the work may be done from elsewhere, so the role is remote,
+    with no area of its own. A place read inside that clause ("relocate to London") is dropped; the employer's own
+    place said elsewhere ("We are UK based") stays, since its laws bind the employer, but it does not scope the
+    remote work. A remote place read elsewhere is left as it is."""
     for block in fact_blocks(doc, found.memo):
         prose = block.prose
         if block.kind not in (PARAGRAPH, LIST_ITEM):
@@ -1359,19 +1357,13 @@ def _not_required(doc: Document, found: _Collector) -> tuple[int, int, str] | No
             continue
         for m in _NOT_REQUIRED.finditer(prose):
             group = next(g for g in ("place", "moved", "before") if m.group(g) is not None)
-            named = {j for _, _, ids in found.gazetteer.find(m.group(group)) for j in ids}
-            if not named:
+            if not found.gazetteer.find(m.group(group)):
                 continue
-            found.places[:] = [
-                p
-                for p in found.places
-                if p.remote
-                or p.source not in ("prose", "text")
-                or not all(any(j == n or j.startswith(n + "-") for n in named) for j in p.jurisdictions)
-            ]
-            if first is None:
-                first = block.start + m.start(), block.start + m.end(), m.group()
-    return first
+            start, end = block.start + m.start(), block.start + m.end()
+            found.places[:] = [p for p in found.places if p.remote or not start <= p.start < end]
+            if not any(p.remote for p in found.places):
+                found.places.append(Place(start, end, m.group(), (), "prose", True))
+            return
 
 
 def _remote_in_employer_country(doc: Document, found: _Collector) -> None:
