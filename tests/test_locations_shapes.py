@@ -157,3 +157,24 @@ def test_a_magazine_named_for_the_country_is_no_place() -> None:
 def test_australian_towns_on_a_scraped_header(town: str) -> None:
     text = f"Store Manager\nRetail Group Pty Ltd\n{town}\n\nWe are a national retailer with many stores.\n"
     assert {j for p in places_of(text) for j in p.jurisdictions} == {"AU"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Analyste principal\n\nCe poste est offert à Ottawa, Toronto ou Montréal. Nous offrons un horaire "
+            "flexible et des avantages sociaux complets à toutes nos équipes.\n",
+            {"CA-ON", "CA-QC"},
+        ),
+        ("Analyste\n\nLes postes sont offerts à Montréal et à Québec, dans nos bureaux du centre-ville.\n", {"CA-QC"}),
+        # "offert à" after no role: a service offered, not a job.
+        (
+            "Analyste\n\nNous avons offert à Ottawa un service de conseil à des centaines de ministères et "
+            "d'organismes fédéraux depuis 2017.\n",
+            set(),
+        ),
+    ],
+)
+def test_french_role_offered_in_places(text: str, expected: set[str]) -> None:
+    assert {j for p in places_of(text) for j in p.jurisdictions} == expected

@@ -66,6 +66,8 @@ _CUES = (
     # French: "nous avons des bureaux à Ottawa", "le poste est basé à Montréal", "nos bureaux sont situés à
     # Ottawa, à Montréal".
     "bureaux à", "bureau à", "basé à", "basée à", "situé à", "située à", "situés à", "situées à",
+    # "Ce poste est offert à Ottawa, Toronto ou Montréal": where the employer opens the role.
+    "offert à", "offerte à", "offerts à", "offertes à",
     # Dutch and German: "vanuit ons kantoor in Rotterdam", "an unserem Standort in Innsbruck oder Wien".
     "kantoor in", "Büro in", "Büros in", "Standort in", "Standorten in", "Office in",
 )  # fmt: skip
@@ -81,6 +83,7 @@ _CUE_SUBJECT = lazy_regex(
     r"|(?:willing|able|need|required)\s+to(?:\s+\w+)?\s+(?:or\s+)?(?:commute|relocate)"
     r"|(?:nous\s+(?:avons|ayons|comptons)\s+(?:des|un)|nos|notre)\s+bureaux?"
     r"|(?:poste|rôle|emploi|équipe|nous\s+sommes)\s+(?:est\s+|sera\s+)?(?:basée?s?|située?s?)"
+    r"|(?:postes?|rôles?|emplois?)\s+(?:est\s+|sont\s+|sera\s+|seront\s+)?offerte?s?"
     # "nos bureaux sont situés", "notre bureau principal soit situé": the offices' own place.
     r"|(?:nos|notre)\s+bureaux?(?:\s+principal)?\s+(?:sont|soient|est|soit)\s+(?:basée?s?|située?s?)"
     r"|(?:ons|onze)\s+(?:[\w-]+\s+)?kantoor"
