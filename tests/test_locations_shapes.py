@@ -178,3 +178,27 @@ def test_australian_towns_on_a_scraped_header(town: str) -> None:
 )
 def test_french_role_offered_in_places(text: str, expected: set[str]) -> None:
     assert {j for p in places_of(text) for j in p.jurisdictions} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tester\n\nThis is a Contract position.Duration: 12 Months ContractLocation: Chesterfield, VA (100% "
+            "Remote)Role: Vulnerability/Penetration TesterPrimary Skills: Penetration Testing, Nessus\n",
+            {(("US-VA",), False), (("US-VA",), True)},
+        ),
+        (
+            "Developer\n\nJob DescriptionFull Stack Developer (MEAN)Locations: Hybrid - Massachusetts Get To Know "
+            "The Team:We are seeking a full stack web developer.\n",
+            {(("US-MA",), False)},
+        ),
+    ],
+)
+def test_a_location_label_glued_to_the_word_before(text: str, expected: set[tuple[tuple[str, ...], bool]]) -> None:
+    assert read(text) == expected
+
+
+def test_a_word_ending_in_location_is_no_label() -> None:
+    text = "Analyst\n\nWe value relocation: Denver offers a great lifestyle, and we cover the costs of moving there.\n"
+    assert read(text) == set()

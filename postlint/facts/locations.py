@@ -55,6 +55,12 @@ _HEADING_LABELS = frozenset(
 _SEPARATORS = ((":", 0), ("：", 0), (" - ", 0), ("–", 1), ("—", 1))
 _MARKUP = " \t*_#>-–—•·|"
 _VALUE_END = lazy_regex(r"[|•·\n]")
+# A scraped page that lost its line breaks glues each label to the end of the field before it: "Duration: 12 Months
+# ContractLocation: Chesterfield, VA (100% Remote)Role: Tester". A capitalised location label right after a
+# lower-case letter, a digit or a bracket is such a label; its value ends where the next glued label starts.
+_GLUED_LABEL = lazy_regex(r"(?<=[a-z0-9)\]])(?:Job |Work )?Locations?\Z")
+_GLUED_NEXT = lazy_regex(r"(?<=[a-z)\]])[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,2}:")
+_GLUED = "glued location"
 # "Base 北京", "Based in Berlin" as a line of its own.
 _BASE_LINE = regex(r"^[ \t>*_#\-]*(?:based\s+in|base)[ \t]+([^\n]{1,40}?)[ \t*_]*$", re.IGNORECASE | re.MULTILINE)
 
@@ -741,6 +747,9 @@ def _fields(doc: Document, found: _Collector) -> None:
         spot = _value_at(block, at, prose_blocks)
         if spot is not None:
             owner, vs, ve = spot
+            if label == _GLUED:  # the next label is glued on too: "Chesterfield, VA (100% Remote)Role: ..."
+                following = _GLUED_NEXT.search(owner.prose, vs, ve)
+                ve = following.start() if following is not None else ve
             if label == "remote":
                 found.scan(owner.prose[vs:ve], owner.start + vs, "field", location_value=True, remote=True)
             else:
@@ -783,6 +792,8 @@ def _label_values(text: str, blocks: list[Block]) -> Iterator[tuple[Block, int, 
                 # Labels are short: most separators follow a longer stretch of prose and stop here.
                 if len(head.strip(_MARKUP)) <= 20 and (label := _label(head)) in _LABELS:
                     hits.append((pos, block, local + len(sep) + padded, label))
+                elif not padded and _GLUED_LABEL.search(head) is not None:
+                    hits.append((pos, block, local + len(sep), _GLUED))
     for pos, block, local in _occurrences(text, "📍", blocks, starts):
         hits.append((pos, block, local + 1, "location"))
     for word in ("base", "Base"):
