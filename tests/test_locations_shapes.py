@@ -202,3 +202,19 @@ def test_a_location_label_glued_to_the_word_before(text: str, expected: set[tupl
 def test_a_word_ending_in_location_is_no_label() -> None:
     text = "Analyst\n\nWe value relocation: Denver offers a great lifestyle, and we cover the costs of moving there.\n"
     assert read(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A label with a word after it, and remote work offered as another way than the offices.
+        (
+            "# 数据工程师\n\n1. 熟悉数据仓库。\n2. 工作地点支持：北京 / 深圳办公，或北美时区远程办公。\n",
+            {(("CN",), False), ((), True)},
+        ),
+        ("# 前端工程师\n\n职责说明很长的一段文字，介绍团队和工作内容。\n\n办公地点为：上海\n", {(("CN",), False)}),
+        ("# 前端工程师\n\n职责说明很长的一段文字，介绍团队和工作内容。\n\n【工作地点】：杭州\n", {(("CN",), False)}),
+    ],
+)
+def test_chinese_location_label_variants(text: str, expected: set[tuple[tuple[str, ...], bool]]) -> None:
+    assert read(text, "markdown") == expected

@@ -61,6 +61,8 @@ _VALUE_END = lazy_regex(r"[|•·\n]")
 _GLUED_LABEL = lazy_regex(r"(?<=[a-z0-9)\]])(?:Job |Work )?Locations?\Z")
 _GLUED_NEXT = lazy_regex(r"(?<=[a-z)\]])[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,2}:")
 _GLUED = "glued location"
+# A Chinese label, then a word saying how it holds: "工作地点支持：北京 / 深圳办公", "办公地点为：上海".
+_ZH_LABEL_TAIL = regex(r"([\u4e00-\u9fff]{2,5}?)(?:支持|为|是|在|可选|可以是|包括)\Z")
 # "Base 北京", "Based in Berlin" as a line of its own.
 _BASE_LINE = regex(r"^[ \t>*_#\-]*(?:based\s+in|base)[ \t]+([^\n]{1,40}?)[ \t*_]*$", re.IGNORECASE | re.MULTILINE)
 
@@ -198,6 +200,8 @@ _REMOTE_ZH = regex(
     r"|(?<![^\[【（(/|｜、,，:：\s])远程(?=[ \t]*(?:[\]】）)/|｜、,，]|$))",
     re.MULTILINE,
 )
+# "或" (or) before a remote statement on its line offers remote work as another way than the places before it.
+_ZH_OR = regex(r"或")
 _NOT_REMOTE_ZH = regex(r"(?:不|无|非|否|没有)[^，。；,;\n]{0,3}远程")
 # A job board's yes-or-no field: "Work Remotely: Yes, always" (on one line or two). "Yes, temporarily due to
 # COVID-19" and "Yes, occasionally" offer no remote job, nor does "No".
@@ -374,7 +378,15 @@ def find_places(
     stated = _remote_cues(doc, found)
     _not_required(doc, found)
     _remote_where_placed(found, _hashtags(doc, found), "hashtag", country=True)
-    _remote_where_placed(found, stated, "prose")
+    if (
+        stated is not None
+        and "远程" in stated[2]
+        and _ZH_OR.search(doc.text, doc.text.rfind("\n", 0, stated[0]) + 1, stated[0])
+    ):
+        # "北京 / 深圳办公，或北美时区远程办公": remote work offered instead of the offices, not in them.
+        found.places.append(Place(*stated, (), "prose", True))
+    else:
+        _remote_where_placed(found, stated, "prose")
     _remote_in_employer_country(doc, found)
     return _without_employer_lines(found.places, doc.text)
 
@@ -794,6 +806,8 @@ def _label_values(text: str, blocks: list[Block]) -> Iterator[tuple[Block, int, 
                     hits.append((pos, block, local + len(sep) + padded, label))
                 elif not padded and _GLUED_LABEL.search(head) is not None:
                     hits.append((pos, block, local + len(sep), _GLUED))
+                elif head and ("\u4e00" <= head[-1] <= "\u9fff" or head[-1] == "】") and (zh := _zh_label(head)):
+                    hits.append((pos, block, local + len(sep), zh))
     for pos, block, local in _occurrences(text, "📍", blocks, starts):
         hits.append((pos, block, local + 1, "location"))
     for word in ("base", "Base"):
@@ -806,6 +820,18 @@ def _label_values(text: str, blocks: list[Block]) -> Iterator[tuple[Block, int, 
     hits.sort(key=lambda h: h[0])
     for _, block, local, label in hits:
         yield block, local, label
+
+
+def _zh_label(head: str) -> str | None:
+    """A Chinese location label in brackets or with a word or two after it: "【工作地点】", "工作地点支持" (where the
+    work may be), "办公地点为"; None for anything else."""
+    label = _label(head).strip("【】[]")
+    if len(label) > 12:
+        return None
+    if label in _LABELS:
+        return label
+    m = _ZH_LABEL_TAIL.match(label)
+    return m.group(1) if m is not None and m.group(1) in _LABELS else None
 
 
 def _occurrences(text: str, needle: str, blocks: list[Block], starts: list[int]) -> Iterator[tuple[int, Block, int]]:
