@@ -98,3 +98,25 @@ def test_other_employer_names_give_no_country(text: str) -> None:
 
 def test_an_employer_country_does_not_override_a_stated_scope() -> None:
     assert read("Analyst\nAcme Canada Inc.\n\nLocation: Remote (US)\n") == {(("US",), True)}
+
+
+# ---------------------------------------------------------------------- company facts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Where the employer was founded is never the job's place.
+        ("Data Scientist\nBridgerock Data\nGainesville, FL\n\nFounded in Silicon Valley, scaling here.\n", {"US-FL"}),
+        ("Data Scientist\n\nFounded in 2012 in Stockholm, we build tools.\n", set()),
+        # Its head office is not, when the posting gives another place ...
+        (
+            "Data Scientist\nAcme\nDenver, CO\n\nHeadquartered in Boston, Acme has offices in four countries.\n",
+            {"US-CO"},
+        ),
+        # ... but is kept when it is the only place read: a small employer's onsite role is usually there.
+        ("Data Scientist\n\nHeadquartered in Boston, we are a team of twenty.\n", {"US-MA"}),
+    ],
+)
+def test_company_facts_do_not_add_places(text: str, expected: set[str]) -> None:
+    assert {j for p in places_of(text) for j in p.jurisdictions} == expected

@@ -270,6 +270,16 @@ _ENTITY_COUNTRY = regex(
     r"Private[ \t]+Limited|ULC|plc|PLC)\.?)?[ \t]*$"
 )
 _NOT_ENTITY_NAME = lazy_regex(r"(?:^|[ \t])(?:of|de|du|des|for|in|the)\Z", re.IGNORECASE)
+# Company facts that name a place right before it: "Founded in Silicon Valley, scaling in Gainesville, FL.",
+# "Headquartered in Boston, C Space also has offices in London", "our headquarters are in Zurich". Where the
+# employer began is never where the job is; where its head office is, only when the posting says nothing else.
+_FOUNDED_BEFORE = lazy_regex(
+    r"\b(?:founded|established|incorporated)\s+(?:in\s+\d{4}\s+)?in\s+(?:the\s+)?\Z", re.IGNORECASE
+)
+_HEAD_OFFICE_BEFORE = lazy_regex(
+    r"\b(?:headquartered|head-?quartered|HQ(?:'d|’d)?|headquarters\s+(?:is\s+|are\s+)?(?:located\s+)?)\s*in\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
 _EMPLOYER_KEYS = ("company", "employer", "organization", "organisation", "hiring_organization", "company_name")
 _MAX_CITY_VALUE = 100
 _NAME_GOES_ON = regex(r"[ \t]+(?:[A-Z0-9]|St\b|&)")
@@ -388,7 +398,7 @@ def find_places(
     else:
         _remote_where_placed(found, stated, "prose")
     _remote_in_employer_country(doc, found)
-    return _without_employer_lines(found.places, doc.text)
+    return _without_employer_lines(_without_company_facts(found.places, doc.text), doc.text)
 
 
 def posting_jurisdictions(places: Sequence[Place], gazetteer: Gazetteer) -> tuple[str, ...]:
@@ -1452,3 +1462,26 @@ def _entity_country(name: str, gazetteer: Gazetteer) -> str | None:
         return None
     ids = hits[0][2]
     return ids[0] if len(ids) == 1 and country_of(ids[0]) == ids[0] else None
+
+
+def _without_company_facts(places: list[Place], text: str) -> list[Place]:
+    """Drop places read from sentences or top lines that a company fact names: where the employer was founded
+    ("Founded in Silicon Valley"), always; where its head office is ("Headquartered in Boston"), when another place
+    is read besides. A posting whose only place is its employer's head office most often has the job there (a
+    small employer's onsite role); a large employer's head office beside the job's own place is not the job's."""
+    founded: set[int] = set()
+    head_office: set[int] = set()
+    for index, place in enumerate(places):
+        if place.remote or place.source not in ("text", "prose"):
+            continue
+        window = max(0, place.start - 40)
+        if _FOUNDED_BEFORE.search(text, window, place.start):
+            founded.add(index)
+        elif _HEAD_OFFICE_BEFORE.search(text, window, place.start):
+            head_office.add(index)
+    if not founded and not head_office:
+        return places
+    kept = [i for i in range(len(places)) if i not in founded]
+    if any(i not in head_office for i in kept):
+        kept = [i for i in kept if i not in head_office]
+    return [places[i] for i in kept]
