@@ -120,3 +120,25 @@ def test_an_employer_country_does_not_override_a_stated_scope() -> None:
 )
 def test_company_facts_do_not_add_places(text: str, expected: set[str]) -> None:
     assert {j for p in places_of(text) for j in p.jurisdictions} == expected
+
+
+_ABOUT = "We build tools for teams that care about data quality, and we have grown fast over the last few years. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A wholly remote role: the employer's offices and head office are not where the work is done.
+        ("We have offices in London and New York. This role is fully remote.", {((), True)}),
+        ("Our headquarters is in Boston. This is a remote position.", {((), True)}),
+        # A remote day or two of a hybrid role keeps the office as the place, and its area.
+        ("Our headquarters is in Boston. You can work remotely on Fridays.", {(("US-MA",), False), (("US-MA",), True)}),
+        ("Our headquarters is in Boston. This is an onsite position.", {(("US-MA",), False)}),
+        # The role's own place is no employer's office.
+        ("This role is based in Denver. This role is fully remote.", {(("US-CO",), False), (("US-CO",), True)}),
+    ],
+)
+def test_the_offices_of_a_wholly_remote_role_are_the_employers(
+    text: str, expected: set[tuple[tuple[str, ...], bool]]
+) -> None:
+    assert read("Engineer\n\n" + _ABOUT + text + "\n") == expected

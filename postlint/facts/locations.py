@@ -280,6 +280,11 @@ _HEAD_OFFICE_BEFORE = lazy_regex(
     r"\b(?:headquartered|head-?quartered|HQ(?:'d|’d)?|headquarters\s+(?:is\s+|are\s+)?(?:located\s+)?)\s*in\s+(?:the\s+)?\Z",
     re.IGNORECASE,
 )
+# A statement that the role is wholly remote, not a remote day or two of a hybrid one ("you can work remotely").
+_WHOLLY_REMOTE = regex(
+    r"\b(?:fully|100\s*%|entirely|completely|remote\s+(?:position|role|job|opportunity))|全职远程|完全远程|纯远程",
+    re.IGNORECASE,
+)
 _EMPLOYER_KEYS = ("company", "employer", "organization", "organisation", "hiring_organization", "company_name")
 _MAX_CITY_VALUE = 100
 _NAME_GOES_ON = regex(r"[ \t]+(?:[A-Z0-9]|St\b|&)")
@@ -388,6 +393,7 @@ def find_places(
     stated = _remote_cues(doc, found)
     _not_required(doc, found)
     _remote_where_placed(found, _hashtags(doc, found), "hashtag", country=True)
+    _offices_of_a_remote_role(found, stated)
     if (
         stated is not None
         and "远程" in stated[2]
@@ -449,7 +455,7 @@ class _Spans:
 class _Collector:
     """Scans snippets of the document and keeps each place once (the first source to find it wins)."""
 
-    __slots__ = ("gazetteer", "memo", "places", "spans", "text")
+    __slots__ = ("employer", "gazetteer", "memo", "places", "spans", "text")
 
     def __init__(self, text: str, gazetteer: Gazetteer, memo: dict[Any, Any]) -> None:
         self.text = text
@@ -457,6 +463,7 @@ class _Collector:
         self.gazetteer = gazetteer
         self.places: list[Place] = []
         self.spans = _Spans()
+        self.employer: set[int] = set()  # starts of places read as the employer's offices ("our offices are in")
 
     def scan(
         self,
@@ -1224,9 +1231,13 @@ def _cues(doc: Document, found: _Collector, *, offices: bool = True) -> None:
         verb = cue.index(" ")
         for _, block, local in _occurrences(text, cue, prose_blocks, starts):
             subject = _CUE_SUBJECT.search(block.prose, max(0, local - 60), local + verb)
-            if subject is not None and (offices or not _names_offices(subject.group() + " " + cue)):
+            names_offices = subject is not None and _names_offices(subject.group() + " " + cue)
+            if subject is not None and (offices or not names_offices):
                 vs = local + len(cue)
+                before = len(found.places)
                 found.scan(block.prose[vs : _cue_end(found, block.prose, vs)], block.start + vs, "text")
+                if names_offices:
+                    found.employer.update(p.start for p in found.places[before:])
 
 
 def _cue_end(found: _Collector, prose: str, vs: int) -> int:
@@ -1464,6 +1475,23 @@ def _entity_country(name: str, gazetteer: Gazetteer) -> str | None:
     return ids[0] if len(ids) == 1 and country_of(ids[0]) == ids[0] else None
 
 
+def _offices_of_a_remote_role(found: _Collector, stated: tuple[int, int, str] | None) -> None:
+    """A wholly remote role ("This is a fully remote position") whose only places are the employer's offices or head
+    office ("Our headquarters is in Boston", "we have offices in London and New York"): those are where the
+    employer is, not where the work is done, so they are dropped and the remote work has no area of its own."""
+    if stated is None or any(p.remote for p in found.places) or not _WHOLLY_REMOTE.search(stated[2]):
+        return
+    fixed = [p for p in found.places if not p.remote]
+    if fixed and all(p.start in found.employer or _is_head_office(p, found.text) for p in fixed):
+        found.places[:] = [p for p in found.places if p.remote]
+
+
+def _is_head_office(place: Place, text: str) -> bool:
+    return place.source in ("text", "prose") and bool(
+        _HEAD_OFFICE_BEFORE.search(text, max(0, place.start - 40), place.start)
+    )
+
+
 def _without_company_facts(places: list[Place], text: str) -> list[Place]:
     """Drop places read from sentences or top lines that a company fact names: where the employer was founded
     ("Founded in Silicon Valley"), always; where its head office is ("Headquartered in Boston"), when another place
@@ -1482,6 +1510,6 @@ def _without_company_facts(places: list[Place], text: str) -> list[Place]:
     if not founded and not head_office:
         return places
     kept = [i for i in range(len(places)) if i not in founded]
-    if any(i not in head_office for i in kept):
+    if any(i not in head_office and not places[i].remote for i in kept):
         kept = [i for i in kept if i not in head_office]
     return [places[i] for i in kept]
