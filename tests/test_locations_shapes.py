@@ -218,3 +218,23 @@ def test_a_word_ending_in_location_is_no_label() -> None:
 )
 def test_chinese_location_label_variants(text: str, expected: set[tuple[tuple[str, ...], bool]]) -> None:
     assert read(text, "markdown") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Analyst, Acme — Salary: $20 an hour. Must have own laptop. Location: Munich, Germany. Please submit "
+            "resume, references and samples of your work to the address below.\n",
+            {(("EU-DE",), False)},
+        ),
+        (
+            "Analyst, Acme — Must have own laptop. Location: Anywhere. Munich, Germany preferred but not required. "
+            "Position available as of January 1.\n",
+            {((), True)},
+        ),
+        ("Engineer\n\nLocation: Worldwide\n", {((), True)}),
+    ],
+)
+def test_a_label_opening_a_sentence_in_a_line_of_fields(text: str, expected: set[tuple[tuple[str, ...], bool]]) -> None:
+    assert read(text) == expected

@@ -61,6 +61,9 @@ _VALUE_END = lazy_regex(r"[|•·\n]")
 _GLUED_LABEL = lazy_regex(r"(?<=[a-z0-9)\]])(?:Job |Work )?Locations?\Z")
 _GLUED_NEXT = lazy_regex(r"(?<=[a-z)\]])[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,2}:")
 _GLUED = "glued location"
+_MID_LINE = "location in a line of fields"
+# A location value that opens the job to anyone anywhere: "Location: Anywhere", "Location: Worldwide".
+_ANYWHERE_VALUE = regex(r"[\s*_(]*(?:anywhere(?:\s+in\s+the\s+world)?|worldwide|world-wide)[\s*_.)]*\Z", re.IGNORECASE)
 # A Chinese label, then a word saying how it holds: "工作地点支持：北京 / 深圳办公", "办公地点为：上海".
 _ZH_LABEL_TAIL = regex(r"([\u4e00-\u9fff]{2,5}?)(?:支持|为|是|在|可选|可以是|包括)\Z")
 # "Base 北京", "Based in Berlin" as a line of its own.
@@ -530,6 +533,11 @@ class _Collector:
         if location_value:
             self._new_york_city(snippet, base, before)
         self.mark_remote(snippet, base, source, before)
+        if location_value and len(self.places) == before and _ANYWHERE_VALUE.match(snippet):
+            start, end = base, base + len(snippet.rstrip())
+            if not self.spans.overlaps(start, end):  # "Location: Anywhere": remote work with no area
+                self.spans.add(start, end)
+                self.places.append(Place(start, end, snippet.strip(), (), source, True))
 
     def mark_remote(self, snippet: str, base: int, source: str, before: int) -> None:
         """A remote marker in `snippet`, whose places were added from index `before` on: remote work there."""
@@ -779,6 +787,9 @@ def _fields(doc: Document, found: _Collector) -> None:
             if label == _GLUED:  # the next label is glued on too: "Chesterfield, VA (100% Remote)Role: ..."
                 following = _GLUED_NEXT.search(owner.prose, vs, ve)
                 ve = following.start() if following is not None else ve
+            elif label == _MID_LINE:  # the value ends with its sentence
+                following = _CUE_END.search(owner.prose, vs, ve)
+                ve = following.start() if following is not None else ve
             if label == "remote":
                 found.scan(owner.prose[vs:ve], owner.start + vs, "field", location_value=True, remote=True)
             else:
@@ -818,6 +829,15 @@ def _label_values(text: str, blocks: list[Block]) -> Iterator[tuple[Block, int, 
                 cut = max(head.rfind("|"), head.rfind("•"), head.rfind("·"))
                 if cut >= 0:
                     head = head[cut + 1 :]
+                # A digest runs its fields into one line: "... Must have own laptop. Location: Anywhere. Munich,
+                # Germany preferred but not required." The label then opens a sentence, and its value ends with it.
+                sentence = max(head.rfind(". "), head.rfind("! "), head.rfind("? "))
+                mid_line = sentence >= 0 and head[sentence + 2 :].strip() != ""
+                if mid_line:
+                    head = head[sentence + 2 :]
+                    if _label(head) in _LABELS and _label(head) != "remote":
+                        hits.append((pos, block, local + len(sep) + padded, _MID_LINE))
+                        continue
                 # Labels are short: most separators follow a longer stretch of prose and stop here.
                 if len(head.strip(_MARKUP)) <= 20 and (label := _label(head)) in _LABELS:
                     hits.append((pos, block, local + len(sep) + padded, label))
