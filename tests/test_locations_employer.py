@@ -142,3 +142,19 @@ def test_the_offices_of_a_wholly_remote_role_are_the_employers(
     text: str, expected: set[tuple[tuple[str, ...], bool]]
 ) -> None:
     assert read("Engineer\n\n" + _ABOUT + text + "\n") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The job's own place, said in a sentence, leaves the employer's offices out ...
+        ("This role is based in Denver. We have offices in London and New York.", {(("US-CO",), False)}),
+        ("We have offices in London and New York. This role is based in Denver.", {(("US-CO",), False)}),
+        # ... and with none, the offices stay, as the ones the job is most likely at.
+        ("We have offices in London and New York.", {(("UK",), False), (("US-NY",), False)}),
+    ],
+)
+def test_the_employers_offices_beside_the_jobs_own_place(
+    text: str, expected: set[tuple[tuple[str, ...], bool]]
+) -> None:
+    assert read("Engineer\n\n" + _ABOUT + text + "\n") == expected

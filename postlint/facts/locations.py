@@ -407,6 +407,7 @@ def find_places(
     else:
         _remote_where_placed(found, stated, "prose")
     _remote_in_employer_country(doc, found)
+    _without_employer_offices(found)
     return _without_employer_lines(_without_company_facts(found.places, doc.text), doc.text)
 
 
@@ -1504,6 +1505,16 @@ def _offices_of_a_remote_role(found: _Collector, stated: tuple[int, int, str] | 
     fixed = [p for p in found.places if not p.remote]
     if fixed and all(p.start in found.employer or _is_head_office(p, found.text) for p in fixed):
         found.places[:] = [p for p in found.places if p.remote]
+
+
+def _without_employer_offices(found: _Collector) -> None:
+    """Drop the employer's offices read from a sentence ("We have offices in London and New York") when the posting
+    also reads a place of the job's own ("This role is based in Denver"): the offices say where the company is. With
+    no other place they stay, as the offices the job is most likely at."""
+    if not found.employer:
+        return
+    if any(not p.remote and p.start not in found.employer for p in found.places):
+        found.places[:] = [p for p in found.places if p.remote or p.start not in found.employer]
 
 
 def _is_head_office(place: Place, text: str) -> bool:
