@@ -158,3 +158,11 @@ def test_the_employers_offices_beside_the_jobs_own_place(
     text: str, expected: set[tuple[tuple[str, ...], bool]]
 ) -> None:
     assert read("Engineer\n\n" + _ABOUT + text + "\n") == expected
+
+
+def test_one_office_the_work_is_done_at_stays_beside_the_jobs_place() -> None:
+    text = (
+        "Election Supplies Coordinator, Fairfax, Virginia – oversees the distribution of election supplies. Supply "
+        "preparation is conducted at both our main office in Fairfax, VA, and our warehouse in Springfield, VA.\n"
+    )
+    assert {p.text for p in places_of(text)} >= {"Fairfax, Virginia", "Fairfax, VA"}

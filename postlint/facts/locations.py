@@ -283,6 +283,8 @@ _HEAD_OFFICE_BEFORE = lazy_regex(
     r"\b(?:headquartered|head-?quartered|HQ(?:'d|’d)?|headquarters\s+(?:is\s+|are\s+)?(?:located\s+)?)\s*in\s+(?:the\s+)?\Z",
     re.IGNORECASE,
 )
+# The company's several offices, or its head office, in an office cue's subject: where the company is.
+_SPREAD = regex(r"\b(?:offices|locations|hq|headquarters|bureaux|kantoren|büros|standorten)\b", re.IGNORECASE)
 # A statement that the role is wholly remote, not a remote day or two of a hybrid one ("you can work remotely").
 _WHOLLY_REMOTE = regex(
     r"\b(?:fully|100\s*%|entirely|completely|remote\s+(?:position|role|job|opportunity))|全职远程|完全远程|纯远程",
@@ -467,7 +469,9 @@ class _Collector:
         self.gazetteer = gazetteer
         self.places: list[Place] = []
         self.spans = _Spans()
-        self.employer: set[int] = set()  # starts of places read as the employer's offices ("our offices are in")
+        # Starts of places read as the employer's offices ("our offices are in"): True where the cue speaks of the
+        # company's several offices or its head office, not of one office the work may be done at.
+        self.employer: dict[int, bool] = {}
 
     def scan(
         self,
@@ -1258,7 +1262,8 @@ def _cues(doc: Document, found: _Collector, *, offices: bool = True) -> None:
                 before = len(found.places)
                 found.scan(block.prose[vs : _cue_end(found, block.prose, vs)], block.start + vs, "text")
                 if names_offices:
-                    found.employer.update(p.start for p in found.places[before:])
+                    spread = _SPREAD.search(subject.group() + " " + cue) is not None
+                    found.employer.update((p.start, spread) for p in found.places[before:])
 
 
 def _cue_end(found: _Collector, prose: str, vs: int) -> int:
@@ -1508,13 +1513,14 @@ def _offices_of_a_remote_role(found: _Collector, stated: tuple[int, int, str] | 
 
 
 def _without_employer_offices(found: _Collector) -> None:
-    """Drop the employer's offices read from a sentence ("We have offices in London and New York") when the posting
-    also reads a place of the job's own ("This role is based in Denver"): the offices say where the company is. With
-    no other place they stay, as the offices the job is most likely at."""
+    """Drop the employer's offices read from a sentence ("We have offices in London and New York", "our headquarters
+    is in Boston") when the posting also reads a place of the job's own ("This role is based in Denver"): they say
+    where the company is. One office ("conducted at our main office in Fairfax, VA") may be where the work is, and
+    stays; with no other place, all stay, as the offices the job is most likely at."""
     if not found.employer:
         return
     if any(not p.remote and p.start not in found.employer for p in found.places):
-        found.places[:] = [p for p in found.places if p.remote or p.start not in found.employer]
+        found.places[:] = [p for p in found.places if p.remote or not found.employer.get(p.start, False)]
 
 
 def _is_head_office(place: Place, text: str) -> bool:
