@@ -157,3 +157,84 @@ def test_a_magazine_named_for_the_country_is_no_place() -> None:
 def test_australian_towns_on_a_scraped_header(town: str) -> None:
     text = f"Store Manager\nRetail Group Pty Ltd\n{town}\n\nWe are a national retailer with many stores.\n"
     assert {j for p in places_of(text) for j in p.jurisdictions} == {"AU"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Analyste principal\n\nCe poste est offert à Ottawa, Toronto ou Montréal. Nous offrons un horaire "
+            "flexible et des avantages sociaux complets à toutes nos équipes.\n",
+            {"CA-ON", "CA-QC"},
+        ),
+        ("Analyste\n\nLes postes sont offerts à Montréal et à Québec, dans nos bureaux du centre-ville.\n", {"CA-QC"}),
+        # "offert à" after no role: a service offered, not a job.
+        (
+            "Analyste\n\nNous avons offert à Ottawa un service de conseil à des centaines de ministères et "
+            "d'organismes fédéraux depuis 2017.\n",
+            set(),
+        ),
+    ],
+)
+def test_french_role_offered_in_places(text: str, expected: set[str]) -> None:
+    assert {j for p in places_of(text) for j in p.jurisdictions} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tester\n\nThis is a Contract position.Duration: 12 Months ContractLocation: Chesterfield, VA (100% "
+            "Remote)Role: Vulnerability/Penetration TesterPrimary Skills: Penetration Testing, Nessus\n",
+            {(("US-VA",), False), (("US-VA",), True)},
+        ),
+        (
+            "Developer\n\nJob DescriptionFull Stack Developer (MEAN)Locations: Hybrid - Massachusetts Get To Know "
+            "The Team:We are seeking a full stack web developer.\n",
+            {(("US-MA",), False)},
+        ),
+    ],
+)
+def test_a_location_label_glued_to_the_word_before(text: str, expected: set[tuple[tuple[str, ...], bool]]) -> None:
+    assert read(text) == expected
+
+
+def test_a_word_ending_in_location_is_no_label() -> None:
+    text = "Analyst\n\nWe value relocation: Denver offers a great lifestyle, and we cover the costs of moving there.\n"
+    assert read(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A label with a word after it, and remote work offered as another way than the offices.
+        (
+            "# 数据工程师\n\n1. 熟悉数据仓库。\n2. 工作地点支持：北京 / 深圳办公，或北美时区远程办公。\n",
+            {(("CN",), False), ((), True)},
+        ),
+        ("# 前端工程师\n\n职责说明很长的一段文字，介绍团队和工作内容。\n\n办公地点为：上海\n", {(("CN",), False)}),
+        ("# 前端工程师\n\n职责说明很长的一段文字，介绍团队和工作内容。\n\n【工作地点】：杭州\n", {(("CN",), False)}),
+    ],
+)
+def test_chinese_location_label_variants(text: str, expected: set[tuple[tuple[str, ...], bool]]) -> None:
+    assert read(text, "markdown") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Analyst, Acme — Salary: $20 an hour. Must have own laptop. Location: Munich, Germany. Please submit "
+            "resume, references and samples of your work to the address below.\n",
+            {(("EU-DE",), False)},
+        ),
+        (
+            "Analyst, Acme — Must have own laptop. Location: Anywhere. Munich, Germany preferred but not required. "
+            "Position available as of January 1.\n",
+            {((), True)},
+        ),
+        ("Engineer\n\nLocation: Worldwide\n", {((), True)}),
+    ],
+)
+def test_a_label_opening_a_sentence_in_a_line_of_fields(text: str, expected: set[tuple[tuple[str, ...], bool]]) -> None:
+    assert read(text) == expected

@@ -55,6 +55,17 @@ _HEADING_LABELS = frozenset(
 _SEPARATORS = ((":", 0), ("：", 0), (" - ", 0), ("–", 1), ("—", 1))
 _MARKUP = " \t*_#>-–—•·|"
 _VALUE_END = lazy_regex(r"[|•·\n]")
+# A scraped page that lost its line breaks glues each label to the end of the field before it: "Duration: 12 Months
+# ContractLocation: Chesterfield, VA (100% Remote)Role: Tester". A capitalised location label right after a
+# lower-case letter, a digit or a bracket is such a label; its value ends where the next glued label starts.
+_GLUED_LABEL = lazy_regex(r"(?<=[a-z0-9)\]])(?:Job |Work )?Locations?\Z")
+_GLUED_NEXT = lazy_regex(r"(?<=[a-z)\]])[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,2}:")
+_GLUED = "glued location"
+_MID_LINE = "location in a line of fields"
+# A location value that opens the job to anyone anywhere: "Location: Anywhere", "Location: Worldwide".
+_ANYWHERE_VALUE = regex(r"[\s*_(]*(?:anywhere(?:\s+in\s+the\s+world)?|worldwide|world-wide)[\s*_.)]*\Z", re.IGNORECASE)
+# A Chinese label, then a word saying how it holds: "工作地点支持：北京 / 深圳办公", "办公地点为：上海".
+_ZH_LABEL_TAIL = regex(r"([\u4e00-\u9fff]{2,5}?)(?:支持|为|是|在|可选|可以是|包括)\Z")
 # "Base 北京", "Based in Berlin" as a line of its own.
 _BASE_LINE = regex(r"^[ \t>*_#\-]*(?:based\s+in|base)[ \t]+([^\n]{1,40}?)[ \t*_]*$", re.IGNORECASE | re.MULTILINE)
 
@@ -66,6 +77,8 @@ _CUES = (
     # French: "nous avons des bureaux à Ottawa", "le poste est basé à Montréal", "nos bureaux sont situés à
     # Ottawa, à Montréal".
     "bureaux à", "bureau à", "basé à", "basée à", "situé à", "située à", "situés à", "situées à",
+    # "Ce poste est offert à Ottawa, Toronto ou Montréal": where the employer opens the role.
+    "offert à", "offerte à", "offerts à", "offertes à",
     # Dutch and German: "vanuit ons kantoor in Rotterdam", "an unserem Standort in Innsbruck oder Wien".
     "kantoor in", "Büro in", "Büros in", "Standort in", "Standorten in", "Office in",
 )  # fmt: skip
@@ -81,6 +94,7 @@ _CUE_SUBJECT = lazy_regex(
     r"|(?:willing|able|need|required)\s+to(?:\s+\w+)?\s+(?:or\s+)?(?:commute|relocate)"
     r"|(?:nous\s+(?:avons|ayons|comptons)\s+(?:des|un)|nos|notre)\s+bureaux?"
     r"|(?:poste|rôle|emploi|équipe|nous\s+sommes)\s+(?:est\s+|sera\s+)?(?:basée?s?|située?s?)"
+    r"|(?:postes?|rôles?|emplois?)\s+(?:est\s+|sont\s+|sera\s+|seront\s+)?offerte?s?"
     # "nos bureaux sont situés", "notre bureau principal soit situé": the offices' own place.
     r"|(?:nos|notre)\s+bureaux?(?:\s+principal)?\s+(?:sont|soient|est|soit)\s+(?:basée?s?|située?s?)"
     r"|(?:ons|onze)\s+(?:[\w-]+\s+)?kantoor"
@@ -189,6 +203,8 @@ _REMOTE_ZH = regex(
     r"|(?<![^\[【（(/|｜、,，:：\s])远程(?=[ \t]*(?:[\]】）)/|｜、,，]|$))",
     re.MULTILINE,
 )
+# "或" (or) before a remote statement on its line offers remote work as another way than the places before it.
+_ZH_OR = regex(r"或")
 _NOT_REMOTE_ZH = regex(r"(?:不|无|非|否|没有)[^，。；,;\n]{0,3}远程")
 # A job board's yes-or-no field: "Work Remotely: Yes, always" (on one line or two). "Yes, temporarily due to
 # COVID-19" and "Yes, occasionally" offer no remote job, nor does "No".
@@ -234,6 +250,47 @@ _BASED = lazy_regex(
     r"(?P<name>[A-Z][\w.]*(?:[ -][A-Z][\w.]*){0,2})[ -]based\b"
 )
 _QUALIFIER = regex(r"[ \t]*[,(]?[ \t]*")
+# A place the posting says the worker need not be in: "it is not a requirement to be UK based", "you don't need to
+# be based in London", "no need to relocate to Berlin", "not required to be located in the US". The place is the
+# employer's (often read just before: "We are UK based"), not the job's; the work may be done from elsewhere.
+_NOT_REQUIRED = regex(
+    r"\b(?:(?:it\s+is|it[’']s|is|are)\s+not\s+(?:a\s+)?(?:requirement|required|necessary|mandatory)"
+    r"|(?:(?:do|does|will)\s+not|don[’']t|doesn[’']t|won[’']t)\s+(?:need|have)|no\s+need)"
+    r"\s+(?:for\s+(?:you|candidates|applicants)\s+)?to\s+"
+    r"(?:(?:be\s+)?(?:based|located|living|residing|resident)\s+(?:in|within|near|out\s+of)\s+(?P<place>[^,.;:!?()\n]{2,40})"
+    r"|(?:relocate|move|live|reside)\s+(?:to|in)\s+(?P<moved>[^,.;:!?()\n]{2,40})"
+    r"|be\s+(?P<before>[^,.;:!?()\n]{2,30}?)[ -]based\b)",
+    re.IGNORECASE,
+)
+_NOT_REQUIRED_WORDS = ("requirement", "required", "necessary", "mandatory", "need")
+# An employer's name that carries its country, as a national subsidiary or legal entity is named: "Think Academy
+# U.S.", "Acme Canada Inc.", "Synpulse Australia Pty Ltd", "Foo (UK) Ltd". The country closes the name, before an
+# optional legal form. A form alone ("Foo GmbH", "Foo Ltd", "Foo Inc.") is no country: GmbH is also Austrian and
+# Swiss, Ltd and Inc. are used everywhere. "Bank of America", "University of Canada West" name no entity of a country.
+_ENTITY_COUNTRY = regex(
+    r"^(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+[\w&'’.-]+){0,4}?)[ \t]+\(?(?P<country>U\.S\.?A?\.?|USA|US|U\.K\.?|UK|"
+    r"[A-Z][a-z]+)\)?(?:,?[ \t]+(?:Inc|LLC|Ltd|Limited|Corp|Corporation|Co|Pty\.?[ \t]+Ltd|Pvt\.?[ \t]+Ltd|"
+    r"Private[ \t]+Limited|ULC|plc|PLC)\.?)?[ \t]*$"
+)
+_NOT_ENTITY_NAME = lazy_regex(r"(?:^|[ \t])(?:of|de|du|des|for|in|the)\Z", re.IGNORECASE)
+# Company facts that name a place right before it: "Founded in Silicon Valley, scaling in Gainesville, FL.",
+# "Headquartered in Boston, C Space also has offices in London", "our headquarters are in Zurich". Where the
+# employer began is never where the job is; where its head office is, only when the posting says nothing else.
+_FOUNDED_BEFORE = lazy_regex(
+    r"\b(?:founded|established|incorporated)\s+(?:in\s+\d{4}\s+)?in\s+(?:the\s+)?\Z", re.IGNORECASE
+)
+_HEAD_OFFICE_BEFORE = lazy_regex(
+    r"\b(?:headquartered|head-?quartered|HQ(?:'d|’d)?|headquarters\s+(?:is\s+|are\s+)?(?:located\s+)?)\s*in\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+# The company's several offices, or its head office, in an office cue's subject: where the company is.
+_SPREAD = regex(r"\b(?:offices|locations|hq|headquarters|bureaux|kantoren|büros|standorten)\b", re.IGNORECASE)
+# A statement that the role is wholly remote, not a remote day or two of a hybrid one ("you can work remotely").
+_WHOLLY_REMOTE = regex(
+    r"\b(?:fully|100\s*%|entirely|completely|remote\s+(?:position|role|job|opportunity))|全职远程|完全远程|纯远程",
+    re.IGNORECASE,
+)
+_EMPLOYER_KEYS = ("company", "employer", "organization", "organisation", "hiring_organization", "company_name")
 _MAX_CITY_VALUE = 100
 _NAME_GOES_ON = regex(r"[ \t]+(?:[A-Z0-9]|St\b|&)")
 _NAME_CAME_BEFORE = lazy_regex(r"(?:[A-Z][\w.’'-]*|\d+[A-Za-z]*)[ \t]+\Z")
@@ -339,9 +396,21 @@ def find_places(
     _office_cues(doc, found)
     _country_wide(doc, found)
     stated = _remote_cues(doc, found)
+    _not_required(doc, found)
     _remote_where_placed(found, _hashtags(doc, found), "hashtag", country=True)
-    _remote_where_placed(found, stated, "prose")
-    return _without_employer_lines(found.places, doc.text)
+    _offices_of_a_remote_role(found, stated)
+    if (
+        stated is not None
+        and "远程" in stated[2]
+        and _ZH_OR.search(doc.text, doc.text.rfind("\n", 0, stated[0]) + 1, stated[0])
+    ):
+        # "北京 / 深圳办公，或北美时区远程办公": remote work offered instead of the offices, not in them.
+        found.places.append(Place(*stated, (), "prose", True))
+    else:
+        _remote_where_placed(found, stated, "prose")
+    _remote_in_employer_country(doc, found)
+    _without_employer_offices(found)
+    return _without_employer_lines(_without_company_facts(found.places, doc.text), doc.text)
 
 
 def posting_jurisdictions(places: Sequence[Place], gazetteer: Gazetteer) -> tuple[str, ...]:
@@ -392,7 +461,7 @@ class _Spans:
 class _Collector:
     """Scans snippets of the document and keeps each place once (the first source to find it wins)."""
 
-    __slots__ = ("gazetteer", "memo", "places", "spans", "text")
+    __slots__ = ("employer", "gazetteer", "memo", "places", "spans", "text")
 
     def __init__(self, text: str, gazetteer: Gazetteer, memo: dict[Any, Any]) -> None:
         self.text = text
@@ -400,6 +469,9 @@ class _Collector:
         self.gazetteer = gazetteer
         self.places: list[Place] = []
         self.spans = _Spans()
+        # Starts of places read as the employer's offices ("our offices are in"): True where the cue speaks of the
+        # company's several offices or its head office, not of one office the work may be done at.
+        self.employer: dict[int, bool] = {}
 
     def scan(
         self,
@@ -466,6 +538,11 @@ class _Collector:
         if location_value:
             self._new_york_city(snippet, base, before)
         self.mark_remote(snippet, base, source, before)
+        if location_value and len(self.places) == before and _ANYWHERE_VALUE.match(snippet):
+            start, end = base, base + len(snippet.rstrip())
+            if not self.spans.overlaps(start, end):  # "Location: Anywhere": remote work with no area
+                self.spans.add(start, end)
+                self.places.append(Place(start, end, snippet.strip(), (), source, True))
 
     def mark_remote(self, snippet: str, base: int, source: str, before: int) -> None:
         """A remote marker in `snippet`, whose places were added from index `before` on: remote work there."""
@@ -712,6 +789,12 @@ def _fields(doc: Document, found: _Collector) -> None:
         spot = _value_at(block, at, prose_blocks)
         if spot is not None:
             owner, vs, ve = spot
+            if label == _GLUED:  # the next label is glued on too: "Chesterfield, VA (100% Remote)Role: ..."
+                following = _GLUED_NEXT.search(owner.prose, vs, ve)
+                ve = following.start() if following is not None else ve
+            elif label == _MID_LINE:  # the value ends with its sentence
+                following = _CUE_END.search(owner.prose, vs, ve)
+                ve = following.start() if following is not None else ve
             if label == "remote":
                 found.scan(owner.prose[vs:ve], owner.start + vs, "field", location_value=True, remote=True)
             else:
@@ -751,9 +834,22 @@ def _label_values(text: str, blocks: list[Block]) -> Iterator[tuple[Block, int, 
                 cut = max(head.rfind("|"), head.rfind("•"), head.rfind("·"))
                 if cut >= 0:
                     head = head[cut + 1 :]
+                # A digest runs its fields into one line: "... Must have own laptop. Location: Anywhere. Munich,
+                # Germany preferred but not required." The label then opens a sentence, and its value ends with it.
+                sentence = max(head.rfind(". "), head.rfind("! "), head.rfind("? "))
+                mid_line = sentence >= 0 and head[sentence + 2 :].strip() != ""
+                if mid_line:
+                    head = head[sentence + 2 :]
+                    if _label(head) in _LABELS and _label(head) != "remote":
+                        hits.append((pos, block, local + len(sep) + padded, _MID_LINE))
+                        continue
                 # Labels are short: most separators follow a longer stretch of prose and stop here.
                 if len(head.strip(_MARKUP)) <= 20 and (label := _label(head)) in _LABELS:
                     hits.append((pos, block, local + len(sep) + padded, label))
+                elif not padded and _GLUED_LABEL.search(head) is not None:
+                    hits.append((pos, block, local + len(sep), _GLUED))
+                elif head and ("\u4e00" <= head[-1] <= "\u9fff" or head[-1] == "】") and (zh := _zh_label(head)):
+                    hits.append((pos, block, local + len(sep), zh))
     for pos, block, local in _occurrences(text, "📍", blocks, starts):
         hits.append((pos, block, local + 1, "location"))
     for word in ("base", "Base"):
@@ -766,6 +862,18 @@ def _label_values(text: str, blocks: list[Block]) -> Iterator[tuple[Block, int, 
     hits.sort(key=lambda h: h[0])
     for _, block, local, label in hits:
         yield block, local, label
+
+
+def _zh_label(head: str) -> str | None:
+    """A Chinese location label in brackets or with a word or two after it: "【工作地点】", "工作地点支持" (where the
+    work may be), "办公地点为"; None for anything else."""
+    label = _label(head).strip("【】[]")
+    if len(label) > 12:
+        return None
+    if label in _LABELS:
+        return label
+    m = _ZH_LABEL_TAIL.match(label)
+    return m.group(1) if m is not None and m.group(1) in _LABELS else None
 
 
 def _occurrences(text: str, needle: str, blocks: list[Block], starts: list[int]) -> Iterator[tuple[int, Block, int]]:
@@ -1148,9 +1256,14 @@ def _cues(doc: Document, found: _Collector, *, offices: bool = True) -> None:
         verb = cue.index(" ")
         for _, block, local in _occurrences(text, cue, prose_blocks, starts):
             subject = _CUE_SUBJECT.search(block.prose, max(0, local - 60), local + verb)
-            if subject is not None and (offices or not _names_offices(subject.group() + " " + cue)):
+            names_offices = subject is not None and _names_offices(subject.group() + " " + cue)
+            if subject is not None and (offices or not names_offices):
                 vs = local + len(cue)
+                before = len(found.places)
                 found.scan(block.prose[vs : _cue_end(found, block.prose, vs)], block.start + vs, "text")
+                if names_offices:
+                    spread = _SPREAD.search(subject.group() + " " + cue) is not None
+                    found.employer.update((p.start, spread) for p in found.places[before:])
 
 
 def _cue_end(found: _Collector, prose: str, vs: int) -> int:
@@ -1314,3 +1427,126 @@ def _place_paths(doc: Document, found: _Collector) -> None:
             if all(country_of(j) in country[0][2] for j in town[0][2]):
                 found.scan(m.group(1), block.start + m.start(1), "text")
                 found.scan(m.group(2), block.start + m.start(2), "text")
+
+
+def _not_required(doc: Document, found: _Collector) -> None:
+    """A place the posting says the worker need not be in ("We are UK based ... it is not a requirement to be UK
+    based", "there is no need to relocate to London"): the work may be done from elsewhere, so the role is remote,
+    with no area of its own. A place read inside that clause ("relocate to London") is dropped; the employer's own
+    place said elsewhere ("We are UK based") stays, since its laws bind the employer, but it does not scope the
+    remote work. A remote place read elsewhere is left as it is."""
+    for block in fact_blocks(doc, found.memo):
+        prose = block.prose
+        if block.kind not in (PARAGRAPH, LIST_ITEM):
+            continue
+        lowered = prose.lower()
+        if not any(word in lowered for word in _NOT_REQUIRED_WORDS):
+            continue
+        for m in _NOT_REQUIRED.finditer(prose):
+            group = next(g for g in ("place", "moved", "before") if m.group(g) is not None)
+            if not found.gazetteer.find(m.group(group)):
+                continue
+            start, end = block.start + m.start(), block.start + m.end()
+            found.places[:] = [p for p in found.places if p.remote or not start <= p.start < end]
+            if not any(p.remote for p in found.places):
+                found.places.append(Place(start, end, m.group(), (), "prose", True))
+            return
+
+
+def _remote_in_employer_country(doc: Document, found: _Collector) -> None:
+    """A remote role whose posting names no area, from an employer whose name is a country's legal entity ("Think
+    Academy U.S." over "Location: Remote"): remote work in that country, where the entity employs. Read only when
+    every place read is remote with no scope; the name comes from the front matter's company key or a short line
+    of the header (the company's line under the title of a scraped posting)."""
+    if not found.places or any(p.jurisdictions or not p.remote for p in found.places):
+        return
+    country = next(filter(None, (_entity_country(name, found.gazetteer) for name in _employer_names(doc, found))), None)
+    if country is not None:
+        found.places[:] = [Place(p.start, p.end, p.text, (country,), p.source, True) for p in found.places]
+
+
+def _employer_names(doc: Document, found: _Collector) -> Iterator[str]:
+    """The employer's name as the front matter gives it, then the short lines of the header under the title."""
+    for key in _EMPLOYER_KEYS:
+        value = doc.meta(key)
+        if isinstance(value, str):
+            yield value.strip()
+    seen = 0
+    for block in fact_blocks(doc, found.memo):
+        if block.kind not in (PARAGRAPH, LIST_ITEM, HEADING):
+            continue
+        for line in block.prose.split("\n"):
+            stripped = line.strip().strip(_MARKUP)
+            if not stripped:
+                continue
+            seen += 1
+            if seen > _HEADER_LINES or _width(stripped) > _SHORT_LINE:
+                return
+            if seen > 1 and _REMOTE_MARKER.search(stripped) is None:
+                yield stripped
+
+
+def _entity_country(name: str, gazetteer: Gazetteer) -> str | None:
+    """The country closing an employer's name ("Think Academy U.S" -> US), or None."""
+    m = _ENTITY_COUNTRY.match(name)
+    if m is None or _NOT_ENTITY_NAME.search(m.group("name")):
+        return None
+    word = m.group("country")
+    if word == "US" or word.startswith("U.S"):
+        return "US"
+    hits = gazetteer.find(word)
+    if len(hits) != 1 or hits[0][:2] != (0, len(word)):
+        return None
+    ids = hits[0][2]
+    return ids[0] if len(ids) == 1 and country_of(ids[0]) == ids[0] else None
+
+
+def _offices_of_a_remote_role(found: _Collector, stated: tuple[int, int, str] | None) -> None:
+    """A wholly remote role ("This is a fully remote position") whose only places are the employer's offices or head
+    office ("Our headquarters is in Boston", "we have offices in London and New York"): those are where the
+    employer is, not where the work is done, so they are dropped and the remote work has no area of its own."""
+    if stated is None or any(p.remote for p in found.places) or not _WHOLLY_REMOTE.search(stated[2]):
+        return
+    fixed = [p for p in found.places if not p.remote]
+    if fixed and all(p.start in found.employer or _is_head_office(p, found.text) for p in fixed):
+        found.places[:] = [p for p in found.places if p.remote]
+
+
+def _without_employer_offices(found: _Collector) -> None:
+    """Drop the employer's offices read from a sentence ("We have offices in London and New York", "our headquarters
+    is in Boston") when the posting also reads a place of the job's own ("This role is based in Denver"): they say
+    where the company is. One office ("conducted at our main office in Fairfax, VA") may be where the work is, and
+    stays; with no other place, all stay, as the offices the job is most likely at."""
+    if not found.employer:
+        return
+    if any(not p.remote and p.start not in found.employer for p in found.places):
+        found.places[:] = [p for p in found.places if p.remote or not found.employer.get(p.start, False)]
+
+
+def _is_head_office(place: Place, text: str) -> bool:
+    return place.source in ("text", "prose") and bool(
+        _HEAD_OFFICE_BEFORE.search(text, max(0, place.start - 40), place.start)
+    )
+
+
+def _without_company_facts(places: list[Place], text: str) -> list[Place]:
+    """Drop places read from sentences or top lines that a company fact names: where the employer was founded
+    ("Founded in Silicon Valley"), always; where its head office is ("Headquartered in Boston"), when another place
+    is read besides. A posting whose only place is its employer's head office most often has the job there (a
+    small employer's onsite role); a large employer's head office beside the job's own place is not the job's."""
+    founded: set[int] = set()
+    head_office: set[int] = set()
+    for index, place in enumerate(places):
+        if place.remote or place.source not in ("text", "prose"):
+            continue
+        window = max(0, place.start - 40)
+        if _FOUNDED_BEFORE.search(text, window, place.start):
+            founded.add(index)
+        elif _HEAD_OFFICE_BEFORE.search(text, window, place.start):
+            head_office.add(index)
+    if not founded and not head_office:
+        return places
+    kept = [i for i in range(len(places)) if i not in founded]
+    if any(i not in head_office and not places[i].remote for i in kept):
+        kept = [i for i in kept if i not in head_office]
+    return [places[i] for i in kept]
