@@ -326,3 +326,19 @@ def test_the_phrase_shortcut_answers_as_the_window_search_does() -> None:
                 checked += 1
                 found += answer
     assert checked > 1000 and 100 < found < checked - 100  # both answers are common
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The Director of Elections reports to the Chairman of the County Board of Elections.\n", []),
+        ("Sets meeting dates with the Board chairman and publishes the agenda.\n", []),
+        ("The Executive Assistant supports the Vice Chairman and the CEO.\n", []),
+        ("Serves as chairman of the Scheduling Postal Task Force.\n", [(1, "chairman")]),
+        ("We are hiring a Chairman of the Board.\n", [(1, "Chairman")]),
+        ("Applications are open for the post of Chairman.\n", [(1, "Chairman")]),
+    ],
+)
+def test_an_office_someone_else_holds_is_not_the_jobs_title(text: str, found: list[tuple[int, str]]) -> None:
+    """'Reports to the Chairman' names the person the job reports to; 'serves as chairman' is the job."""
+    assert [(v.line, v.match) for v in lint(text, select="inclusive/gendered-title")] == found
