@@ -342,3 +342,16 @@ def test_the_phrase_shortcut_answers_as_the_window_search_does() -> None:
 def test_an_office_someone_else_holds_is_not_the_jobs_title(text: str, found: list[tuple[int, str]]) -> None:
     """'Reports to the Chairman' names the person the job reports to; 'serves as chairman' is the job."""
     assert [(v.line, v.match) for v in lint(text, select="inclusive/gendered-title")] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("* 整体氛围技术驱动，是真正的 Growth Hacker 风格。\n", []),
+        ("Our product team has a real hacker culture.\n", []),
+        ("We are looking for a growth hacker to run our experiments.\n", ["growth hacker"]),
+    ],
+)
+def test_a_style_or_culture_is_not_a_persona(text: str, found: list[str]) -> None:
+    """'A true Growth Hacker style' describes how the team works, not the person sought."""
+    assert [v.match for v in lint(text, select="inclusive/hero-title")] == found
