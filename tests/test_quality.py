@@ -301,3 +301,17 @@ def test_what_the_ideal_candidate_will_be_and_what_the_position_requires(
     text = f"# Data Analyst\n\n{_GROCER}\n{_GROCER.rstrip()} {sentence}\n"  # 120 words or more
     found = lint(text, select="quality/requirements")
     assert (found == []) is states_a_requirement
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("[POSITION SUMMARY] The Associate drives analytics projects from beginning to end.\n", []),
+        ("Overview\n\n[Job Description] We build tools for election offices.\n", []),
+        ("Summary: [Position summary]\n", ["[Position summary]"]),
+        ("# Analyst\n\n[Position Summary]\n\nWe are hiring.\n", ["[Position Summary]"]),
+    ],
+)
+def test_a_bracketed_section_label_is_not_a_placeholder(text: str, found: list[str]) -> None:
+    """A label followed by its text heads a section; after a colon or alone on its line it is a slot to fill."""
+    assert [v.match for v in lint(text, select="quality/placeholder")] == found
