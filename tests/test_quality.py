@@ -315,3 +315,17 @@ def test_what_the_ideal_candidate_will_be_and_what_the_position_requires(
 def test_a_bracketed_section_label_is_not_a_placeholder(text: str, found: list[str]) -> None:
     """A label followed by its text heads a section; after a colon or alone on its line it is a slot to fill."""
     assert [v.match for v in lint(text, select="quality/placeholder")] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Work with product managers.\nWHAT YOU’LL NEED TO BE SUCCESSFUL\n\nA degree in computer science.\n", []),
+        ("We ship every week.\nWHY YOU SHOULD JOIN US\n", []),
+        ("We ship every week.\nWHAT YOU NEED IS A DEGREE AND THE WILL TO LEARN.\n", [2]),
+        ("We ship every week.\nTHE TEAM WILL NEED YOU ON SITE\n", [2]),
+    ],
+)
+def test_a_question_word_heading_in_capitals_is_not_shouting(text: str, found: list[int]) -> None:
+    """A short line in capitals that opens with a question word heads a section, verb and all."""
+    assert [v.line for v in lint(text, select="quality/all-caps")] == found
