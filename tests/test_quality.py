@@ -329,3 +329,35 @@ def test_a_bracketed_section_label_is_not_a_placeholder(text: str, found: list[s
 def test_a_question_word_heading_in_capitals_is_not_shouting(text: str, found: list[int]) -> None:
     """A short line in capitals that opens with a question word heads a section, verb and all."""
     assert [v.line for v in lint(text, select="quality/all-caps")] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Senior Election Subject Matter Expert", True),
+        ("Electronic Voting System Examiner", True),
+        ("Legislative Liaison", True),
+        ("Product Owner", True),
+        ("Statistician", True),
+        ("数据分析师", True),
+        ("Softwareentwicklerin (m/w/d)", True),
+        ("Analyste principal, données", True),
+        ("Ingeniero de datos", True),
+        ("About us", False),
+        ("Our benefits", False),
+        ("公司运营状态", False),
+        ("Terms of Service", False),
+    ],
+)
+def test_names_a_role(text: str, role: bool) -> None:
+    from postlint.facts.view import names_a_role
+
+    assert names_a_role(text) is role
+
+
+def test_a_digest_lead_naming_an_expert_is_the_title() -> None:
+    text = (
+        "Senior Election Subject Matter Expert, U.S. Election Assistance Commission— The incumbent will provide "
+        "expert advice on voting systems to the Commission and its staff. Application: click here.\n"
+    )
+    assert lint(text, "text", select="quality/title") == []
