@@ -361,3 +361,22 @@ def test_a_digest_lead_naming_an_expert_is_the_title() -> None:
         "expert advice on voting systems to the Commission and its staff. Application: click here.\n"
     )
     assert lint(text, "text", select="quality/title") == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "states_a_requirement"),
+    [
+        ("The successful candidate will be offered a twelve-month contract.", False),
+        ("The successful candidate will report to the Director of Elections.", False),
+        ("The successful candidate:\n\n- Holds a driving licence", True),
+        ("The successful candidate will have:\n\n- A driving licence", True),
+        ("The Ideal Candidate\n\n- Holds a driving licence", True),
+    ],
+)
+def test_a_sentence_opening_with_the_successful_candidate_is_not_a_heading(
+    paragraph: str, states_a_requirement: bool
+) -> None:
+    """'The successful candidate will be offered ...' says what happens to the person hired; 'The successful
+    candidate:' heads the list of what they need."""
+    text = f"# Data Analyst\n\n{_GROCER}\n\n{paragraph}\n"
+    assert (lint(text, select="quality/requirements") == []) is states_a_requirement
