@@ -380,3 +380,14 @@ def test_a_sentence_opening_with_the_successful_candidate_is_not_a_heading(
     candidate:' heads the list of what they need."""
     text = f"# Data Analyst\n\n{_GROCER}\n\n{paragraph}\n"
     assert (lint(text, select="quality/requirements") == []) is states_a_requirement
+
+
+def test_duties_under_a_traditional_chinese_heading() -> None:
+    """'主要職責' is '主要职责' in traditional characters, as postings from Hong Kong and Taiwan write it."""
+    text = (
+        "# 後端工程師（Python）\n\n"
+        + "CTMC 正在招聘一名 Python 後端工程師，負責建設面向國際客戶的獲客系統，並與現有企業基礎設施深度整合。" * 4
+        + "\n\n## 主要職責\n\n- 開發獲客平台的後端服務\n- 與內部系統進行整合\n"
+        + "\n## 任職要求\n\n- 3 年以上 Python 專業開發經驗\n"
+    )
+    assert lint(text, select="quality/responsibilities") == []
