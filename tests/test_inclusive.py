@@ -349,6 +349,8 @@ def test_an_office_someone_else_holds_is_not_the_jobs_title(text: str, found: li
     [
         ("* 整体氛围技术驱动，是真正的 Growth Hacker 风格。\n", []),
         ("Our product team has a real hacker culture.\n", []),
+        ("Our team is a hodgepodge of challenge seekers, travel gurus, startup junkies and data-miners.\n", []),
+        ("Our team is looking for an Excel guru.\n", ["guru"]),
         ("We are looking for a growth hacker to run our experiments.\n", ["growth hacker"]),
     ],
 )
