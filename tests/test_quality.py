@@ -391,3 +391,12 @@ def test_duties_under_a_traditional_chinese_heading() -> None:
         + "\n## 任職要求\n\n- 3 年以上 Python 專業開發經驗\n"
     )
     assert lint(text, select="quality/responsibilities") == []
+
+
+def test_a_title_in_capitals_filling_a_table_cell_is_not_shouting() -> None:
+    text = (
+        "Open jobs\n\n| Assistant Director of IT | County of Solano |\n"
+        "| ASSISTANT DIRECTOR OF HEALTH AND SOCIAL SERVICES | Solano County |\n"
+        "| PLEASE READ THE BELOW AND TYPE YOUR INITIALS | Solano County |\n"
+    )
+    assert [v.line for v in lint(text, "text", select="quality/all-caps")] == [5]
