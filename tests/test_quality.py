@@ -347,6 +347,10 @@ def test_a_question_word_heading_in_capitals_is_not_shouting(text: str, found: l
         ("Our benefits", False),
         ("公司运营状态", False),
         ("Terms of Service", False),
+        ("Software Customer Support and Training", True),
+        ("Technology Scout/IT Visionary", True),
+        ("Support", False),
+        ("Boy Scouts of America", False),
     ],
 )
 def test_names_a_role(text: str, role: bool) -> None:

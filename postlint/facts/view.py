@@ -184,6 +184,8 @@ _ROLE = lazy_regex(
     r"geologists?|testers?|modell?ers?|product\s+owners?|scrum\s+masters?|bartenders?|baristas?|cleaners?|"
     r"housekeepers?|dentists?|hygienists?|paramedics?|surgeons?|veterinarians?|psychologists?|dietitians?|"
     r"carpenters?|plumbers?|welders?|machinists?|labou?rers?|installers?|couriers?|"
+    # A kind of support or scouting work names a job; "support" or "scout" alone does not (a help page, a troop).
+    r"(?:customer|technical|tech|IT|desktop|user|product|software)\s+support|(?:talent|technology|location)\s+scouts?|"
     # French, Spanish, Portuguese, Italian, Dutch and Polish job nouns, and German ones (often compounds:
     # "Softwareentwickler", "Teamleiterin").
     r"analystes?|d[ée]veloppeu(?:r|se)s?|ing[ée]nieure?s?|gestionnaires?|conseill[eè]re?s?|concept(?:eur|rice)s?|"
