@@ -178,7 +178,7 @@ _ROLE = lazy_regex(
     r"social\s+workers?|aides?|advis[eo]rs?|investigators?|counsel|president|"
     r"experts?|examiners?|assessors?|adjusters?|appraisers?|estimators?|surveyors?|translators?|interpreters?|"
     r"bookkeepers?|controllers?|treasurers?|comptrollers?|buyers?|dispatchers?|custodians?|janitors?|guards?|"
-    r"judges?|professors?|lecturers?|postdocs?|scholars?|trainees?|liaisons?|ambassadors?|evangelists?|"
+    r"judges?|professors?|lecturers?|postdocs?|scholars?|trainees?|ambassadors?|evangelists?|"
     r"photographers?|illustrators?|animators?|artists?|copywriters?|journalists?|reporters?|producers?|"
     r"curators?|archivists?|statisticians?|economists?|epidemiologists?|biologists?|chemists?|physicists?|"
     r"geologists?|testers?|modell?ers?|product\s+owners?|scrum\s+masters?|bartenders?|baristas?|cleaners?|"
