@@ -326,3 +326,34 @@ def test_the_phrase_shortcut_answers_as_the_window_search_does() -> None:
                 checked += 1
                 found += answer
     assert checked > 1000 and 100 < found < checked - 100  # both answers are common
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The Director of Elections reports to the Chairman of the County Board of Elections.\n", []),
+        ("Sets meeting dates with the Board chairman and publishes the agenda.\n", []),
+        ("The Executive Assistant supports the Vice Chairman and the CEO.\n", []),
+        ("Serves as chairman of the Scheduling Postal Task Force.\n", [(1, "chairman")]),
+        ("We are hiring a Chairman of the Board.\n", [(1, "Chairman")]),
+        ("Applications are open for the post of Chairman.\n", [(1, "Chairman")]),
+    ],
+)
+def test_an_office_someone_else_holds_is_not_the_jobs_title(text: str, found: list[tuple[int, str]]) -> None:
+    """'Reports to the Chairman' names the person the job reports to; 'serves as chairman' is the job."""
+    assert [(v.line, v.match) for v in lint(text, select="inclusive/gendered-title")] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("* 整体氛围技术驱动，是真正的 Growth Hacker 风格。\n", []),
+        ("Our product team has a real hacker culture.\n", []),
+        ("Our team is a hodgepodge of challenge seekers, travel gurus, startup junkies and data-miners.\n", []),
+        ("Our team is looking for an Excel guru.\n", ["guru"]),
+        ("We are looking for a growth hacker to run our experiments.\n", ["growth hacker"]),
+    ],
+)
+def test_a_style_or_culture_is_not_a_persona(text: str, found: list[str]) -> None:
+    """'A true Growth Hacker style' describes how the team works, not the person sought."""
+    assert [v.match for v in lint(text, select="inclusive/hero-title")] == found

@@ -170,3 +170,25 @@ def test_german_law_is_left_to_the_eu_pack() -> None:
 
 def test_english_posting_is_not_checked() -> None:
     assert lint("# Entwickler\n\nWe are hiring in Zurich and you will build our tools.\n", select=["de", "fr"]) == []
+
+
+FINNISH = (
+    "Haemme nyt Analytics Engineeria vahvistamaan Finavian data- ja analytiikkakyvykkyyttä. Tehtävässä vastaat "
+    "liiketoiminnan kannalta kriittisen analytiikka- ja raportointidatan mallintamisesta ja jalostamisesta. "
+    "Tehtäviisi kuuluvat strategisen ja operatiivisen päätöksenteon tukeminen tuottamalla yhteismitallista, "
+    "luotettavaa ja liiketoimintalähtöistä tietoa ja mittareita eri toimintoihin. "
+)
+
+
+def test_a_few_english_words_in_a_long_posting_in_another_language_are_not_english() -> None:
+    """Five English function words ('the', 'and', 'with'...) in some 300 words of Finnish tell nothing."""
+    text = "Analytics Engineer\n\nWork with the data team and the analysts on our platform.\n\n" + FINNISH * 10
+    assert detect_language(text) is None
+    assert detect_language("We are hiring an analytics engineer. " + FINNISH) is None
+    english = "You will work with the data team and build the models that our analysts use every day. "
+    assert detect_language(english * 3 + FINNISH) == "en"  # English prose with a Finnish paragraph: English
+
+
+def test_readability_is_not_asked_of_a_posting_in_finnish() -> None:
+    text = "# Analytics Engineer\n\nWork with the data team and the analysts on the platform.\n\n" + FINNISH * 10
+    assert lint(text, select="quality/readability") == []

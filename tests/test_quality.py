@@ -301,3 +301,105 @@ def test_what_the_ideal_candidate_will_be_and_what_the_position_requires(
     text = f"# Data Analyst\n\n{_GROCER}\n{_GROCER.rstrip()} {sentence}\n"  # 120 words or more
     found = lint(text, select="quality/requirements")
     assert (found == []) is states_a_requirement
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("[POSITION SUMMARY] The Associate drives analytics projects from beginning to end.\n", []),
+        ("Overview\n\n[Job Description] We build tools for election offices.\n", []),
+        ("Summary: [Position summary]\n", ["[Position summary]"]),
+        ("# Analyst\n\n[Position Summary]\n\nWe are hiring.\n", ["[Position Summary]"]),
+    ],
+)
+def test_a_bracketed_section_label_is_not_a_placeholder(text: str, found: list[str]) -> None:
+    """A label followed by its text heads a section; after a colon or alone on its line it is a slot to fill."""
+    assert [v.match for v in lint(text, select="quality/placeholder")] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Work with product managers.\nWHAT YOU’LL NEED TO BE SUCCESSFUL\n\nA degree in computer science.\n", []),
+        ("We ship every week.\nWHY YOU SHOULD JOIN US\n", []),
+        ("We ship every week.\nWHAT YOU NEED IS A DEGREE AND THE WILL TO LEARN.\n", [2]),
+        ("We ship every week.\nTHE TEAM WILL NEED YOU ON SITE\n", [2]),
+    ],
+)
+def test_a_question_word_heading_in_capitals_is_not_shouting(text: str, found: list[int]) -> None:
+    """A short line in capitals that opens with a question word heads a section, verb and all."""
+    assert [v.line for v in lint(text, select="quality/all-caps")] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Senior Election Subject Matter Expert", True),
+        ("Electronic Voting System Examiner", True),
+        ("Product Owner", True),
+        ("Statistician", True),
+        ("数据分析师", True),
+        ("Softwareentwicklerin (m/w/d)", True),
+        ("Analyste principal, données", True),
+        ("Ingeniero de datos", True),
+        ("About us", False),
+        ("Our benefits", False),
+        ("公司运营状态", False),
+        ("Terms of Service", False),
+        ("Software Customer Support and Training", True),
+        ("Technology Scout/IT Visionary", True),
+        ("Support", False),
+        ("Boy Scouts of America", False),
+    ],
+)
+def test_names_a_role(text: str, role: bool) -> None:
+    from postlint.facts.view import names_a_role
+
+    assert names_a_role(text) is role
+
+
+def test_a_digest_lead_naming_an_expert_is_the_title() -> None:
+    text = (
+        "Senior Election Subject Matter Expert, U.S. Election Assistance Commission— The incumbent will provide "
+        "expert advice on voting systems to the Commission and its staff. Application: click here.\n"
+    )
+    assert lint(text, "text", select="quality/title") == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "states_a_requirement"),
+    [
+        ("The successful candidate will be offered a twelve-month contract.", False),
+        ("The successful candidate will report to the Director of Elections.", False),
+        ("The successful candidate:\n\n- Holds a driving licence", True),
+        ("The successful candidate will have:\n\n- A driving licence", True),
+        ("The Ideal Candidate\n\n- Holds a driving licence", True),
+    ],
+)
+def test_a_sentence_opening_with_the_successful_candidate_is_not_a_heading(
+    paragraph: str, states_a_requirement: bool
+) -> None:
+    """'The successful candidate will be offered ...' says what happens to the person hired; 'The successful
+    candidate:' heads the list of what they need."""
+    text = f"# Data Analyst\n\n{_GROCER}\n\n{paragraph}\n"
+    assert (lint(text, select="quality/requirements") == []) is states_a_requirement
+
+
+def test_duties_under_a_traditional_chinese_heading() -> None:
+    """'主要職責' is '主要职责' in traditional characters, as postings from Hong Kong and Taiwan write it."""
+    text = (
+        "# 後端工程師（Python）\n\n"
+        + "CTMC 正在招聘一名 Python 後端工程師，負責建設面向國際客戶的獲客系統，並與現有企業基礎設施深度整合。" * 4
+        + "\n\n## 主要職責\n\n- 開發獲客平台的後端服務\n- 與內部系統進行整合\n"
+        + "\n## 任職要求\n\n- 3 年以上 Python 專業開發經驗\n"
+    )
+    assert lint(text, select="quality/responsibilities") == []
+
+
+def test_a_title_in_capitals_filling_a_table_cell_is_not_shouting() -> None:
+    text = (
+        "Open jobs\n\n| Assistant Director of IT | County of Solano |\n"
+        "| ASSISTANT DIRECTOR OF HEALTH AND SOCIAL SERVICES | Solano County |\n"
+        "| PLEASE READ THE BELOW AND TYPE YOUR INITIALS | Solano County |\n"
+    )
+    assert [v.line for v in lint(text, "text", select="quality/all-caps")] == [5]

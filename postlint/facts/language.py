@@ -53,6 +53,9 @@ _KANA = regex(r"[\u3040-\u30ff]")
 _HANGUL = regex(r"[\uac00-\ud7af]")
 _SAMPLE = 4_000  # characters: the start of a posting says as much as the whole of it
 _MIN_HITS = 5  # fewer function words than this is too little text to tell
+# Function words are a fifth or more of running text in the language they belong to; a few English words in
+# a Finnish or Swedish posting ("Analytics Engineer", a tool's name) are one word in fifty or fewer.
+_MIN_DENSITY = 0.03
 _TAGS = lazy_regex(r"^([a-z]{2})(?:[-_][A-Za-z0-9]+)*$")
 LANGUAGE_KEYS = ("lang", "language", "locale")
 
@@ -93,6 +96,8 @@ def _detect(text: str) -> tuple[str | None, tuple[tuple[str, int], ...]]:
     if not scores or scores[0][1] < _MIN_HITS:
         return None, scores
     best, hits = scores[0]
+    if hits < _MIN_DENSITY * len(tokens):  # a count of hits says little without the words around them
+        return None, scores
     runner_up = scores[1][1] if len(scores) > 1 else 0
     # A bilingual posting with neither language clearly ahead has no single language.
     if hits < 1.25 * runner_up:

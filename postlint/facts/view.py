@@ -175,9 +175,29 @@ _ROLE = lazy_regex(
     r"deputy|registrars?|attorneys?|lawyers?|paralegals?|organi[sz]ers?|trainers?|auditors?|inspectors?|planners?|"
     r"secretary|receptionists?|therapists?|pharmacists?|physicians?|tutors?|fellows?|apprentices?|chefs?|cooks?|"
     r"drivers?|mechanics?|electricians?|cashiers?|caregivers?|counselors?|counsellors?|librarians?|"
-    r"social\s+workers?|aides?|advis[eo]rs?|investigators?|counsel|president)\b"
+    r"social\s+workers?|aides?|advis[eo]rs?|investigators?|counsel|president|"
+    r"experts?|examiners?|assessors?|adjusters?|appraisers?|estimators?|surveyors?|translators?|interpreters?|"
+    r"bookkeepers?|controllers?|treasurers?|comptrollers?|buyers?|dispatchers?|custodians?|janitors?|guards?|"
+    r"judges?|professors?|lecturers?|postdocs?|scholars?|trainees?|ambassadors?|evangelists?|"
+    r"photographers?|illustrators?|animators?|artists?|copywriters?|journalists?|reporters?|producers?|"
+    r"curators?|archivists?|statisticians?|economists?|epidemiologists?|biologists?|chemists?|physicists?|"
+    r"geologists?|testers?|modell?ers?|product\s+owners?|scrum\s+masters?|bartenders?|baristas?|cleaners?|"
+    r"housekeepers?|dentists?|hygienists?|paramedics?|surgeons?|veterinarians?|psychologists?|dietitians?|"
+    r"carpenters?|plumbers?|welders?|machinists?|labou?rers?|installers?|couriers?|"
+    # A kind of support or scouting work names a job; "support" or "scout" alone does not (a help page, a troop).
+    r"(?:customer|technical|tech|IT|desktop|user|product|software)\s+support|(?:talent|technology|location)\s+scouts?|"
+    # French, Spanish, Portuguese, Italian, Dutch and Polish job nouns, and German ones (often compounds:
+    # "Softwareentwickler", "Teamleiterin").
+    r"analystes?|d[ée]veloppeu(?:r|se)s?|ing[ée]nieure?s?|gestionnaires?|conseill[eè]re?s?|concept(?:eur|rice)s?|"
+    r"directeur|directrice|sp[ée]cialistes?|adjointe?s?|stagiaires?|r[ée]dact(?:eur|rice)s?|chercheu(?:r|se)s?|"
+    r"architectes?|analistas?|desarrollador(?:a|es)?|ingenier[oa]s?|engenheir[oa]s?|desenvolvedor(?:a|es)?|"
+    r"consultor(?:a|es)?|gerentes?|programador(?:a|es)?|especialistas?|t[ée]cnic[oa]s?|sviluppatori?|"
+    r"ingegneri?|ontwikkelaars?|medewerkers?|adviseurs?|beheerders?|specjalist(?:a|ka)|programist(?:a|ka)|"
+    r"analityk|in[żz]ynier)\b"
+    r"|\w*(?:entwickler|ingenieur|berater|leiter|referent|sachbearbeiter|werkstudent|praktikant|analyst)(?:in)?\b"
     # Chinese role words sit between other characters with no word boundary: "前端工程师", "全栈".
-    r"|工程师|架构师|设计师|经理|专家|总监|全栈|前端|后端|运维|测试|研发|开发|实习",
+    r"|工程师|架构师|设计师|经理|专家|总监|全栈|前端|后端|运维|测试|研发|开发|实习|分析师|科学家|研究员|程序员|专员|"
+    r"顾问|助理|主管|负责人|讲师|会计|律师|客服",
     re.IGNORECASE,
 )
 

@@ -56,6 +56,10 @@ _VERBS = frozenset(
     ]
 )
 
+# A heading may be a question word's clause, verb and all: "WHAT YOU'LL NEED TO BE SUCCESSFUL", "WHY YOU SHOULD
+# JOIN US" head a section as "What you'll do" does.
+_QUESTION_WORDS = frozenset(["WHAT", "WHO", "WHY", "HOW", "WHERE", "WHEN"])
+
 
 @dataclass(frozen=True, slots=True)
 class ShoutingCheck(Check):
@@ -113,11 +117,17 @@ class ShoutingCheck(Check):
 
     def _heading(self, run: list[re.Match[str]], text: str, start: int, end: int) -> bool:
         """A short line that is all capitals and has no verb ("WHY JOIN US AT SOLANO COUNTY?", a table
-        cell naming a title): a heading written in capitals, as plain-text postings do."""
-        if len(run) > self.heading_words or any(t.group() in _VERBS for t in run):
+        cell naming a title, also in a table row written as plain text), or opens with a question word
+        ("WHAT YOU'LL NEED TO BE SUCCESSFUL"): a heading written in capitals, as plain-text postings do."""
+        if len(run) > self.heading_words:
+            return False
+        if run[0].group() not in _QUESTION_WORDS and any(t.group() in _VERBS for t in run):
             return False
         line_start, line_end = _line(text, start, end)
-        return not text[line_start:start].strip(" \t*_#|>-•") and not text[end:line_end].strip(" \t*_:?!|")
+        before, after = text[line_start:start], text[end:line_end]
+        if before.rstrip(" \t*_").endswith("|") and after.lstrip(" \t*_:").startswith("|"):
+            return True  # a whole cell of a table row in plain text ("| ASSISTANT DIRECTOR OF FINANCE | Solano |")
+        return not before.strip(" \t*_#|>-•") and not after.strip(" \t*_:?!|")
 
 
 def _line(text: str, start: int, end: int) -> tuple[int, int]:
