@@ -283,3 +283,17 @@ def loopback_server(handler: type[BaseHTTPRequestHandler]) -> Iterator[int]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def places_of(text: str, fmt: str = "text") -> list[Any]:
+    """The places read from a posting given as text (the place-reading tests' way in)."""
+    from postlint.facts.gazetteer import load_gazetteer
+    from postlint.facts.locations import find_places
+    from postlint.reader import parse
+
+    return find_places(parse(text, fmt, "posting"), load_gazetteer())
+
+
+def places_read(text: str, fmt: str = "text") -> set[tuple[tuple[str, ...], bool]]:
+    """(ids, remote) of each place read."""
+    return {(p.jurisdictions, p.remote) for p in places_of(text, fmt)}

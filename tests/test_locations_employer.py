@@ -3,22 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-from postlint.facts.gazetteer import load_gazetteer
-from postlint.facts.locations import Place, find_places
-from postlint.reader import parse
-
-G = load_gazetteer()
-
-
-def places_of(text: str, fmt: str = "text") -> list[Place]:
-    return find_places(parse(text, fmt, "posting"), G)
-
-
-def read(text: str, fmt: str = "text") -> set[tuple[tuple[str, ...], bool]]:
-    """(ids, remote) of each place read."""
-    return {(p.jurisdictions, p.remote) for p in places_of(text, fmt)}
-
+from conftest import places_of
+from conftest import places_read as read
 
 # ---------------------------------------------------------------------- a place the worker need not be in
 

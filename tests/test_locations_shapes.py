@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from conftest import places_of
+from conftest import places_read as read
 
 from postlint.facts.gazetteer import load_gazetteer
-from postlint.facts.locations import Place, find_places, posting_jurisdictions
-from postlint.reader import parse
+from postlint.facts.locations import posting_jurisdictions
 
 G = load_gazetteer()
-
-
-def places_of(text: str, fmt: str = "text") -> list[Place]:
-    return find_places(parse(text, fmt, "posting"), G)
-
-
-def read(text: str, fmt: str = "text") -> set[tuple[tuple[str, ...], bool]]:
-    """(ids, remote) of each place read."""
-    return {(p.jurisdictions, p.remote) for p in places_of(text, fmt)}
 
 
 # ---------------------------------------------------------------------- a job open across a country
