@@ -1096,17 +1096,22 @@ def _remote_cues(doc: Document, found: _Collector) -> tuple[int, int, str] | Non
     return unscoped or _remote_zh(doc, found) or _remote_answer(doc) or _remote_option_line(doc, found)
 
 
+def _prose_holding(doc: Document, found: _Collector, words: tuple[str, ...]) -> Iterator[Block]:
+    """The paragraphs and list items whose lower-cased prose holds one of `words`: a cue's pattern runs only
+    there, since testing for its words is much cheaper than the search."""
+    for block in fact_blocks(doc, found.memo):
+        if block.kind in (PARAGRAPH, LIST_ITEM):
+            lowered = block.prose.lower()
+            if any(word in lowered for word in words):
+                yield block
+
+
 def _country_wide(doc: Document, found: _Collector) -> None:
     """A job said to be open across a country ("can be performed from anywhere in Canada", "candidates in other
     parts of Canada"): remote work scoped to that country. "Anywhere in the country" is the country of the places
     the posting gives; with none, it is remote work with no stated scope."""
-    for block in fact_blocks(doc, found.memo):
+    for block in _prose_holding(doc, found, _COUNTRY_WIDE_WORDS):
         prose = block.prose
-        if block.kind not in (PARAGRAPH, LIST_ITEM):
-            continue
-        lowered = prose.lower()
-        if not any(word in lowered for word in _COUNTRY_WIDE_WORDS):
-            continue
         for m in _COUNTRY_WIDE.finditer(prose):
             end = _SENTENCE_END.search(prose, m.end())
             stop = min(end.start() if end else len(prose), m.end() + _CUE_MAX)
@@ -1435,13 +1440,8 @@ def _not_required(doc: Document, found: _Collector) -> None:
     with no area of its own. A place read inside that clause ("relocate to London") is dropped; the employer's own
     place said elsewhere ("We are UK based") stays, since its laws bind the employer, but it does not scope the
     remote work. A remote place read elsewhere is left as it is."""
-    for block in fact_blocks(doc, found.memo):
+    for block in _prose_holding(doc, found, _NOT_REQUIRED_WORDS):
         prose = block.prose
-        if block.kind not in (PARAGRAPH, LIST_ITEM):
-            continue
-        lowered = prose.lower()
-        if not any(word in lowered for word in _NOT_REQUIRED_WORDS):
-            continue
         for m in _NOT_REQUIRED.finditer(prose):
             group = next(g for g in ("place", "moved", "before") if m.group(g) is not None)
             if not found.gazetteer.find(m.group(group)):
