@@ -201,6 +201,11 @@ def test_inspect_json_shows_evidence_kinds(tmp_path: Path) -> None:
         ("Candidates requiring sponsorship will not be considered.", "not_offered"),
         ("Sponsorship will not be provided for this role.", "not_offered"),
         ("Candidates requiring sponsorship are welcome to apply.", "offered"),
+        ("This role is not eligible for immigration sponsorship.", "not_offered"),
+        ("The position is ineligible for visa sponsorship.", "not_offered"),
+        ("H-1B transfers welcome.", "offered"),
+        ("We are open to candidates requiring a Skilled Worker visa.", "offered"),
+        ("You are eligible for PERM sponsorship after a year.", "offered"),
     ],
 )
 def test_visa_polarity(text: str, polarity: str | None) -> None:

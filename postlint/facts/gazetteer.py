@@ -69,13 +69,13 @@ _REMOTE = regex(
     re.IGNORECASE,
 )
 _AFTER_MARKER = regex(
-    r"[ \t]*(?:[-–—:,/|(\[][ \t]*)*(?:(?:only\s+)?(?:within|in|from|across|throughout|based\s+in)\s+)?"
+    r"[ \t]*(?:[-–—:,/|(\[•·][ \t]*)*(?:(?:only\s+)?(?:within|in|from|across|throughout|based\s+in)\s+)?"
     r"(?:the\s+)?",
     re.IGNORECASE,
 )
 _BEFORE_MARKER = regex(
-    r"[ \t]*(?:-?[ \t]*based[ \t]+)?(?:[-–—/,|(\[][ \t]*)*(?:(?:fully|100\s*%)\s+)?\Z", re.IGNORECASE
-)  # "US Remote", "US-Remote", "US-based Remote", "United States (Remote)"
+    r"[ \t]*(?:-?[ \t]*based[ \t]+)?(?:[-–—/,|(\[•·][ \t]*)*(?:(?:fully|100\s*%)\s+)?\Z", re.IGNORECASE
+)  # "US Remote", "US-Remote", "US-based Remote", "United States (Remote)", "US · Remote"
 _LIST_GLUE = regex(r"[ \t]*(?:[,/&+|]|\band\b|\bor\b)[ \t]*(?:the\s+)?", re.IGNORECASE)
 
 
@@ -209,6 +209,16 @@ class Gazetteer:
 
     def get(self, jurisdiction_id: str) -> Jurisdiction | None:
         return self.jurisdictions.get(jurisdiction_id)
+
+    def country_by_code(self, code: str) -> str | None:
+        """The country whose two-letter code this is ("DE" -> "EU-DE"), never a state that shares it (Delaware).
+        A country's own code comes first in its entry: "WA" among Australia's codes is Western Australia's."""
+        for _, entry in reversed(self.entries):  # a later batch wins, as for names
+            jid = entry["id"]
+            own = entry["codes"][:1] == [code] or tuple(entry["codes"][:1]) == (code,)
+            if own and ("-" not in jid or (jid.startswith("EU-") and jid.count("-") == 1)):
+                return str(jid)
+        return None
 
     def remote_covered(self, country_id: str) -> tuple[str, ...]:
         """Ids at or under `country_id` whose posting law covers remote roles that could be done there."""

@@ -41,7 +41,8 @@ _LABELS = frozenset(
         "position location", "ort", "standort", "standorte", "arbeitsort", "einsatzort", "dienstort", "lieu",
         "lieu de travail", "localisation", "locatie", "werklocatie", "ubicación", "ubicacion", "sede", "地点",
         "工作地点", "工作城市", "办公地点", "工作地址", "实习地点", "城市", "base地点", "位置", "工作位置", "办公位置",
-        "勤務地", "base", "公司地址", "办公地址", "公司位置",
+        "勤務地", "base", "公司地址", "办公地址", "公司位置", "primary location", "other locations",
+        "additional locations", "job site",
     }
 )  # fmt: skip
 # A heading that starts with one of these introduces the location ("## Location & Level", "## 工作地点").
@@ -155,6 +156,8 @@ _OFFICE_WORDS = (
 # Badge markers of a place: 🌎 🌍 🌏 (globes), 🗺 (map), 📍 (pin), 🏢 (office).
 _PLACE_MARKERS = ("🌎", "🌍", "🌏", "🗺️", "🗺", "📍", "🏢")
 _REMOTE_MARKER = regex(r"(?<![\w-])(?:remote(?:ly)?|telecommut\w*|work\s+from\s+home|wfh)(?![\w-])", re.IGNORECASE)
+# "Home-based, UK", "UK (Home Based)": in a location value, work from home there ("home-based care" is prose).
+_HOME_BASED = regex(r"(?<![\w-])home[- ]?based(?![\w-])", re.IGNORECASE)
 _NOT_REMOTE = regex(r"(?:\b(?:not|no|non|never)|n[’']t)[\s-]+(?:\w+\s+)?remote\b", re.IGNORECASE)
 # "If the position is remote, ...", "whether the role is remote": a condition, not a statement.
 _CONDITION_BEFORE = lazy_regex(r"\b(?:if|whether|when|unless)\s+(?:\w+\s+)?\Z", re.IGNORECASE)
@@ -219,6 +222,19 @@ _REMOTE_ANSWER = regex(
 _WORK_MODE = r"(?:(?:fully|100\s*%)\s+)?(?:remote|hybrid|on-?site|in-office|flexible|work\s+from\s+home|wfh)"
 _REMOTE_OPTIONS_LINE = regex(
     rf"^[ \t*_#>|•·-]*{_WORK_MODE}(?:[ \t]*(?:[•·|/,&+-]|\bor\b|\band\b)[ \t]*{_WORK_MODE})*[ \t*_.]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A top line that opens the job to the whole world, as remote boards write it: "Anywhere in the World",
+# "🌏 Worldwide", "Remote (Anywhere)", "Remote - Global", "Worldwide (Remote)". "Global" alone is a team's name.
+_OPEN_TO_ALL = r"(?:anywhere(?:\s+in\s+the\s+world)?|world-?wide|work\s+from\s+anywhere)"
+_OPEN_WITH_REMOTE = r"(?:anywhere(?:\s+in\s+the\s+world)?|world-?wide|global(?:ly)?|international)"
+_REMOTE_WORD = r"(?:(?:fully|100\s*%)\s+)?remote"
+_WORLDWIDE_LINE = regex(
+    r"^[ \t*_#>|•·-]*(?:(?:🌎|🌍|🌏|🗺️?)[ \t]*)?"
+    rf"(?:{_REMOTE_WORD}[ \t]*[-–—,:(/|•·]?[ \t]*{_OPEN_WITH_REMOTE}\)?"
+    rf"|{_OPEN_WITH_REMOTE}[ \t]*[-–—,(/|•·][ \t]*{_REMOTE_WORD}\)?"
+    rf"|{_OPEN_TO_ALL})"
+    r"[ \t*_.]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # The job may be done anywhere in a country, said of the work or of whom the employer hires: "This role can be
@@ -302,6 +318,17 @@ _CODE_RUN = regex(r"(?<![\w-])[A-Z]{2}(?:-[A-Z]{2})+(?![\w-])")
 # hyphen that would otherwise make the town part of a longer word.
 _CODE_TOWN = regex(r"(?<![\w-])([A-Z]{2})-(?=[A-Z][a-z])")
 # "US-CO-Boulder": country, state, then a capitalised city (an ATS's location code).
+# Location values written by applicant-tracking systems in shapes the gazetteer would misread. Each is rewritten
+# in place (same length, so offsets hold) before the value is scanned:
+# - "United States-California-San Diego" (country, region and town joined by hyphens): the first two hyphens
+#   become commas, so "Winston-Salem" in "United States-North Carolina-Winston-Salem" stays one town;
+# - "Munich, BY, DE, 80331", "Chennai, TN, IN" (town, region code, the country's two-letter code, a postcode):
+#   the codes are the country's, not the US states "DE" (Delaware), "TN" and "IN" (Indiana).
+_COUNTRY_PATH = regex(r"[ \t*_]*([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,3})-(?=[A-Z])")
+_CODE_TRIPLE = regex(
+    r"[ \t*_]*[^\W\d][^,;\n]{0,40}?,[ \t]*(?P<region>[A-Z0-9]{1,3}),[ \t]*(?P<country>[A-Z]{2})"
+    r"(?:[ \t]*,[ \t]*[A-Za-z0-9 -]{2,12})?[ \t*_.]*\Z"
+)
 _ATS_CODE = regex(r"(?<![\w-])(US|CA)-([A-Z]{2})-[A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*")
 _JOIN = "\n\x00\n"
 _TOP_LINES = 12  # non-blank lines at the top of the body where a bare "Denver, CO" line is read as the location
@@ -395,6 +422,7 @@ def find_places(
             _header_city(doc, found)
     _office_cues(doc, found)
     _country_wide(doc, found)
+    _worldwide_line(doc, found)
     stated = _remote_cues(doc, found)
     _not_required(doc, found)
     _remote_where_placed(found, _hashtags(doc, found), "hashtag", country=True)
@@ -485,6 +513,8 @@ class _Collector:
     ) -> None:
         """Find places in `snippet`, which sits at `base` in the document (or, if it cannot be placed, at `anchor`)."""
         gazetteer = self.gazetteer
+        if location_value:
+            snippet = self._ats_value(snippet, base, source, anchor)
         remote_spans = gazetteer.find_remote(snippet, location_value=location_value, scoped=remote)
         for s, e, ids in remote_spans:
             self._add(snippet, base, s, e, ids, source, True, anchor)
@@ -499,6 +529,36 @@ class _Collector:
                 self._add(snippet, base, s, s + len(snippet[s:overlap].rstrip(" ,;/-–(")), ids, source, False, anchor)
                 continue
             self._add(snippet, base, s, e, ids, source, False, anchor)
+
+    def _ats_value(self, snippet: str, base: int, source: str, anchor: tuple[int, int] | None) -> str:
+        """The value with its tracking-system shape undone (see `_COUNTRY_PATH` and `_CODE_TRIPLE`), same length.
+        A foreign country's code in a triple is read here, as the country; its codes are then blanked."""
+        path = _COUNTRY_PATH.match(snippet)
+        if path is not None:
+            named = self.gazetteer.find(path.group(1))
+            if len(named) == 1 and named[0][1] - named[0][0] == len(path.group(1)) and _is_country(named[0][2]):
+                head, tail = snippet[: path.end(1)], snippet[path.end(1) :]
+                return head + tail.replace("-", ",", 2)
+        triple = _CODE_TRIPLE.match(snippet)
+        if triple is not None and self._foreign_triple(snippet, triple):
+            country = self.gazetteer.country_by_code(triple.group("country"))
+            if country is not None and country not in ("US", "CA"):  # their codes read right already
+                at, end = triple.start("country"), triple.end("country")
+                self._add(snippet, base, at, end, (country,), source, False, anchor)
+                blank = " " * (triple.end("country") - triple.start("region"))
+                return snippet[: triple.start("region")] + blank + snippet[triple.end("country") :]
+        return snippet
+
+    def _foreign_triple(self, snippet: str, triple: re.Match[str]) -> bool:
+        """Whether "town, XX, YY" gives a country's code as YY. "Sangamon County, IL, IL" repeats a state's code;
+        where both codes are also US states' ("Chennai, TN, IN"), the town must be in the country the code names."""
+        region, country = triple.group("region"), triple.group("country")
+        if region == country:
+            return False
+        if self.gazetteer.get(f"US-{region}") is None or self.gazetteer.get(f"US-{country}") is None:
+            return True
+        town = self.gazetteer.find(snippet[: triple.start("region")].rstrip(" \t,"))
+        return any(country_of(jid) == self.gazetteer.country_by_code(country) for _, _, ids in town for jid in ids)
 
     def _cities(
         self, snippet: str, base: int, source: str, anchor: tuple[int, int] | None, taken: list[tuple[int, int]]
@@ -551,7 +611,7 @@ class _Collector:
             if not _WIDE_REMOTE.search(snippet):
                 self._narrow_remote(before)
             return
-        marker = _REMOTE_MARKER.search(snippet)
+        marker = _REMOTE_MARKER.search(snippet) or _HOME_BASED.search(snippet)
         if marker is None or _NOT_REMOTE.search(snippet):
             return
         # "Remote, Denver, CO": remote work from there, not from anywhere in the country; a value with no
@@ -652,6 +712,10 @@ class _Collector:
             start, end = anchor
             place = Place(start, end, snippet[s:e], ids, source, remote)
         self.places.append(place)
+
+
+def _is_country(ids: tuple[str, ...]) -> bool:
+    return len(ids) == 1 and ("-" not in ids[0] or (ids[0].startswith("EU-") and ids[0].count("-") == 1))
 
 
 def _badges(doc: Document, found: _Collector) -> None:
@@ -1154,6 +1218,30 @@ def _remote_option_line(doc: Document, found: _Collector) -> tuple[int, int, str
         if seen >= _TOP_LINES:
             return None
     return None
+
+
+def _worldwide_line(doc: Document, found: _Collector) -> None:
+    """A line among the first of the body that opens the job to the whole world ("Anywhere in the World",
+    "Remote (Anywhere)"): remote work with no area, unless a remote place has been read already."""
+    if any(p.remote for p in found.places):
+        return
+    seen = 0
+    for block in fact_blocks(doc, found.memo):
+        if block.kind not in (PARAGRAPH, LIST_ITEM, HEADING):
+            continue
+        lowered = block.prose.lower()
+        if any(word in lowered for word in ("anywhere", "world", "global", "international")):
+            m = _WORLDWIDE_LINE.search(block.prose)
+            if m is not None:
+                text = m.group().strip(_MARKUP + "🌎🌍🌏🗺️ .")
+                start = block.start + m.start() + m.group().index(text)
+                if not found.spans.overlaps(start, start + len(text)):
+                    found.spans.add(start, start + len(text))
+                    found.places.append(Place(start, start + len(text), text, (), "text", True))
+                return
+        seen += block.prose.count("\n") + 1
+        if seen >= _TOP_LINES:
+            return
 
 
 def _remote_answer(doc: Document) -> tuple[int, int, str] | None:

@@ -31,7 +31,8 @@ _NEGATION = regex(
     rf"\b(?:(?:do|does|will|can|ca|wo|are|is|could|would)\s*(?:not|n\s*[’']\s*t)|cannot|can\s+not|unable\s+to|not\s+able\s+to"
     rf"|no\s+longer|nor|never|not)\b(?:\s+(?:currently|presently|at\s+this\s+time|be\s+able\s+to|able\s+to|offer(?:ing)?"
     rf"|provid(?:e|ing)|support(?:ing)?|help(?:ing)?\s+with|assist(?:ing)?\s+with|transfer(?:ring)?|or|nor|and|any"
-    rf"|consider(?:ing)?|for|a|an|the|work|new|applicants?|candidates?|employees?)){{0,8}}\s+{_SPONSOR}\b"
+    rf"|consider(?:ing)?|for|a|an|the|work|new|applicants?|candidates?|employees?|eligible)){{0,8}}\s+{_SPONSOR}\b"
+    rf"|\bineligible\s+for\s+(?:(?:visa|immigration|H-?1B|employment)\s+)?sponsorship\b"
     rf"|\bwithout\s+(?:the\s+need\s+for\s+)?(?:current\s+or\s+future\s+|company\s+|employer\s+|our\s+)?"
     rf"(?:visa\s+|immigration\s+)?sponsorship\b"
     rf"|\b(?:no|not)\s+(?:visa\s+|H-?1B\s+|immigration\s+)?(?:sponsorship|sponsoring|transfers?)\b"
@@ -55,6 +56,10 @@ _OFFERED = regex(
     r"|\b(?:candidates?|applicants?|those|anyone|people)\s+(?:who\s+(?:will\s+)?(?:require|need)|requiring|needing)\s+"
     r"(?:visa\s+|immigration\s+|work\s+permit\s+)?sponsorship\s+(?:are|is|will\s+be)\s+(?:also\s+|still\s+|very\s+)?"
     r"(?:welcome|encouraged|invited|eligible|considered)\b"
+    # "H-1B transfers welcome", "Open to candidates requiring a Skilled Worker visa".
+    r"|\bH-?1B\s+(?:visa\s+)?transfers?\s+(?:are\s+)?(?:welcome|accepted|considered|supported|available)\b"
+    r"|\bopen\s+to\s+(?:candidates?|applicants?|people)\s+(?:who\s+(?:require|need)|requiring|needing)\s+"
+    r"(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:visa|sponsorship)\b"
     r"|(?:包|提供|办理|协助|帮助|负责|解决)[^。\n，,；;]{0,8}签证|工作签证|工签|ビザ(?:サポート|支援|スポンサー)|就労ビザ",
     re.IGNORECASE,
 )
