@@ -63,3 +63,40 @@ def test_abbreviations_missing_words_and_invitations_are_still_errors(tagline: s
 def test_a_period_ends_the_sentence_the_tagline_must_sit_in() -> None:
     text = f"{HEAD}Acme is an affirmative action employer. Our veterans network meets monthly. Disability insurance.\n"
     assert [v.rule for v in lint(text, select=RULE)] == [RULE]
+
+
+# --- eeo/accommodation ----------------------------------------------------------------------
+
+ACCOMMODATION = "eeo/accommodation"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you are unable to submit your application because of incompatible assistive technology or a"
+        " disability, please contact us at talent@example.com. Acme will reasonably accommodate qualified"
+        " individuals with disabilities to the extent required by applicable law.",
+        "If you are a person with disability, illness or injury and require adjustments to the recruitment and"
+        " selection process, please contact our Recruitment team on talent@example.com.",
+        "Persons of disability needing assistance in the application process, or those needing the announcement"
+        " in alternative format, should call (360) 555-0100.",
+        "All job qualifications are subject to possible modification to reasonably accommodate individuals with"
+        " disabilities.",
+    ],
+)
+def test_ways_to_ask_for_an_accommodation_in_other_words(sentence: str) -> None:
+    assert lint(f"{HEAD}{sentence}\n", select=ACCOMMODATION) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Must demonstrate willingness to work flexible hours as needed to accommodate business needs.",
+        "Experience developing flexible data ingest pipelines, to easily accommodate new and existing data sources.",
+        "Analyzing data to identify staffing gaps and recommend adjustments to training schedules.",
+        "Makes minor adjustments to voting machines to ensure functionality prior to use by the public.",
+        "Help voters who need assistance with the registration process.",
+    ],
+)
+def test_accommodating_work_is_no_accommodation_statement(sentence: str) -> None:
+    assert [v.rule for v in lint(f"{HEAD}{sentence}\n", select=ACCOMMODATION)] == [ACCOMMODATION]
