@@ -91,3 +91,64 @@ def test_compliance_rules_still_read_an_excerpt() -> None:
         "Application: For the complete job listing and to apply, click here.\n"
     )
     assert "pay/salary-range" in {v.rule for v in lint(text, fmt="text", select=["pay/salary-range"])}
+
+
+# A company's pitch of some 130 words, long enough for the rule to run, that says nothing of the work.
+PITCH = (
+    "Harbourline Grocers runs forty stores across Ontario and has sold fresh food to local families since "
+    "1962. Our head office sits above the flagship store in Toronto, a short walk from Union Station, and our "
+    "analytics team of nine people shares a bright open floor with the buyers, the marketing team and the "
+    "people who plan the weekly flyers. We care about fair prices, honest labels and food that does not go "
+    "to waste, and we measure all three every week. Last year we cut food waste by a fifth, opened two new "
+    "stores in Hamilton and Kingston, and started a small programme that gives unsold bread to the food banks "
+    "near every store.\n\n"
+)
+ZH_REQUIREMENTS = "## 任职要求\n\n1. 熟悉Python语言，有一年以上工程经验；\n2. 具备良好的沟通能力；\n"
+
+
+def responsibilities(text: str) -> list[int]:
+    return [v.line for v in lint(text, select="quality/responsibilities")]
+
+
+def test_chinese_duties_numbered_without_a_heading() -> None:
+    text = (
+        "# 对话机器人工程师\n\n" + PITCH + "1.  改进基础设施服务，引入和制作工具，提高生产效率；\n"
+        "2.  设计、开发和维护便捷可靠的机器人训练计算平台；\n\n" + ZH_REQUIREMENTS
+    )
+    assert responsibilities(text) == []
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # Job titles with their links are not duties ("测试开发" is part of the title).
+        "- 测试开发实习生 - 商业变现：https://jobs.example.cn/1\n- 测试开发工程师 - 电商中台：https://jobs.example.cn/2\n",
+        # Requirements and abilities are not duties, nor are a benefit and a pitch.
+        "1. 分析问题能力强，逻辑清晰；\n2. 熟悉Linux环境，了解基本的指令；\n",
+        "- 支持远程办公，弹性工作时间\n- 管理扁平，氛围轻松自由\n",
+        # One line that opens with a verb of work is not a list.
+        "1. 设计、开发和维护便捷可靠的机器人训练计算平台；\n",
+    ],
+)
+def test_chinese_near_misses_keep_the_finding(lines: str) -> None:
+    text = "# 工程师\n\n" + PITCH + lines + "\n" + ZH_REQUIREMENTS
+    assert len(responsibilities(text)) == 1
+
+
+def test_seeking_someone_to_do_the_work_describes_it() -> None:
+    text = (
+        "# Registrar of Voters Manager\n\n" + PITCH + "The Registrar of Voters Office is seeking an experienced "
+        "elections professional to manage and supervise the day-to-day operations of the office.\n"
+    )
+    assert responsibilities(text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The office is seeking an experienced elections professional to join our team in the spring.\n",
+        "We are looking for applicants to apply before the end of March.\n",
+    ],
+)
+def test_seeking_someone_to_join_or_apply_says_nothing_of_the_work(sentence: str) -> None:
+    assert len(responsibilities("# Elections Manager\n\n" + PITCH + sentence)) == 1
