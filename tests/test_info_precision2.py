@@ -152,3 +152,14 @@ def test_seeking_someone_to_do_the_work_describes_it() -> None:
 )
 def test_seeking_someone_to_join_or_apply_says_nothing_of_the_work(sentence: str) -> None:
     assert len(responsibilities("# Elections Manager\n\n" + PITCH + sentence)) == 1
+
+
+def test_french_in_this_role_you_will() -> None:
+    text = (
+        "# Analyste des politiques\n\n" + PITCH + "Dans ce rôle, vous aurez l’occasion d’apporter une contribution "
+        "de la manière suivante :\n\n* examiner les pratiques nationales;\n"
+    )
+    assert responsibilities(text) == []
+    # "Dans ce rôle" without the candidate as subject says nothing of the work.
+    other = "# Analyste\n\n" + PITCH + "Nous offrons, dans ce rôle, le télétravail deux jours par semaine.\n"
+    assert len(responsibilities(other)) == 1
