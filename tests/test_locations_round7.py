@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import places_of
 from conftest import places_read as read
 
 from postlint.facts.gazetteer import load_gazetteer
@@ -44,3 +45,45 @@ def test_town_named_after_a_state_in_a_location_sentence() -> None:
     )
     assert (("US-WA",), False) not in read(text)
     assert (("US-NY",), False) in read(text)
+
+
+# ---------------------------------------------------------------------- a label line with no colon
+
+
+def test_label_line_inside_a_block_reads_the_place_on_the_next_line() -> None:
+    text = (
+        "All jobs\n\nCareers\n\nMain\nTeams\nLocations\nLife at Bolt\nOpen positions\nSenior Analytics Engineer\n"
+        "DEPARTMENT\nData & Analytics\nLOCATIONS\nTallinn, Estonia\nWORKPLACE\nHybrid\nTYPE\nFull time\n"
+        "View all roles\n\nAbout the company\n\nWe build things.\n"
+    )
+    assert read(text, "markdown") == {(("EU-EE",), False)}
+
+
+def test_label_line_reads_a_town_of_the_city_index() -> None:
+    text = (
+        "ELECTION DIRECTOR III\n| Department | SBE General Administration |\n|---|---|\n"
+        "| Salary | $95,991.00 - $176,552.00/year |\n| Work Location |\nBaltimore City\n|\nGRADE\n"
+        "Main Purpose of Job\nAn Election Director III directs elections in local jurisdictions.\n"
+    )
+    assert read(text) == {(("US-MD",), False)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A site menu: the item after "Locations" is no place.
+        "Careers\nMain\nTeams\nLocations\nLife at Bolt\nDiversity and Inclusion\nOpen positions\n",
+        # A label with a sentence after it that does not open with a place.
+        "Job Facts\nLocation\nPosition will be based at the office nearest you\nType\nFull time\n",
+    ],
+)
+def test_label_line_needs_a_place_on_the_next_line(text: str) -> None:
+    assert read(text) == set()
+
+
+def test_label_line_must_be_capitalised() -> None:
+    """A lower-case "location" in a list of words is no label: the line after it is not read as its value."""
+    label = "Job Facts\nDepartment\nLocation\nBerlin, Germany\nType\nFull time\n"
+    word = "Job Facts\nDepartment\nlocation\nBerlin, Germany\nType\nFull time\n"
+    assert [p.source for p in places_of(label)] == ["field"]
+    assert [p.source for p in places_of(word)] == ["text"]  # a short top line, read as such

@@ -55,6 +55,8 @@ _HEADING_LABELS = frozenset(
 _SEPARATORS = ((":", 0), ("：", 0), (" - ", 0), ("–", 1), ("—", 1))
 _MARKUP = " \t*_#>-–—•·|"
 _VALUE_END = lazy_regex(r"[|•·\n]")
+# Words of the labels that `_label_lines` looks for alone on a line ("Location", "LOCATIONS", "Job Location").
+_LABEL_LINE_NEEDLES = ("ocation", "OCATION")
 # A scraped page that lost its line breaks glues each label to the end of the field before it: "Duration: 12 Months
 # ContractLocation: Chesterfield, VA (100% Remote)Role: Tester". A capitalised location label right after a
 # lower-case letter, a digit or a bracket is such a label; its value ends where the next glued label starts.
@@ -785,6 +787,7 @@ def _fields(doc: Document, found: _Collector) -> None:
                 for line in lines[1:_MAX_LIST_LINES]:
                     found.scan(line[:_MAX_VALUE], at, "field")
                     at += len(line) + 1
+    _label_lines(doc, found, prose_blocks)
     for block, at, label in _label_values(doc.text, prose_blocks):
         spot = _value_at(block, at, prose_blocks)
         if spot is not None:
@@ -812,6 +815,47 @@ def _fields(doc: Document, found: _Collector) -> None:
             cell = blocks[index + 1]
             if label in _LABELS and cell.kind == TABLE_CELL and len(cell.prose) <= _MAX_VALUE:
                 found.scan(cell.prose, cell.start, "table", location_value=True, remote=label == "remote")
+
+
+def _label_lines(doc: Document, found: _Collector, blocks: list[Block]) -> None:
+    """A label alone on a line inside a block, with no colon, and its value on the next line, as scraped applicant-
+    tracking pages give their fields: "DEPARTMENT / Data & Analytics / LOCATIONS / Tallinn, Estonia / WORKPLACE /
+    Hybrid". The same pages list a site menu ("Teams / Locations / Life at Bolt"), so the label must be written
+    with a capital and the next line must open with a place the gazetteer or the city index knows. A label that
+    opens its block is read by `_fields` with any value."""
+    text = doc.text
+    if not blocks:
+        return
+    starts = [b.start for b in blocks]
+    for needle in _LABEL_LINE_NEEDLES:
+        for _, block, local in _occurrences(text, needle, blocks, starts):
+            prose = block.prose
+            line_start = prose.rfind("\n", 0, local) + 1
+            line_end = prose.find("\n", local)
+            if line_start == 0 or line_end < 0 or line_end - line_start > 40:
+                continue  # the block's first line, its last, or a sentence
+            line = prose[line_start:line_end].strip(_MARKUP)
+            if not line[:1].isupper() or _label(line) not in _LABELS:
+                continue
+            value_end = prose.find("\n", line_end + 1)
+            value = prose[line_end + 1 : len(prose) if value_end < 0 else value_end][:_MAX_VALUE]
+            if _opens_with_place(found, value):
+                found.scan_value(value, block.start + line_end + 1, "field")
+
+
+def _opens_with_place(found: _Collector, value: str) -> bool:
+    """Whether a line opens with a place: a name or code of the gazetteer, or a town of the city index."""
+    from postlint.facts.cities import city_index
+
+    lead = len(value) - len(value.lstrip(_MARKUP))
+    hits = found.gazetteer.find(value, location_value=True)
+    if hits and hits[0][0] == lead:
+        return True
+    cities = city_index()
+    if cities is None or len(value) > _MAX_CITY_VALUE:
+        return False
+    first = next(cities.find(value, found.gazetteer.jurisdictions), None)
+    return first is not None and first[0] == lead
 
 
 def _label_values(text: str, blocks: list[Block]) -> Iterator[tuple[Block, int, str]]:
