@@ -87,3 +87,30 @@ def test_label_line_must_be_capitalised() -> None:
     word = "Job Facts\nDepartment\nlocation\nBerlin, Germany\nType\nFull time\n"
     assert [p.source for p in places_of(label)] == ["field"]
     assert [p.source for p in places_of(word)] == ["text"]  # a short top line, read as such
+
+
+# ---------------------------------------------------------------------- an employer named for a state
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Election Training Coordinator, D.C. Board of Elections and Ethics — coordinates recruitment of polling "
+            "officials and conducts orientation meetings for them across the District.\n",
+            {(("US-DC",), False)},
+        ),
+        (
+            "Senior Information Technology Specialist, Montgomery County, Md. Board of Elections — lead permanent "
+            "technology staff, directly responsible to the Election Director.\n",
+            {(("US-MD",), False)},
+        ),
+    ],
+)
+def test_employer_named_for_a_state_by_its_abbreviation(text: str, expected: set[object]) -> None:
+    assert read(text) == expected
+
+
+def test_town_before_a_capitalised_word_stays_a_system_name() -> None:
+    """A town's bare name before another capitalised word still names a system or company, not the place."""
+    assert read("Phoenix Application Developer\n\nWe maintain the payroll system that state agencies use.\n") == set()

@@ -218,6 +218,16 @@ class Gazetteer:
     def get(self, jurisdiction_id: str) -> Jurisdiction | None:
         return self.jurisdictions.get(jurisdiction_id)
 
+    def names_region(self, text: str) -> bool:
+        """Whether `text` is written as the name or code of a country, state or province ("D.C.", "Calif.", "Iowa"),
+        not as a town that stands for one ("Phoenix")."""
+        key = _key(text)
+        words = self._words
+        found = words.upper.get(_norm(text))  # codes ("NY", "Calif.") and names in capitals
+        if found is None and key.startswith("\x00"):
+            found = words.folded.get(key[1:])
+        return found is not None and found[1] != _PLACE
+
     def remote_covered(self, country_id: str) -> tuple[str, ...]:
         """Ids at or under `country_id` whose posting law covers remote roles that could be done there."""
         prefix = country_id + "-"

@@ -990,8 +990,9 @@ def _without_language_mark(text: str, doc: Document, memo: dict[Any, Any]) -> st
 
 def _names_a_system(place: Place, text: str, gazetteer: Gazetteer) -> bool:
     """A city's bare name used as a modifier in a title ("Phoenix Application Developer"). Countries and states
-    stay places ("U.S. Digital Corps", "Iowa Election Official"), as do qualified names ("Phoenix, AZ")."""
-    if "," in place.text or not _MODIFIER_AFTER.match(text, place.end):
+    stay places ("U.S. Digital Corps", "Iowa Election Official", "D.C. Board of Elections"), as do qualified names
+    ("Phoenix, AZ")."""
+    if "," in place.text or not _MODIFIER_AFTER.match(text, place.end) or gazetteer.names_region(place.text):
         return False
     return all(
         "-" in jid and not jid.startswith("EU-") and gazetteer.name(jid).lower() != place.text.lower()
