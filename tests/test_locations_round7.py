@@ -114,3 +114,27 @@ def test_employer_named_for_a_state_by_its_abbreviation(text: str, expected: set
 def test_town_before_a_capitalised_word_stays_a_system_name() -> None:
     """A town's bare name before another capitalised word still names a system or company, not the place."""
     assert read("Phoenix Application Developer\n\nWe maintain the payroll system that state agencies use.\n") == set()
+
+
+# ---------------------------------------------------------------------- remote roles in the plural
+
+
+def test_several_openings_said_to_be_remote() -> None:
+    text = (
+        "# Government of Canada IT Senior Strategist\n\nWe are hiring two strategists.\n\n"
+        "These positions are remote, there is no need to be located in the National Capital Region. We welcome "
+        "applicants from across Canada.\n"
+    )
+    assert read(text, "markdown") == {(("CA",), False), (("CA",), True)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Your locality will be determined by where you live since most of our positions are remote.",
+        "Some of the positions are remote, others are in the office.",
+    ],
+)
+def test_the_employers_other_jobs_being_remote_is_no_remote_role(sentence: str) -> None:
+    text = f"# Product Manager, Technology Transformation Services\n\nDenver, CO\n\n{sentence}\n"
+    assert read(text, "markdown") == {(("US-CO",), False)}

@@ -173,8 +173,12 @@ _WIDE_REMOTE = regex(
     re.IGNORECASE,
 )
 # "this position can be remote", "the role is fully remote", "you can work remotely": the role's own remote work.
+# A posting for several openings says it in the plural ("These positions are remote"); "most of our positions are
+# remote" and "some of the roles" speak of the employer's other jobs, so a plural needs "these" or a "the" that
+# no "of" comes before.
 _ROLE_IS_REMOTE = regex(
-    r"\b(?:position|role|job|opportunity|you)\b[^.;!?\n]{0,40}?\b(?:fully\s+|100%\s+)?(?:remote(?:ly)?|telecommut\w*)\b",
+    r"\b(?:position|role|job|opportunity|you|(?:these|(?<!\bof\s)the)\s+(?:positions|roles|jobs|opportunities))\b"
+    r"[^.;!?\n]{0,40}?\b(?:fully\s+|100%\s+)?(?:remote(?:ly)?|telecommut\w*)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = regex(r"[.;!?\n](?:\s|$)|\)")
