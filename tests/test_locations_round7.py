@@ -138,3 +138,21 @@ def test_several_openings_said_to_be_remote() -> None:
 def test_the_employers_other_jobs_being_remote_is_no_remote_role(sentence: str) -> None:
     text = f"# Product Manager, Technology Transformation Services\n\nDenver, CO\n\n{sentence}\n"
     assert read(text, "markdown") == {(("US-CO",), False)}
+
+
+# ---------------------------------------------------------------------- a bracketed Chinese label with no colon
+
+
+def test_bracketed_chinese_label_with_no_colon() -> None:
+    text = (
+        "### **驭势科技**\n\n### **算法类岗位**\n\n"
+        + "负责感知算法的研发与落地，参与车端系统的设计。\n\n" * 12
+        + "**【地点】** 上海市长宁区\n"
+    )
+    assert [(p.text, p.source) for p in places_of(text, "markdown")] == [("上海", "field")]
+
+
+def test_bracketed_word_inside_a_line_is_no_label() -> None:
+    """A mail subject to write ("应聘【城市】前端研发工程师【姓名】") names the label but gives no value."""
+    text = "# 招聘前端\n\n" + "负责前端页面的开发与维护。\n\n" * 12 + "标题：「应聘【城市】上海研发工程师【姓名】」\n"
+    assert places_of(text, "markdown") == []

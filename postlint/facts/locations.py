@@ -52,7 +52,8 @@ _HEADING_LABELS = frozenset(
 )  # fmt: skip
 # (separator, 1 if it needs a space on each side): a dash is searched alone, as one-character
 # searches are several times faster than searching " – ".
-_SEPARATORS = ((":", 0), ("：", 0), (" - ", 0), ("–", 1), ("—", 1))
+# A bracketed Chinese label that opens its line needs no colon: "**【地点】** 上海市长宁区".
+_SEPARATORS = ((":", 0), ("：", 0), (" - ", 0), ("–", 1), ("—", 1), ("】", 0))
 _MARKUP = " \t*_#>-–—•·|"
 _VALUE_END = lazy_regex(r"[|•·\n]")
 # Words of the labels that `_label_lines` looks for alone on a line ("Location", "LOCATIONS", "Job Location").
@@ -891,6 +892,11 @@ def _label_values(text: str, blocks: list[Block]) -> Iterator[tuple[Block, int, 
                     if _label(head) in _LABELS and _label(head) != "remote":
                         hits.append((pos, block, local + len(sep) + padded, _MID_LINE))
                         continue
+                if sep == "】":
+                    # "【地点】 上海" opening its line; "应聘【城市】前端研发工程师" (a mail subject) is no label.
+                    if head.strip(_MARKUP).startswith("【") and (zh := _zh_label(head + sep)):
+                        hits.append((pos, block, local + len(sep), zh))
+                    continue
                 # Labels are short: most separators follow a longer stretch of prose and stop here.
                 if len(head.strip(_MARKUP)) <= 20 and (label := _label(head)) in _LABELS:
                     hits.append((pos, block, local + len(sep) + padded, label))
