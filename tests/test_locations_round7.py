@@ -156,3 +156,20 @@ def test_bracketed_word_inside_a_line_is_no_label() -> None:
     """A mail subject to write ("应聘【城市】前端研发工程师【姓名】") names the label but gives no value."""
     text = "# 招聘前端\n\n" + "负责前端页面的开发与维护。\n\n" * 12 + "标题：「应聘【城市】上海研发工程师【姓名】」\n"
     assert places_of(text, "markdown") == []
+
+
+# ---------------------------------------------------------------------- a cue naming a town alone
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("- Permanent opportunity, based at our head office in Docklands", {(("AU",), False)}),
+        ("Witteveen+Bos heeft een mooie functie voor jou op ons kantoor in Deventer!", {(("EU-NL",), False)}),
+        # More than a town's name after the cue: the sentence goes on, and no town is looked up in it.
+        ("- Permanent opportunity, based at our head office in the Docklands precinct", set()),
+    ],
+)
+def test_cue_value_naming_one_town_reads_the_city_index(sentence: str, expected: set[object]) -> None:
+    text = "# Senior Analyst, Data & Analytics\n\n" + "We fly to many places and run a large fleet.\n\n" * 12 + sentence
+    assert read(text + "\n", "markdown") == expected

@@ -110,6 +110,8 @@ _CUE_SUBJECT = lazy_regex(
 # list's number ("locations: 1. Atlanta, GA; 2. Cary, NC; or 3. Dallas, TX").
 _CUE_END = regex(r"[;!?\n]|(?<!\b[A-Z])(?<!\bSt)(?<!\bFt)(?<!\bMt)(?<![:;] \d)(?<!\bor \d)\.(?=\s|\Z)")
 _CUE_MAX = 120
+# A cue's value that is one capitalised name and nothing else: "Docklands", "Den Haag" (not "the heart of Sydney").
+_TOWN_ALONE = regex(r"[ \t]*[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]*\Z")
 # A semicolon inside a list of places ("located in Washington, DC; San Francisco, CA; or Chicago, IL") does not end
 # the value when a short item naming a place follows it.
 _LIST_ITEM_MAX = 50
@@ -533,6 +535,10 @@ class _Collector:
             ):
                 continue
             self._add(snippet, base, s, e, (jid,), source, False, anchor)
+
+    def towns(self, snippet: str, base: int, source: str) -> None:
+        """Read the towns of the city index in `snippet`, a cue's value that names one town alone."""
+        self._cities(snippet, base, source, None, [])
 
     def scan_value(self, snippet: str, base: int, source: str, *, location_value: bool = True) -> None:
         """Scan a location value ("Remote, Denver, CO", "Phoenix, AZ, US, Remote"). A remote marker that no region
@@ -1320,7 +1326,11 @@ def _cues(doc: Document, found: _Collector, *, offices: bool = True) -> None:
             if subject is not None and (offices or not names_offices):
                 vs = local + len(cue)
                 before = len(found.places)
-                found.scan(block.prose[vs : _cue_end(found, block.prose, vs)], block.start + vs, "text")
+                value = block.prose[vs : _cue_end(found, block.prose, vs)]
+                found.scan(value, block.start + vs, "text")
+                if len(found.places) == before and _TOWN_ALONE.match(value):
+                    # "based at our head office in Docklands": a town the gazetteer does not list, named alone.
+                    found.towns(value, block.start + vs, "text")
                 if names_offices:
                     spread = _SPREAD.search(subject.group() + " " + cue) is not None
                     found.employer.update((p.start, spread) for p in found.places[before:])
