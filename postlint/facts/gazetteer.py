@@ -41,6 +41,14 @@ _NOT_A_PLACE_AFTER = regex(
 )
 # What may separate a place from the region or code that qualifies it ("Denver, CO", "Denver (CO)").
 _QUALIFIER_GAP = regex(r"[ \t]*[,(]?[ \t]*")
+# A capitalised word beside a state's name that makes it a town's ("Port Washington", "Maryland Heights"); a
+# direction, a region's word or a work mode makes it a part of the state ("Northern Virginia", "Remote Washington").
+_NOT_TOWN_WORDS = (
+    r"North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|Upstate|Downstate|Rural|Coastal|"
+    r"Remote|Hybrid|Onsite|Office|Based|Only|State|Area|Region|Metro|In|The|Of|And|Or|Near"
+)
+_TOWN_WORD_BEFORE = regex(rf"(?<![\w'’.-])(?!(?:{_NOT_TOWN_WORDS})\b)[A-Z][a-z]+[ \t]+\Z")
+_TOWN_WORD_AFTER = regex(rf"[ \t]+(?!(?:{_NOT_TOWN_WORDS})\b)[A-Z][a-z]+\b")
 
 
 def skip(pattern: re.Pattern[str], text: str, pos: int) -> int:
@@ -219,6 +227,16 @@ class Gazetteer:
             if own and ("-" not in jid or (jid.startswith("EU-") and jid.count("-") == 1)):
                 return str(jid)
         return None
+
+    def names_region(self, text: str) -> bool:
+        """Whether `text` is written as the name or code of a country, state or province ("D.C.", "Calif.", "Iowa"),
+        not as a town that stands for one ("Phoenix")."""
+        key = _key(text)
+        words = self._words
+        found = words.upper.get(_norm(text))  # codes ("NY", "Calif.") and names in capitals
+        if found is None and key.startswith("\x00"):
+            found = words.folded.get(key[1:])
+        return found is not None and found[1] != _PLACE
 
     def remote_covered(self, country_id: str) -> tuple[str, ...]:
         """Ids at or under `country_id` whose posting law covers remote roles that could be done there."""
@@ -471,6 +489,8 @@ def _qualify(text: str, hits: list[_Hit]) -> list[_Hit]:
     A qualifier that contains the place keeps the place's more specific reading; one that does not
     re-reads it ("London, ON" is Ontario, "Paris, Texas" is Texas). Lists ("NY, NJ") stay apart.
     """
+    if len(hits) > 1:
+        hits = _towns_named_for_states(text, hits)
     out: list[_Hit] = []
     for n, hit in enumerate(hits):
         if out:
@@ -483,6 +503,51 @@ def _qualify(text: str, hits: list[_Hit]) -> list[_Hit]:
                     continue
         out.append(hit if hit.kind != _CODE_HIT else hit._replace(ids=hit.ids[:1]))
     return out
+
+
+def _towns_named_for_states(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """A town whose name holds a state's, qualified by another state of its country, is a town of that one: "Port
+    Washington, NY" is New York, "Maryland Heights, MO" Missouri, "Michigan City, IN" Indiana. The state's name is
+    then one word of a longer capitalised name; a direction before it names a part of the state ("Northern
+    Virginia"), and a state's name alone before a code ("Washington, NC", "Utah, Texas, NY") may be a list."""
+    out: list[_Hit] = []
+    n = 0
+    while n < len(hits):
+        hit = hits[n]
+        following = hits[n + 1] if n + 1 < len(hits) else None
+        if following is not None and hit.kind == _NAME and following.kind in (_NAME, _CODE_HIT):
+            town = _town_around(text, hit, out[-1].end if out else 0)
+            qualifier = _default(following)
+            if (
+                town is not None
+                and following.start > town[1]
+                and skip(_QUALIFIER_GAP, text, town[1]) == following.start
+                and _one_state_each(hit.ids, qualifier)
+            ):
+                out.append(_Hit(town[0], following.end, qualifier, _NAME))
+                n += 2
+                continue
+        out.append(hit)
+        n += 1
+    return out
+
+
+def _town_around(text: str, hit: _Hit, floor: int) -> tuple[int, int] | None:
+    """The span of a capitalised name that holds `hit` and a word before or after it ("Port Washington", "Michigan
+    City"), starting at or after `floor`; None when the name is the hit alone."""
+    before = _TOWN_WORD_BEFORE.search(text, max(floor, hit.start - 20), hit.start)
+    after = _TOWN_WORD_AFTER.match(text, hit.end)
+    if before is None and after is None:
+        return None
+    return (before.start() if before else hit.start), (after.end() if after else hit.end)
+
+
+def _one_state_each(named: tuple[str, ...], qualifier: tuple[str, ...]) -> bool:
+    """Both read one state or province (no country, city or EU member), of the same country."""
+    if len(named) != 1 or len(qualifier) != 1:
+        return False
+    a, b = named[0], qualifier[0]
+    return a.count("-") == 1 == b.count("-") and not a.startswith("EU-") and country_of(a) == country_of(b)
 
 
 def country_of(jid: str) -> str:

@@ -53,9 +53,12 @@ _HEADING_LABELS = frozenset(
 )  # fmt: skip
 # (separator, 1 if it needs a space on each side): a dash is searched alone, as one-character
 # searches are several times faster than searching " – ".
-_SEPARATORS = ((":", 0), ("：", 0), (" - ", 0), ("–", 1), ("—", 1))
+# A bracketed Chinese label that opens its line needs no colon: "**【地点】** 上海市长宁区".
+_SEPARATORS = ((":", 0), ("：", 0), (" - ", 0), ("–", 1), ("—", 1), ("】", 0))
 _MARKUP = " \t*_#>-–—•·|"
 _VALUE_END = lazy_regex(r"[|•·\n]")
+# Words of the labels that `_label_lines` looks for alone on a line ("Location", "LOCATIONS", "Job Location").
+_LABEL_LINE_NEEDLES = ("ocation", "OCATION")
 # A scraped page that lost its line breaks glues each label to the end of the field before it: "Duration: 12 Months
 # ContractLocation: Chesterfield, VA (100% Remote)Role: Tester". A capitalised location label right after a
 # lower-case letter, a digit or a bracket is such a label; its value ends where the next glued label starts.
@@ -108,6 +111,8 @@ _CUE_SUBJECT = lazy_regex(
 # list's number ("locations: 1. Atlanta, GA; 2. Cary, NC; or 3. Dallas, TX").
 _CUE_END = regex(r"[;!?\n]|(?<!\b[A-Z])(?<!\bSt)(?<!\bFt)(?<!\bMt)(?<![:;] \d)(?<!\bor \d)\.(?=\s|\Z)")
 _CUE_MAX = 120
+# A cue's value that is one capitalised name and nothing else: "Docklands", "Den Haag" (not "the heart of Sydney").
+_TOWN_ALONE = regex(r"[ \t]*[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]*\Z")
 # A semicolon inside a list of places ("located in Washington, DC; San Francisco, CA; or Chicago, IL") does not end
 # the value when a short item naming a place follows it.
 _LIST_ITEM_MAX = 50
@@ -174,8 +179,12 @@ _WIDE_REMOTE = regex(
     re.IGNORECASE,
 )
 # "this position can be remote", "the role is fully remote", "you can work remotely": the role's own remote work.
+# A posting for several openings says it in the plural ("These positions are remote"); "most of our positions are
+# remote" and "some of the roles" speak of the employer's other jobs, so a plural needs "these" or a "the" that
+# no "of" comes before.
 _ROLE_IS_REMOTE = regex(
-    r"\b(?:position|role|job|opportunity|you)\b[^.;!?\n]{0,40}?\b(?:fully\s+|100%\s+)?(?:remote(?:ly)?|telecommut\w*)\b",
+    r"\b(?:position|role|job|opportunity|you|(?:these|(?<!\bof\s)the)\s+(?:positions|roles|jobs|opportunities))\b"
+    r"[^.;!?\n]{0,40}?\b(?:fully\s+|100%\s+)?(?:remote(?:ly)?|telecommut\w*)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = regex(r"[.;!?\n](?:\s|$)|\)")
@@ -587,6 +596,10 @@ class _Collector:
                 continue
             self._add(snippet, base, s, e, (jid,), source, False, anchor)
 
+    def towns(self, snippet: str, base: int, source: str) -> None:
+        """Read the towns of the city index in `snippet`, a cue's value that names one town alone."""
+        self._cities(snippet, base, source, None, [])
+
     def scan_value(self, snippet: str, base: int, source: str, *, location_value: bool = True) -> None:
         """Scan a location value ("Remote, Denver, CO", "Phoenix, AZ, US, Remote"). A remote marker that no region
         scopes is remote work in the country of the value's places (or, with none, remote with no stated scope)."""
@@ -849,6 +862,7 @@ def _fields(doc: Document, found: _Collector) -> None:
                 for line in lines[1:_MAX_LIST_LINES]:
                     found.scan(line[:_MAX_VALUE], at, "field")
                     at += len(line) + 1
+    _label_lines(doc, found, prose_blocks)
     for block, at, label in _label_values(doc.text, prose_blocks):
         spot = _value_at(block, at, prose_blocks)
         if spot is not None:
@@ -876,6 +890,47 @@ def _fields(doc: Document, found: _Collector) -> None:
             cell = blocks[index + 1]
             if label in _LABELS and cell.kind == TABLE_CELL and len(cell.prose) <= _MAX_VALUE:
                 found.scan(cell.prose, cell.start, "table", location_value=True, remote=label == "remote")
+
+
+def _label_lines(doc: Document, found: _Collector, blocks: list[Block]) -> None:
+    """A label alone on a line inside a block, with no colon, and its value on the next line, as scraped applicant-
+    tracking pages give their fields: "DEPARTMENT / Data & Analytics / LOCATIONS / Tallinn, Estonia / WORKPLACE /
+    Hybrid". The same pages list a site menu ("Teams / Locations / Life at Bolt"), so the label must be written
+    with a capital and the next line must open with a place the gazetteer or the city index knows. A label that
+    opens its block is read by `_fields` with any value."""
+    text = doc.text
+    if not blocks:
+        return
+    starts = [b.start for b in blocks]
+    for needle in _LABEL_LINE_NEEDLES:
+        for _, block, local in _occurrences(text, needle, blocks, starts):
+            prose = block.prose
+            line_start = prose.rfind("\n", 0, local) + 1
+            line_end = prose.find("\n", local)
+            if line_start == 0 or line_end < 0 or line_end - line_start > 40:
+                continue  # the block's first line, its last, or a sentence
+            line = prose[line_start:line_end].strip(_MARKUP)
+            if not line[:1].isupper() or _label(line) not in _LABELS:
+                continue
+            value_end = prose.find("\n", line_end + 1)
+            value = prose[line_end + 1 : len(prose) if value_end < 0 else value_end][:_MAX_VALUE]
+            if _opens_with_place(found, value):
+                found.scan_value(value, block.start + line_end + 1, "field")
+
+
+def _opens_with_place(found: _Collector, value: str) -> bool:
+    """Whether a line opens with a place: a name or code of the gazetteer, or a town of the city index."""
+    from postlint.facts.cities import city_index
+
+    lead = len(value) - len(value.lstrip(_MARKUP))
+    hits = found.gazetteer.find(value, location_value=True)
+    if hits and hits[0][0] == lead:
+        return True
+    cities = city_index()
+    if cities is None or len(value) > _MAX_CITY_VALUE:
+        return False
+    first = next(cities.find(value, found.gazetteer.jurisdictions), None)
+    return first is not None and first[0] == lead
 
 
 def _label_values(text: str, blocks: list[Block]) -> Iterator[tuple[Block, int, str]]:
@@ -907,6 +962,11 @@ def _label_values(text: str, blocks: list[Block]) -> Iterator[tuple[Block, int, 
                     if _label(head) in _LABELS and _label(head) != "remote":
                         hits.append((pos, block, local + len(sep) + padded, _MID_LINE))
                         continue
+                if sep == "】":
+                    # "【地点】 上海" opening its line; "应聘【城市】前端研发工程师" (a mail subject) is no label.
+                    if head.strip(_MARKUP).startswith("【") and (zh := _zh_label(head + sep)):
+                        hits.append((pos, block, local + len(sep), zh))
+                    continue
                 # Labels are short: most separators follow a longer stretch of prose and stop here.
                 if len(head.strip(_MARKUP)) <= 20 and (label := _label(head)) in _LABELS:
                     hits.append((pos, block, local + len(sep) + padded, label))
@@ -1010,8 +1070,9 @@ def _without_language_mark(text: str, doc: Document, memo: dict[Any, Any]) -> st
 
 def _names_a_system(place: Place, text: str, gazetteer: Gazetteer) -> bool:
     """A city's bare name used as a modifier in a title ("Phoenix Application Developer"). Countries and states
-    stay places ("U.S. Digital Corps", "Iowa Election Official"), as do qualified names ("Phoenix, AZ")."""
-    if "," in place.text or not _MODIFIER_AFTER.match(text, place.end):
+    stay places ("U.S. Digital Corps", "Iowa Election Official", "D.C. Board of Elections"), as do qualified names
+    ("Phoenix, AZ")."""
+    if "," in place.text or not _MODIFIER_AFTER.match(text, place.end) or gazetteer.names_region(place.text):
         return False
     return all(
         "-" in jid and not jid.startswith("EU-") and gazetteer.name(jid).lower() != place.text.lower()
@@ -1353,7 +1414,11 @@ def _cues(doc: Document, found: _Collector, *, offices: bool = True) -> None:
             if subject is not None and (offices or not names_offices):
                 vs = local + len(cue)
                 before = len(found.places)
-                found.scan(block.prose[vs : _cue_end(found, block.prose, vs)], block.start + vs, "text")
+                value = block.prose[vs : _cue_end(found, block.prose, vs)]
+                found.scan(value, block.start + vs, "text")
+                if len(found.places) == before and _TOWN_ALONE.match(value):
+                    # "based at our head office in Docklands": a town the gazetteer does not list, named alone.
+                    found.towns(value, block.start + vs, "text")
                 if names_offices:
                     spread = _SPREAD.search(subject.group() + " " + cue) is not None
                     found.employer.update((p.start, spread) for p in found.places[before:])
