@@ -471,15 +471,23 @@ _PAY_ADJ = r"(?:base|total|annual|financial|cash|starting|overall|monthly|hourly
 _VAGUE_STRONG = _CaseBlind(
     rf"\b(?:(?:highly|very|extremely)\s+)?competitive\s+(?:{_PAY_ADJ}\s+){{0,2}}"
     r"(?:salary|salaries|pay|compensation|comp|package|remuneration|wages?|rates?|base(?:\s+salary)?|rewards?)\b"
-    rf"|\b(?:attractive|generous|market[- ]rate|market[- ]competitive)\s+(?:{_PAY_ADJ}\s+)?"
-    r"(?:salary|salaries|pay|compensation|package|remuneration)\b"
+    # Praise of the pay with no figure: "a rewarding salary", "excellent pay", "industry-leading compensation". Not
+    # pay itself when the noun names a service or a scheme: "industry-leading compensation plans" is consulting.
+    rf"|\b(?:attractive|generous|rewarding|excellent|great|outstanding|exceptional|lucrative|handsome"
+    rf"|(?:industry|market)[- ]leading|above[- ]market|market[- ]rate|market[- ]competitive)\s+(?:{_PAY_ADJ}\s+)?"
+    r"(?:salary|salaries|pay|compensation|package|remuneration|wages?)\b"
+    r"(?!\s+(?:of\s+benefits|plans?|consult\w*|strateg\w*|surveys?|data|benchmark\w*|structures?|practices?"
+    r"|programs?|design\w*|committees?|philosoph\w*|transparency|equity|analy\w*|histor\w*|grades?|scales?)\b)"
+    # A pay label whose value is "Open": the figure is left to be agreed.
+    r"|\b(?:salary|pay|compensation|remuneration)(?:\s+range)?\s*:\s*open(?=\s*(?:$|[.;,)]))"
     r"|\b(?:salary|salaries|pay|compensation|remuneration|wages?|pay\s+rate)(?:\s+(?:range|rate|level))?"
     rf"(?:(?:\s*[:–-]\s*|\s+(?:is|are|will\s+be)\s+)(?:highly\s+)?(?:competitive|{_VAGUE_TERM})|\s+(?:{_VAGUE_TERM})"
     # "Compensation will be negotiated" leaves the figure open; "is negotiated annually/by the union" sets it.
     r"|\s+(?:is|are|will\s+be|can\s+be)\s+(?:negotiated(?!\s+(?:annually|yearly|each|every|by|between|through|under))"
     r"|open\s+to\s+negotiation))\b"
-    r"|(?:薪资|薪酬|待遇|工资)?面议|(?:薪资|薪酬|待遇|工资)(?:待遇)?(?:优厚|丰厚)"
-    r"|(?:丰厚|优厚)的?(?:基础|基本)?(?:薪资|薪酬|薪水|待遇|工资)"
+    r"|(?:薪资|薪酬|待遇|工资)?面议|(?:薪资|薪酬|薪水|待遇|工资)(?:待遇)?(?:优厚|丰厚|优越|可观|优渥|诱人)"
+    r"|(?:丰厚|优厚|优越|可观|优渥|诱人|体面|一流)的?(?:基础|基本)?(?:薪资|薪酬|薪水|待遇|工资)"
+    r"|高薪"  # "高薪诚聘", "拿深圳同等高薪": high pay promised, no figure
     r"|(?:有|具)?(?:市场)?竞争力的?(?:薪资|薪酬|薪水|待遇|工资)"
     # Pay said to lead or match the market or the big firms, with no figure: "行业内领先的薪酬待遇",
     # "对标国内大厂的薪酬", "薪资对标一线大厂", "薪酬是不输于大厂的", "薪酬水平可以和大厂比肩".
@@ -501,9 +509,13 @@ _VAGUE_WEAK = _CaseBlind(
 _QUICK_VAGUE = regex(
     r"petiti|PETITI|pétiti|gotia|GOTIA|pend(?:ent|ing|s)\s+(?:up)?on|PEND|mensur|MENSUR|ket.rate|KET.RATE"
     r"|ractiv|ractif|RACTIV|rakti|bewerbsf|based\s+on\s+exp|be\s+determ|be\s+confirm|be\s+discuss"
-    r"|DO[EQ]|D\.O\.|TB[DCA]"
+    r"|DO[EQ]|D\.O\.|TB[DCA]|ewardin|EWARDIN|xcellen|XCELLEN|enerou|ENEROU|ucrativ|UCRATIV|utstandin|UTSTANDIN"
+    r"|xceptiona|XCEPTIONA|andsome|ANDSOME|bove.market|BOVE.MARKET|(?:reat|REAT|eading|EADING)\s+[SsPpCcRrWw]"
+    r"|[yYnN]\s*:\s*(?:[Oo]pen|OPEN)"
 )
-_QUICK_VAGUE_CJK = regex("面议|优厚|丰厚|竞争力|可谈|领先|对标|媲美|比肩|不输|高于|优于")
+_QUICK_VAGUE_CJK = regex(
+    "面议|优厚|丰厚|优越|可观|优渥|诱人|体面|一流|高薪|竞争力|可谈|领先|对标|媲美|比肩|不输|高于|优于"
+)
 _VAGUE_WINDOW = 100
 # "Full time telework is negotiable": the term says something of a subject, which is not pay when no pay word
 # comes before it in the sentence.
