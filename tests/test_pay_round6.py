@@ -55,3 +55,54 @@ def test_praise_of_the_pay_is_vague_pay(text: str, expected: list[str]) -> None:
 )
 def test_praise_of_other_things_is_not_vague_pay(text: str) -> None:
     assert vague(text) == []
+
+
+# ---------------------------------------------------------------- on-target earnings with the base inside
+
+
+def statements(text: str) -> list[tuple[str, float | None, float | None, float | None, str]]:
+    return [(m.kind, m.minimum, m.maximum, m.total, m.text) for m in find_pay(text) if m.kind != "vague"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("OTE: $200k ($100k base)", [("single", 100_000.0, 100_000.0, 200_000.0, "$200k ($100k")]),
+        ("$100k base, $200k OTE", [("single", 100_000.0, 100_000.0, 200_000.0, "$100k base, $200k")]),
+        (
+            "We're planning on a base of $50,000 – $60,000 for this role with OTE of $125,000. If you crush it,",
+            [("range", 50_000.0, 60_000.0, 125_000.0, "$50,000 – $60,000 for this role with OTE of $125,000")],
+        ),
+        # The commission inside the OTE is not a second salary.
+        (
+            "OTE $200,000 ($100,000 base + $100,000 commission)",
+            [("single", 100_000.0, 100_000.0, 200_000.0, "$200,000 ($100,000")],
+        ),
+    ],
+)
+def test_on_target_earnings_with_a_base_are_one_statement(
+    text: str, expected: list[tuple[str, float | None, float | None, float | None, str]]
+) -> None:
+    assert statements(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # OTE alone is the pay stated; a base alone is the salary; neither has a total.
+        ("OTE $150k", [("single", 150_000.0, 150_000.0, None, "$150k")]),
+        (
+            "Base salary $90,000 - $110,000 plus a $10,000 signing bonus",
+            [("range", 90_000.0, 110_000.0, None, "$90,000 - $110,000")],
+        ),
+        # OTE and base in different sentences are not joined.
+        (
+            "Base $80k. OTE $160k.",
+            [("single", 80_000.0, 80_000.0, None, "$80k"), ("single", 160_000.0, 160_000.0, None, "$160k")],
+        ),
+    ],
+)
+def test_near_misses_of_on_target_earnings(
+    text: str, expected: list[tuple[str, float | None, float | None, float | None, str]]
+) -> None:
+    assert statements(text) == expected

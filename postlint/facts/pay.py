@@ -50,6 +50,7 @@ class PayMention:
     currency: str | None
     period: str | None
     text: str
+    total: float | None = None  # on-target earnings when the figures are the base inside them
 
 
 # ---------------------------------------------------------------- lexical pieces
@@ -351,6 +352,7 @@ _NOT_PAY_NEAR = _CaseBlind(
     r"\b(?:bonus(?:es)?|variable|incentives?|equity|stock|shares|options|RSUs?|benefits?|insurance|costs?|costing|worth"
     r"|fees?|plans?|users?|customers?|clients?|assets|deals?|match|lunch(?:es)?|meals?|food|grants?|loans?|perks?)\b"
 )
+_COMMISSION = _CaseBlind(r"\bcommissions?\b")
 # The cap of a whole pay system ("the maximum salary available for the GS pay system is $183,500") bounds every
 # job paid under it, not this one: a figure right after such words is not the job's pay. Soft line breaks may
 # fall anywhere in it, so it is looked for before the figure whatever the sentence boundaries say.
@@ -385,6 +387,14 @@ _MONEY_SIGN = regex(rf"[$€£₹¥￥₩]|{_CODE}")  # a range in a currency ma
 _NOTHING_ELSE = regex(r"[\s*_#>|•·:()\-]*")  # markup and separators around a figure, no words
 _INCLUDED = _CaseBlind(r"\b(?:incl\w*|excl\w*|without|plus|before|not|no)\b")
 _NEAR_BEFORE = 25
+# On-target earnings, and the base salary they are built on (see _on_target).
+_OTE_WORD = _CaseBlind(r"\b(?:ote|on[- ]target)\b")
+_OTE_BEFORE = _CaseBlind(r"\b(?:ote|on[- ]target(?:\s+earnings)?)\b(?:\s+(?:of|is|at|up\s+to))?\s*[:=]?\s*[(\[]?\s*$")
+_OTE_AFTER = regex(r"\s*(?:ote|OTE|on[- ]target)\b")
+_BASE_BEFORE = _CaseBlind(
+    r"\b(?:base|basic)(?:\s+(?:salary|pay|rate|comp(?:ensation)?))?(?:\s+(?:of|is|at))?\s*[:=]?\s*[(\[]?\s*$"
+)
+_BASE_AFTER = regex(r"\s*(?:base|basic|Base|Basic|BASE)\b")
 _TIME_PERIODS = frozenset({"hour", "day", "week"})
 _NEAR_AFTER = 30
 
@@ -844,7 +854,38 @@ def _figures(block: _Block, pay_context: bool) -> list[PayMention]:
         mention = _mention(block, [group[0], group[-1]] if span else group[:1], span, pay_context)
         if mention:
             out.append(mention)
-    return out
+    return _on_target(block, out) if len(out) > 1 and _OTE_WORD.search(block, 0, len(block.text)) else out
+
+
+def _on_target(block: _Block, found: list[PayMention]) -> list[PayMention]:
+    """'OTE: $200k ($100k base)', 'a base of $50,000 – $60,000 with OTE of $125,000': on-target earnings with
+    the base inside them are one statement of pay, whose salary is the base; the OTE is what commission may
+    bring, not a second salary. A sentence with one OTE figure and one base figure becomes one mention."""
+    text = block.text
+    ote = [
+        m for m in found if _OTE_BEFORE.search(block, max(0, m.start - 40), m.start) or _OTE_AFTER.match(text, m.end)
+    ]
+    base = [
+        m for m in found if _BASE_BEFORE.search(block, max(0, m.start - 30), m.start) or _BASE_AFTER.match(text, m.end)
+    ]
+    if len(ote) != 1 or len(base) != 1 or ote[0] is base[0] or ote[0].kind == "vague":
+        return found
+    o, b = ote[0], base[0]
+    if block.sentence(o.start, o.end) != block.sentence(b.start, b.end) or (o.maximum or 0) < (b.maximum or 0):
+        return found
+    start, end = min(o.start, b.start), max(o.end, b.end)
+    merged = PayMention(
+        start,
+        end,
+        b.kind,
+        b.minimum,
+        b.maximum,
+        b.currency or o.currency,
+        b.period or o.period,
+        text[start:end],
+        o.maximum or o.minimum,
+    )
+    return sorted([m for m in found if m is not o and m is not b] + [merged], key=lambda m: m.start)
 
 
 def _pair(text: str, atoms: list[_Atom], i: int) -> tuple[list[_Atom], tuple[float, float] | None]:
@@ -1033,6 +1074,8 @@ def _not_pay_near(block: _Block, start: int, end: int, c_lo: int, c_hi: int, per
     if m and not _PAY_WORD.search(block, m.end(), start):
         return True
     m = _NOT_PAY_NEAR.search(block, end, min(c_hi, end + _NEAR_AFTER))
+    # "$100,000 commission" is commission; "Total Compensation (base + commissions) Range: 110K-130K" is pay.
+    m = m or _COMMISSION.search(block, end, min(c_hi, end + _NEAR_AFTER))
     return bool(m and not _INCLUDED.search(block, end, m.start()))
 
 
