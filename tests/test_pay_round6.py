@@ -106,3 +106,35 @@ def test_near_misses_of_on_target_earnings(
     text: str, expected: list[tuple[str, float | None, float | None, float | None, str]]
 ) -> None:
     assert statements(text) == expected
+
+
+# ---------------------------------------------------------------- pay tables of job titles or grades
+
+
+def test_a_pay_table_of_grade_titles_is_read() -> None:
+    """Government postings list the pay of each grade of a class under a label, one title a line; the lines
+    say no period, so none is read."""
+    text = (
+        "Payroll Title: \n"
+        "Staff/Services Manager I:  $3,164.44 - $4,430.65\n"
+        "Staff/Services Manager II:  $3,392.80 - $4,750.38\n"
+        "Staff/Services Manager III:  $3,639.51 - $5,095.82"
+    )
+    assert rows(text) == [
+        ("range", 3164.44, 4430.65, "USD", None),
+        ("range", 3392.80, 4750.38, "USD", None),
+        ("range", 3639.51, 5095.82, "USD", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Program Manager: $500,000 - $900,000 budget",  # words after the figures: not a bare value
+        "Account Executive: $50,000 - $100,000 deals closed each quarter",
+        "The Engineer handles $5,000 - $10,000",  # a sentence, not a label
+        "Staff/Services Manager I  $3,164.44 - $4,430.65",  # no colon or dash: a title and a figure side by side
+    ],
+)
+def test_near_misses_of_a_pay_table(text: str) -> None:
+    assert rows(text) == []

@@ -1013,16 +1013,21 @@ def _currency_of(block: _Block, group: list[_Atom], end: int, s_lo: int, s_hi: i
 
 def _alone(block: _Block, group: list[_Atom], span: tuple[float, float] | None, start: int, end: int) -> bool:
     """A salary-sized range in a currency standing on its own, as a line or a field ("$66,995 - $72,183",
-    "Engineer | London | £85,000 - £90,000"): postings set their pay apart like this, with no label."""
+    "Engineer | London | £85,000 - £90,000"), or as the value of a job title ("Analyst II: $3,392.80 -
+    $4,750.38"): postings set their pay apart like this, with no pay word."""
     if span is None or span[0] < 1000 or not any(x.currency for x in group):
         return False
     currency = next(x.currency for x in group if x.currency)
     if span[1] / _SCALE.get(currency or "", 1.0) >= _ALONE_CEILING:
         return False  # "$500k - $1M" alone is a deal size or a budget band sooner than a salary
     c_lo, c_hi = block.clause(start, end)
-    return _NOTHING_ELSE.fullmatch(block.text, c_lo, start) is not None and (
-        _NOTHING_ELSE.fullmatch(block.text, group[-1].ext, c_hi) is not None
-    )
+    if _NOTHING_ELSE.fullmatch(block.text, group[-1].ext, c_hi) is None:
+        return False
+    if _NOTHING_ELSE.fullmatch(block.text, c_lo, start) is not None:
+        return True
+    # A pay table of job titles or grades, one a line: "Staff/Services Manager II:  $3,392.80 - $4,750.38".
+    label = block.text[c_lo:start].rstrip()
+    return label.endswith((":", "-", "–", "—")) and _JOB_TITLE.fullmatch(block.text, c_lo, start) is not None
 
 
 def _after_title(block: _Block, group: list[_Atom], span: tuple[float, float] | None, start: int) -> bool:
