@@ -138,3 +138,33 @@ def test_a_pay_table_of_grade_titles_is_read() -> None:
 )
 def test_near_misses_of_a_pay_table(text: str) -> None:
     assert rows(text) == []
+
+
+# ---------------------------------------------------------------- Chinese ranges in thousands, written tight
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("### Operation Manager (急,18k-35k·14薪)", [("range", 18_000.0, 35_000.0, None, "month")]),
+        ("Base:30K-70K，3个月以上年终奖。", [("range", 30_000.0, 70_000.0, None, "month")]),
+        ("7. 薪资月 base20K-40K，年终与个人绩效、公司绩效挂钩", [("range", 20_000.0, 40_000.0, None, "month")]),
+        ("其他岗位薪资范围是10K到20K，根据能力给的薪资可以更高", [("range", 10_000.0, 20_000.0, None, "month")]),
+        ("薪资：8千至1.2万", [("range", 8_000.0, 12_000.0, None, None)]),
+    ],
+)
+def test_tight_chinese_ranges_are_one_range(text: str, expected: list[Row]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议时间 8:30-10:00",  # a time has a digit before its colon
+        "2019年至2021年",  # years joined by 至
+        "GS13 database20K rows",  # a word ending in "base" is not the label
+        "Version:2k",  # a label glued to a figure, but no pay word
+    ],
+)
+def test_near_misses_of_tight_chinese_ranges(text: str) -> None:
+    assert rows(text) == []

@@ -90,7 +90,7 @@ _MULT = (
     r"|万|千)|mn|MM|M|m|bn|B|[wW])(?![A-Za-z])"
 )
 _ATOM = regex(
-    rf"(?P<pre>{_PRE})?{_SP}?(?<![\d.,])(?P<num>{_NUM})(?![\d]|[.,]\d)"
+    rf"(?P<pre>{_PRE})?{_SP}?(?<![\d.])(?<!\d,)(?P<num>{_NUM})(?![\d]|[.,]\d)"
     rf"(?P<dash>,[-–](?![\d]))?(?P<plus0>\+(?={_MULT}))?(?P<mult>{_MULT})?(?P<plus>\+)?(?:{_SP}?(?P<post>{_POST})(?!{_SP}?[\d{{]))?"
 )
 
@@ -423,7 +423,7 @@ _OPEN_AFTER = regex(r"\s*(?:and\s+(?:up|above|over|higher)|or\s+(?:more|higher|a
 _BETWEEN = regex(r"\b(?:between|zwischen|entre|tra|mellan|tussen)\s*$", re.IGNORECASE)
 _CONN = regex(
     rf"(?:{_GAP}[\[(][^\])\d]{{1,25}}[\])])?"  # "$25.37 [Starting Wage] to $30.91"
-    rf"(?:{_GAP}(?:-{{1,2}}|–{{1,2}}|—{{1,2}}|‒|−|‐|‑|~|～|〜|/){_GAP}"
+    rf"(?:{_GAP}(?:-{{1,2}}|–{{1,2}}|—{{1,2}}|‒|−|‐|‑|~|～|〜|/|到|至){_GAP}"  # "10K到20K", "8千至1.2万"
     rf"|{_GAP}\s(?P<word>to|To|TO|through|thru|bis|à|a|tot|till|til|â|and|und|et|y|e|en|och|og)\s{_GAP}"
     rf"(?:[A-Z]{{1,4}}-?\d{{1,2}}(?:,?\s+Step\s+\d{{1,2}})?\s*[-–:]?\s*)?)",
 )
@@ -434,6 +434,7 @@ _MASK = regex(
     r"\+\d[\d ().-]{7,}\d|\(\d{3}\)\s?\d{3}[-.\s]\d{4}|(?<!\d)\d{3}[-.]\d{3}[-.]\d{4}(?!\d)"
     r"|\b(?:401|403|457)\s?\(?[kKbB]\)?"
 )
+_GLUED_PAY_LABEL = regex(r"(?<![A-Za-z])(?i:base|salary|ctc)$")
 _LABEL_DASH = regex(r"(?<![0-9A-Za-z])[A-Za-z]{1,6}-$")  # "GS-", "COVID-", but not the "k-" of "15k-25k"
 _LABEL_WORD = regex(
     r"(?:\b(?:step|level|grade|band|tier|scale|class|phase|stage|no\.?|number|version|room|suite|unit|aps|el|gs|code|id)"
@@ -677,7 +678,12 @@ def _atom(block: _Block, m: re.Match[str], n: int) -> _Atom | None:
     before = text[ns - 1] if ns else ""
     if not pre:
         # GS-13, FY2025, v2, +44, 24/7, 8:30: labels, dates and times, not amounts.
-        if before and before.isascii() and (before.isalpha() or before in "_#:+@&"):
+        if (
+            before
+            and before.isascii()
+            and (before.isalpha() or before in "_#:+@&")
+            and not _glued_label(text, ns, mult)
+        ):
             return None
         if before == "/" and ns >= 2 and text[ns - 2].isdigit():
             return None  # 24/7, 01/21/2026
@@ -736,6 +742,16 @@ def _atom(block: _Block, m: re.Match[str], n: int) -> _Atom | None:
     start = m.start("pre") if pre else ns
     plus = bool(m.group("plus") or m.group("plus0"))  # "10 LPA+" and "10+ LPA"
     return _Atom(start, end, ext, raw, mult_key, currency, weak, plus, period, bare_noun)
+
+
+def _glued_label(text: str, ns: int, mult: str | None) -> bool:
+    """A figure in thousands written against its label with no space: "Base:30K-70K", "base20K-40K". A time
+    ("8:30") has a digit before its colon, and "GS13" or "v2" have no multiplier."""
+    if not mult or not mult.strip() or ns < 2:
+        return False
+    if text[ns - 1] == ":":
+        return text[ns - 2].isalpha()
+    return _GLUED_PAY_LABEL.search(text, max(0, ns - 8), ns) is not None
 
 
 def _norm_currency(token: str) -> str | None:
