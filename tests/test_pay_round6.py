@@ -168,3 +168,23 @@ def test_tight_chinese_ranges_are_one_range(text: str, expected: list[Row]) -> N
 )
 def test_near_misses_of_tight_chinese_ranges(text: str) -> None:
     assert rows(text) == []
+
+
+# ---------------------------------------------------------------- a starting salary alone in a field
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("| Starting $65,000 |", [("single", 65_000.0, 65_000.0, "USD", None)]),
+        ("Starting $48,000", [("single", 48_000.0, 48_000.0, "USD", None)]),
+        # Near misses: a price, a bare "from", funding, a date, a sentence.
+        ("Starting at $500", []),
+        ("From $65,000", []),
+        ("Starting $65,000 in seed funding", []),
+        ("Starting July 1, 2024", []),
+        ("We are starting $65,000 projects", []),
+    ],
+)
+def test_a_starting_figure_alone_in_a_field(text: str, expected: list[Row]) -> None:
+    assert rows(text) == expected

@@ -384,6 +384,7 @@ _PAY_LABEL = regex(
 # A range in thousands, which may be pay after a job title (see _after_title).
 _K_RANGE = regex(r"\d[kK]?\s*[-–—~～]+\s*\d+(?:[.,]\d+)?\s?[kK](?![A-Za-z])")
 _MONEY_SIGN = regex(rf"[$€£₹¥￥₩]|{_CODE}")  # a range in a currency may be pay on its own (see _alone)
+_STARTING_ALONE = regex(r"[\s*_#>|•·:()\-]*(?i:starting)(?:\s+(?i:at|from))?\s*:?\s*")
 _NOTHING_ELSE = regex(r"[\s*_#>|•·:()\-]*")  # markup and separators around a figure, no words
 _INCLUDED = _CaseBlind(r"\b(?:incl\w*|excl\w*|without|plus|before|not|no)\b")
 _NEAR_BEFORE = 25
@@ -1031,12 +1032,22 @@ def _alone(block: _Block, group: list[_Atom], span: tuple[float, float] | None, 
     """A salary-sized range in a currency standing on its own, as a line or a field ("$66,995 - $72,183",
     "Engineer | London | £85,000 - £90,000"), or as the value of a job title ("Analyst II: $3,392.80 -
     $4,750.38"): postings set their pay apart like this, with no pay word."""
-    if span is None or span[0] < 1000 or not any(x.currency for x in group):
+    if not any(x.currency for x in group):
+        return False
+    c_lo, c_hi = block.clause(start, end)
+    if span is None:
+        # "| Starting $65,000 |": a starting figure alone in a field is the starting salary. "From $500" is a price.
+        lo = _value(group[0])
+        return (
+            1000 <= lo / _SCALE.get(group[0].currency or "", 1.0) < _ALONE_CEILING
+            and _STARTING_ALONE.fullmatch(block.text, c_lo, start) is not None
+            and _NOTHING_ELSE.fullmatch(block.text, group[0].ext, c_hi) is not None
+        )
+    if span[0] < 1000:
         return False
     currency = next(x.currency for x in group if x.currency)
     if span[1] / _SCALE.get(currency or "", 1.0) >= _ALONE_CEILING:
         return False  # "$500k - $1M" alone is a deal size or a budget band sooner than a salary
-    c_lo, c_hi = block.clause(start, end)
     if _NOTHING_ELSE.fullmatch(block.text, group[-1].ext, c_hi) is None:
         return False
     if _NOTHING_ELSE.fullmatch(block.text, c_lo, start) is not None:
