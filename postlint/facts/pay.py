@@ -50,6 +50,7 @@ class PayMention:
     currency: str | None
     period: str | None
     text: str
+    total: float | None = None  # on-target earnings when the figures are the base inside them
 
 
 # ---------------------------------------------------------------- lexical pieces
@@ -89,7 +90,7 @@ _MULT = (
     r"|万|千)|mn|MM|M|m|bn|B|[wW])(?![A-Za-z])"
 )
 _ATOM = regex(
-    rf"(?P<pre>{_PRE})?{_SP}?(?<![\d.,])(?P<num>{_NUM})(?![\d]|[.,]\d)"
+    rf"(?P<pre>{_PRE})?{_SP}?(?<![\d.])(?<!\d,)(?P<num>{_NUM})(?![\d]|[.,]\d)"
     rf"(?P<dash>,[-–](?![\d]))?(?P<plus0>\+(?={_MULT}))?(?P<mult>{_MULT})?(?P<plus>\+)?(?:{_SP}?(?P<post>{_POST})(?!{_SP}?[\d{{]))?"
 )
 
@@ -351,6 +352,7 @@ _NOT_PAY_NEAR = _CaseBlind(
     r"\b(?:bonus(?:es)?|variable|incentives?|equity|stock|shares|options|RSUs?|benefits?|insurance|costs?|costing|worth"
     r"|fees?|plans?|users?|customers?|clients?|assets|deals?|match|lunch(?:es)?|meals?|food|grants?|loans?|perks?)\b"
 )
+_COMMISSION = _CaseBlind(r"\bcommissions?\b")
 # The cap of a whole pay system ("the maximum salary available for the GS pay system is $183,500") bounds every
 # job paid under it, not this one: a figure right after such words is not the job's pay. Soft line breaks may
 # fall anywhere in it, so it is looked for before the figure whatever the sentence boundaries say.
@@ -382,9 +384,18 @@ _PAY_LABEL = regex(
 # A range in thousands, which may be pay after a job title (see _after_title).
 _K_RANGE = regex(r"\d[kK]?\s*[-–—~～]+\s*\d+(?:[.,]\d+)?\s?[kK](?![A-Za-z])")
 _MONEY_SIGN = regex(rf"[$€£₹¥￥₩]|{_CODE}")  # a range in a currency may be pay on its own (see _alone)
+_STARTING_ALONE = regex(r"[\s*_#>|•·:()\-]*(?i:starting)(?:\s+(?i:at|from))?\s*:?\s*")
 _NOTHING_ELSE = regex(r"[\s*_#>|•·:()\-]*")  # markup and separators around a figure, no words
 _INCLUDED = _CaseBlind(r"\b(?:incl\w*|excl\w*|without|plus|before|not|no)\b")
 _NEAR_BEFORE = 25
+# On-target earnings, and the base salary they are built on (see _on_target).
+_OTE_WORD = _CaseBlind(r"\b(?:ote|on[- ]target)\b")
+_OTE_BEFORE = _CaseBlind(r"\b(?:ote|on[- ]target(?:\s+earnings)?)\b(?:\s+(?:of|is|at|up\s+to))?\s*[:=]?\s*[(\[]?\s*$")
+_OTE_AFTER = regex(r"\s*(?:ote|OTE|on[- ]target)\b")
+_BASE_BEFORE = _CaseBlind(
+    r"\b(?:base|basic)(?:\s+(?:salary|pay|rate|comp(?:ensation)?))?(?:\s+(?:of|is|at))?\s*[:=]?\s*[(\[]?\s*$"
+)
+_BASE_AFTER = regex(r"\s*(?:base|basic|Base|Basic|BASE)\b")
 _TIME_PERIODS = frozenset({"hour", "day", "week"})
 _NEAR_AFTER = 30
 
@@ -413,7 +424,7 @@ _OPEN_AFTER = regex(r"\s*(?:and\s+(?:up|above|over|higher)|or\s+(?:more|higher|a
 _BETWEEN = regex(r"\b(?:between|zwischen|entre|tra|mellan|tussen)\s*$", re.IGNORECASE)
 _CONN = regex(
     rf"(?:{_GAP}[\[(][^\])\d]{{1,25}}[\])])?"  # "$25.37 [Starting Wage] to $30.91"
-    rf"(?:{_GAP}(?:-{{1,2}}|–{{1,2}}|—{{1,2}}|‒|−|‐|‑|~|～|〜|/){_GAP}"
+    rf"(?:{_GAP}(?:-{{1,2}}|–{{1,2}}|—{{1,2}}|‒|−|‐|‑|~|～|〜|/|到|至){_GAP}"  # "10K到20K", "8千至1.2万"
     rf"|{_GAP}\s(?P<word>to|To|TO|through|thru|bis|à|a|tot|till|til|â|and|und|et|y|e|en|och|og)\s{_GAP}"
     rf"(?:[A-Z]{{1,4}}-?\d{{1,2}}(?:,?\s+Step\s+\d{{1,2}})?\s*[-–:]?\s*)?)",
 )
@@ -424,6 +435,7 @@ _MASK = regex(
     r"\+\d[\d ().-]{7,}\d|\(\d{3}\)\s?\d{3}[-.\s]\d{4}|(?<!\d)\d{3}[-.]\d{3}[-.]\d{4}(?!\d)"
     r"|\b(?:401|403|457)\s?\(?[kKbB]\)?"
 )
+_GLUED_PAY_LABEL = regex(r"(?<![A-Za-z])(?i:base|salary|ctc)$")
 _LABEL_DASH = regex(r"(?<![0-9A-Za-z])[A-Za-z]{1,6}-$")  # "GS-", "COVID-", but not the "k-" of "15k-25k"
 _LABEL_WORD = regex(
     r"(?:\b(?:step|level|grade|band|tier|scale|class|phase|stage|no\.?|number|version|room|suite|unit|aps|el|gs|code|id)"
@@ -471,15 +483,23 @@ _PAY_ADJ = r"(?:base|total|annual|financial|cash|starting|overall|monthly|hourly
 _VAGUE_STRONG = _CaseBlind(
     rf"\b(?:(?:highly|very|extremely)\s+)?competitive\s+(?:{_PAY_ADJ}\s+){{0,2}}"
     r"(?:salary|salaries|pay|compensation|comp|package|remuneration|wages?|rates?|base(?:\s+salary)?|rewards?)\b"
-    rf"|\b(?:attractive|generous|market[- ]rate|market[- ]competitive)\s+(?:{_PAY_ADJ}\s+)?"
-    r"(?:salary|salaries|pay|compensation|package|remuneration)\b"
+    # Praise of the pay with no figure: "a rewarding salary", "excellent pay", "industry-leading compensation". Not
+    # pay itself when the noun names a service or a scheme: "industry-leading compensation plans" is consulting.
+    rf"|\b(?:attractive|generous|rewarding|excellent|great|outstanding|exceptional|lucrative|handsome"
+    rf"|(?:industry|market)[- ]leading|above[- ]market|market[- ]rate|market[- ]competitive)\s+(?:{_PAY_ADJ}\s+)?"
+    r"(?:salary|salaries|pay|compensation|package|remuneration|wages?)\b"
+    r"(?!\s+(?:of\s+benefits|plans?|consult\w*|strateg\w*|surveys?|data|benchmark\w*|structures?|practices?"
+    r"|programs?|design\w*|committees?|philosoph\w*|transparency|equity|analy\w*|histor\w*|grades?|scales?)\b)"
+    # A pay label whose value is "Open": the figure is left to be agreed.
+    r"|\b(?:salary|pay|compensation|remuneration)(?:\s+range)?\s*:\s*open(?=\s*(?:$|[.;,)]))"
     r"|\b(?:salary|salaries|pay|compensation|remuneration|wages?|pay\s+rate)(?:\s+(?:range|rate|level))?"
     rf"(?:(?:\s*[:–-]\s*|\s+(?:is|are|will\s+be)\s+)(?:highly\s+)?(?:competitive|{_VAGUE_TERM})|\s+(?:{_VAGUE_TERM})"
     # "Compensation will be negotiated" leaves the figure open; "is negotiated annually/by the union" sets it.
     r"|\s+(?:is|are|will\s+be|can\s+be)\s+(?:negotiated(?!\s+(?:annually|yearly|each|every|by|between|through|under))"
     r"|open\s+to\s+negotiation))\b"
-    r"|(?:薪资|薪酬|待遇|工资)?面议|(?:薪资|薪酬|待遇|工资)(?:待遇)?(?:优厚|丰厚)"
-    r"|(?:丰厚|优厚)的?(?:基础|基本)?(?:薪资|薪酬|薪水|待遇|工资)"
+    r"|(?:薪资|薪酬|待遇|工资)?面议|(?:薪资|薪酬|薪水|待遇|工资)(?:待遇)?(?:优厚|丰厚|优越|可观|优渥|诱人)"
+    r"|(?:丰厚|优厚|优越|可观|优渥|诱人|体面|一流)的?(?:基础|基本)?(?:薪资|薪酬|薪水|待遇|工资)"
+    r"|高薪"  # "高薪诚聘", "拿深圳同等高薪": high pay promised, no figure
     r"|(?:有|具)?(?:市场)?竞争力的?(?:薪资|薪酬|薪水|待遇|工资)"
     # Pay said to lead or match the market or the big firms, with no figure: "行业内领先的薪酬待遇",
     # "对标国内大厂的薪酬", "薪资对标一线大厂", "薪酬是不输于大厂的", "薪酬水平可以和大厂比肩".
@@ -501,9 +521,13 @@ _VAGUE_WEAK = _CaseBlind(
 _QUICK_VAGUE = regex(
     r"petiti|PETITI|pétiti|gotia|GOTIA|pend(?:ent|ing|s)\s+(?:up)?on|PEND|mensur|MENSUR|ket.rate|KET.RATE"
     r"|ractiv|ractif|RACTIV|rakti|bewerbsf|based\s+on\s+exp|be\s+determ|be\s+confirm|be\s+discuss"
-    r"|DO[EQ]|D\.O\.|TB[DCA]"
+    r"|DO[EQ]|D\.O\.|TB[DCA]|ewardin|EWARDIN|xcellen|XCELLEN|enerou|ENEROU|ucrativ|UCRATIV|utstandin|UTSTANDIN"
+    r"|xceptiona|XCEPTIONA|andsome|ANDSOME|bove.market|BOVE.MARKET|(?:reat|REAT|eading|EADING)\s+[SsPpCcRrWw]"
+    r"|[yYnN]\s*:\s*(?:[Oo]pen|OPEN)"
 )
-_QUICK_VAGUE_CJK = regex("面议|优厚|丰厚|竞争力|可谈|领先|对标|媲美|比肩|不输|高于|优于")
+_QUICK_VAGUE_CJK = regex(
+    "面议|优厚|丰厚|优越|可观|优渥|诱人|体面|一流|高薪|竞争力|可谈|领先|对标|媲美|比肩|不输|高于|优于"
+)
 _VAGUE_WINDOW = 100
 # "Full time telework is negotiable": the term says something of a subject, which is not pay when no pay word
 # comes before it in the sentence.
@@ -655,7 +679,12 @@ def _atom(block: _Block, m: re.Match[str], n: int) -> _Atom | None:
     before = text[ns - 1] if ns else ""
     if not pre:
         # GS-13, FY2025, v2, +44, 24/7, 8:30: labels, dates and times, not amounts.
-        if before and before.isascii() and (before.isalpha() or before in "_#:+@&"):
+        if (
+            before
+            and before.isascii()
+            and (before.isalpha() or before in "_#:+@&")
+            and not _glued_label(text, ns, mult)
+        ):
             return None
         if before == "/" and ns >= 2 and text[ns - 2].isdigit():
             return None  # 24/7, 01/21/2026
@@ -714,6 +743,16 @@ def _atom(block: _Block, m: re.Match[str], n: int) -> _Atom | None:
     start = m.start("pre") if pre else ns
     plus = bool(m.group("plus") or m.group("plus0"))  # "10 LPA+" and "10+ LPA"
     return _Atom(start, end, ext, raw, mult_key, currency, weak, plus, period, bare_noun)
+
+
+def _glued_label(text: str, ns: int, mult: str | None) -> bool:
+    """A figure in thousands written against its label with no space: "Base:30K-70K", "base20K-40K". A time
+    ("8:30") has a digit before its colon, and "GS13" or "v2" have no multiplier."""
+    if not mult or not mult.strip() or ns < 2:
+        return False
+    if text[ns - 1] == ":":
+        return text[ns - 2].isalpha()
+    return _GLUED_PAY_LABEL.search(text, max(0, ns - 8), ns) is not None
 
 
 def _norm_currency(token: str) -> str | None:
@@ -832,7 +871,38 @@ def _figures(block: _Block, pay_context: bool) -> list[PayMention]:
         mention = _mention(block, [group[0], group[-1]] if span else group[:1], span, pay_context)
         if mention:
             out.append(mention)
-    return out
+    return _on_target(block, out) if len(out) > 1 and _OTE_WORD.search(block, 0, len(block.text)) else out
+
+
+def _on_target(block: _Block, found: list[PayMention]) -> list[PayMention]:
+    """'OTE: $200k ($100k base)', 'a base of $50,000 – $60,000 with OTE of $125,000': on-target earnings with
+    the base inside them are one statement of pay, whose salary is the base; the OTE is what commission may
+    bring, not a second salary. A sentence with one OTE figure and one base figure becomes one mention."""
+    text = block.text
+    ote = [
+        m for m in found if _OTE_BEFORE.search(block, max(0, m.start - 40), m.start) or _OTE_AFTER.match(text, m.end)
+    ]
+    base = [
+        m for m in found if _BASE_BEFORE.search(block, max(0, m.start - 30), m.start) or _BASE_AFTER.match(text, m.end)
+    ]
+    if len(ote) != 1 or len(base) != 1 or ote[0] is base[0] or ote[0].kind == "vague":
+        return found
+    o, b = ote[0], base[0]
+    if block.sentence(o.start, o.end) != block.sentence(b.start, b.end) or (o.maximum or 0) < (b.maximum or 0):
+        return found
+    start, end = min(o.start, b.start), max(o.end, b.end)
+    merged = PayMention(
+        start,
+        end,
+        b.kind,
+        b.minimum,
+        b.maximum,
+        b.currency or o.currency,
+        b.period or o.period,
+        text[start:end],
+        o.maximum or o.minimum,
+    )
+    return sorted([m for m in found if m is not o and m is not b] + [merged], key=lambda m: m.start)
 
 
 def _pair(text: str, atoms: list[_Atom], i: int) -> tuple[list[_Atom], tuple[float, float] | None]:
@@ -960,16 +1030,31 @@ def _currency_of(block: _Block, group: list[_Atom], end: int, s_lo: int, s_hi: i
 
 def _alone(block: _Block, group: list[_Atom], span: tuple[float, float] | None, start: int, end: int) -> bool:
     """A salary-sized range in a currency standing on its own, as a line or a field ("$66,995 - $72,183",
-    "Engineer | London | £85,000 - £90,000"): postings set their pay apart like this, with no label."""
-    if span is None or span[0] < 1000 or not any(x.currency for x in group):
+    "Engineer | London | £85,000 - £90,000"), or as the value of a job title ("Analyst II: $3,392.80 -
+    $4,750.38"): postings set their pay apart like this, with no pay word."""
+    if not any(x.currency for x in group):
+        return False
+    c_lo, c_hi = block.clause(start, end)
+    if span is None:
+        # "| Starting $65,000 |": a starting figure alone in a field is the starting salary. "From $500" is a price.
+        lo = _value(group[0])
+        return (
+            1000 <= lo / _SCALE.get(group[0].currency or "", 1.0) < _ALONE_CEILING
+            and _STARTING_ALONE.fullmatch(block.text, c_lo, start) is not None
+            and _NOTHING_ELSE.fullmatch(block.text, group[0].ext, c_hi) is not None
+        )
+    if span[0] < 1000:
         return False
     currency = next(x.currency for x in group if x.currency)
     if span[1] / _SCALE.get(currency or "", 1.0) >= _ALONE_CEILING:
         return False  # "$500k - $1M" alone is a deal size or a budget band sooner than a salary
-    c_lo, c_hi = block.clause(start, end)
-    return _NOTHING_ELSE.fullmatch(block.text, c_lo, start) is not None and (
-        _NOTHING_ELSE.fullmatch(block.text, group[-1].ext, c_hi) is not None
-    )
+    if _NOTHING_ELSE.fullmatch(block.text, group[-1].ext, c_hi) is None:
+        return False
+    if _NOTHING_ELSE.fullmatch(block.text, c_lo, start) is not None:
+        return True
+    # A pay table of job titles or grades, one a line: "Staff/Services Manager II:  $3,392.80 - $4,750.38".
+    label = block.text[c_lo:start].rstrip()
+    return label.endswith((":", "-", "–", "—")) and _JOB_TITLE.fullmatch(block.text, c_lo, start) is not None
 
 
 def _after_title(block: _Block, group: list[_Atom], span: tuple[float, float] | None, start: int) -> bool:
@@ -1021,6 +1106,8 @@ def _not_pay_near(block: _Block, start: int, end: int, c_lo: int, c_hi: int, per
     if m and not _PAY_WORD.search(block, m.end(), start):
         return True
     m = _NOT_PAY_NEAR.search(block, end, min(c_hi, end + _NEAR_AFTER))
+    # "$100,000 commission" is commission; "Total Compensation (base + commissions) Range: 110K-130K" is pay.
+    m = m or _COMMISSION.search(block, end, min(c_hi, end + _NEAR_AFTER))
     return bool(m and not _INCLUDED.search(block, end, m.start()))
 
 
