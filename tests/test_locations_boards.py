@@ -69,13 +69,18 @@ def test_remote_scope_after_a_bullet(header: str, expected: Read) -> None:
         "Remote, Worldwide",
         "Remote - Global",
         "Worldwide (Remote)",
+        # A field of a header line, between the separators boards use.
+        "🌏 Worldwide · 💰 $90k – $130k · Full-time",
+        "Full-time | Anywhere in the World | $120k",
     ],
 )
 def test_a_header_line_open_to_the_world_is_remote_with_no_area(header: str) -> None:
     assert read(_posting(header)) == {((), True)}
 
 
-@pytest.mark.parametrize("header", ["Global", "Global Operations", "We hire worldwide"])
+@pytest.mark.parametrize(
+    "header", ["Global", "Global Operations", "We hire worldwide", "Global · Operations", "We work worldwide · we ship"]
+)
 def test_world_words_that_open_no_job_to_the_world(header: str) -> None:
     assert read(_posting(header)) == set()
 

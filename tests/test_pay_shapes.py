@@ -380,3 +380,21 @@ def test_an_implied_currency_is_marked_and_asks_no_period(linter: RuleEngine) ->
 )
 def test_a_section_number_is_not_pay(text: str) -> None:
     assert [m for m in find_pay(text) if m.kind != "vague"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Boards mark their header fields with emoji and symbols: they are markup, as a bullet is.
+        ("🌏 Worldwide · 💰 $90k – $130k · Full-time", [("range", 90_000, 130_000, "USD", "year")]),
+        ("💵 $60,000 - $70,000", [("range", 60_000, 70_000, "USD", "year")]),
+        ("★ $60,000 - $70,000", [("range", 60_000, 70_000, "USD", "year")]),
+    ],
+)
+def test_a_range_marked_by_an_emoji_stands_alone(linter: RuleEngine, text: str, expected: list[Row]) -> None:
+    assert posting_pay(linter, f"Frontend Engineer\n\n{text}\n\nWe build tools for open-source communities.\n") == expected
+
+
+def test_an_emoji_does_not_make_a_funding_round_pay(linter: RuleEngine) -> None:
+    text = "Frontend Engineer\n\n🚀 $500k - $2M raised\n\nWe build tools for open-source communities.\n"
+    assert posting_pay(linter, text) == []

@@ -234,16 +234,17 @@ _REMOTE_OPTIONS_LINE = regex(
     re.IGNORECASE | re.MULTILINE,
 )
 # A top line that opens the job to the whole world, as remote boards write it: "Anywhere in the World",
-# "🌏 Worldwide", "Remote (Anywhere)", "Remote - Global", "Worldwide (Remote)". "Global" alone is a team's name.
+# "🌏 Worldwide", "Remote (Anywhere)", "Remote - Global", "Worldwide (Remote)", or such a field of a header line
+# ("🌏 Worldwide · 💰 $90k – $130k · Full-time"). "Global" alone is a team's name.
 _OPEN_TO_ALL = r"(?:anywhere(?:\s+in\s+the\s+world)?|world-?wide|work\s+from\s+anywhere)"
 _OPEN_WITH_REMOTE = r"(?:anywhere(?:\s+in\s+the\s+world)?|world-?wide|global(?:ly)?|international)"
 _REMOTE_WORD = r"(?:(?:fully|100\s*%)\s+)?remote"
 _WORLDWIDE_LINE = regex(
-    r"^[ \t*_#>|•·-]*(?:(?:🌎|🌍|🌏|🗺️?)[ \t]*)?"
+    r"(?:^|(?<=[|•·]))[ \t*_#>|•·-]*(?:(?:🌎|🌍|🌏|🗺️?)[ \t]*)?"
     rf"(?:{_REMOTE_WORD}[ \t]*[-–—,:(/|•·]?[ \t]*{_OPEN_WITH_REMOTE}\)?"
     rf"|{_OPEN_WITH_REMOTE}[ \t]*[-–—,(/|•·][ \t]*{_REMOTE_WORD}\)?"
     rf"|{_OPEN_TO_ALL})"
-    r"[ \t*_.]*$",
+    r"[ \t*_.]*(?=[|•·]|$)",
     re.IGNORECASE | re.MULTILINE,
 )
 # The job may be done anywhere in a country, said of the work or of whom the employer hires: "This role can be
