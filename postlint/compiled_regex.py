@@ -36,8 +36,23 @@ except ImportError:  # pragma: no cover - not CPython
     _sre = None
 
 
+_RESTORED: dict[tuple[str | bytes, int], re.Pattern[Any]] = {}
+
+
 def restore(pattern: str | bytes, flags: int, compiled: tuple[Any, ...] | None) -> re.Pattern[Any]:
-    """Rebuild a pattern from its compiled code, or from its source if that is not possible."""
+    """Rebuild a pattern from its compiled code, or from its source if that is not possible.
+
+    One object for each pattern in a process, as `re.compile`'s own cache gives: a pattern that several rules
+    or packs share (a `when` condition written once as a YAML anchor) is then pickled once in the Linter sent to
+    each worker, as it is when the packs are built afresh."""
+    key = (pattern, flags)
+    found = _RESTORED.get(key)
+    if found is None:
+        found = _RESTORED[key] = _rebuild(pattern, flags, compiled)
+    return found
+
+
+def _rebuild(pattern: str | bytes, flags: int, compiled: tuple[Any, ...] | None) -> re.Pattern[Any]:
     if compiled is not None and _sre is not None:
         try:
             all_flags, code, groups, groupindex, indexgroup = compiled

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from postlint.kinds.check_base import Check, Condition
     from postlint.laws import Law
+    from postlint.prefilter import Prefilter
 
 P = TypeVar("P", bound="Plain")
 
@@ -108,10 +109,9 @@ class WhenBuild(Plain):
 
     def to_condition(self) -> Condition:
         from postlint.kinds.check_base import Condition
-        from postlint.prefilter import Prefilter
 
-        text = compile_regex(self.text, re.IGNORECASE) if self.text else None
-        unless = compile_regex(self.unless, re.IGNORECASE) if self.unless else None
+        text = _condition_pattern(self.text) if self.text else None
+        unless = _condition_pattern(self.unless) if self.unless else None
         args = (
             tuple(self.formats),
             tuple(self.jurisdictions),
@@ -121,8 +121,8 @@ class WhenBuild(Plain):
             text,
             unless,
         )
-        filters: dict[str, Any] = {"text_filter": Prefilter.deferred(text) if text else None}
-        filters["unless_filter"] = Prefilter.deferred(unless) if unless else None
+        filters: dict[str, Any] = {"text_filter": _condition_filter(text) if text else None}
+        filters["unless_filter"] = _condition_filter(unless) if unless else None
         filters["employer_fact"] = self.employer
         if self.languages or self.outside or self.min_words:
             from postlint.facts.language import FactCondition
@@ -135,6 +135,30 @@ class WhenBuild(Plain):
                 min_words=self.min_words or 0,
             )
         return Condition(*args, **filters)
+
+
+_CONDITION_PATTERNS: dict[str, re.Pattern[str]] = {}
+_CONDITION_FILTERS: dict[tuple[str, int], Prefilter] = {}
+
+
+def _condition_pattern(source: str) -> re.Pattern[str]:
+    """One compiled pattern for each `when` text condition, however many rules share it (see `_condition_filter`)."""
+    found = _CONDITION_PATTERNS.get(source)
+    if found is None:
+        found = _CONDITION_PATTERNS[source] = compile_regex(source, re.IGNORECASE)
+    return found
+
+
+def _condition_filter(pattern: re.Pattern[str]) -> Prefilter:
+    """One prefilter for each `when` pattern, however many rules share it (a YAML anchor): the Linter sent to
+    each worker pickles it once, where a copy per rule cost some 6 kB each."""
+    from postlint.prefilter import Prefilter
+
+    key = (pattern.pattern, pattern.flags)
+    found = _CONDITION_FILTERS.get(key)
+    if found is None:
+        found = _CONDITION_FILTERS[key] = Prefilter.deferred(pattern)
+    return found
 
 
 class ThresholdBuild(Plain):
