@@ -392,7 +392,9 @@ def test_a_section_number_is_not_pay(text: str) -> None:
     ],
 )
 def test_a_range_marked_by_an_emoji_stands_alone(linter: RuleEngine, text: str, expected: list[Row]) -> None:
-    assert posting_pay(linter, f"Frontend Engineer\n\n{text}\n\nWe build tools for open-source communities.\n") == expected
+    assert (
+        posting_pay(linter, f"Frontend Engineer\n\n{text}\n\nWe build tools for open-source communities.\n") == expected
+    )
 
 
 def test_an_emoji_does_not_make_a_funding_round_pay(linter: RuleEngine) -> None:

@@ -387,9 +387,7 @@ _MONEY_SIGN = regex(rf"[$€£₹¥￥₩]|{_CODE}")  # a range in a currency ma
 _STARTING_ALONE = regex(r"[\s*_#>|•·:()\-]*(?i:starting)(?:\s+(?i:at|from))?\s*:?\s*")
 # Markup and separators around a figure, no words. Symbols and emoji count as markup: boards mark their fields with
 # them ("🌏 Worldwide · 💰 $90k – $130k · Full-time", "★ $60,000 - $70,000").
-_NOTHING_ELSE = regex(
-    r"[\s*_#>|•·:()\-\u2190-\u21ff\u25a0-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]*"
-)
+_NOTHING_ELSE = regex(r"[\s*_#>|•·:()\-\u2190-\u21ff\u25a0-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]*")
 _INCLUDED = _CaseBlind(r"\b(?:incl\w*|excl\w*|without|plus|before|not|no)\b")
 _NEAR_BEFORE = 25
 # On-target earnings, and the base salary they are built on (see _on_target).
