@@ -4,12 +4,54 @@ overrides the header's, where the worker must live, and names joined by "&"."""
 from __future__ import annotations
 
 import pytest
+from conftest import places_read as read
 
 from postlint.facts.gazetteer import load_gazetteer
 
 G = load_gazetteer()
 
 _PROSE = "We test air emissions for clients across many industrial sectors, and train our people in the field.\n"
+
+
+# ---------------------------------------------------------------------- a foreign city's name in a US state's line
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A scraped field: the office's name, then the town and its state.
+        (
+            f"Project Scientist\nAlliance Source Testing\nAlabaster, AL\n\nJob Location\nBirmingham Office - "
+            f"Alabaster, AL\nPosition Type\nIntern\n\n{_PROSE}",
+            {(("US-AL",), False)},
+        ),
+        # A site path of country, state and town among the header lines.
+        (
+            f"Data Scientist\nGSK\nSite Name: USA - Massachusetts - Cambridge\n\n{_PROSE}",
+            {(("US",), False), (("US-MA",), False)},
+        ),
+    ],
+)
+def test_foreign_city_name_in_a_line_of_a_us_state_is_the_us_town(text: str, expected: set[object]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # Lists of offices keep each city where it is.
+        ("New York; London", {(("US-NY-NYC",), False), (("UK",), False)}),
+        ("Austin, TX / London", {(("US-TX",), False), (("UK",), False)}),
+        ("Boston, MA or Cambridge", {(("US-MA",), False), (("UK",), False)}),
+        # The city's country is named: it is that country's city.
+        ("London, UK - Austin, TX", {(("US-TX",), False), (("UK",), False)}),
+        ("Denmark; Boston, Massachusetts, United States", {(("EU-DK",), False), (("US-MA",), False)}),
+        # A US city of its own beside it: the line may name two offices.
+        ("New York City - London", {(("US-NY-NYC",), False), (("UK",), False)}),
+    ],
+)
+def test_foreign_city_in_a_list_or_with_its_country_stays_foreign(value: str, expected: set[object]) -> None:
+    assert read(f"Data Analyst\n\nLocation: {value}\n\n{_PROSE}") == expected
 
 
 # ---------------------------------------------------------------------- a code inside a name joined by "&"

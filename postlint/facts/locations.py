@@ -170,6 +170,8 @@ _MODIFIER_AFTER = lazy_regex(
     r"[ \t]+(?!(?:Remote|Hybrid|Office|Offices|On-?site|Area|Bay|Metro|Metropolitan|Region|Based|Only|HQ)\b)[A-Z][a-z]"
 )
 _MAX_LIST_LINES = 40
+# Marks of a list of places on one line: "New York; London", "Austin, TX / London", "Boston or Dublin".
+_LIST_MARK = regex(r"[;/|&+]|\b(?:or|and)\b", re.IGNORECASE)
 _DEPARTMENT = regex(r"\b(?:IT|HR|PR|QA|HQ|IR|ER|OR|IN|ME|OK|DE)\b")
 # A remote scope meant country-wide, or offered as another option: "anywhere in the US", "Remote (Continental 48
 # States)", "NY Metro, but will look at Remote (US)". Such a value's remote scope is not narrowed to its places.
@@ -611,6 +613,7 @@ class _Collector:
         self.scan(snippet, base, source, location_value=location_value)
         if location_value:
             self._new_york_city(snippet, base, before)
+            self.towns_of_the_state(snippet, base, before)
         self.mark_remote(snippet, base, source, before)
         if location_value and len(self.places) == before and _ANYWHERE_VALUE.match(snippet):
             start, end = base, base + len(snippet.rstrip())
@@ -643,6 +646,46 @@ class _Collector:
             return  # the same value read again (a field and its label line): its remote place is there already
         self.spans.add(start, end)
         self.places.append(Place(start, end, marker.group(), scope, source, True))
+
+    def towns_of_the_state(self, snippet: str, base: int, before: int) -> None:
+        """A big foreign city's name on a line whose other places are one US state is that state's town of the same
+        name: "Birmingham Office - Alabaster, AL" is Alabama, "USA - Massachusetts - Cambridge" Massachusetts. A line
+        that lists places ("New York; London", "Austin, TX / London") or names the city's country keeps its reading."""
+        added = self.places[before:]
+        if len(added) < 2:
+            return
+        line_start = 0
+        for line in snippet.split("\n"):
+            lo, hi = base + line_start, base + line_start + len(line)
+            line_start += len(line) + 1
+            on_line = [i for i in range(before, len(self.places)) if lo <= self.places[i].start < hi]
+            if len(on_line) < 2 or _LIST_MARK.search(line):
+                continue
+            states: set[str] = set()
+            towns: list[int] = []
+            for i in on_line:
+                place = self.places[i]
+                ids = place.jurisdictions
+                if ids and all(country_of(j) == "US" for j in ids):
+                    states.update(j for j in ids if j.count("-") == 1)
+                    if any(j.count("-") > 1 for j in ids):
+                        states.add("")  # a US city of its own: the line may list two cities
+                elif (
+                    not place.remote
+                    and len(ids) == 1
+                    and country_of(ids[0]) == ids[0]
+                    and "," not in place.text
+                    and not self.gazetteer.names_region(place.text)
+                ):
+                    towns.append(i)
+                else:
+                    states.add("")  # a country or region of its own
+            if len(states) != 1 or "" in states or not towns:
+                continue
+            state = (states.pop(),)
+            for i in towns:
+                place = self.places[i]
+                self.places[i] = Place(place.start, place.end, place.text, state, place.source, False)
 
     def _new_york_city(self, snippet: str, base: int, before: int) -> None:
         """A location value names towns, so a bare "New York" there ("New York or US-based Remote") is the city,
@@ -1172,6 +1215,7 @@ def _top_chunk(found: _Collector, chunk: str, base: int) -> None:
     REMOTE okay if within easy commute to London.") is remote work there, as in a location value."""
     before = len(found.places)
     found.scan(chunk, base, "text")
+    found.towns_of_the_state(chunk, base, before)
     if _REMOTE_MARKER.search(chunk) is None:
         return  # "remote", and also "Sydney / Work from Home", "Telecommute"
     added = found.places[before:]
