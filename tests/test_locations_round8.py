@@ -54,6 +54,26 @@ def test_foreign_city_in_a_list_or_with_its_country_stays_foreign(value: str, ex
     assert read(f"Data Analyst\n\nLocation: {value}\n\n{_PROSE}") == expected
 
 
+# ---------------------------------------------------------------------- the employer's base beside the job's place
+
+
+def test_employer_base_is_not_read_beside_the_header_place() -> None:
+    text = (
+        "Data Scientist\nEcoMetric\nPune\n\n11/23/2020\nEcoMetric Consulting is a USA based full service energy "
+        "consulting firm focusing on energy efficiency. We are setting up an office and are looking for two Energy "
+        "Engineers to join our team.\n"
+    )
+    assert read(text) == {(("IN",), False)}
+
+
+def test_employer_base_is_read_when_nothing_else_places_the_job() -> None:
+    text = (
+        "Data Scientist\n\nEcoMetric Consulting is a USA based full service energy consulting firm focusing on "
+        "energy efficiency, and we are looking for two Energy Engineers to join our team.\n"
+    )
+    assert read(text) == {(("US",), False)}
+
+
 # ---------------------------------------------------------------------- a code inside a name joined by "&"
 
 

@@ -426,7 +426,8 @@ def find_places(
         _top_lines(doc, found)
         _cues(doc, found, offices=not found.places)
         _hiring_cues(doc, found)
-        _based(doc, found)
+        if not found.places:
+            _based(doc, found)
         _lead_line(doc, found)
         _base_cues(doc, found)
         _place_paths(doc, found)
