@@ -54,6 +54,36 @@ def test_foreign_city_in_a_list_or_with_its_country_stays_foreign(value: str, ex
     assert read(f"Data Analyst\n\nLocation: {value}\n\n{_PROSE}") == expected
 
 
+# ---------------------------------------------------------------------- where the worker must live
+
+
+def test_residence_requirement_scopes_unscoped_remote_work() -> None:
+    text = (
+        "Elections Program Manager\n\nLocation: Renton, WA\n\n"
+        "Work Location: The work associated with this position will be performed through a combination of "
+        "mandatory on-site work with some telecommuting work as needed.\n\n" + _PROSE * 3 + "\n"
+        "Employees must reside in Washington state and within a reasonable distance to their King County worksite "
+        "to respond to workplace reporting requirements.\n"
+    )
+    assert (("US-WA",), True) in read(text)
+    assert ((), True) not in read(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ideally you live in Washington state, close to the office.",
+        "Many of our employees live in Washington state.",
+    ],
+)
+def test_a_wish_or_a_fact_about_others_scopes_nothing(sentence: str) -> None:
+    text = (
+        "Elections Program Manager\n\nLocation: Renton, WA\n\nWork Location: The work will be performed on site with "
+        f"some telecommuting work as needed.\n\n{sentence}\n"
+    )
+    assert ((), True) in read(text)
+
+
 # ---------------------------------------------------------------------- the employer's base beside the job's place
 
 

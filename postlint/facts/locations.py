@@ -170,6 +170,12 @@ _MODIFIER_AFTER = lazy_regex(
     r"[ \t]+(?!(?:Remote|Hybrid|Office|Offices|On-?site|Area|Bay|Metro|Metropolitan|Region|Based|Only|HQ)\b)[A-Z][a-z]"
 )
 _MAX_LIST_LINES = 40
+# Where the worker must live: "Employees must reside in Washington state", "you must be a resident of Ontario".
+_MUST_RESIDE = regex(
+    r"\b(?:must|(?:are|is)\s+required\s+to|needs?\s+to|have\s+to|has\s+to)\s+"
+    r"(?:reside|live|be\s+(?:an?\s+)?residents?\s+of)\s+(?:in\s+|within\s+)?",
+    re.IGNORECASE,
+)
 # Marks of a list of places on one line: "New York; London", "Austin, TX / London", "Boston or Dublin".
 _LIST_MARK = regex(r"[;/|&+]|\b(?:or|and)\b", re.IGNORECASE)
 _DEPARTMENT = regex(r"\b(?:IT|HR|PR|QA|HQ|IR|ER|OR|IN|ME|OK|DE)\b")
@@ -450,6 +456,7 @@ def find_places(
     else:
         _remote_where_placed(found, stated, "prose")
     _remote_in_employer_country(doc, found)
+    _residence_scope(doc, found)
     _without_employer_offices(found)
     return _without_employer_lines(_without_company_facts(found.places, doc.text), doc.text)
 
@@ -1650,6 +1657,38 @@ def _not_required(doc: Document, found: _Collector) -> None:
             if not any(p.remote for p in found.places):
                 found.places.append(Place(start, end, m.group(), (), "prose", True))
             return
+
+
+def _statements(doc: Document, found: _Collector, words: tuple[str, ...]) -> Iterator[Block]:
+    """Paragraphs, list items and headings whose lower-cased prose holds one of `words` ("THIS ROLE MUST BE BASED IN
+    SAN DIEGO" is a heading of a scraped page)."""
+    for block in fact_blocks(doc, found.memo):
+        if block.kind in (PARAGRAPH, LIST_ITEM, HEADING):
+            lowered = block.prose.lower()
+            if any(word in lowered for word in words):
+                yield block
+
+
+def _areas(found: _Collector, value: str) -> tuple[str, ...]:
+    """The countries, states and provinces named in `value`, not its towns."""
+    return tuple(dict.fromkeys(j for _, _, ids in found.gazetteer.find(value) for j in ids if j.count("-") <= 1))
+
+
+def _residence_scope(doc: Document, found: _Collector) -> None:
+    """Remote work with no area, in a posting that says where the worker must live ("Employees must reside in
+    Washington state and within a reasonable distance to their King County worksite"): the work is done from
+    there, so the remote place takes that area. A wish ("ideally you live in") scopes nothing."""
+    unscoped = [i for i, p in enumerate(found.places) if p.remote and not p.jurisdictions]
+    if not unscoped:
+        return
+    for block in _statements(doc, found, ("reside", "live in", "resident")):
+        for m in _MUST_RESIDE.finditer(block.prose):
+            areas = _areas(found, block.prose[m.end() : _cue_end(found, block.prose, m.end())])
+            if areas:
+                for i in unscoped:
+                    p = found.places[i]
+                    found.places[i] = Place(p.start, p.end, p.text, areas, p.source, True)
+                return
 
 
 def _remote_in_employer_country(doc: Document, found: _Collector) -> None:
