@@ -54,6 +54,32 @@ def test_foreign_city_in_a_list_or_with_its_country_stays_foreign(value: str, ex
     assert read(f"Data Analyst\n\nLocation: {value}\n\n{_PROSE}") == expected
 
 
+# ---------------------------------------------------------------------- a required place over the header's
+
+
+def test_required_place_overrides_the_header_place() -> None:
+    text = (
+        "Clinical Data Scientist\nPfizer\nGroton, CT\n\nTHIS ROLE MUST BE BASED IN SAN DIEGO\n\n"
+        "As part of the Data Monitoring and Management group, the Clinical Data Scientist is responsible for timely "
+        "and high quality data management deliverables supporting the portfolio.\n"
+    )
+    assert read(text) == {(("US-CA",), False)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The header's town lies inside the required area.
+        "This position must be located in Connecticut. Significant travel around the state is required.",
+        # A wish, not a requirement.
+        "The role could be based in San Diego for the right person.",
+    ],
+)
+def test_header_place_stays_when_the_statement_agrees_or_only_wishes(sentence: str) -> None:
+    text = f"Clinical Data Scientist\nPfizer\nGroton, CT\n\n{sentence}\n\n{_PROSE}"
+    assert (("US-CT",), False) in read(text)
+
+
 # ---------------------------------------------------------------------- where the worker must live
 
 

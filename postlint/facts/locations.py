@@ -176,6 +176,13 @@ _MUST_RESIDE = regex(
     r"(?:reside|live|be\s+(?:an?\s+)?residents?\s+of)\s+(?:in\s+|within\s+)?",
     re.IGNORECASE,
 )
+# The role's required place: "THIS ROLE MUST BE BASED IN SAN DIEGO", "This position must be located in Michigan".
+_MUST_BE_IN = regex(
+    r"\b(?:role|position|job|you|candidates?|incumbent)\s+(?:must|will\s+need\s+to|needs\s+to|has\s+to)\s+"
+    r"be\s+(?:based|located)\s+(?:in|out\s+of)\s+",
+    re.IGNORECASE,
+)
+_HEADER_REACH = 2000  # characters before the statement where a header's place is
 # Marks of a list of places on one line: "New York; London", "Austin, TX / London", "Boston or Dublin".
 _LIST_MARK = regex(r"[;/|&+]|\b(?:or|and)\b", re.IGNORECASE)
 _DEPARTMENT = regex(r"\b(?:IT|HR|PR|QA|HQ|IR|ER|OR|IN|ME|OK|DE)\b")
@@ -457,6 +464,7 @@ def find_places(
         _remote_where_placed(found, stated, "prose")
     _remote_in_employer_country(doc, found)
     _residence_scope(doc, found)
+    _must_be_based(doc, found)
     _without_employer_offices(found)
     return _without_employer_lines(_without_company_facts(found.places, doc.text), doc.text)
 
@@ -1689,6 +1697,34 @@ def _residence_scope(doc: Document, found: _Collector) -> None:
                     p = found.places[i]
                     found.places[i] = Place(p.start, p.end, p.text, areas, p.source, True)
                 return
+
+
+def _must_be_based(doc: Document, found: _Collector) -> None:
+    """A header's place that the posting overrides: "Groton, CT" under the title, then "THIS ROLE MUST BE BASED IN
+    SAN DIEGO". A scraped header gives the employer's listing site; a statement that the role must be based
+    somewhere gives the job's own place, so a header place outside it is dropped. A place inside it ("Pune" and
+    "must be based in India") stays."""
+    for block in _statements(doc, found, ("be based", "be located")):
+        for m in _MUST_BE_IN.finditer(block.prose):
+            at = block.start + m.end()
+            areas = _areas(found, block.prose[m.end() : _cue_end(found, block.prose, m.end())])
+            if not areas:
+                continue
+            found.places[:] = [
+                p
+                for p in found.places
+                if p.remote
+                or p.source != "text"
+                or p.start >= block.start
+                or at - p.start > _HEADER_REACH
+                or any(_related(a, j) for a in areas for j in p.jurisdictions)
+            ]
+            return
+
+
+def _related(a: str, b: str) -> bool:
+    """One id is the other or inside it."""
+    return a == b or a.startswith(b + "-") or b.startswith(a + "-")
 
 
 def _remote_in_employer_country(doc: Document, found: _Collector) -> None:
