@@ -364,10 +364,10 @@ class Gazetteer:
         for hit in hits:
             s, e = hit.start, hit.end
             if hit.kind == _CODE_HIT:
-                if (s >= 2 and text[s - 1] == "-" and text[s - 2].isalnum()) or (
-                    e + 1 < len(text) and text[e] in "-." and text[e + 1].isalnum()
+                if (s >= 2 and text[s - 1] in "-&" and text[s - 2].isalnum()) or (
+                    e + 1 < len(text) and text[e] in "-.&" and text[e + 1].isalnum()
                 ):
-                    continue  # "CO-OP", "IN-HOUSE"
+                    continue  # "CO-OP", "IN-HOUSE", and a name joined by "&" ("ES&S", "AT&T")
                 if s and text[s - 1] == "(" and text[e : e + 1] != ")":
                     continue  # "(MS preferred)", "(OR equivalent)": a word opening a remark
                 if (postal := _postal_reading(text, hit)) is not None:

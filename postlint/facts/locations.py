@@ -170,6 +170,21 @@ _MODIFIER_AFTER = lazy_regex(
     r"[ \t]+(?!(?:Remote|Hybrid|Office|Offices|On-?site|Area|Bay|Metro|Metropolitan|Region|Based|Only|HQ)\b)[A-Z][a-z]"
 )
 _MAX_LIST_LINES = 40
+# Where the worker must live: "Employees must reside in Washington state", "you must be a resident of Ontario".
+_MUST_RESIDE = regex(
+    r"\b(?:must|(?:are|is)\s+required\s+to|needs?\s+to|have\s+to|has\s+to)\s+"
+    r"(?:reside|live|be\s+(?:an?\s+)?residents?\s+of)\s+(?:in\s+|within\s+)?",
+    re.IGNORECASE,
+)
+# The role's required place: "THIS ROLE MUST BE BASED IN SAN DIEGO", "This position must be located in Michigan".
+_MUST_BE_IN = regex(
+    r"\b(?:role|position|job|you|candidates?|incumbent)\s+(?:must|will\s+need\s+to|needs\s+to|has\s+to)\s+"
+    r"be\s+(?:based|located)\s+(?:in|out\s+of)\s+",
+    re.IGNORECASE,
+)
+_HEADER_REACH = 2000  # characters before the statement where a header's place is
+# Marks of a list of places on one line: "New York; London", "Austin, TX / London", "Boston or Dublin".
+_LIST_MARK = regex(r"[;/|&+]|\b(?:or|and)\b", re.IGNORECASE)
 _DEPARTMENT = regex(r"\b(?:IT|HR|PR|QA|HQ|IR|ER|OR|IN|ME|OK|DE)\b")
 # A remote scope meant country-wide, or offered as another option: "anywhere in the US", "Remote (Continental 48
 # States)", "NY Metro, but will look at Remote (US)". Such a value's remote scope is not narrowed to its places.
@@ -424,7 +439,8 @@ def find_places(
         _top_lines(doc, found)
         _cues(doc, found, offices=not found.places)
         _hiring_cues(doc, found)
-        _based(doc, found)
+        if not found.places:
+            _based(doc, found)
         _lead_line(doc, found)
         _base_cues(doc, found)
         _place_paths(doc, found)
@@ -447,6 +463,8 @@ def find_places(
     else:
         _remote_where_placed(found, stated, "prose")
     _remote_in_employer_country(doc, found)
+    _residence_scope(doc, found)
+    _must_be_based(doc, found)
     _without_employer_offices(found)
     return _without_employer_lines(_without_company_facts(found.places, doc.text), doc.text)
 
@@ -611,6 +629,7 @@ class _Collector:
         self.scan(snippet, base, source, location_value=location_value)
         if location_value:
             self._new_york_city(snippet, base, before)
+            self.towns_of_the_state(snippet, base, before)
         self.mark_remote(snippet, base, source, before)
         if location_value and len(self.places) == before and _ANYWHERE_VALUE.match(snippet):
             start, end = base, base + len(snippet.rstrip())
@@ -643,6 +662,46 @@ class _Collector:
             return  # the same value read again (a field and its label line): its remote place is there already
         self.spans.add(start, end)
         self.places.append(Place(start, end, marker.group(), scope, source, True))
+
+    def towns_of_the_state(self, snippet: str, base: int, before: int) -> None:
+        """A big foreign city's name on a line whose other places are one US state is that state's town of the same
+        name: "Birmingham Office - Alabaster, AL" is Alabama, "USA - Massachusetts - Cambridge" Massachusetts. A line
+        that lists places ("New York; London", "Austin, TX / London") or names the city's country keeps its reading."""
+        added = self.places[before:]
+        if len(added) < 2:
+            return
+        line_start = 0
+        for line in snippet.split("\n"):
+            lo, hi = base + line_start, base + line_start + len(line)
+            line_start += len(line) + 1
+            on_line = [i for i in range(before, len(self.places)) if lo <= self.places[i].start < hi]
+            if len(on_line) < 2 or _LIST_MARK.search(line):
+                continue
+            states: set[str] = set()
+            towns: list[int] = []
+            for i in on_line:
+                place = self.places[i]
+                ids = place.jurisdictions
+                if ids and all(country_of(j) == "US" for j in ids):
+                    states.update(j for j in ids if j.count("-") == 1)
+                    if any(j.count("-") > 1 for j in ids):
+                        states.add("")  # a US city of its own: the line may list two cities
+                elif (
+                    not place.remote
+                    and len(ids) == 1
+                    and country_of(ids[0]) == ids[0]
+                    and "," not in place.text
+                    and not self.gazetteer.names_region(place.text)
+                ):
+                    towns.append(i)
+                else:
+                    states.add("")  # a country or region of its own
+            if len(states) != 1 or "" in states or not towns:
+                continue
+            state = (states.pop(),)
+            for i in towns:
+                place = self.places[i]
+                self.places[i] = Place(place.start, place.end, place.text, state, place.source, False)
 
     def _new_york_city(self, snippet: str, base: int, before: int) -> None:
         """A location value names towns, so a bare "New York" there ("New York or US-based Remote") is the city,
@@ -1172,6 +1231,7 @@ def _top_chunk(found: _Collector, chunk: str, base: int) -> None:
     REMOTE okay if within easy commute to London.") is remote work there, as in a location value."""
     before = len(found.places)
     found.scan(chunk, base, "text")
+    found.towns_of_the_state(chunk, base, before)
     if _REMOTE_MARKER.search(chunk) is None:
         return  # "remote", and also "Sydney / Work from Home", "Telecommute"
     added = found.places[before:]
@@ -1605,6 +1665,66 @@ def _not_required(doc: Document, found: _Collector) -> None:
             if not any(p.remote for p in found.places):
                 found.places.append(Place(start, end, m.group(), (), "prose", True))
             return
+
+
+def _statements(doc: Document, found: _Collector, words: tuple[str, ...]) -> Iterator[Block]:
+    """Paragraphs, list items and headings whose lower-cased prose holds one of `words` ("THIS ROLE MUST BE BASED IN
+    SAN DIEGO" is a heading of a scraped page)."""
+    for block in fact_blocks(doc, found.memo):
+        if block.kind in (PARAGRAPH, LIST_ITEM, HEADING):
+            lowered = block.prose.lower()
+            if any(word in lowered for word in words):
+                yield block
+
+
+def _areas(found: _Collector, value: str) -> tuple[str, ...]:
+    """The countries, states and provinces named in `value`, not its towns."""
+    return tuple(dict.fromkeys(j for _, _, ids in found.gazetteer.find(value) for j in ids if j.count("-") <= 1))
+
+
+def _residence_scope(doc: Document, found: _Collector) -> None:
+    """Remote work with no area, in a posting that says where the worker must live ("Employees must reside in
+    Washington state and within a reasonable distance to their King County worksite"): the work is done from
+    there, so the remote place takes that area. A wish ("ideally you live in") scopes nothing."""
+    unscoped = [i for i, p in enumerate(found.places) if p.remote and not p.jurisdictions]
+    if not unscoped:
+        return
+    for block in _statements(doc, found, ("reside", "live in", "resident")):
+        for m in _MUST_RESIDE.finditer(block.prose):
+            areas = _areas(found, block.prose[m.end() : _cue_end(found, block.prose, m.end())])
+            if areas:
+                for i in unscoped:
+                    p = found.places[i]
+                    found.places[i] = Place(p.start, p.end, p.text, areas, p.source, True)
+                return
+
+
+def _must_be_based(doc: Document, found: _Collector) -> None:
+    """A header's place that the posting overrides: "Groton, CT" under the title, then "THIS ROLE MUST BE BASED IN
+    SAN DIEGO". A scraped header gives the employer's listing site; a statement that the role must be based
+    somewhere gives the job's own place, so a header place outside it is dropped. A place inside it ("Pune" and
+    "must be based in India") stays."""
+    for block in _statements(doc, found, ("be based", "be located")):
+        for m in _MUST_BE_IN.finditer(block.prose):
+            at = block.start + m.end()
+            areas = _areas(found, block.prose[m.end() : _cue_end(found, block.prose, m.end())])
+            if not areas:
+                continue
+            found.places[:] = [
+                p
+                for p in found.places
+                if p.remote
+                or p.source != "text"
+                or p.start >= block.start
+                or at - p.start > _HEADER_REACH
+                or any(_related(a, j) for a in areas for j in p.jurisdictions)
+            ]
+            return
+
+
+def _related(a: str, b: str) -> bool:
+    """One id is the other or inside it."""
+    return a == b or a.startswith(b + "-") or b.startswith(a + "-")
 
 
 def _remote_in_employer_country(doc: Document, found: _Collector) -> None:
