@@ -42,6 +42,11 @@ VISA = "visa/policy"
         ),
         ("# 前端工程师\n\n负责开发。\n\n有兴趣请联系：`routerhex@example.cn`\n", "markdown"),
         ("# 前端工程师\n\n负责开发。\n\n简历请发邮箱 `ye@example.cn`\n", "markdown"),
+        (
+            "# 工程师\n\n负责开发。\n\n| 联系项 | 信息 |\n| :--- | :--- |\n"
+            "| **邮箱** | `lv@example.cn` (主题请注明“应聘”) |\n",
+            "markdown",
+        ),
         ("# 前端工程师\n\n负责开发。\n\n有意愿请发送简历到[此邮箱](li@example.cn)\n", "markdown"),
         ("# 前端工程师\n\n负责开发。\n\n**投递邮箱地址**\n- 824023448@example.cn\n", "markdown"),
         (

@@ -325,11 +325,12 @@ def _code_spans(doc: Document) -> Iterator[Link]:
     for block in doc.blocks:
         if block.kind == CODE:
             continue
-        text = doc.text[block.start : block.end]
+        at = max(0, block.start - 1)  # a table cell may start inside the code span: "| `hr@example.cn` |"
+        text = doc.text[at : block.end]
         if "`" not in text:
             continue
         for m in _CODE_SPAN_EMAIL.finditer(text):
-            yield Link(f"mailto:{m.group(1)}", m.group(1), block.start + m.start(1), block.start + m.end(1))
+            yield Link(f"mailto:{m.group(1)}", m.group(1), at + m.start(1), at + m.end(1))
 
 
 # A site named after "apply at", "visit", "go to", "learn more at" or "our jobs are listed at", without "https://"
