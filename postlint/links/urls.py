@@ -144,6 +144,11 @@ def path_of(url: str) -> str:
     return parts.path if parts is not None else ""
 
 
+def fragment_of(url: str) -> str:
+    """The URL's fragment ("jobs" in example.com/#jobs), or "" if it has none."""
+    return url.split("#", 1)[1] if "#" in url else ""
+
+
 def is_template(url: str) -> bool:
     """A URL a template engine fills in ({{ page.apply_url }}): nothing can be said about it."""
     return bool(_TEMPLATE.search(url))

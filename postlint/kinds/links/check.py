@@ -19,9 +19,11 @@ from postlint.violation import Edit, Finding, Fix
 if TYPE_CHECKING:
     from postlint.links.status import LinkStatus
 
-_SENTENCE_END = regex(r"[.!?](?=\s)|[。！？；～~]")
+# A full stop after a lone capital is an initial ("Carye L. Blaney, clerk@..."), not the end of a sentence.
+_SENTENCE_END = regex(r"(?<!\b[A-Z])\.(?=\s)|[!?](?=\s)|[。！？；～~]")
 _CONTEXT = 160  # characters either side of a link that can still be "its sentence"
 _LABEL_MAX = 80  # a short paragraph ending in ':' just before a link labels it ("How to apply:")
+_LABEL_TAIL = 160  # ... and so does a longer one's last sentence, up to this long
 
 
 def _short(url: str, limit: int = 80) -> str:
@@ -153,6 +155,8 @@ class ApplyCheck(Check):
             if problem is None:
                 return
             unusable.append(Finding(start, end, {"match": link.url, "url": _short(link.url), "problem": problem}))
+        if not unusable and any(self._is_apply(doc, link, blocks, starts, title, hosts) for link in _code_spans(doc)):
+            return  # "简历请发邮箱 `hr@acme.cn`": an address written as inline code, which is no link
         if not unusable and any(self._is_apply(doc, link, blocks, starts, title, hosts) for link in _spelled_out(doc)):
             return  # "email your video to jobs @ example.com": an address written so that robots miss it
         if not unusable and any(self._is_apply(doc, link, blocks, starts, title, hosts) for link in _named_sites(doc)):
@@ -174,6 +178,8 @@ class ApplyCheck(Check):
         self, doc: Document, link: Link, blocks: list[Block], starts: list[int], title: int, hosts: urls.LinkHosts
     ) -> bool:
         url = link.url.strip()
+        if _BARE_EMAIL.fullmatch(url):
+            url = "mailto:" + url  # "[此邮箱](hr@example.cn)": an address written as a link's target without mailto:
         mailto = url[:7].lower() == "mailto:"
         if not mailto and url.strip("#") and "#" in url and not urls.host_of(url):
             return False  # an anchor on this site ("#how-to-apply") leads to instructions, not to an application
@@ -184,8 +190,8 @@ class ApplyCheck(Check):
             host, path = urls.host_of(url), urls.path_of(url)
             if host and (urls.is_apply_host(url, hosts) or any(pattern.matches(host, path) for pattern in self.hosts)):
                 return True
-            if self.url_words.search(f"{host}{path}"):
-                return True
+            if self.url_words.search(f"{host}{path}") or (host and self.url_words.search(urls.fragment_of(url))):
+                return True  # careers.example.com, example.com/jobs/1, example.com/#jobs (a page's jobs section)
         text = link.text.strip()
         if text not in (url, url[7:] if mailto else url) and (self.words.search(text) or self.link_words.search(text)):
             return True
@@ -303,6 +309,30 @@ def _spelled_out(doc: Document) -> Iterator[Link]:
             yield Link(f"mailto:{address}", m.group(), start, block.start + m.end())
 
 
+_BARE_EMAIL = lazy_regex(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[a-z]{2,24}", re.IGNORECASE)
+
+# An e-mail address alone in inline code: "有兴趣请联系：`hr@example.cn`". Markdown renders no link there,
+# but the reader sees the address; its sentence (with the code masked) says what it is for.
+_CODE_SPAN_EMAIL = lazy_regex(
+    r"`[ \t]{0,3}([\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[a-z]{2,24})[ \t]{0,3}`", re.IGNORECASE
+)
+
+
+def _code_spans(doc: Document) -> Iterator[Link]:
+    """E-mail addresses written as inline code in the posting's prose blocks, as `mailto:` links there."""
+    if "@" not in doc.text or "`" not in doc.text:
+        return
+    for block in doc.blocks:
+        if block.kind == CODE:
+            continue
+        at = max(0, block.start - 1)  # a table cell may start inside the code span: "| `hr@example.cn` |"
+        text = doc.text[at : block.end]
+        if "`" not in text:
+            continue
+        for m in _CODE_SPAN_EMAIL.finditer(text):
+            yield Link(f"mailto:{m.group(1)}", m.group(1), at + m.start(1), at + m.end(1))
+
+
 # A site named after "apply at", "visit", "go to", "learn more at" or "our jobs are listed at", without "https://"
 # or "www." (which make it a link already): "apply online at acme.com/jobs", "visit careers.acme.com", "Learn more
 # at acmejobs.com". Only after such words: elsewhere "ASP.NET" would do. Whether the site is a way to apply is
@@ -382,12 +412,41 @@ def _surroundings(
         after = _SENTENCE_END.search(prose, link.end - block.start, hi)
         yield block.kind == HEADING, prose[(before[-1] if before else lo) : (after.end() if after else hi)]
         if i > 0:
-            previous = blocks[i - 1].prose.strip()
-            if previous.endswith((":", "：")) and len(previous) <= _LABEL_MAX:
-                yield True, previous
+            previous = blocks[i - 1]
+            label = _label(previous.prose) or _bold_label(doc.text, previous)
+            if label:
+                yield True, label
     for section in doc.sections:
         if section.heading_start <= link.start < section.end and section.heading_start != title:
             yield True, section.title
+
+
+def _label(prose: str) -> str:
+    """The label a paragraph ending in ':' puts on what follows: the whole paragraph when it is short ("How to
+    apply:"), else its last sentence when that is short ("If you are interested in learning more, please contact
+    us by sending your resume to:").
+
+    A long paragraph that merely ends in ':' says nothing about the link as a whole; its last sentence does.
+    """
+    text = prose.strip()
+    if not text.endswith((":", "：")):
+        return ""
+    if len(text) <= _LABEL_MAX:
+        return text
+    tail = text[-_LABEL_TAIL:]
+    ends = [m.end() for m in _SENTENCE_END.finditer(tail)]
+    if ends:
+        return tail[ends[-1] :].strip()
+    return text if len(text) <= _LABEL_TAIL else ""  # one sentence, or a last one too long to be a label
+
+
+def _bold_label(text: str, block: Block) -> str:
+    """A short paragraph set wholly in bold just before a link labels it as a heading would ("**投递邮箱地址**")."""
+    a, b = block.start, block.end
+    if b - a > _LABEL_MAX or text[max(0, a - 2) : a] not in ("**", "__") or text[b : b + 2] != text[max(0, a - 2) : a]:
+        return ""
+    prose = block.prose.strip()
+    return "" if "\n" in prose else prose
 
 
 @dataclass(frozen=True, slots=True)
