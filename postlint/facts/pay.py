@@ -523,10 +523,18 @@ _VAGUE_WEAK = _CaseBlind(
 _QUICK_VAGUE = regex(
     r"petiti|PETITI|pétiti|gotia|GOTIA|pend(?:ent|ing|s)\s+(?:up)?on|PEND|mensur|MENSUR|ket.rate|KET.RATE"
     r"|ractiv|ractif|RACTIV|rakti|bewerbsf|based\s+on\s+exp|be\s+determ|be\s+confirm|be\s+discuss"
-    r"|DO[EQ]|D\.O\.|TB[DCA]|ewardin|EWARDIN|xcellen|XCELLEN|enerou|ENEROU|ucrativ|UCRATIV|utstandin|UTSTANDIN"
-    r"|xceptiona|XCEPTIONA|andsome|ANDSOME|bove.market|BOVE.MARKET|(?:reat|REAT|eading|EADING)\s+[SsPpCcRrWw]"
-    r"|[yYnN]\s*:\s*(?:[Oo]pen|OPEN)"
+    r"|DO[EQ]|D\.O\.|TB[DCA]"
 )
+# Praise of the pay ("rewarding salary", "excellent pay", "Salary: Open"), looked for in the lower-cased text and only
+# where one of its stems is: as alternatives of `_QUICK_VAGUE` they made that scan of every block six times slower.
+_PRAISE_STEMS: tuple[str, ...] = ("ewardin", "xcellen", "enerou", "ucrativ", "utstandin", "xceptiona", "andsome")
+_PRAISE_STEMS += ("bove", "reat", "eading")
+_PRAISE = (
+    r"ewardin|xcellen|enerou|ucrativ|utstandin|xceptiona|andsome|bove.market|(?:reat|eading)\s+[spcrw]"
+    r"|[yn]\s*:\s*open"
+)
+_QUICK_PRAISE = regex(_PRAISE)
+_QUICK_PRAISE_ANY_CASE = regex(_PRAISE, re.IGNORECASE)
 _QUICK_VAGUE_CJK = regex(
     "面议|优厚|丰厚|优越|可观|优渥|诱人|体面|一流|高薪|竞争力|可谈|领先|对标|媲美|比肩|不输|高于|优于"
 )
@@ -815,12 +823,16 @@ def find_pay(text: str, *, pay_context: bool = False, chinese: bool = False) -> 
     """
     has_digit = _DIGIT.search(text) is not None
     vague_hits = [m.span() for m in _QUICK_VAGUE.finditer(text)] if _QUICK_VAGUE.search(text) else []
+    lower = text.lower()
+    if any(stem in lower for stem in _PRAISE_STEMS) or ("open" in lower and ":" in lower):
+        # Offsets of the lower-cased text are the text's unless lower-casing changed its length ("İ").
+        praise = _QUICK_PRAISE.finditer(lower) if len(lower) == len(text) else _QUICK_PRAISE_ANY_CASE.finditer(text)
+        vague_hits += [m.span() for m in praise]
     ascii_only = text.isascii()  # constant time: no Chinese, no "¥", nothing to look for beyond ASCII
     if not ascii_only and _QUICK_VAGUE_CJK.search(text):
         vague_hits += [m.span() for m in _QUICK_VAGUE_CJK.finditer(text)]
     if not has_digit and not vague_hits:
         return []
-    lower = text.lower()
     cjk = chinese or (not ascii_only and _CJK.search(text) is not None)
     parse = has_digit and (
         pay_context
