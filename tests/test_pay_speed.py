@@ -45,14 +45,14 @@ WORDS = sorted(set(_pieces(PLAIN_WORTH_PARSING.pattern) + _pieces(pay._CODES)))
 GLUE = [" ", "  ", "\n", "/", "/ ", "-", "5k ", "120 ", "K ", ":", ".", ", ", "x", "$", "€", "(", "", "é", "薪", "工资"]
 
 
-def _texts(seed: int, count: int) -> list[str]:
+def _texts(seed: int, count: int, words: list[str] = WORDS) -> list[str]:
     """Texts of pattern words, their pieces and glue: they hit every word boundary the patterns look at."""
     rng = random.Random(seed)
     out = []
     for _ in range(count):
         parts = []
         for _ in range(rng.randint(1, 6)):
-            word = rng.choice(WORDS)
+            word = rng.choice(words)
             if rng.random() < 0.3:
                 cut = rng.randint(0, len(word))
                 word = word[:cut] if rng.random() < 0.5 else word[cut:]
@@ -82,6 +82,30 @@ def test_pay_words_answer_as_the_plain_pattern(text: str) -> None:
 def test_money_sign_answers_as_the_plain_pattern(text: str) -> None:
     for variant in (text, text.upper()):
         assert (pay._MONEY_SIGN.search(variant) is None) == (PLAIN_MONEY_SIGN.search(variant) is None)
+
+
+STEMS = ["competitive", "negotiable", "depending on", "depends upon", "commensurate", "market rate", "market-rate"]
+STEMS += ["attractive", "attractif", "Attraktive", "wettbewerbsfähige", "based on experience", "to be determined"]
+STEMS += ["confirmed", "discussed", "DOE", "DOQ", "D.O.E.", "TBD", "TBC", "TBA", "rewarding", "excellent", "generous"]
+STEMS += ["lucrative", "outstanding", "exceptional", "handsome", "above-market", "great", "leading", "salary", "pay"]
+STEMS += ["open", "Salary: Open", "compensation", "面议", "优厚", "优于", "高薪", "高于", "竞争力", "可谈"]
+STEMS += ["对标", "不输"]
+STEMS += ["PETITI", "PEND", "GOTIA", "MENSUR", "KET RATE", "RACTIV", "rakti", "be", "on", "exp"]
+
+
+@pytest.mark.parametrize("text", _texts(5, 3000, STEMS))
+def test_grouped_stems_are_found_where_the_plain_ones_are(text: str) -> None:
+    """`_by_first_letter` keeps the matches of these lists: no two of their alternatives match at one place."""
+    for quick, plain, variant in (
+        (pay._QUICK_VAGUE, pay._QUICK_VAGUE_STEMS, text),
+        (pay._QUICK_PRAISE, pay._PRAISE, text.lower()),
+        (pay._QUICK_VAGUE_CJK, pay._QUICK_VAGUE_CJK_STEMS, text),
+    ):
+        expected = [m.span() for m in re.finditer(plain, variant)]
+        assert [m.span() for m in quick.finditer(variant)] == expected
+        assert [m.span() for m in quick.finditer(variant, 3, len(variant) - 2)] == [
+            m.span() for m in re.compile(plain).finditer(variant, 3, len(variant) - 2)
+        ]
 
 
 def test_currency_codes_are_three_capitals() -> None:
