@@ -132,3 +132,44 @@ def test_a_leading_group_is_distributed() -> None:
 
 def test_alternatives_are_grouped_by_first_letter() -> None:
     assert pay._by_first_letter("ab|ac|d?x|(?:ea|eb)z|(?:q)?r") == "a(?:b|c)|e(?:az|bz)|d?x|(?:q)?r"
+
+
+def test_every_strong_vague_phrase_holds_a_noun() -> None:
+    """Each alternative of `_VAGUE_STRONG` needs a string that holds one of `_VAGUE_STRONG_NOUNS` (by the literal
+    analysis the prefilters use): a window with none of them can hold no match."""
+    from postlint.compiled_regex import _sre_parser
+    from postlint.prefilter import _literals
+
+    for alternative in pay._alternatives(pay._VAGUE_STRONG.lower.pattern):
+        needed = _literals(_sre_parser.parse(alternative)) or ()
+        assert any(
+            all(any(noun in literal for noun in pay._VAGUE_STRONG_NOUNS) for literal in strings) for strings in needed
+        ), alternative
+
+
+VAGUE_TEXTS = [
+    "Competitive salary and great benefits.",
+    "We offer a great place to work, great people and excellent pay.",
+    "Salary: Open. Leading provider of services.",
+    "Compensation is negotiable; DOE.",
+    "An attractive remuneration package awaits. Our great support team is here.",
+    "Pay rate: competitive",
+    "Salary will be negotiated",
+    "薪资面议，待遇优厚",
+    "Attraktive Vergütung und ein großartiges Team",
+    "Salaire compétitif selon profil",
+    "salario competitivo",
+    "Outstanding leadership, generous benefits, lucrative commission, rewarding work.",
+    "Great Salary!!! Leading Salaries in the region, above-market compensation",
+    "İstanbul office: competitive salary",  # lower-casing changes the length: the plain search
+]
+
+
+@pytest.mark.parametrize("text", VAGUE_TEXTS + _texts(6, 1500, STEMS))
+def test_vague_phrases_are_found_as_without_the_noun_test(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    for context in (False, True):
+        quick = pay.find_pay(text, pay_context=context)
+        monkeypatch.setattr(pay, "_VAGUE_STRONG_NOUNS", ("",))  # "" is in every text: every window is searched
+        plain = pay.find_pay(text, pay_context=context)
+        monkeypatch.undo()
+        assert quick == plain

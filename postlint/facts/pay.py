@@ -33,6 +33,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from postlint.prefilter import holds_any
 from postlint.regex_store import regex
 
 __all__ = ["PayMention", "find_pay"]
@@ -600,6 +601,10 @@ _VAGUE_STRONG = _CaseBlind(
     r"|\b(?:salaire|rémunération)\s+(?:compétitif|compétitive|attractif|attractive|selon\s+(?:profil|expérience))"
     r"|\b(?:attraktive[sn]?|wettbewerbsfähige[sn]?)\s+(?:Gehalt|Vergütung)|\bsalario\s+competitivo"
 )
+# Every match of `_VAGUE_STRONG` in lower-cased text holds one of these: the nouns of pay, and "competitive" (its
+# "competitive comp"). A window without them is not searched, as the search tries every position of it.
+_VAGUE_STRONG_NOUNS: tuple[str, ...] = ("competitive", "salar", "pay", "compensation", "package", "remuneration")
+_VAGUE_STRONG_NOUNS += ("wage", "rate", "salaire", "rémunération", "gehalt", "vergütung", "面议", "薪", "待遇", "工资")
 _VAGUE_WEAK = _CaseBlind(
     r"\b(?<!non-)(?:negotiable|DOE|DOQ|D\.O\.E\.|D\.O\.Q\."
     r"|depend(?:s|ing|ent)\s+(?:up)?on\s+(?:experience|qualifications)"
@@ -1284,7 +1289,10 @@ def _add_vague(
             windows[-1] = (windows[-1][0], hi)
         else:
             windows.append((lo, hi))
+    low = block.lower
     for lo, hi in windows:
+        if low is not None and not holds_any(low[lo:hi], _VAGUE_STRONG_NOUNS):
+            continue  # most windows are around praise of something else ("great people"): `in` rules them out
         for strong in _VAGUE_STRONG.finditer(block, lo, hi):
             add(*strong.span())
     for lo, hi in windows:
