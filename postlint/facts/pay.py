@@ -921,7 +921,7 @@ def find_pay(text: str, *, pay_context: bool = False, chinese: bool = False) -> 
     has_digit = _DIGIT.search(text) is not None
     vague_hits = [m.span() for m in _QUICK_VAGUE.finditer(text)] if _QUICK_VAGUE.search(text) else []
     lower = text.lower()
-    if any(stem in lower for stem in _PRAISE_STEMS) or ("open" in lower and ":" in lower):
+    if holds_any(lower, _PRAISE_STEMS) or ("open" in lower and ":" in lower):
         # Offsets of the lower-cased text are the text's unless lower-casing changed its length ("İ").
         praise = _QUICK_PRAISE.finditer(lower) if len(lower) == len(text) else _QUICK_PRAISE_ANY_CASE.finditer(text)
         vague_hits += [m.span() for m in praise]
