@@ -66,8 +66,25 @@ def _texts(seed: int, count: int, words: list[str] = WORDS) -> list[str]:
 
 @pytest.mark.parametrize("text", _texts(1, 3000) + _texts(2, 3000))
 def test_worth_parsing_answers_as_the_plain_pattern(text: str) -> None:
+    """Where it is asked: of a block with no Han character (see the next test)."""
     for variant in (text, text.lower()):
-        assert (pay._WORTH_PARSING.search(variant) is None) == (PLAIN_WORTH_PARSING.search(variant) is None)
+        if pay._CJK.search(variant) is None:
+            assert (pay._WORTH_PARSING.search(variant) is None) == (PLAIN_WORTH_PARSING.search(variant) is None)
+
+
+def test_the_han_pay_words_are_han() -> None:
+    """`_WORTH_PARSING` leaves out the Han pay words, as a block with Han is parsed without asking it."""
+    assert all(pay._CJK.search(word) for word in pay._alternatives(pay._PAY_HAN))
+
+
+@pytest.mark.parametrize("text", [f"{t} 5" for t in _texts(7, 1500)])
+def test_find_pay_reads_as_with_the_plain_worth_test(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    for chinese in (False, True):
+        quick = pay.find_pay(text, chinese=chinese)
+        monkeypatch.setattr(pay, "_WORTH_PARSING", PLAIN_WORTH_PARSING)
+        plain = pay.find_pay(text, chinese=chinese)
+        monkeypatch.undo()
+        assert quick == plain
 
 
 @pytest.mark.parametrize("text", _texts(3, 3000))
@@ -116,7 +133,8 @@ def test_currency_codes_are_three_capitals() -> None:
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet="abcdehklnoprstuwyABEKPSU $/.:-0123456789薪é\n", max_size=60))
 def test_quick_patterns_on_any_text(text: str) -> None:
-    assert (pay._WORTH_PARSING.search(text) is None) == (PLAIN_WORTH_PARSING.search(text) is None)
+    if pay._CJK.search(text) is None:
+        assert (pay._WORTH_PARSING.search(text) is None) == (PLAIN_WORTH_PARSING.search(text) is None)
     assert (pay._MONEY_SIGN.search(text) is None) == (PLAIN_MONEY_SIGN.search(text) is None)
 
 
