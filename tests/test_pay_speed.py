@@ -152,17 +152,21 @@ def test_alternatives_are_grouped_by_first_letter() -> None:
     assert pay._by_first_letter("ab|ac|d?x|(?:ea|eb)z|(?:q)?r") == "a(?:b|c)|e(?:az|bz)|d?x|(?:q)?r"
 
 
-def test_every_strong_vague_phrase_holds_a_noun() -> None:
-    """Each alternative of `_VAGUE_STRONG` needs a string that holds one of `_VAGUE_STRONG_NOUNS` (by the literal
-    analysis the prefilters use): a window with none of them can hold no match."""
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [(pay._VAGUE_STRONG, pay._VAGUE_STRONG_NOUNS), (pay._VAGUE_WEAK, pay._VAGUE_WEAK_WORDS)],
+)
+def test_every_vague_phrase_holds_a_listed_word(pattern: pay._CaseBlind, words: tuple[str, ...]) -> None:
+    """Each alternative needs a string that holds one of the listed words (by the literal analysis the prefilters
+    use): a window with none of them can hold no match."""
     from postlint.compiled_regex import _sre_parser
     from postlint.prefilter import _literals
 
-    for alternative in pay._alternatives(pay._VAGUE_STRONG.lower.pattern):
+    for alternative in pay._alternatives(pattern.lower.pattern):
         needed = _literals(_sre_parser.parse(alternative)) or ()
-        assert any(
-            all(any(noun in literal for noun in pay._VAGUE_STRONG_NOUNS) for literal in strings) for strings in needed
-        ), alternative
+        assert any(all(any(word in literal for word in words) for literal in strings) for strings in needed), (
+            alternative
+        )
 
 
 VAGUE_TEXTS = [
@@ -180,14 +184,19 @@ VAGUE_TEXTS = [
     "Outstanding leadership, generous benefits, lucrative commission, rewarding work.",
     "Great Salary!!! Leading Salaries in the region, above-market compensation",
     "İstanbul office: competitive salary",  # lower-casing changes the length: the plain search
+    "Salary: $50,000 DOE. The Department of Energy (DOE) funds it.",
+    "Rate: negotiable, depending on experience; commensurate with qualifications. TBD.",
+    "Pay is competitive.",
+    "薪资可谈",
 ]
 
 
 @pytest.mark.parametrize("text", VAGUE_TEXTS + _texts(6, 1500, STEMS))
-def test_vague_phrases_are_found_as_without_the_noun_test(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_vague_phrases_are_found_as_without_the_word_tests(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     for context in (False, True):
         quick = pay.find_pay(text, pay_context=context)
         monkeypatch.setattr(pay, "_VAGUE_STRONG_NOUNS", ("",))  # "" is in every text: every window is searched
+        monkeypatch.setattr(pay, "_VAGUE_WEAK_WORDS", ("",))
         plain = pay.find_pay(text, pay_context=context)
         monkeypatch.undo()
         assert quick == plain

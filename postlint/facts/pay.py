@@ -609,6 +609,9 @@ _VAGUE_STRONG = _CaseBlind(
 # "competitive comp"). A window without them is not searched, as the search tries every position of it.
 _VAGUE_STRONG_NOUNS: tuple[str, ...] = ("competitive", "salar", "pay", "compensation", "package", "remuneration")
 _VAGUE_STRONG_NOUNS += ("wage", "rate", "salaire", "rémunération", "gehalt", "vergütung", "面议", "薪", "待遇", "工资")
+# Every match of `_VAGUE_WEAK` in lower-cased text holds one of these.
+_VAGUE_WEAK_WORDS: tuple[str, ...] = ("negotiable", "doe", "doq", "d.o.e.", "d.o.q.", "experience", "qualifications")
+_VAGUE_WEAK_WORDS += ("commensurate", "market", "tbd", "可谈", "competitive")
 _VAGUE_WEAK = _CaseBlind(
     r"\b(?<!non-)(?:negotiable|DOE|DOQ|D\.O\.E\.|D\.O\.Q\."
     r"|depend(?:s|ing|ent)\s+(?:up)?on\s+(?:experience|qualifications)"
@@ -1300,6 +1303,8 @@ def _add_vague(
         for strong in _VAGUE_STRONG.finditer(block, lo, hi):
             add(*strong.span())
     for lo, hi in windows:
+        if low is not None and not holds_any(low[lo:hi], _VAGUE_WEAK_WORDS):
+            continue
         for weak in _VAGUE_WEAK.finditer(block, lo, hi):
             s, e = weak.span()
             if _acronym_defined(text, text[s:e]):
