@@ -33,6 +33,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from postlint.prefilter import holds_any
 from postlint.regex_store import regex
 
 __all__ = ["PayMention", "find_pay"]
@@ -297,30 +298,113 @@ def _period_of(word: str) -> str | None:
 
 # ---------------------------------------------------------------- context words
 
-_PAY_WORDS = (
-    r"\b(?:salary|salaries|salaried|pay|paid|pays|paying|compensation|comp|wages?|rates?|ote|on[- ]target|ctc"
+# The words of pay, each opening with a letter (see `_by_first_letter`).
+_PAY_WORD_LIST = (
+    r"salary|salaries|salaried|pay|paid|pays|paying|compensation|comp|wages?|rates?|ote|on[- ]target|ctc"
     r"|base(?=\s*(?:salary|pay|rate|comp|wage|:|up\s+to|of\b|[$€£¥₹\d]))"
-    r"|(?<=[0-9kK][ ])base(?!\s*pairs?\b)"  # "$120k–$150k base + equity": the figure is the base pay
+    r"|base(?<=[0-9kK][ ]base)(?!\s*pairs?\b)"  # "$120k–$150k base + equity": the figure is the base pay
     r"|remuneration|earnings?|earn|income|(?:hiring|recruitment|recruiting)\s+range|gross(?!\s+negligence)|annual(?:ly)?|hourly|monthly"
     r"|weekly|yearly"
     r"|per\s+(?:hour|annum|year|month|week|day)|an\s+hour|a\s+year|p\.\s?a\.|brutto|netto|gehalt(?:s\w+)?|jahresgehalt"
-    r"|vergütung|lohn|(?:brutto|netto|stunden|monats|jahres|grund|ziel|einstiegs|fest){0,2}(?:lohn|gehalt|vergütung)"
+    # Compounds: "Bruttomonatsgehalt", "Grundgehalt" (a lone "Lohn" or "Gehalt" is named above).
+    r"|vergütung|lohn|(?:brutto|netto|stunden|monats|jahres|grund|ziel|einstiegs|fest)"
+    r"(?:brutto|netto|stunden|monats|jahres|grund|ziel|einstiegs|fest)?(?:lohn|gehalt|vergütung)"
     r"|stundensatz|tagessatz|uurloon|uurtarief|dagtarief|maandsalaris|jaarsalaris|månadslön|timlön|årslön|salaire|salariale?s?|rémunération|rémunéré|salario|sueldo|retribución|lön|lønn|løn|salaris|salário"
     r"|superannuation|super|kiwisaver|doe|doq|pro[- ]rata"
     r"|depend(?:ing|ent|s)\s+(?:up)?on\s+(?:[\w,]+\s+){0,3}?(?:experience|qualifications)"
-    r"|commensurate)\b|/\s?(?:hr|h|yr|mo)\b|薪|工资|待遇|报酬|酬劳|年収|月給|時給|日給|給与|給料"
-    # The employer's estimate on a job board: "$95K - $120K (Employer est.)". The board's own guess is no statement.
-    r"|\bemployer\s+est(?:imated?)?\b"
+    r"|commensurate"
 )
+_PAY_SLASH = r"/\s?(?:hr|h|yr|mo)\b"
+_PAY_HAN = r"薪|工资|待遇|报酬|酬劳|年収|月給|時給|日給|給与|給料"
+_PAY_SIGNS = rf"{_PAY_SLASH}|{_PAY_HAN}"
+# The employer's estimate on a job board: "$95K - $120K (Employer est.)". The board's own guess is no statement.
+_EMPLOYER_ESTIMATE = r"employer\s+est(?:imated?)?"
+_PAY_WORDS = rf"\b(?:{_PAY_WORD_LIST})\b|{_PAY_SIGNS}|\b{_EMPLOYER_ESTIMATE}\b"
 _PAY_WORD = _CaseBlind(_PAY_WORDS)
+# Words of a period, which make a sum of money pay.
+_PERIOD_WORD_LIST = (
+    r"hour|hrs?|days?|diem|week|wk|month|mth|year|yr|annum|pa|p\.\s?[hm]|daily|fortnight\w*"
+    r"|bi-?weekly|semi-?monthly|stunde|std|heure|hora|timme|jour|tag|día|dia|woche|semaine|semana|vecka|monat\w*"
+    r"|mois|mes|jahr|jaar|maand|uur|dag|jährlich|année|año|ano|år|anual|mensual|månad|mån|annuel\w*|mensuel\w*"
+    r"|par\s+an"
+)
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern: it split at each `|` outside groups and character classes."""
+    found, start, depth = [], 0, 0
+    for i, c in _syntax(pattern):
+        depth += 1 if c == "(" else -1 if c == ")" else 0
+        if c == "|" and depth == 0:
+            found.append(pattern[start:i])
+            start = i + 1
+    return [*found, pattern[start:]]
+
+
+def _syntax(pattern: str) -> Iterator[tuple[int, str]]:
+    """The characters of a pattern with their offsets, less those escaped or inside a character class."""
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "[":
+            i += 2 if pattern.startswith("[^", i) else 1
+            i += 1  # a "]" first in a class is a member
+            while pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif c == "\\":
+            i += 1
+        else:
+            yield i, c
+        i += 1
+
+
+def _distributed(alternative: str) -> list[str]:
+    """An alternative that opens with a group of alternatives, as one alternative for each of them:
+    "(?:hiring|recruiting)\\s+range" is "hiring\\s+range" and "recruiting\\s+range"."""
+    if not alternative.startswith("(?:"):
+        return [alternative]
+    close = _group_end(alternative)
+    rest = alternative[close + 1 :]
+    if rest[:1] in ("?", "*", "+", "{"):
+        return [alternative]
+    return [x for part in _alternatives(alternative[3:close]) for x in _distributed(part + rest)]
+
+
+def _group_end(pattern: str) -> int:
+    """Where the group that opens the pattern closes."""
+    depth = 0
+    for i, c in _syntax(pattern):
+        depth += 1 if c == "(" else -1 if c == ")" else 0
+        if depth == 0:
+            return i
+    raise ValueError(f"unbalanced group: {pattern}")
+
+
+def _by_first_letter(pattern: str) -> str:
+    """The alternatives of `pattern` grouped by their first letter: "salary|super|pay" becomes "s(?:alary|uper)|pay".
+
+    At each word start `re` tries the alternatives of a group one by one; grouped, it tries one a letter and
+    skips the rest. The grouped pattern matches the same strings, though it may find another of them first: it
+    serves to ask whether there is a match, or to find the same matches where no two alternatives can match at
+    one place.
+    """
+    groups: dict[str, list[str]] = {}
+    for alternative in (x for part in _alternatives(pattern) for x in _distributed(part)):
+        head = alternative[:1] if alternative[:1].isalpha() and alternative[1:2] not in ("?", "*", "+", "{") else ""
+        groups.setdefault(head, []).append(alternative[len(head) :])
+    tails = groups.pop("", [])  # those that open with no letter, tried as they are
+    grouped = [f"{head}(?:{'|'.join(rest)})" if len(rest) > 1 else head + rest[0] for head, rest in groups.items()]
+    return "|".join(grouped + tails)
+
+
 # Whether a block with digits can hold pay at all: a pay word, or a period word that would make a sum of money
 # pay. Most digits in postings are dates, counts and list numbers, and this spares them the parse. Run on
 # lower-cased text, where it is much faster than a case-blind search; it may let through more than it needs to.
+# Its words are grouped by first letter: `re` then tries a few of them at each word start, not two hundred.
+# It is asked only of a block with no Han character (one with Han is parsed anyway), so the Han pay words are left
+# out: they cost `re` eleven tests at every position.
 _WORTH_PARSING = regex(
-    _PAY_WORDS + r"|\b(?:hour|hrs?|days?|diem|week|wk|month|mth|year|yr|annum|pa|p\.\s?[hm]|daily|fortnight\w*"
-    r"|bi-?weekly|semi-?monthly|stunde|std|heure|hora|timme|jour|tag|día|dia|woche|semaine|semana|vecka|monat\w*"
-    r"|mois|mes|jahr|jaar|maand|uur|dag|jährlich|année|año|ano|år|anual|mensual|månad|mån|annuel\w*|mensuel\w*"
-    r"|par\s+an)\b|/\s?(?:h|mo)\b"
+    rf"\b(?:{_by_first_letter('|'.join((_PAY_WORD_LIST, _PERIOD_WORD_LIST, _EMPLOYER_ESTIMATE)))})\b|{_PAY_SLASH}"
 )
 # Money that is not pay. Anywhere in the clause of a figure, these win over any pay word.
 _NOT_PAY = _CaseBlind(
@@ -383,7 +467,17 @@ _PAY_LABEL = regex(
 )
 # A range in thousands, which may be pay after a job title (see _after_title).
 _K_RANGE = regex(r"\d[kK]?\s*[-–—~～]+\s*\d+(?:[.,]\d+)?\s?[kK](?![A-Za-z])")
-_MONEY_SIGN = regex(rf"[$€£₹¥￥₩]|{_CODE}")  # a range in a currency may be pay on its own (see _alone)
+# A currency sign or code: a range in a currency may be pay on its own (see _alone). Written as alternatives that
+# each open with one character, so that `re` skips straight to the signs and capitals; a code's own letters are
+# capitals, so the look-behind past them asks what `_CODE` asks before it.
+_MONEY_SIGN = regex(
+    "|".join(
+        [
+            *map(re.escape, "$€£₹¥￥₩"),
+            *(f"{codes}(?<![A-Za-z][A-Z]{{3}})(?![A-Za-z])" for codes in _alternatives(_by_first_letter(_CODES))),
+        ]
+    )
+)
 _STARTING_ALONE = regex(r"[\s*_#>|•·:()\-]*(?i:starting)(?:\s+(?i:at|from))?\s*:?\s*")
 # Markup and separators around a figure, no words. Symbols and emoji count as markup: boards mark their fields with
 # them ("🌏 Worldwide · 💰 $90k – $130k · Full-time", "★ $60,000 - $70,000").
@@ -511,6 +605,13 @@ _VAGUE_STRONG = _CaseBlind(
     r"|\b(?:salaire|rémunération)\s+(?:compétitif|compétitive|attractif|attractive|selon\s+(?:profil|expérience))"
     r"|\b(?:attraktive[sn]?|wettbewerbsfähige[sn]?)\s+(?:Gehalt|Vergütung)|\bsalario\s+competitivo"
 )
+# Every match of `_VAGUE_STRONG` in lower-cased text holds one of these: the nouns of pay, and "competitive" (its
+# "competitive comp"). A window without them is not searched, as the search tries every position of it.
+_VAGUE_STRONG_NOUNS: tuple[str, ...] = ("competitive", "salar", "pay", "compensation", "package", "remuneration")
+_VAGUE_STRONG_NOUNS += ("wage", "rate", "salaire", "rémunération", "gehalt", "vergütung", "面议", "薪", "待遇", "工资")
+# Every match of `_VAGUE_WEAK` in lower-cased text holds one of these.
+_VAGUE_WEAK_WORDS: tuple[str, ...] = ("negotiable", "doe", "doq", "d.o.e.", "d.o.q.", "experience", "qualifications")
+_VAGUE_WEAK_WORDS += ("commensurate", "market", "tbd", "可谈", "competitive")
 _VAGUE_WEAK = _CaseBlind(
     r"\b(?<!non-)(?:negotiable|DOE|DOQ|D\.O\.E\.|D\.O\.Q\."
     r"|depend(?:s|ing|ent)\s+(?:up)?on\s+(?:experience|qualifications)"
@@ -519,25 +620,28 @@ _VAGUE_WEAK = _CaseBlind(
 )
 # Every vague phrase contains one of these stems (the Chinese ones are searched only in non-ASCII text).
 # They are chosen to begin with uncommon letters, so the search skips quickly through ordinary prose:
-# it runs on every block and most blocks contain none of them.
-_QUICK_VAGUE = regex(
+# it runs on every block and most blocks contain none of them. No two stems match at one place, so grouped by first
+# letter (`_by_first_letter`), which spares `re` trying each of them in turn, they are found where they were.
+_QUICK_VAGUE_STEMS = (
     r"petiti|PETITI|pétiti|gotia|GOTIA|pend(?:ent|ing|s)\s+(?:up)?on|PEND|mensur|MENSUR|ket.rate|KET.RATE"
     r"|ractiv|ractif|RACTIV|rakti|bewerbsf|based\s+on\s+exp|be\s+determ|be\s+confirm|be\s+discuss"
     r"|DO[EQ]|D\.O\.|TB[DCA]"
 )
+_QUICK_VAGUE = regex(_by_first_letter(_QUICK_VAGUE_STEMS))
 # Praise of the pay ("rewarding salary", "excellent pay", "Salary: Open"), looked for in the lower-cased text and only
 # where one of its stems is: as alternatives of `_QUICK_VAGUE` they made that scan of every block six times slower.
 _PRAISE_STEMS: tuple[str, ...] = ("ewardin", "xcellen", "enerou", "ucrativ", "utstandin", "xceptiona", "andsome")
 _PRAISE_STEMS += ("bove", "reat", "eading")
+# Each alternative opens with a letter, so that grouped like `_QUICK_VAGUE` the search skips to those letters.
 _PRAISE = (
     r"ewardin|xcellen|enerou|ucrativ|utstandin|xceptiona|andsome|bove.market|(?:reat|eading)\s+[spcrw]"
-    r"|[yn]\s*:\s*open"
+    r"|(?:y|n)\s*:\s*open"
 )
-_QUICK_PRAISE = regex(_PRAISE)
+_QUICK_PRAISE = regex(_by_first_letter(_PRAISE))
 _QUICK_PRAISE_ANY_CASE = regex(_PRAISE, re.IGNORECASE)
-_QUICK_VAGUE_CJK = regex(
-    "面议|优厚|丰厚|优越|可观|优渥|诱人|体面|一流|高薪|竞争力|可谈|领先|对标|媲美|比肩|不输|高于|优于"
-)
+_QUICK_VAGUE_CJK_STEMS = "面议|优厚|丰厚|优越|可观|优渥|诱人|体面|一流|高薪|竞争力|可谈|领先|对标|媲美|比肩|不输|高于"
+_QUICK_VAGUE_CJK_STEMS += "|优于"
+_QUICK_VAGUE_CJK = regex(_by_first_letter(_QUICK_VAGUE_CJK_STEMS))
 _VAGUE_WINDOW = 100
 # "Full time telework is negotiable": the term says something of a subject, which is not pay when no pay word
 # comes before it in the sentence.
@@ -824,7 +928,7 @@ def find_pay(text: str, *, pay_context: bool = False, chinese: bool = False) -> 
     has_digit = _DIGIT.search(text) is not None
     vague_hits = [m.span() for m in _QUICK_VAGUE.finditer(text)] if _QUICK_VAGUE.search(text) else []
     lower = text.lower()
-    if any(stem in lower for stem in _PRAISE_STEMS) or ("open" in lower and ":" in lower):
+    if holds_any(lower, _PRAISE_STEMS) or ("open" in lower and ":" in lower):
         # Offsets of the lower-cased text are the text's unless lower-casing changed its length ("İ").
         praise = _QUICK_PRAISE.finditer(lower) if len(lower) == len(text) else _QUICK_PRAISE_ANY_CASE.finditer(text)
         vague_hits += [m.span() for m in praise]
@@ -837,7 +941,7 @@ def find_pay(text: str, *, pay_context: bool = False, chinese: bool = False) -> 
     parse = has_digit and (
         pay_context
         or cjk
-        or _WORTH_PARSING.search(lower) is not None
+        or _WORTH_PARSING.search(lower) is not None  # not `cjk`: the block holds no Han character
         or _MONEY_SIGN.search(text) is not None
         or _K_RANGE.search(text) is not None
     )
@@ -1192,10 +1296,15 @@ def _add_vague(
             windows[-1] = (windows[-1][0], hi)
         else:
             windows.append((lo, hi))
+    low = block.lower
     for lo, hi in windows:
+        if low is not None and not holds_any(low[lo:hi], _VAGUE_STRONG_NOUNS):
+            continue  # most windows are around praise of something else ("great people"): `in` rules them out
         for strong in _VAGUE_STRONG.finditer(block, lo, hi):
             add(*strong.span())
     for lo, hi in windows:
+        if low is not None and not holds_any(low[lo:hi], _VAGUE_WEAK_WORDS):
+            continue
         for weak in _VAGUE_WEAK.finditer(block, lo, hi):
             s, e = weak.span()
             if _acronym_defined(text, text[s:e]):

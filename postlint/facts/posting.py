@@ -53,10 +53,12 @@ def names_pay(text: str) -> bool:
     return holds_any(text.lower(), _PAY_HEADING_WORDS) and PAY_HEADING.search(text) is not None
 
 
-def _introduces_pay(text: str) -> bool:
+def _introduces_pay(text: str, named: bool | None = None) -> bool:
     """Whether a block introduces a list of pay figures ("Our base salary ranges are:"): it names pay and gives
-    no figure of its own, or ends with a colon."""
-    return names_pay(text) and (not _DIGIT.search(text) or text.endswith((":", "：")))
+    no figure of its own, or ends with a colon. `named` is `names_pay(text)` where the caller has it."""
+    if named is None:
+        named = names_pay(text)
+    return named and (not _DIGIT.search(text) or text.endswith((":", "：")))
 
 
 _PAY_TEMPLATE = regex(r"\{%-?\s*include\s[^%]*?(?:salary|pay|compensation|wage)[^%]*%\}", re.IGNORECASE)
@@ -290,10 +292,17 @@ class PostingFacts:
 
         doc = self.doc
         # A Chinese posting quotes pay by its own conventions even on a line with no Han character ("25-50K").
-        chinese = _HAN.search(doc.text) is not None and (self.language == "zh" or self._chinese_title())
+        # `isascii` takes constant time: an ASCII text holds no Han and needs no search.
+        chinese = (
+            not doc.text.isascii()
+            and _HAN.search(doc.text) is not None
+            and (self.language == "zh" or self._chinese_title())
+        )
         found = self._front_matter_pay()
         pay_sections = {i for i, s in enumerate(doc.sections) if names_pay(s.title)}
         header = header_fields(doc, self.memo)
+        # A job board's pay badge: `💰 USD 110k~190k`. Found once: most postings have none, and many have code spans.
+        money_badges = [(a, b) for a, b in doc.code_spans if "💰" in doc.text[a:b]]
         previous = ""
         lead_in = False  # a run of list items after a sentence about pay ("Our base salary ranges are:")
         for block in fact_blocks(doc, self.memo):
@@ -301,11 +310,16 @@ class PostingFacts:
                 continue
             # Under a pay heading, or right after a pay label ("Base salary" | "$120k–$150k" in a table).
             # A label alone: "Salary: $51,408 - $74,124" already holds its figures, so the next line is not pay.
-            labelled = len(previous) <= 40 and names_pay(previous) and not _DIGIT.search(previous)
+            short = len(previous) <= 40
+            previous_names_pay = short and names_pay(previous)
+            labelled = previous_names_pay and not _DIGIT.search(previous)
             previous_label = previous
             # A lead-in introduces figures; "薪资待遇：5000 — 8000美元" states its own: the list after it is not pay.
-            # Asked only of the block before a list's first item: the search reads a whole paragraph.
-            lead_in = block.kind == "list_item" and (lead_in or _introduces_pay(previous))
+            # Asked only of the block before a list's first item: the search reads a whole paragraph. A short
+            # block's answer to `names_pay` is the one just found.
+            lead_in = block.kind == "list_item" and (
+                lead_in or _introduces_pay(previous, previous_names_pay if short else None)
+            )
             context = (block.section in pay_sections or labelled or lead_in) and block.kind != "heading"
             prose = block.prose
             previous = prose.strip()
@@ -316,8 +330,8 @@ class PostingFacts:
                     found += self._facts(find_pay(piece, pay_context=True, chinese=chinese), start, "header")
                 first, last = header[0][0] - block.start, header[-1][1] - block.start
                 prose = prose[:first] + " " * (last - first) + prose[last:]
-            badges = [(a, b) for a, b in doc.code_spans if block.start <= a < block.end and "💰" in doc.text[a:b]]
-            for a, b in badges:  # a job board's pay badge: `💰 USD 110k~190k`
+            badges = [(a, b) for a, b in money_badges if block.start <= a < block.end] if money_badges else []
+            for a, b in badges:
                 found += self._facts(find_pay(prose[a - block.start : b - block.start], pay_context=True), a, "badge")
                 prose = prose[: a - block.start] + " " * (b - a) + prose[b - block.start :]
             mentions = find_pay(prose, pay_context=context, chinese=chinese)
