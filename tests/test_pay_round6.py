@@ -30,6 +30,10 @@ def vague(text: str) -> list[str]:
         ("Contra Costa County offers great salary and benefits in addition to a collaborative team", ["great salary"]),
         ("Generous remuneration package and a hybrid office.", ["Generous remuneration"]),
         ("industry-leading compensation and equity", ["industry-leading compensation"]),
+        # An adjective of pay between the praise and the noun.
+        ("Great base salary, plus a 401(k) match.", ["Great base salary"]),
+        ("We offer industry-leading total compensation.", ["industry-leading total compensation"]),
+        ("A market-leading annual salary and hybrid work.", ["market-leading annual salary"]),
         ("Salary: Open", ["Salary: Open"]),
         ("办公环境一流，公司工程师文化氛围浓厚，薪资优越，福利好", ["薪资优越"]),
         ("我们能给你：一份体面的薪酬，和敬业进取的同事一起共事", ["体面的薪酬"]),
@@ -47,6 +51,7 @@ def test_praise_of_the_pay_is_vague_pay(text: str, expected: list[str]) -> None:
         # A consulting service, a benefits package, a career, a date: no promise about this job's pay.
         "Our team specializes in designing, implementing, and optimizing industry-leading compensation plans",
         "We offer an excellent benefits package and a rewarding career.",
+        "Great team, great mission, and a leading total rewards program for engineers.",
         "Salary: Open until filled",
         "办公环境一流，交通便利",
         # A figure in the same sentence states the pay; the praise only qualifies it.

@@ -633,8 +633,9 @@ _QUICK_VAGUE = regex(_by_first_letter(_QUICK_VAGUE_STEMS))
 _PRAISE_STEMS: tuple[str, ...] = ("ewardin", "xcellen", "enerou", "ucrativ", "utstandin", "xceptiona", "andsome")
 _PRAISE_STEMS += ("bove", "reat", "eading")
 # Each alternative opens with a letter, so that grouped like `_QUICK_VAGUE` the search skips to those letters.
+# After "great" and "leading" comes a noun of pay or one of `_PAY_ADJ` ("great base salary").
 _PRAISE = (
-    r"ewardin|xcellen|enerou|ucrativ|utstandin|xceptiona|andsome|bove.market|(?:reat|eading)\s+[spcrw]"
+    r"ewardin|xcellen|enerou|ucrativ|utstandin|xceptiona|andsome|bove.market|(?:reat|eading)\s+[spcrwbtafomh&]"
     r"|(?:y|n)\s*:\s*open"
 )
 _QUICK_PRAISE = regex(_by_first_letter(_PRAISE))
