@@ -6,7 +6,8 @@ sits beside the repository, on its postings."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 
 from postlint.document import HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block
 from postlint.facts import locations as loc
+from postlint.facts.cities import CityIndex
 from postlint.facts.gazetteer import load_gazetteer
 from postlint.facts.view import fact_blocks
 from postlint.prefilter import folds_plainly
@@ -84,9 +86,10 @@ _WORD_SETS = (
 def _check_view(proses: list[str]) -> None:
     blocks = _blocks(proses)
     view = loc._Lowered(blocks)
-    assert view.plain == all(folds_plainly(p, p.lower()) for p in proses)
+    viewed = [b.prose for b in blocks if b.kind in loc._VIEWED]
+    assert view.plain == all(folds_plainly(p, p.lower()) for p in viewed)
     for index, prose in enumerate(proses):
-        lowered = prose.lower()
+        lowered = prose.lower() if blocks[index].kind in loc._VIEWED else ""
         assert view.piece(index) == lowered
         for words in _WORD_SETS:
             assert view.holds(index, words) == any(w in lowered for w in words)
@@ -145,6 +148,10 @@ def _check_text(text: str) -> None:
     _twin_holds(loc._NOT_REQUIRED, loc._NOT_REQUIRED_TWIN, text)
     _twin_holds(loc._WORK_AT_OFFICE, loc._WORK_AT_OFFICE_TWIN, text)
     _twin_holds(loc._REMOTE_ANSWER, loc._REMOTE_ANSWER_TWIN, text)
+    _twin_holds(loc._ROLE_IS_REMOTE, loc._ROLE_IS_REMOTE_TWIN, text)
+    _twin_holds(loc._REMOTE_ROLE, loc._REMOTE_ROLE_TWIN, text)
+    if folds_plainly(text) and loc._REMOTE_ROLE_FR.search(text):
+        assert "télétravail" in text.lower()
     for pattern, holds in _GATES:
         for m in (pattern.match(text), *pattern.finditer(text)):
             if m is not None:
@@ -173,6 +180,9 @@ _SHAPES = [
     "中国-北京-内推直达：https://example.com",
     "Remote • Hybrid",
     "Work from home / Onsite",
+    "This is a 100% remote position",
+    "The role is fully remote",
+    "Ce poste est entièrement en télétravail",
 ]
 
 
@@ -242,6 +252,22 @@ _OFFICE = st.tuples(
     st.sampled_from(["office", "Offices", "hub", "hubs", "campus", "Headquarters", "HQ", "facility", "facilities"]),
     st.sampled_from(["", " at 253 Broadway.", " in Boston", "."]),
 ).map("".join)
+_ROLE = st.tuples(
+    st.sampled_from(["", "This ", "the ", "These ", "THE "]),
+    st.sampled_from(["position", "Role", "job", "opportunity", "You", "positions", "roles", "jobs", "opportunities"]),
+    st.sampled_from(["", " is", " can be", " will be done, as agreed, mostly", " x" * 20]),
+    _SPACE,
+    st.sampled_from(["", "fully ", "100%\n", "FULLY  "]),
+    st.sampled_from(["remote", "Remotely", "telecommuting", "REMOTE"]),
+    st.sampled_from(["", " position", " role", " job", " opportunity", "."]),
+).map("".join)
+_FRENCH = st.tuples(
+    st.sampled_from(["Ce poste", "POSTE", "un poste"]),
+    _SPACE,
+    st.sampled_from(["", "est "]),
+    st.sampled_from(["", "entièrement ", "COMPLÈTEMENT ", "100 % "]),
+    st.sampled_from(["en télétravail", "EN TÉLÉTRAVAIL", "en Télétravail"]),
+).map("".join)
 _ANSWER = st.tuples(
     st.sampled_from(["", "* ", "| ", "__"]),
     st.sampled_from(["Work Remotely", "remote work", "REMOTE", "Fully  Remote", "work\nremotely"]),
@@ -253,7 +279,7 @@ _ANSWER = st.tuples(
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.one_of(_TEXT, _CLAUSE, _OFFICE, _ANSWER))
+@given(st.one_of(_TEXT, _CLAUSE, _OFFICE, _ANSWER, _ROLE, _FRENCH))
 def test_twins_and_literals_hold_in_every_match(text: str) -> None:
     _check_text(text)
 
@@ -265,6 +291,8 @@ def test_twins_and_literals_hold_in_shapes_the_cues_read(text: str) -> None:
         (loc._NOT_REQUIRED, loc._NOT_REQUIRED_TWIN),
         (loc._WORK_AT_OFFICE, loc._WORK_AT_OFFICE_TWIN),
         (loc._REMOTE_ANSWER, loc._REMOTE_ANSWER_TWIN),
+        (loc._ROLE_IS_REMOTE, loc._ROLE_IS_REMOTE_TWIN),
+        (loc._REMOTE_ROLE, loc._REMOTE_ROLE_TWIN),
     ):
         assert pattern.search(text) is None or twin.search(text.lower()) is not None
 
@@ -286,3 +314,85 @@ def test_real_postings_read_the_same_places_on_the_plain_path(monkeypatch: pytes
     monkeypatch.setattr(loc._Lowered, "plain", property(lambda self: False))
     for (path, doc), places in zip(documents, fast, strict=True):
         assert loc.find_places(doc, gazetteer, memo={}) == places, path  # type: ignore[arg-type]
+
+
+def test_a_name_holds_what_isalnum_and_the_name_marks_allow() -> None:
+    """`_one_name` asks `re` (`\\w` is `str.isalnum()` or "_") what it asked of each character: the same answer for
+    every code point."""
+    from postlint.facts.cities import _one_name
+
+    for code in range(0x110000):
+        ch = chr(code)
+        assert _one_name(ch, 0, 1) == (ch.isalnum() or ch in " '’.-"), hex(code)
+
+
+def _plain_fold(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)) | st.text())
+@example("Zürich")
+@example("  SAN\tJosé  ")
+def test_fold_gives_the_key_of_the_plain_fold(name: str) -> None:
+    from postlint.facts.cities import fold
+
+    assert fold(name) == _plain_fold(name)
+
+
+def _plain_find(index: CityIndex, text: str, known: Collection[str]) -> list[tuple[int, int, str]]:
+    """`CityIndex.find` as it was: every name tried, its capital tested once the name is formed."""
+    from postlint.facts import cities
+
+    words = list(cities._WORD.finditer(text))
+    taken, out = -1, []
+    for i, first in enumerate(words):
+        if first.start() < taken:
+            continue
+        for n in range(min(cities._MAX_WORDS, len(words) - i), 0, -1):
+            last = words[i + n - 1]
+            if not all(ch.isalnum() or ch in " '’.-" for ch in text[first.start() : last.end()]):
+                continue
+            name = text[first.start() : last.end()].rstrip(".")
+            if not name[:1].isupper():
+                break
+            jid = index.names.get(_plain_fold(name))
+            if jid is not None and jid in known:
+                out.append((first.start(), first.start() + len(name), jid))
+                taken = last.end()
+                break
+    return out
+
+
+_CITY_TEXT = st.lists(
+    st.sampled_from(["Santa Clara", "santa clara", "Salt Lake City", "Herndon", "Zürich", "ZÜRICH", "München", "Paris",
+                     "TX", "St.", "the", "of", ",", " / ", "-", "(", ")", "Reading", "San José", "Mobile", "_", "Növ"]),
+    max_size=10,
+).map(" ".join)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CITY_TEXT)
+@example("Location: Herndon, VA / Santa Clara")
+def test_city_lookup_finds_what_the_plain_lookup_finds(text: str) -> None:
+    from postlint.facts.cities import city_index
+
+    index = city_index()
+    assert index is not None
+    known = load_gazetteer().jurisdictions
+    assert list(index.find(text, known)) == _plain_find(index, text, known)
+
+
+def test_city_lookup_on_real_lines() -> None:
+    from postlint.facts.cities import city_index
+
+    if not (_CORPUS / "real").is_dir():
+        pytest.skip("the shared corpus is not beside the repository")
+    index = city_index()
+    assert index is not None
+    known = load_gazetteer().jurisdictions
+    for prose in _corpus_blocks(9):
+        for line in prose.split("\n"):
+            if len(line) <= 200:
+                assert list(index.find(line, known)) == _plain_find(index, line, known), line

@@ -207,6 +207,13 @@ _ROLE_IS_REMOTE = regex(
     r"[^.;!?\n]{0,40}?\b(?:fully\s+|100%\s+)?(?:remote(?:ly)?|telecommut\w*)\b",
     re.IGNORECASE,
 )
+# What every match of `_ROLE_IS_REMOTE` and of `_REMOTE_ROLE` holds, lower-cased (their pattern without its word
+# edges and the words before the noun); `_REMOTE_ROLE_FR` holds "télétravail".
+_ROLE_IS_REMOTE_TWIN = regex(
+    r"(?:position|role|job|opportunity|you|positions|roles|jobs|opportunities)[^.;!?\n]{0,40}?"
+    r"(?:fully\s+|100%\s+)?(?:remote|telecommut)"
+)
+_REMOTE_ROLE_TWIN = regex(r"remote\s+(?:position|role|job|opportunity)")
 _SENTENCE_END = regex(r"[.;!?\n](?:\s|$)|\)")
 _LI_REMOTE = regex(r"(?<![\w#])#LI-Remote\b", re.IGNORECASE)
 # "This is a 100% remote position", "This remote role": the role's remote work, the noun after the marker.
@@ -497,40 +504,32 @@ def posting_jurisdictions(places: Sequence[Place], gazetteer: Gazetteer) -> tupl
 
 
 class _Lowered:
-    """The fact blocks' prose lower-cased once per document, for the word tests that decide which blocks a cue's
-    pattern runs on. Each block was lower-cased again by every cue that looked at it (a hundred and more
-    `str.lower` calls per posting); here the blocks are joined and lowered in one call, and one `str.find` per
-    word finds the blocks holding it, instead of one test per block and word."""
+    """The prose of the fact blocks that cues read (paragraphs, list items, headings) lower-cased once per document,
+    for the word tests that decide which blocks a cue's pattern runs on. Each block was lower-cased again by every
+    cue that looked at it (a hundred and more `str.lower` calls per posting); here each is lowered once (block by
+    block: an ASCII block takes `str.lower`'s fast path even where another is not ASCII), and the pieces are joined
+    so that one `str.find` per word finds the blocks holding it, instead of one test per block and word. Other
+    blocks (code, table cells) stand as empty pieces."""
 
-    __slots__ = ("_document", "_plain", "_prose", "blocks", "ends", "starts", "text")
+    __slots__ = ("_document", "_plain", "blocks", "ends", "starts", "text")
 
     def __init__(self, blocks: list[Block]) -> None:
         self.blocks = blocks
-        self._prose = _JOIN.join(block.prose for block in blocks)
-        text = self._prose.lower()
-        if len(text) == len(self._prose):
-            # Lower-casing never shortens a character, so equal lengths mean that each block's part kept its length
-            # and its offsets; and it maps each character alone except Greek capital sigma, whose form looks at the
-            # letters beside it, which the separator (no letter) hides as a block's edge does. So each part is its
-            # block's own `prose.lower()` (pinned by a test).
-            lengths = [len(block.prose) for block in blocks]
-        else:  # a character that grows ("İ"): lower-case block by block, as the cues did
-            pieces = [block.prose.lower() for block in blocks]
-            text = _JOIN.join(pieces)
-            lengths = [len(piece) for piece in pieces]
-        self.text = text
+        pieces = [block.prose.lower() if block.kind in _VIEWED else "" for block in blocks]
+        # No word or twin looked for holds the separator's NUL, so one found lies inside one block's piece.
+        self.text = _JOIN.join(pieces)
         self.starts: list[int] = []
         self.ends: list[int] = []
         at = 0
-        for length in lengths:
+        for piece in pieces:
             self.starts.append(at)
-            self.ends.append(at + length)
-            at += length + len(_JOIN)
+            self.ends.append(at + len(piece))
+            at += len(piece) + len(_JOIN)
         self._plain: bool | None = None
         self._document: tuple[str, bool] | None = None
 
     def piece(self, index: int) -> str:
-        """Block `index`'s prose, lower-cased."""
+        """Block `index`'s prose, lower-cased ("" for a block of a kind not viewed)."""
         return self.text[self.starts[index] : self.ends[index]]
 
     def holds(self, index: int, words: Sequence[str]) -> bool:
@@ -556,11 +555,13 @@ class _Lowered:
     def plain(self) -> bool:
         """Whether every block lower-cases plainly (`folds_plainly`): then a word or a twin pattern found in the
         lower-cased text finds what a case-insensitive pattern would in the prose. The separator holds no character
-        that folds otherwise, so the joined texts answer for every block at once."""
+        that folds otherwise, so the joined texts answer for every block at once (lower-casing never shortens a
+        text, so equal lengths in all are equal lengths in each)."""
         if self._plain is None:
             from postlint.prefilter import folds_plainly
 
-            self._plain = folds_plainly(self._prose, self.text)
+            prose = _JOIN.join(block.prose if block.kind in _VIEWED else "" for block in self.blocks)
+            self._plain = folds_plainly(prose, self.text)
         return self._plain
 
     def holding(self, words: Sequence[str], kinds: tuple[str, ...]) -> list[int]:
@@ -581,6 +582,7 @@ class _Lowered:
 
 
 _LOWERED_KEY = "facts.locations.lowered"
+_VIEWED = (PARAGRAPH, LIST_ITEM, HEADING)
 
 
 def _lowered(doc: Document, memo: dict[Any, Any]) -> _Lowered:
@@ -1369,11 +1371,12 @@ def _remote_cues(doc: Document, found: _Collector) -> tuple[int, int, str] | Non
     Returns the first statement that the role is remote but names no area ("you can work remotely"), or None.
     Open to the whole world ("connect from anywhere in the world") it is a remote place with no scope at once."""
     unscoped: tuple[int, int, str] | None = None
-    for block in fact_blocks(doc, found.memo):
+    view = _lowered(doc, found.memo)
+    for index, block in enumerate(view.blocks):
         prose = block.prose
         if block.kind not in (PARAGRAPH, LIST_ITEM) or ("emote" not in prose and "télétravail" not in prose):
             continue
-        said = (*_ROLE_IS_REMOTE.finditer(prose), *_REMOTE_ROLE.finditer(prose), *_REMOTE_ROLE_FR.finditer(prose))
+        said = [m for pattern in _remote_statements(view, index) for m in pattern.finditer(prose)]
         for m in sorted(said, key=lambda m: m.start()):
             if _NOT_REMOTE.search(m.group()) or _NOT_REMOTE.search(prose, max(0, m.start() - 12), m.end()):
                 continue  # "This position is not remote and is physically based in Washington, DC"
@@ -1393,6 +1396,18 @@ def _remote_cues(doc: Document, found: _Collector) -> tuple[int, int, str] | Non
             else:
                 unscoped = (start, end_at, m.group())
     return unscoped or _remote_zh(doc, found) or _remote_answer(doc, found) or _remote_option_line(doc, found)
+
+
+def _remote_statements(view: _Lowered, index: int) -> Iterator[re.Pattern[str]]:
+    """The patterns of a role's remote work that may match in block `index`: where it lower-cases plainly, only
+    those whose twin finds the block (each twin opens with a literal or a few letters, which `re` finds fast)."""
+    plain = view.plain
+    if not plain or view.search(_ROLE_IS_REMOTE_TWIN, index) is not None:
+        yield _ROLE_IS_REMOTE
+    if not plain or view.search(_REMOTE_ROLE_TWIN, index) is not None:
+        yield _REMOTE_ROLE
+    if not plain or view.holds(index, ("télétravail",)):
+        yield _REMOTE_ROLE_FR
 
 
 def _prose_holding(doc: Document, found: _Collector, words: tuple[str, ...]) -> Iterator[Block]:
