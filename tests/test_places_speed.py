@@ -53,7 +53,8 @@ _TOKENS = st.sampled_from(
         "Offices", "HQ", "campus", "facility", "Remote", "REMOTE", "remotely", "Work Remotely", "yes", "Yes", ":",
         "：", "|", "*", "\n", "\r\n", "Location", "Locations", "Job Location", "(FR)", "(US)", ")", "(", "US-CO",
         "CA-", "-", ",", "Munich", "BY", "DE", "base", "Base", "北京", "中国-北京", "上海", "远程", "Σ", "ς", "σ",
-        "İ", "ſ", "K", "ß", "ﬃ", "é", ".", ";", "hybrid", "wfh", "telecommute", "anywhere", "world",
+        "İ", "ſ", "K", "ß", "ﬃ", "é", "ᄀ", "한", "ｱ", "⺀", ".", ";", "hybrid", "wfh", "telecommute",
+        "anywhere", "world",
     ]
 )  # fmt: skip
 _TEXT = st.lists(_TOKENS, min_size=1, max_size=16).flatmap(
@@ -157,6 +158,8 @@ def _check_text(text: str) -> None:
             if m is not None:
                 assert holds(m, text), (pattern.pattern, text)  # type: ignore[operator]
     assert loc._width(text) == len(text) + len(loc._WIDE.findall(text))
+    for line in text.split("\n"):
+        assert loc._width(line) == len(line) + len(loc._WIDE.findall(line))
 
 
 _SHAPES = [

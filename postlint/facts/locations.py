@@ -1455,11 +1455,12 @@ def _remote_option_line(doc: Document, found: _Collector) -> tuple[int, int, str
     ("Remote", "Remote • Hybrid") and names no place."""
     seen = 0
     view = _lowered(doc, found.memo)
+    plain = view.plain
     for index, block in enumerate(view.blocks):
         if block.kind not in (PARAGRAPH, LIST_ITEM):
             continue
         # A line found is returned only where it holds a remote marker, whose words are tested first.
-        marked = not view.plain or view.holds(index, _MARKER_WORDS)
+        marked = not plain or view.holds(index, _MARKER_WORDS)
         for m in _REMOTE_OPTIONS_LINE.finditer(block.prose) if marked else ():
             marker = _REMOTE_MARKER.search(m.group())
             if marker is not None:
@@ -1561,16 +1562,20 @@ def _office_cues(doc: Document, found: _Collector) -> None:
     """Where the work is done, said in a sentence: "work from our office at 253 Broadway, in Manhattan",
     "remote-hybrid work from our Boston or Denver offices". Visiting an office is no such statement."""
     view = _lowered(doc, found.memo)
-    # The phrase needs one of the words: one pass over the text spares a regex over every paragraph. Where the
-    # blocks lower-case plainly, their text is enough (a block whose words are not there is not searched below).
-    lowered = view.text if view.plain else view.document(doc.text)[0]
-    if not any(word in lowered for word in _OFFICE_WORDS):
-        return
+    plain = view.plain
+    if plain:
+        # Where the blocks lower-case plainly, only those holding an office word (found with one `str.find` per
+        # word and block that holds it) may hold the phrase, and only where its twin finds it.
+        offices = set(view.holding(_OFFICE_WORDS, (PARAGRAPH, LIST_ITEM)))
+        if not offices:
+            return
+    elif not any(word in view.document(doc.text)[0] for word in _OFFICE_WORDS):
+        return  # the phrase needs one of them: one pass over the text spares a regex over every paragraph
     for number, block in enumerate(view.blocks):
         if block.kind not in (PARAGRAPH, LIST_ITEM) or "our" not in block.prose:
             continue
-        if view.plain:
-            if view.search(_WORK_AT_OFFICE_TWIN, number) is None:  # which holds an office word too
+        if plain:
+            if number not in offices or view.search(_WORK_AT_OFFICE_TWIN, number) is None:
                 continue
         elif not _may_name_office(block.prose, view.piece(number)):
             continue
