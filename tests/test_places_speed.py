@@ -91,6 +91,8 @@ def _check_view(proses: list[str]) -> None:
     assert view.plain == all(folds_plainly(p, p.lower()) for p in viewed)
     for index, prose in enumerate(proses):
         lowered = prose.lower() if blocks[index].kind in loc._VIEWED else ""
+        if blocks[index].kind in loc._VIEWED:
+            assert view.plain_at(index) == folds_plainly(prose, lowered)
         assert view.piece(index) == lowered
         for words in _WORD_SETS:
             assert view.holds(index, words) == any(w in lowered for w in words)
@@ -315,6 +317,7 @@ def test_real_postings_read_the_same_places_on_the_plain_path(monkeypatch: pytes
     documents = list(_documents(5))
     fast = [loc.find_places(doc, gazetteer, memo={}) for _, doc in documents]  # type: ignore[arg-type]
     monkeypatch.setattr(loc._Lowered, "plain", property(lambda self: False))
+    monkeypatch.setattr(loc._Lowered, "plain_at", lambda self, index: False)
     for (path, doc), places in zip(documents, fast, strict=True):
         assert loc.find_places(doc, gazetteer, memo={}) == places, path  # type: ignore[arg-type]
 
@@ -399,3 +402,38 @@ def test_city_lookup_on_real_lines() -> None:
         for line in prose.split("\n"):
             if len(line) <= 200:
                 assert list(index.find(line, known)) == _plain_find(index, line, known), line
+
+
+def _office_test_agrees(doc: object) -> None:
+    view = loc._Lowered(fact_blocks(doc))  # type: ignore[arg-type]
+    searched = [
+        (i, view.search(loc._WORK_AT_OFFICE_TWIN, i))
+        for i, b in enumerate(view.blocks)
+        if b.kind in (PARAGRAPH, LIST_ITEM)
+    ]
+    lowered = doc.text.lower()  # type: ignore[attr-defined]
+    expected = any(word in lowered for word in loc._OFFICE_WORDS)
+    for part in (searched, [s for s in searched if s[1] is not None], searched[:1]):
+        assert loc._text_holds_office_word(doc, view, part) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("<p>You will work from our Denver offic&#101;.</p>", "html"),
+        ("<p>You will work from our Denver &#79;ffice.</p>", "html"),
+        ("<p>You will work from our Denver office.</p>", "html"),
+        ("You will work from our Denver `office`.\n", "markdown"),
+        ("You will work from our Denver OFFİCE.\n", "markdown"),
+    ],
+)
+def test_the_office_word_test_is_the_texts(text: str, fmt: str) -> None:
+    """Whether the text holds an office word, however the blocks that may hold the phrase are asked first."""
+    _office_test_agrees(parse(text, fmt))  # type: ignore[arg-type]
+
+
+def test_the_office_word_test_on_real_postings() -> None:
+    if not (_CORPUS / "real").is_dir():
+        pytest.skip("the shared corpus is not beside the repository")
+    for _, doc in _documents(7):
+        _office_test_agrees(doc)

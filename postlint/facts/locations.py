@@ -153,7 +153,7 @@ _WORK_AT_OFFICE = regex(
 _TOWN_BEFORE_CODE = lazy_regex(r"\w[.'’]?[ \t]*,[ \t]*\Z")
 # What every `_WORK_AT_OFFICE` match holds, lower-cased, from "our" on: it opens with a literal, which `re` finds
 # at C speed, where the pattern itself is tried at every word of the block.
-_WORK_AT_OFFICE_TWIN = regex(r"our\s+[^.;!?\n]{0,60}?\s*(?:office|hub|campus|headquarters|hq|facilit)")
+_WORK_AT_OFFICE_TWIN = regex(r"our\s+[^.;!?\n]{0,60}?\s*(?P<word>office|hub|campus|headquarters|hq|facilit)")
 _OFFICE_WORDS = (
     "office",
     "hub",
@@ -511,7 +511,7 @@ class _Lowered:
     so that one `str.find` per word finds the blocks holding it, instead of one test per block and word. Other
     blocks (code, table cells) stand as empty pieces."""
 
-    __slots__ = ("_document", "_plain", "blocks", "ends", "starts", "text")
+    __slots__ = ("_document", "_plain", "_plain_at", "blocks", "ends", "starts", "text")
 
     def __init__(self, blocks: list[Block]) -> None:
         self.blocks = blocks
@@ -526,6 +526,7 @@ class _Lowered:
             self.ends.append(at + len(piece))
             at += len(piece) + len(_JOIN)
         self._plain: bool | None = None
+        self._plain_at: dict[int, bool] = {}
         self._document: tuple[str, bool] | None = None
 
     def piece(self, index: int) -> str:
@@ -553,16 +554,28 @@ class _Lowered:
 
     @property
     def plain(self) -> bool:
-        """Whether every block lower-cases plainly (`folds_plainly`): then a word or a twin pattern found in the
-        lower-cased text finds what a case-insensitive pattern would in the prose. The separator holds no character
-        that folds otherwise, so the joined texts answer for every block at once (lower-casing never shortens a
-        text, so equal lengths in all are equal lengths in each)."""
+        """Whether every block lower-cases plainly (`folds_plainly`). The separator holds no character that folds
+        otherwise, so one test of the joined texts answers for all (lower-casing never shortens a text, so equal
+        lengths in all are equal lengths in each)."""
         if self._plain is None:
             from postlint.prefilter import folds_plainly
 
             prose = _JOIN.join(block.prose if block.kind in _VIEWED else "" for block in self.blocks)
             self._plain = folds_plainly(prose, self.text)
         return self._plain
+
+    def plain_at(self, index: int) -> bool:
+        """Whether block `index` lower-cases plainly (`folds_plainly`): then a word or a twin pattern found in its
+        lower-cased prose finds what a case-insensitive pattern would in the prose. Every block does where all do;
+        in the rare posting where one does not, each block is tested on its own."""
+        if self.plain:
+            return True
+        known = self._plain_at.get(index)
+        if known is None:
+            from postlint.prefilter import folds_plainly
+
+            known = self._plain_at[index] = folds_plainly(self.blocks[index].prose, self.piece(index))
+        return known
 
     def holding(self, words: Sequence[str], kinds: tuple[str, ...]) -> list[int]:
         """Indices, in order, of the blocks of `kinds` whose lower-cased prose holds one of `words`."""
@@ -1401,12 +1414,11 @@ def _remote_cues(doc: Document, found: _Collector) -> tuple[int, int, str] | Non
 def _remote_statements(view: _Lowered, index: int) -> Iterator[re.Pattern[str]]:
     """The patterns of a role's remote work that may match in block `index`: where it lower-cases plainly, only
     those whose twin finds the block (each twin opens with a literal or a few letters, which `re` finds fast)."""
-    plain = view.plain
-    if not plain or view.search(_ROLE_IS_REMOTE_TWIN, index) is not None:
+    if view.search(_ROLE_IS_REMOTE_TWIN, index) is not None or not view.plain_at(index):
         yield _ROLE_IS_REMOTE
-    if not plain or view.search(_REMOTE_ROLE_TWIN, index) is not None:
+    if view.search(_REMOTE_ROLE_TWIN, index) is not None or not view.plain_at(index):
         yield _REMOTE_ROLE
-    if not plain or view.holds(index, ("télétravail",)):
+    if view.holds(index, ("télétravail",)) or not view.plain_at(index):
         yield _REMOTE_ROLE_FR
 
 
@@ -1455,12 +1467,11 @@ def _remote_option_line(doc: Document, found: _Collector) -> tuple[int, int, str
     ("Remote", "Remote • Hybrid") and names no place."""
     seen = 0
     view = _lowered(doc, found.memo)
-    plain = view.plain
     for index, block in enumerate(view.blocks):
         if block.kind not in (PARAGRAPH, LIST_ITEM):
             continue
         # A line found is returned only where it holds a remote marker, whose words are tested first.
-        marked = not plain or view.holds(index, _MARKER_WORDS)
+        marked = view.holds(index, _MARKER_WORDS) or not view.plain_at(index)
         for m in _REMOTE_OPTIONS_LINE.finditer(block.prose) if marked else ():
             marker = _REMOTE_MARKER.search(m.group())
             if marker is not None:
@@ -1558,27 +1569,50 @@ def _may_name_office(prose: str, lowered: str | None = None) -> bool:
     return not folds_plainly(prose, lowered) or any(word in lowered for word in _OFFICE_WORDS)
 
 
+def _text_holds_office_word(doc: Document, view: _Lowered, searched: list[tuple[int, re.Match[str] | None]]) -> bool:
+    """Whether the lower-cased text holds one of `_OFFICE_WORDS`: the test that spared the search of every paragraph,
+    kept as it was. A word in a block's source, lower-cased, is one in the whole text lower-cased (each character
+    is lower-cased alone but Greek capital sigma, and no office word holds a sigma), so the word a twin found in
+    a block (`searched` pairs a block with its twin's match, or None) is looked for at its place first, then the
+    blocks' sources, and the text, whose lowering costs most, only when none holds one."""
+    for number, twin in searched:
+        if twin is not None:  # the twin's office word, where the text holds it at the same place
+            at = view.blocks[number].start + twin.start("word") - view.starts[number]
+            if doc.text[at : at + len(twin.group("word"))].lower() == twin.group("word"):
+                return True
+    for number, _ in searched:
+        block = view.blocks[number]
+        source = doc.text[block.start : block.end].lower()
+        if any(word in source for word in _OFFICE_WORDS):
+            return True
+    return any(word in view.document(doc.text)[0] for word in _OFFICE_WORDS)
+
+
 def _office_cues(doc: Document, found: _Collector) -> None:
     """Where the work is done, said in a sentence: "work from our office at 253 Broadway, in Manhattan",
     "remote-hybrid work from our Boston or Denver offices". Visiting an office is no such statement."""
     view = _lowered(doc, found.memo)
-    plain = view.plain
-    if plain:
-        # Where the blocks lower-case plainly, only those holding an office word (found with one `str.find` per
-        # word and block that holds it) may hold the phrase, and only where its twin finds it.
-        offices = set(view.holding(_OFFICE_WORDS, (PARAGRAPH, LIST_ITEM)))
-        if not offices:
-            return
-    elif not any(word in view.document(doc.text)[0] for word in _OFFICE_WORDS):
-        return  # the phrase needs one of them: one pass over the text spares a regex over every paragraph
+    # Where every block lower-cases plainly, only those holding an office word may hold the phrase (found with one
+    # `str.find` per word and block that holds it), and only where its twin finds it.
+    offices = set(view.holding(_OFFICE_WORDS, (PARAGRAPH, LIST_ITEM))) if view.plain else None
+    if offices is not None and not offices:
+        return
+    searched: list[tuple[int, re.Match[str] | None]] = []
     for number, block in enumerate(view.blocks):
         if block.kind not in (PARAGRAPH, LIST_ITEM) or "our" not in block.prose:
             continue
-        if plain:
-            if number not in offices or view.search(_WORK_AT_OFFICE_TWIN, number) is None:
-                continue
-        elif not _may_name_office(block.prose, view.piece(number)):
+        if offices is not None and number not in offices:
             continue
+        # Any other block that lower-cases plainly is searched where the twin finds it (and so an office word, as
+        # `_may_name_office` asks); one that does not is searched.
+        twin = view.search(_WORK_AT_OFFICE_TWIN, number)
+        if twin is None and view.plain_at(number):
+            continue
+        searched.append((number, twin))
+    if not searched or not _text_holds_office_word(doc, view, searched):
+        return
+    for number, _ in searched:
+        block = view.blocks[number]
         for m in _WORK_AT_OFFICE.finditer(block.prose):
             for group in ("before", "after"):
                 a, b = m.span(group)
@@ -1805,7 +1839,7 @@ def _not_required(doc: Document, found: _Collector) -> None:
     remote work. A remote place read elsewhere is left as it is."""
     view = _lowered(doc, found.memo)
     for index in view.holding(_NOT_REQUIRED_WORDS, (PARAGRAPH, LIST_ITEM)):
-        if view.plain and view.search(_NOT_REQUIRED_TWIN, index) is None:
+        if view.search(_NOT_REQUIRED_TWIN, index) is None and view.plain_at(index):
             continue  # the block holds no such clause (see `_NOT_REQUIRED_TWIN`)
         block = view.blocks[index]
         prose = block.prose
