@@ -55,6 +55,7 @@ _NOT_CITIES = frozenset(
      "headquarters", "united", "states")
 )  # fmt: skip
 _WORD = regex(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+_NOT_IN_NAME = regex(r"[^\w '’.-]|_")
 
 
 class SortedTable(Mapping[str, str]):
@@ -127,8 +128,8 @@ class CityIndex:
         words = list(_WORD.finditer(text))
         taken = -1
         for i, first in enumerate(words):
-            if first.start() < taken:
-                continue
+            if first.start() < taken or not text[first.start()].isupper():
+                continue  # each name tried from here opens with this letter, and a city is written with a capital
             for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
                 last = words[i + n - 1]
                 if not _one_name(text, first.start(), last.end()):
@@ -144,12 +145,15 @@ class CityIndex:
 
 
 def _one_name(text: str, start: int, end: int) -> bool:
-    """True if text[start:end] has only spaces between its words (no comma, slash or bracket)."""
-    return all(ch.isalnum() or ch in " '’.-" for ch in text[start:end])
+    """True if text[start:end] has only spaces between its words (no comma, slash or bracket): every character
+    alphanumeric or one of " '’.-". `re`'s `\\w` is `str.isalnum()` or "_", so one search says it."""
+    return _NOT_IN_NAME.search(text, start, end) is None
 
 
 def fold(name: str) -> str:
     """A name as looked up: lower case, accents off ("Zürich" is "zurich"), single spaces."""
+    if name.isascii():  # no accent, no decomposition, and casefold() is lower(): the same key
+        return " ".join(name.lower().split())
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
 

@@ -65,6 +65,7 @@ _LABEL_LINE_NEEDLES = ("ocation", "OCATION")
 _GLUED_LABEL = lazy_regex(r"(?<=[a-z0-9)\]])(?:Job |Work )?Locations?\Z")
 _GLUED_NEXT = lazy_regex(r"(?<=[a-z)\]])[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,2}:")
 _GLUED = "glued location"
+_GLUED_ENDS = ("Location", "Locations")  # how every `_GLUED_LABEL` match ends: tested first, at C speed
 _MID_LINE = "location in a line of fields"
 # A location value that opens the job to anyone anywhere: "Location: Anywhere", "Location: Worldwide".
 _ANYWHERE_VALUE = regex(r"[\s*_(]*(?:anywhere(?:\s+in\s+the\s+world)?|worldwide|world-wide)[\s*_.)]*\Z", re.IGNORECASE)
@@ -150,6 +151,9 @@ _WORK_AT_OFFICE = regex(
 
 # "our Niagara Falls, NY office": a code after "Town, " names the town's state, not New York City.
 _TOWN_BEFORE_CODE = lazy_regex(r"\w[.'’]?[ \t]*,[ \t]*\Z")
+# What every `_WORK_AT_OFFICE` match holds, lower-cased, from "our" on: it opens with a literal, which `re` finds
+# at C speed, where the pattern itself is tried at every word of the block.
+_WORK_AT_OFFICE_TWIN = regex(r"our\s+[^.;!?\n]{0,60}?\s*(?P<word>office|hub|campus|headquarters|hq|facilit)")
 _OFFICE_WORDS = (
     "office",
     "hub",
@@ -162,6 +166,7 @@ _OFFICE_WORDS = (
 _PLACE_MARKERS = ("🌎", "🌍", "🌏", "🗺️", "🗺", "📍", "🏢")
 _REMOTE_MARKER = regex(r"(?<![\w-])(?:remote(?:ly)?|telecommut\w*|work\s+from\s+home|wfh)(?![\w-])", re.IGNORECASE)
 # "Home-based, UK", "UK (Home Based)": in a location value, work from home there ("home-based care" is prose).
+_MARKER_WORDS = ("remote", "telecommut", "work", "wfh")  # one of them is in every `_REMOTE_MARKER` match
 _HOME_BASED = regex(r"(?<![\w-])home[- ]?based(?![\w-])", re.IGNORECASE)
 _NOT_REMOTE = regex(r"(?:\b(?:not|no|non|never)|n[’']t)[\s-]+(?:\w+\s+)?remote\b", re.IGNORECASE)
 # "If the position is remote, ...", "whether the role is remote": a condition, not a statement.
@@ -202,6 +207,13 @@ _ROLE_IS_REMOTE = regex(
     r"[^.;!?\n]{0,40}?\b(?:fully\s+|100%\s+)?(?:remote(?:ly)?|telecommut\w*)\b",
     re.IGNORECASE,
 )
+# What every match of `_ROLE_IS_REMOTE` and of `_REMOTE_ROLE` holds, lower-cased (their pattern without its word
+# edges and the words before the noun); `_REMOTE_ROLE_FR` holds "télétravail".
+_ROLE_IS_REMOTE_TWIN = regex(
+    r"(?:position|role|job|opportunity|you|positions|roles|jobs|opportunities)[^.;!?\n]{0,40}?"
+    r"(?:fully\s+|100%\s+)?(?:remote|telecommut)"
+)
+_REMOTE_ROLE_TWIN = regex(r"remote\s+(?:position|role|job|opportunity)")
 _SENTENCE_END = regex(r"[.;!?\n](?:\s|$)|\)")
 _LI_REMOTE = regex(r"(?<![\w#])#LI-Remote\b", re.IGNORECASE)
 # "This is a 100% remote position", "This remote role": the role's remote work, the noun after the marker.
@@ -241,6 +253,9 @@ _REMOTE_ANSWER = regex(
     r"yes\b(?![^\n]*?\b(?:temporar\w*|occasional\w*|covid\w*|sometimes|partial\w*|some\b|on\s+occasion))",
     re.IGNORECASE | re.MULTILINE,
 )
+# What every `_REMOTE_ANSWER` match holds, lower-cased, from the label's last word on: it opens with a literal, which
+# `re` finds at C speed, where the pattern itself is tried at every line of the text.
+_REMOTE_ANSWER_TWIN = regex(r"remote(?:ly|\s+work)?[ \t*_|]*[:：][ \t*_|]*(?:\r?\n[ \t*_|]*)?yes")
 # A top line that only names ways of working, one of them remote: "Remote" under a scraped posting's title, where
 # its town usually is, or "Remote • Hybrid" in a header. It places no job, but says the role may be remote.
 _WORK_MODE = r"(?:(?:fully|100\s*%)\s+)?(?:remote|hybrid|on-?site|in-office|flexible|work\s+from\s+home|wfh)"
@@ -304,6 +319,12 @@ _NOT_REQUIRED = regex(
     re.IGNORECASE,
 )
 _NOT_REQUIRED_WORDS = ("requirement", "required", "necessary", "mandatory", "need")
+# What every `_NOT_REQUIRED` match holds, lower-cased: its negation, the word after it and "to". It opens with a
+# literal, which `re` finds at C speed, where the pattern itself is tried at every word of the block.
+_NOT_REQUIRED_TWIN = regex(
+    r"n(?:o|ot|[’']t)\s+(?:a\s+)?(?:requirement|required|necessary|mandatory|need|have)\s+"
+    r"(?:for\s+(?:you|candidates|applicants)\s+)?to\s"
+)
 # An employer's name that carries its country, as a national subsidiary or legal entity is named: "Think Academy
 # U.S.", "Acme Canada Inc.", "Synpulse Australia Pty Ltd", "Foo (UK) Ltd". The country closes the name, before an
 # optional legal form. A form alone ("Foo GmbH", "Foo Ltd", "Foo Inc.") is no country: GmbH is also Austrian and
@@ -364,6 +385,7 @@ _MAX_VALUE = 200
 # before a name says where the job sits, inside a sentence as often as on a line of its own. The value runs to the
 # end of the clause.
 _BASE_CUE = regex(r"(?<![A-Za-z])base(?:地点?|城市|在|于)?[ \t]*[:：]?[ \t]*(?=[\u4e00-\u9fff])", re.IGNORECASE)
+_HAN = regex(r"[\u4e00-\u9fff]")  # what `_BASE_CUE` and `_PLACE_PATH` need: one set test per character
 _BASE_VALUE = regex(r"[^，。；;,!！?？（(【\[\n]{1,30}")
 # "中国-北京-内推直达：https://...", "中国-重庆-简历直达：": a line opening with a country and a town joined by hyphens,
 # as job boards' location paths are written, names the job's place (the words after it say what the link is for).
@@ -481,6 +503,109 @@ def posting_jurisdictions(places: Sequence[Place], gazetteer: Gazetteer) -> tupl
     return tuple(sorted(ids))
 
 
+class _Lowered:
+    """The prose of the fact blocks that cues read (paragraphs, list items, headings) lower-cased once per document,
+    for the word tests that decide which blocks a cue's pattern runs on. Each block was lower-cased again by every
+    cue that looked at it (a hundred and more `str.lower` calls per posting); here each is lowered once (block by
+    block: an ASCII block takes `str.lower`'s fast path even where another is not ASCII), and the pieces are joined
+    so that one `str.find` per word finds the blocks holding it, instead of one test per block and word. Other
+    blocks (code, table cells) stand as empty pieces."""
+
+    __slots__ = ("_document", "_plain", "_plain_at", "blocks", "ends", "starts", "text")
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        pieces = [block.prose.lower() if block.kind in _VIEWED else "" for block in blocks]
+        # No word or twin looked for holds the separator's NUL, so one found lies inside one block's piece.
+        self.text = _JOIN.join(pieces)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        at = 0
+        for piece in pieces:
+            self.starts.append(at)
+            self.ends.append(at + len(piece))
+            at += len(piece) + len(_JOIN)
+        self._plain: bool | None = None
+        self._plain_at: dict[int, bool] = {}
+        self._document: tuple[str, bool] | None = None
+
+    def piece(self, index: int) -> str:
+        """Block `index`'s prose, lower-cased ("" for a block of a kind not viewed)."""
+        return self.text[self.starts[index] : self.ends[index]]
+
+    def holds(self, index: int, words: Sequence[str]) -> bool:
+        """Whether block `index`'s lower-cased prose holds one of `words` (found in place, with no copy)."""
+        start, end = self.starts[index], self.ends[index]
+        return any(self.text.find(word, start, end) >= 0 for word in words)
+
+    def search(self, pattern: re.Pattern[str], index: int) -> re.Match[str] | None:
+        """`pattern` searched in block `index`'s lower-cased prose, in place: as in the part alone for a pattern
+        that looks at nothing before its match nor past its end (no lookaround, anchor or word boundary)."""
+        return pattern.search(self.text, self.starts[index], self.ends[index])
+
+    def document(self, text: str) -> tuple[str, bool]:
+        """The document's text lower-cased, and whether it lower-cases plainly (`folds_plainly`)."""
+        if self._document is None:
+            from postlint.prefilter import folds_plainly
+
+            lowered = text.lower()
+            self._document = lowered, folds_plainly(text, lowered)
+        return self._document
+
+    @property
+    def plain(self) -> bool:
+        """Whether every block lower-cases plainly (`folds_plainly`). The separator holds no character that folds
+        otherwise, so one test of the joined texts answers for all (lower-casing never shortens a text, so equal
+        lengths in all are equal lengths in each)."""
+        if self._plain is None:
+            from postlint.prefilter import folds_plainly
+
+            prose = _JOIN.join(block.prose if block.kind in _VIEWED else "" for block in self.blocks)
+            self._plain = folds_plainly(prose, self.text)
+        return self._plain
+
+    def plain_at(self, index: int) -> bool:
+        """Whether block `index` lower-cases plainly (`folds_plainly`): then a word or a twin pattern found in its
+        lower-cased prose finds what a case-insensitive pattern would in the prose. Every block does where all do;
+        in the rare posting where one does not, each block is tested on its own."""
+        if self.plain:
+            return True
+        known = self._plain_at.get(index)
+        if known is None:
+            from postlint.prefilter import folds_plainly
+
+            known = self._plain_at[index] = folds_plainly(self.blocks[index].prose, self.piece(index))
+        return known
+
+    def holding(self, words: Sequence[str], kinds: tuple[str, ...]) -> list[int]:
+        """Indices, in order, of the blocks of `kinds` whose lower-cased prose holds one of `words`."""
+        text, starts, ends = self.text, self.starts, self.ends
+        marked: set[int] = set()
+        for word in words:
+            pos = text.find(word)
+            while pos >= 0:
+                i = bisect.bisect_right(starts, pos) - 1
+                if pos + len(word) <= ends[i]:  # inside the block's part, not across a separator
+                    marked.add(i)
+                    pos = text.find(word, ends[i])  # the block holds it: on to the next block
+                else:
+                    pos = text.find(word, pos + 1)
+        blocks = self.blocks
+        return [i for i in sorted(marked) if blocks[i].kind in kinds]
+
+
+_LOWERED_KEY = "facts.locations.lowered"
+_VIEWED = (PARAGRAPH, LIST_ITEM, HEADING)
+
+
+def _lowered(doc: Document, memo: dict[Any, Any]) -> _Lowered:
+    """The document's `_Lowered` view, built once per lint."""
+    view: _Lowered | None = memo.get(_LOWERED_KEY)
+    if view is None:
+        view = memo[_LOWERED_KEY] = _Lowered(fact_blocks(doc, memo))
+    return view
+
+
 def _town_list(cities: CityIndex, jid: str, following: str) -> bool:
     """Whether the place after a town is another town of its country ("Växjö, Malmö"), so that the two are a list
     and the first no town that a region qualifies ("Paris, TX", "London, Ontario")."""
@@ -561,13 +686,13 @@ class _Collector:
     def _ats_value(self, snippet: str, base: int, source: str, anchor: tuple[int, int] | None) -> str:
         """The value with its tracking-system shape undone (see `_COUNTRY_PATH` and `_CODE_TRIPLE`), same length.
         A foreign country's code in a triple is read here, as the country; its codes are then blanked."""
-        path = _COUNTRY_PATH.match(snippet)
+        path = _COUNTRY_PATH.match(snippet) if "-" in snippet else None  # its hyphen: tested first, at C speed
         if path is not None:
             named = self.gazetteer.find(path.group(1))
             if len(named) == 1 and named[0][1] - named[0][0] == len(path.group(1)) and _is_country(named[0][2]):
                 head, tail = snippet[: path.end(1)], snippet[path.end(1) :]
                 return head + tail.replace("-", ",", 2)
-        triple = _CODE_TRIPLE.match(snippet)
+        triple = _CODE_TRIPLE.match(snippet) if snippet.count(",") >= 2 else None  # and its two commas
         if triple is not None and self._foreign_triple(snippet, triple):
             country = self.gazetteer.country_by_code(triple.group("country"))
             if country is not None and country not in ("US", "CA"):  # their codes read right already
@@ -624,8 +749,9 @@ class _Collector:
         scopes is remote work in the country of the value's places (or, with none, remote with no stated scope)."""
         before = len(self.places)
         # "NY-NJ-CT Only": a run of state codes joined by hyphens is a list (a hyphen alone joins "CO-OP").
-        snippet = _CODE_RUN.sub(lambda m: m.group().replace("-", "/"), snippet)
-        snippet = _CODE_TOWN.sub(r"\1/", snippet)
+        if "-" in snippet:  # both shapes hold a hyphen, and most values none
+            snippet = _CODE_RUN.sub(lambda m: m.group().replace("-", "/"), snippet)
+            snippet = _CODE_TOWN.sub(r"\1/", snippet)
         self.scan(snippet, base, source, location_value=location_value)
         if location_value:
             self._new_york_city(snippet, base, before)
@@ -1030,7 +1156,7 @@ def _label_values(text: str, blocks: list[Block]) -> Iterator[tuple[Block, int, 
                 # Labels are short: most separators follow a longer stretch of prose and stop here.
                 if len(head.strip(_MARKUP)) <= 20 and (label := _label(head)) in _LABELS:
                     hits.append((pos, block, local + len(sep) + padded, label))
-                elif not padded and _GLUED_LABEL.search(head) is not None:
+                elif not padded and head.endswith(_GLUED_ENDS) and _GLUED_LABEL.search(head) is not None:
                     hits.append((pos, block, local + len(sep), _GLUED))
                 elif head and ("\u4e00" <= head[-1] <= "\u9fff" or head[-1] == "】") and (zh := _zh_label(head)):
                     hits.append((pos, block, local + len(sep), zh))
@@ -1115,7 +1241,7 @@ def _title(doc: Document, found: _Collector) -> None:
 def _without_language_mark(text: str, doc: Document, memo: dict[Any, Any]) -> str:
     """A title or heading with the mark of its language version blanked out: "(FR)" closing one of a posting
     written in French marks the French version (a bilingual employer's), not France. Same length."""
-    mark = _LANGUAGE_MARK.search(text)
+    mark = _LANGUAGE_MARK.search(text) if ")" in text else None  # the mark closes with ")"
     if mark is None:
         return text
     language = memo.get("posting-language", False)
@@ -1141,6 +1267,8 @@ def _names_a_system(place: Place, text: str, gazetteer: Gazetteer) -> bool:
 
 
 def _width(line: str) -> int:
+    if line.isascii():
+        return len(line)  # no wide character: the search is spared
     return len(line) + len(_WIDE.findall(line))
 
 
@@ -1256,11 +1384,12 @@ def _remote_cues(doc: Document, found: _Collector) -> tuple[int, int, str] | Non
     Returns the first statement that the role is remote but names no area ("you can work remotely"), or None.
     Open to the whole world ("connect from anywhere in the world") it is a remote place with no scope at once."""
     unscoped: tuple[int, int, str] | None = None
-    for block in fact_blocks(doc, found.memo):
+    view = _lowered(doc, found.memo)
+    for index, block in enumerate(view.blocks):
         prose = block.prose
         if block.kind not in (PARAGRAPH, LIST_ITEM) or ("emote" not in prose and "télétravail" not in prose):
             continue
-        said = (*_ROLE_IS_REMOTE.finditer(prose), *_REMOTE_ROLE.finditer(prose), *_REMOTE_ROLE_FR.finditer(prose))
+        said = [m for pattern in _remote_statements(view, index) for m in pattern.finditer(prose)]
         for m in sorted(said, key=lambda m: m.start()):
             if _NOT_REMOTE.search(m.group()) or _NOT_REMOTE.search(prose, max(0, m.start() - 12), m.end()):
                 continue  # "This position is not remote and is physically based in Washington, DC"
@@ -1279,17 +1408,26 @@ def _remote_cues(doc: Document, found: _Collector) -> tuple[int, int, str] | Non
                 found.places.append(Place(start, end_at, m.group(), (), "prose", True))
             else:
                 unscoped = (start, end_at, m.group())
-    return unscoped or _remote_zh(doc, found) or _remote_answer(doc) or _remote_option_line(doc, found)
+    return unscoped or _remote_zh(doc, found) or _remote_answer(doc, found) or _remote_option_line(doc, found)
+
+
+def _remote_statements(view: _Lowered, index: int) -> Iterator[re.Pattern[str]]:
+    """The patterns of a role's remote work that may match in block `index`: where it lower-cases plainly, only
+    those whose twin finds the block (each twin opens with a literal or a few letters, which `re` finds fast)."""
+    if view.search(_ROLE_IS_REMOTE_TWIN, index) is not None or not view.plain_at(index):
+        yield _ROLE_IS_REMOTE
+    if view.search(_REMOTE_ROLE_TWIN, index) is not None or not view.plain_at(index):
+        yield _REMOTE_ROLE
+    if view.holds(index, ("télétravail",)) or not view.plain_at(index):
+        yield _REMOTE_ROLE_FR
 
 
 def _prose_holding(doc: Document, found: _Collector, words: tuple[str, ...]) -> Iterator[Block]:
     """The paragraphs and list items whose lower-cased prose holds one of `words`: a cue's pattern runs only
     there, since testing for its words is much cheaper than the search."""
-    for block in fact_blocks(doc, found.memo):
-        if block.kind in (PARAGRAPH, LIST_ITEM):
-            lowered = block.prose.lower()
-            if any(word in lowered for word in words):
-                yield block
+    view = _lowered(doc, found.memo)
+    for i in view.holding(words, (PARAGRAPH, LIST_ITEM)):
+        yield view.blocks[i]
 
 
 def _country_wide(doc: Document, found: _Collector) -> None:
@@ -1328,10 +1466,13 @@ def _remote_option_line(doc: Document, found: _Collector) -> tuple[int, int, str
     """A line among the first of the body that gives remote work as the way, or one of the ways, of working
     ("Remote", "Remote • Hybrid") and names no place."""
     seen = 0
-    for block in fact_blocks(doc, found.memo):
+    view = _lowered(doc, found.memo)
+    for index, block in enumerate(view.blocks):
         if block.kind not in (PARAGRAPH, LIST_ITEM):
             continue
-        for m in _REMOTE_OPTIONS_LINE.finditer(block.prose):
+        # A line found is returned only where it holds a remote marker, whose words are tested first.
+        marked = view.holds(index, _MARKER_WORDS) or not view.plain_at(index)
+        for m in _REMOTE_OPTIONS_LINE.finditer(block.prose) if marked else ():
             marker = _REMOTE_MARKER.search(m.group())
             if marker is not None:
                 start = block.start + m.start() + marker.start()
@@ -1348,11 +1489,11 @@ def _worldwide_line(doc: Document, found: _Collector) -> None:
     if any(p.remote for p in found.places):
         return
     seen = 0
-    for block in fact_blocks(doc, found.memo):
+    view = _lowered(doc, found.memo)
+    for index, block in enumerate(view.blocks):
         if block.kind not in (PARAGRAPH, LIST_ITEM, HEADING):
             continue
-        lowered = block.prose.lower()
-        if any(word in lowered for word in ("anywhere", "world", "global", "international")):
+        if view.holds(index, ("anywhere", "world", "global", "international")):
             m = _WORLDWIDE_LINE.search(block.prose)
             if m is not None:
                 text = m.group().strip(_MARKUP + "🌎🌍🌏🗺️ .")
@@ -1366,9 +1507,12 @@ def _worldwide_line(doc: Document, found: _Collector) -> None:
             return
 
 
-def _remote_answer(doc: Document) -> tuple[int, int, str] | None:
+def _remote_answer(doc: Document, found: _Collector) -> tuple[int, int, str] | None:
     """A job board's field that answers whether the job is remote: "Work Remotely: Yes, always"."""
     if "emote" not in doc.text:
+        return None
+    lowered, plain = _lowered(doc, found.memo).document(doc.text)
+    if plain and _REMOTE_ANSWER_TWIN.search(lowered) is None:
         return None
     m = _REMOTE_ANSWER.search(doc.text)
     return None if m is None else (m.start("label"), m.end("label"), m.group("label"))
@@ -1415,25 +1559,60 @@ def _remote_where_placed(
     found.places.append(Place(start, end, text, tuple(dict.fromkeys(ids)), source, True))
 
 
-def _may_name_office(prose: str) -> bool:
+def _may_name_office(prose: str, lowered: str | None = None) -> bool:
     """False only when the block holds none of `_OFFICE_WORDS`, which every `_WORK_AT_OFFICE` match ends with:
     most paragraphs of a posting that says "office" (or "GitHub") somewhere are then not searched. Exact where
     lower-casing is (`folds_plainly`); otherwise the block is searched."""
     from postlint.prefilter import folds_plainly
 
-    lowered = prose.lower()
+    lowered = prose.lower() if lowered is None else lowered  # the block's, from `_Lowered`, or made here
     return not folds_plainly(prose, lowered) or any(word in lowered for word in _OFFICE_WORDS)
+
+
+def _text_holds_office_word(doc: Document, view: _Lowered, searched: list[tuple[int, re.Match[str] | None]]) -> bool:
+    """Whether the lower-cased text holds one of `_OFFICE_WORDS`: the test that spared the search of every paragraph,
+    kept as it was. A word in a block's source, lower-cased, is one in the whole text lower-cased (each character
+    is lower-cased alone but Greek capital sigma, and no office word holds a sigma), so the word a twin found in
+    a block (`searched` pairs a block with its twin's match, or None) is looked for at its place first, then the
+    blocks' sources, and the text, whose lowering costs most, only when none holds one."""
+    for number, twin in searched:
+        if twin is not None:  # the twin's office word, where the text holds it at the same place
+            at = view.blocks[number].start + twin.start("word") - view.starts[number]
+            if doc.text[at : at + len(twin.group("word"))].lower() == twin.group("word"):
+                return True
+    for number, _ in searched:
+        block = view.blocks[number]
+        source = doc.text[block.start : block.end].lower()
+        if any(word in source for word in _OFFICE_WORDS):
+            return True
+    return any(word in view.document(doc.text)[0] for word in _OFFICE_WORDS)
 
 
 def _office_cues(doc: Document, found: _Collector) -> None:
     """Where the work is done, said in a sentence: "work from our office at 253 Broadway, in Manhattan",
     "remote-hybrid work from our Boston or Denver offices". Visiting an office is no such statement."""
-    lowered = doc.text.lower()
-    if not any(word in lowered for word in _OFFICE_WORDS):
-        return  # the phrase needs one of them: one pass over the text spares a regex over every paragraph
-    for block in fact_blocks(doc, found.memo):
-        if block.kind not in (PARAGRAPH, LIST_ITEM) or "our" not in block.prose or not _may_name_office(block.prose):
+    view = _lowered(doc, found.memo)
+    # Where every block lower-cases plainly, only those holding an office word may hold the phrase (found with one
+    # `str.find` per word and block that holds it), and only where its twin finds it.
+    offices = set(view.holding(_OFFICE_WORDS, (PARAGRAPH, LIST_ITEM))) if view.plain else None
+    if offices is not None and not offices:
+        return
+    searched: list[tuple[int, re.Match[str] | None]] = []
+    for number, block in enumerate(view.blocks):
+        if block.kind not in (PARAGRAPH, LIST_ITEM) or "our" not in block.prose:
             continue
+        if offices is not None and number not in offices:
+            continue
+        # Any other block that lower-cases plainly is searched where the twin finds it (and so an office word, as
+        # `_may_name_office` asks); one that does not is searched.
+        twin = view.search(_WORK_AT_OFFICE_TWIN, number)
+        if twin is None and view.plain_at(number):
+            continue
+        searched.append((number, twin))
+    if not searched or not _text_holds_office_word(doc, view, searched):
+        return
+    for number, _ in searched:
+        block = view.blocks[number]
         for m in _WORK_AT_OFFICE.finditer(block.prose):
             for group in ("before", "after"):
                 a, b = m.span(group)
@@ -1624,6 +1803,8 @@ def _base_cues(doc: Document, found: _Collector) -> None:
         prose = block.prose
         if block.kind not in (PARAGRAPH, LIST_ITEM) or ("ase" not in prose and "ASE" not in prose):
             continue
+        if prose.isascii() or _HAN.search(prose) is None:
+            continue  # the cue needs a Chinese character after it
         for m in _BASE_CUE.finditer(prose):
             value = _BASE_VALUE.match(prose, m.end())
             if value is not None:
@@ -1635,7 +1816,9 @@ def _place_paths(doc: Document, found: _Collector) -> None:
     places, the second in the first's country, so "中国-移动", "日本-北京" or "前端-北京" is no such path."""
     gazetteer = found.gazetteer
     for block in fact_blocks(doc, found.memo):
-        if block.kind not in (PARAGRAPH, LIST_ITEM, HEADING) or "-" not in block.prose:
+        if block.kind not in (PARAGRAPH, LIST_ITEM, HEADING) or "-" not in block.prose or block.prose.isascii():
+            continue  # a path names Chinese places
+        if _HAN.search(block.prose) is None:
             continue
         for m in _PLACE_PATH.finditer(block.prose):
             country, town = gazetteer.find(m.group(1)), gazetteer.find(m.group(2))
@@ -1654,7 +1837,11 @@ def _not_required(doc: Document, found: _Collector) -> None:
     with no area of its own. A place read inside that clause ("relocate to London") is dropped; the employer's own
     place said elsewhere ("We are UK based") stays, since its laws bind the employer, but it does not scope the
     remote work. A remote place read elsewhere is left as it is."""
-    for block in _prose_holding(doc, found, _NOT_REQUIRED_WORDS):
+    view = _lowered(doc, found.memo)
+    for index in view.holding(_NOT_REQUIRED_WORDS, (PARAGRAPH, LIST_ITEM)):
+        if view.search(_NOT_REQUIRED_TWIN, index) is None and view.plain_at(index):
+            continue  # the block holds no such clause (see `_NOT_REQUIRED_TWIN`)
+        block = view.blocks[index]
         prose = block.prose
         for m in _NOT_REQUIRED.finditer(prose):
             group = next(g for g in ("place", "moved", "before") if m.group(g) is not None)
@@ -1670,11 +1857,9 @@ def _not_required(doc: Document, found: _Collector) -> None:
 def _statements(doc: Document, found: _Collector, words: tuple[str, ...]) -> Iterator[Block]:
     """Paragraphs, list items and headings whose lower-cased prose holds one of `words` ("THIS ROLE MUST BE BASED IN
     SAN DIEGO" is a heading of a scraped page)."""
-    for block in fact_blocks(doc, found.memo):
-        if block.kind in (PARAGRAPH, LIST_ITEM, HEADING):
-            lowered = block.prose.lower()
-            if any(word in lowered for word in words):
-                yield block
+    view = _lowered(doc, found.memo)
+    for i in view.holding(words, (PARAGRAPH, LIST_ITEM, HEADING)):
+        yield view.blocks[i]
 
 
 def _areas(found: _Collector, value: str) -> tuple[str, ...]:
