@@ -143,3 +143,28 @@ def test_employer_base_is_read_when_nothing_else_places_the_job() -> None:
 )
 def test_code_joined_by_an_ampersand_is_part_of_a_name(text: str, expected: list[tuple[str, ...]]) -> None:
     assert [ids for _, _, ids in G.find(text, location_value=True)] == expected
+
+
+# ---------------------------------------------------------------------- a term's abbreviation in brackets
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The code spells the initials of the words before it: an abbreviation being defined, no place.
+        ("Physician Assistant (PA)\n\nJoin our clinic.\n", set()),
+        ("Scientist 2,Quality Control (QC) Viral Vector\n\nWe are hiring.\n", set()),
+        ("Nurse\n\nThe Medical Doctor (MD) reviews the charts with you.\n", set()),
+        (
+            "Engineer\n\nJoin our Medical Assistant (MA) team in Denver, CO.\n",
+            {(("US-CO",), False)},
+        ),
+        # A code after a place, or after a place named in full, is still read.
+        ("Engineer\n\nBased in Denver (CO).\n", {(("US-CO",), False)}),
+        ("Engineer\n\nOffices in Santa Fe, New Mexico (NM).\n", {(("US-NM",), False)}),
+        ("Engineer\n\nLocation: Montreal (QC)\n", {(("CA-QC",), False)}),
+        ("Engineer\n\nBased in Carlsbad, California (CA).\n", {(("US-CA",), False)}),
+    ],
+)
+def test_a_terms_abbreviation_in_brackets_is_no_place(text: str, expected: set[tuple[tuple[str, ...], bool]]) -> None:
+    assert read(text) == expected

@@ -370,6 +370,8 @@ class Gazetteer:
                     continue  # "CO-OP", "IN-HOUSE", and a name joined by "&" ("ES&S", "AT&T")
                 if s and text[s - 1] == "(" and text[e : e + 1] != ")":
                     continue  # "(MS preferred)", "(OR equivalent)": a word opening a remark
+                if s and text[s - 1] == "(" and _abbreviates(text, s, e):
+                    continue  # "Physician Assistant (PA)", "Quality Control (QC)": the words' abbreviation
                 if (postal := _postal_reading(text, hit)) is not None:
                     kept.append(postal)
                     continue
@@ -464,6 +466,26 @@ def _trie(words: Iterable[str]) -> str:
         return body
 
     return emit(root)
+
+
+# Words right before a bracket, joined by spaces or hyphens: two for a two-letter code, three for a three-letter one.
+_WORDS_BEFORE = {
+    n: regex(rf"(?:[^\W\d_][\w'’]*[ \t-]+){{{n - 1}}}[^\W\d_][\w'’]*[ \t]*\Z") for n in (2, 3)
+}
+
+
+def _abbreviates(text: str, s: int, e: int) -> bool:
+    """Whether the code at text[s:e], in brackets, is the initials of the words just before the bracket: a term
+    and its abbreviation ("Medical Doctor (MD)", "Quality Control (QC)"), not a place. A place named in full before
+    its code ("New Mexico (NM)") is read from its name."""
+    pattern = _WORDS_BEFORE.get(e - s)
+    if pattern is None:
+        return False
+    before = pattern.search(text, max(0, s - 1 - 40 * (e - s)), s - 1)
+    if before is None:
+        return False
+    initials = "".join(word[0] for word in re.split(r"[ \t-]+", before.group().strip()))
+    return initials.upper() == text[s:e].upper()
 
 
 def _code_ok(text: str, hit: _Hit) -> bool:
