@@ -469,9 +469,7 @@ def _trie(words: Iterable[str]) -> str:
 
 
 # Words right before a bracket, joined by spaces or hyphens: two for a two-letter code, three for a three-letter one.
-_WORDS_BEFORE = {
-    n: regex(rf"(?:[^\W\d_][\w'’]*[ \t-]+){{{n - 1}}}[^\W\d_][\w'’]*[ \t]*\Z") for n in (2, 3)
-}
+_WORDS_BEFORE = {n: regex(rf"(?:[^\W\d_][\w'’]*[ \t-]+){{{n - 1}}}[^\W\d_][\w'’]*[ \t]*\Z") for n in (2, 3)}
 
 
 def _abbreviates(text: str, s: int, e: int) -> bool:
