@@ -168,3 +168,34 @@ def test_code_joined_by_an_ampersand_is_part_of_a_name(text: str, expected: list
 )
 def test_a_terms_abbreviation_in_brackets_is_no_place(text: str, expected: set[tuple[tuple[str, ...], bool]]) -> None:
     assert read(text) == expected
+
+
+# ---------------------------------------------------------------------- a recruiter's client and where it is
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Voor onze klant in Antwerpen zijn we op zoek naar een Analytics Engineer die meewerkt aan dataprojecten.",
+            {(("EU-BE",), False)},
+        ),
+        (
+            "For our client in London we are looking for an Analytics Engineer who will build data models.",
+            {(("UK",), False)},
+        ),
+        (
+            "Pour notre client à Bruxelles, nous recherchons un Analytics Engineer pour des projets de données.",
+            {(("EU-BE",), False)},
+        ),
+        (
+            "Voor onze klanten in Gent en Brussel zoeken we een Analytics Engineer die graag met data werkt.",
+            {(("EU-BE",), False)},
+        ),
+        # The clients' places, not the job's; and a client described by its trade.
+        ("You will support our clients in Germany and France with their data platforms every day.", set()),
+        ("For our client in the energy sector we are looking for an engineer who will build data models.", set()),
+    ],
+)
+def test_a_recruiters_client_is_where_the_job_is(sentence: str, expected: set[tuple[tuple[str, ...], bool]]) -> None:
+    assert read(f"Analytics Engineer\n\n{sentence}\n") == expected

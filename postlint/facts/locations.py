@@ -136,6 +136,14 @@ _HIRING_DE = lazy_regex(
     r"(?P<place>[A-ZÄÖÜ][\w-]*(?:\s+(?:am\s+|an\s+der\s+)?[A-ZÄÖÜ][\w-]*)?)\s+\Z"
 )
 _HIRING_REACH = 80  # characters from the verb to its "in": a longer stretch has moved on to other things
+# A recruiter hires for a client where the client is: "For our client in Antwerp we are looking for", "Voor onze klant
+# in Antwerpen zijn we op zoek naar", "Pour notre client à Bruxelles, nous recherchons". The noun, then "in" or "à".
+_CLIENT_NOUNS = ("client", "klant", "Kunde")
+_CLIENT_BEFORE = lazy_regex(
+    r"\b(?:for|voor|pour|für)\s+(?:our|onze|ons|notre|nos|unseren|unsere[nm]?)\s+(?:[\w’'-]+\s+){0,2}?\Z",
+    re.IGNORECASE,
+)
+_CLIENT_IN = lazy_regex(r"(?:s|en|n)?\s+(?:in|à|te)\s+")
 _JOIN_TEAM = lazy_regex(r"\bjoin(?:ing)?\s+(?:our|the)\s+(?:[\w&+’'-]+\s+){0,4}?team\Z", re.IGNORECASE)
 # "work from our SF or NY office", "report to our office at 253 Broadway, in Manhattan", "an onsite position at our
 # Albany, NY facility", "join our growing team in our Worcester, MA or Windsor, CT offices": the words between "our"
@@ -1716,7 +1724,8 @@ def _names_offices(phrase: str) -> bool:
 def _hiring_cues(doc: Document, found: _Collector) -> None:
     """The places a sentence says the employer hires in or the team sits in: "We're hiring people at all levels of
     experience in Ottawa, Toronto, Waterloo, and Montreal", "Nous embauchons ... à Ottawa, Toronto", "to join our
-    Analytics team in Stockholm". Only a place right after the "in" counts ("hiring a Lead in the Office of ...")."""
+    Analytics team in Stockholm", a recruiter's "for our client in Antwerp". Only a place right after the "in"
+    counts ("hiring a Lead in the Office of ...")."""
     text = doc.text
     prose_blocks = [b for b in fact_blocks(doc, found.memo) if b.kind in (PARAGRAPH, LIST_ITEM)]
     starts = [b.start for b in prose_blocks]
@@ -1735,6 +1744,11 @@ def _hiring_cues(doc: Document, found: _Collector) -> None:
     for _, block, local in _occurrences(text, "team in ", prose_blocks, starts):
         if _JOIN_TEAM.search(block.prose, max(0, local - 60), local + 4):
             _place_led(found, block, local + len("team in "))
+    for noun in _CLIENT_NOUNS:
+        for _, block, local in _occurrences(text, noun, prose_blocks, starts):
+            after = _CLIENT_IN.match(block.prose, local + len(noun))
+            if after is not None and _CLIENT_BEFORE.search(block.prose, max(0, local - 60), local):
+                _place_led(found, block, after.end())
 
 
 def _place_led(found: _Collector, block: Block, vs: int, ve: int | None = None) -> None:
