@@ -32,6 +32,9 @@ _CONVENTIONAL_KEYS = ("location", "locations", "city", "office", "job_location",
 
 # Labels of a location value, lowercased: "Location: Denver, CO", "Standort: München", "工作地点：上海". In Chinese
 # postings the company's address ("公司地址：广州市天河区...") is where the job is, often the only place given.
+# A job board's screening questions, over the job's own place: "Ability to commute/relocate:", then
+# "- Denver, CO 80202: Reliably commute or planning to relocate before starting work (Required)".
+_SCREENER_LABELS = ("ability to commute/relocate", "ability to commute", "ability to relocate")
 _LABELS = frozenset(
     {
         "location", "locations", "location(s)", "job location", "job locations", "work location",
@@ -43,6 +46,7 @@ _LABELS = frozenset(
         "工作地点", "工作城市", "办公地点", "工作地址", "实习地点", "城市", "base地点", "位置", "工作位置", "办公位置",
         "勤務地", "base", "公司地址", "办公地址", "公司位置", "primary location", "other locations",
         "additional locations", "job site",
+        *_SCREENER_LABELS,
     }
 )  # fmt: skip
 # A heading that starts with one of these introduces the location ("## Location & Level", "## 工作地点").
@@ -776,7 +780,7 @@ class _Collector:
         added = self.places[before:]
         if any(p.remote for p in added):
             if not _WIDE_REMOTE.search(snippet):
-                self._narrow_remote(before)
+                self._narrow_remote(snippet, base, before)
             return
         marker = _REMOTE_MARKER.search(snippet) or _HOME_BASED.search(snippet)
         if marker is None or _NOT_REMOTE.search(snippet):
@@ -846,19 +850,23 @@ class _Collector:
             if bare and not _STATE_FOLLOWS.match(snippet, place.end - base):
                 self.places[index] = Place(place.start, place.end, place.text, ("US-NY-NYC",), place.source, False)
 
-    def _narrow_remote(self, before: int) -> None:
+    def _narrow_remote(self, snippet: str, base: int, before: int) -> None:
         """In one location value, "New York, USA, Remote" or "US - Remote WA" is remote work in New York or
         Washington, not anywhere in the US: a country-wide remote scope narrows to the states or provinces the
-        value names in that country. The country's remote-covered laws then apply only if those are named."""
+        value names in that country. The country's remote-covered laws then apply only if those are named.
+        A list's items are alternatives: "Austin, TX; Remote - US" is an office in Austin or remote work anywhere
+        in the US, so only the remote item's own places narrow it."""
         added = self.places[before:]
-        named = [j for p in added if not p.remote for j in p.jurisdictions if "-" in j and not j.startswith("EU-")]
-        named += [j for p in added if p.remote for j in p.jurisdictions if "-" in j and not j.startswith("EU-")]
-        if not named:
+        if not any("-" in j and not j.startswith("EU-") for p in added for j in p.jurisdictions):
             return
         for index in range(before, len(self.places)):
             place = self.places[index]
             if not place.remote or not all("-" not in j for j in place.jurisdictions):
                 continue
+            lo, hi = _list_item(snippet, place.start - base)
+            item = [p for p in added if lo <= p.start - base < hi]
+            named = [j for p in item if not p.remote for j in p.jurisdictions if "-" in j and not j.startswith("EU-")]
+            named += [j for p in item if p.remote for j in p.jurisdictions if "-" in j and not j.startswith("EU-")]
             inside = tuple(dict.fromkeys(j for j in named if any(j.startswith(c + "-") for c in place.jurisdictions)))
             if inside:
                 self.places[index] = Place(place.start, place.end, place.text, inside, place.source, True)
@@ -919,6 +927,14 @@ class _Collector:
             start, end = anchor
             place = Place(start, end, snippet[s:e], ids, source, remote)
         self.places.append(place)
+
+
+def _list_item(value: str, at: int) -> tuple[int, int]:
+    """The item of a location value's list ("Austin, TX; Remote - US", "Austin, TX | Remote") that holds offset
+    `at`: from the separator before it to the one after it."""
+    start = max(value.rfind(";", 0, at), value.rfind("|", 0, at)) + 1
+    ends = [end for end in (value.find(";", at), value.find("|", at)) if end >= 0]
+    return start, min(ends) if ends else len(value)
 
 
 def _is_country(ids: tuple[str, ...]) -> bool:
@@ -1040,7 +1056,7 @@ def _fields(doc: Document, found: _Collector) -> None:
         prose = block.prose
         newline = prose.find("\n", 0, 41)
         first = prose[:newline] if newline >= 0 else prose[:41]
-        if len(first) <= 40 and _label(first) in _HEADING_LABELS:
+        if len(first) <= 40 and (_label(first) in _HEADING_LABELS or _label(first.rstrip(":：")) in _SCREENER_LABELS):
             if newline >= 0 and prose[newline + 1 :].strip():
                 value_end = prose.find("\n", newline + 1)
                 value = prose[newline + 1 : value_end if value_end >= 0 else len(prose)][:_MAX_VALUE]
@@ -1161,8 +1177,9 @@ def _label_values(text: str, blocks: list[Block]) -> Iterator[tuple[Block, int, 
                     if head.strip(_MARKUP).startswith("【") and (zh := _zh_label(head + sep)):
                         hits.append((pos, block, local + len(sep), zh))
                     continue
-                # Labels are short: most separators follow a longer stretch of prose and stop here.
-                if len(head.strip(_MARKUP)) <= 20 and (label := _label(head)) in _LABELS:
+                # Labels are short (the longest, "ability to commute/relocate", 27 characters): most separators
+                # follow a longer stretch of prose and stop here.
+                if len(head.strip(_MARKUP)) <= 30 and (label := _label(head)) in _LABELS:
                     hits.append((pos, block, local + len(sep) + padded, label))
                 elif not padded and head.endswith(_GLUED_ENDS) and _GLUED_LABEL.search(head) is not None:
                     hits.append((pos, block, local + len(sep), _GLUED))

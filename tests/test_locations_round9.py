@@ -1,0 +1,71 @@
+"""Places read from job-board shapes: a board's screening questions over the job's place, and a list of locations
+whose remote item names its own country."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import places_of
+from conftest import places_read as read
+
+_PROSE = (
+    "We are looking for a warehouse associate to pick, pack and ship customer orders in a busy distribution centre.\n"
+)
+_SCREENER = "Reliably commute or planning to relocate before starting work (Required)"
+
+# ---------------------------------------------------------------------- screening questions over the job's place
+
+
+@pytest.mark.parametrize(
+    ("tail", "fmt"),
+    [
+        # The board's plain-text export: the label, then the question's list item.
+        (f"Ability to commute/relocate:\n- Denver, CO 80202: {_SCREENER}\nWork Location: In person\n", "text"),
+        (f"Ability to commute/relocate:\n\n- Denver, CO 80202: {_SCREENER}\n\nWork Location: In person\n", "text"),
+        (
+            "Ability to commute/relocate:\n- Denver, CO: Reliably commute or willing to relocate with an "
+            "employer-provided relocation package (Preferred)\n",
+            "text",
+        ),
+        ("Ability to Commute:\n- Denver, CO 80202 (Required)\n", "text"),
+        ("Ability to Relocate:\n- Denver, CO 80202: Relocate before starting work (Required)\n", "text"),
+        # Pasted into Markdown: a paragraph over a list, or one line.
+        (f"Ability to commute/relocate:\n\n* Denver, CO 80202: {_SCREENER}\n", "markdown"),
+        (f"Ability to commute/relocate:\n- Denver, CO 80202: {_SCREENER}\n", "markdown"),
+        (f"Ability to commute/relocate: Denver, CO 80202: {_SCREENER}\n", "markdown"),
+    ],
+)
+def test_a_screening_question_names_the_jobs_place(tail: str, fmt: str) -> None:
+    # Below a long description, where no other reader looks: only the label places it.
+    body = _PROSE * 3 + "\nBenefits:\n- 401(k)\n- Dental insurance\n\n"
+    assert read(f"Warehouse Associate\n\n{body}{tail}", fmt) == {(("US-CO",), False)}
+
+
+def test_a_screening_label_with_no_place_reads_nothing() -> None:
+    text = f"Warehouse Associate\n\n{_PROSE}\nAbility to commute/relocate:\n- {_SCREENER}\n"
+    assert read(text) == set()
+
+
+def test_commuting_in_a_sentence_is_no_label() -> None:
+    # "ability to commute" inside a sentence labels no field (the town is still read as running text).
+    text = f"Warehouse Associate\n\n{_PROSE}\nCandidates need the ability to commute: Denver traffic is heavy.\n"
+    assert [p.source for p in places_of(text, "text")] == ["text"]
+
+
+# ---------------------------------------------------------------------- a remote item with its own country
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # Alternatives: an office in Austin, or remote work anywhere in the US.
+        ("Austin, TX; Remote - US", {(("US-TX",), False), (("US",), True)}),
+        ("Austin, TX; Remote (US)", {(("US-TX",), False), (("US",), True)}),
+        # The remote item names its state: remote work there.
+        ("Austin, TX; Remote (US), Denver, CO", {(("US-TX",), False), (("US-CO",), False), (("US-CO",), True)}),
+        # One item: remote work from the places it names, as before.
+        ("New York, USA, Remote", {(("US-NY",), False), (("US-NY",), True)}),
+        ("US - Remote WA", {(("US",), False), (("US-WA",), True)}),
+    ],
+)
+def test_a_remote_item_is_narrowed_only_by_its_own_places(value: str, expected: set[object]) -> None:
+    assert read(f"Data Analyst\n\nLocations: {value}\n\n{_PROSE}") == expected
