@@ -482,6 +482,7 @@ _STARTING_ALONE = regex(r"[\s*_#>|•·:()\-]*(?i:starting)(?:\s+(?i:at|from))?\
 # Markup and separators around a figure, no words. Symbols and emoji count as markup: boards mark their fields with
 # them ("🌏 Worldwide · 💰 $90k – $130k · Full-time", "★ $60,000 - $70,000").
 _NOTHING_ELSE = regex(r"[\s*_#>|•·:()\-\u2190-\u21ff\u25a0-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]*")
+_MONEY = regex(r"[$€£¥₹]\s?\d")  # a figure with its currency sign
 _INCLUDED = _CaseBlind(r"\b(?:incl\w*|excl\w*|without|plus|before|not|no)\b")
 _NEAR_BEFORE = 25
 # On-target earnings, and the base salary they are built on (see _on_target).
@@ -1227,7 +1228,8 @@ def _not_pay_near(block: _Block, start: int, end: int, c_lo: int, c_hi: int, per
     m = _NOT_PAY_NEAR.search(block, end, min(c_hi, end + _NEAR_AFTER))
     # "$100,000 commission" is commission; "Total Compensation (base + commissions) Range: 110K-130K" is pay.
     m = m or _COMMISSION.search(block, end, min(c_hi, end + _NEAR_AFTER))
-    return bool(m and not _INCLUDED.search(block, end, m.start()))
+    # "OTE $200,000 ($100k base / $100k variable)": a word after a later figure is that figure's.
+    return bool(m and not _INCLUDED.search(block, end, m.start()) and not _MONEY.search(block.text, end, m.start()))
 
 
 def _acronym_defined(text: str, term: str) -> bool:
