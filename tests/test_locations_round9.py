@@ -69,3 +69,16 @@ def test_commuting_in_a_sentence_is_no_label() -> None:
 )
 def test_a_remote_item_is_narrowed_only_by_its_own_places(value: str, expected: set[object]) -> None:
     assert read(f"Data Analyst\n\nLocations: {value}\n\n{_PROSE}") == expected
+
+
+# ---------------------------------------------------------------------- "Remote OK": okay, not Oklahoma
+
+
+@pytest.mark.parametrize("line", ["Remote OK (US time zones)", "REMOTE OK", "We are remote OK and async."])
+def test_remote_ok_in_prose_is_okay(line: str) -> None:
+    assert all("US-OK" not in ids for ids, _ in read(f"Data Analyst\n\n{_PROSE}\n{line}\n"))
+
+
+@pytest.mark.parametrize("value", ["Remote, OK", "Remote - OK", "Tulsa, OK (Remote)"])
+def test_oklahoma_set_off_from_remote_is_still_oklahoma(value: str) -> None:
+    assert (("US-OK",), True) in read(f"Data Analyst\n\nLocation: {value}\n\n{_PROSE}")

@@ -87,6 +87,13 @@ _BEFORE_MARKER = regex(
 _LIST_GLUE = regex(r"[ \t]*(?:[,/&+|]|\band\b|\bor\b)[ \t]*(?:the\s+)?", re.IGNORECASE)
 
 
+def _okay(text: str, marker_end: int, pos: int) -> bool:
+    """Whether the word after a remote marker is "OK", okay, set off by spaces alone: "Remote OK" says remote
+    work is fine; "Remote, OK" and "Remote - OK" name Oklahoma."""
+    spaced = not text[marker_end:pos].strip(" \t")
+    return spaced and text.startswith("OK", pos) and not text[pos + 2 : pos + 3].isalnum()
+
+
 @dataclass(frozen=True)
 class Jurisdiction:
     """One jurisdiction: its id, display name and whether its posting law reaches remote roles."""
@@ -308,6 +315,8 @@ class Gazetteer:
             # Forward: "Remote (US)", "Remote within the US", "anywhere in Canada", "Remote - US, Canada".
             regions: list[_Hit] = []
             pos = skip(_AFTER_MARKER, text, marker.end())
+            if _okay(text, marker.end(), pos):
+                continue  # "Remote OK (US time zones)": remote work is fine, not remote in Oklahoma
             while (region := by_start.get(pos)) is not None:
                 regions.append(region)
                 glue = _LIST_GLUE.match(text, region.end)
