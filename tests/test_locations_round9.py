@@ -82,3 +82,14 @@ def test_remote_ok_in_prose_is_okay(line: str) -> None:
 @pytest.mark.parametrize("value", ["Remote, OK", "Remote - OK", "Tulsa, OK (Remote)"])
 def test_oklahoma_set_off_from_remote_is_still_oklahoma(value: str) -> None:
     assert (("US-OK",), True) in read(f"Data Analyst\n\nLocation: {value}\n\n{_PROSE}")
+
+
+# ---------------------------------------------------------------------- Australia's states re-read a town
+
+
+@pytest.mark.parametrize(
+    "value", ["Albany, Western Australia", "Richmond, Queensland", "Perth, Western Australia", "Western Australia"]
+)
+def test_an_australian_state_places_the_town_before_it_in_australia(value: str) -> None:
+    # Albany and Richmond are also US towns with laws of their own; the state's name says which is meant.
+    assert read(f"Data Analyst\n\nLocation: {value}\n\n{_PROSE}") == {(("AU",), False)}
