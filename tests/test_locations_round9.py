@@ -93,3 +93,43 @@ def test_oklahoma_set_off_from_remote_is_still_oklahoma(value: str) -> None:
 def test_an_australian_state_places_the_town_before_it_in_australia(value: str) -> None:
     # Albany and Richmond are also US towns with laws of their own; the state's name says which is meant.
     assert read(f"Data Analyst\n\nLocation: {value}\n\n{_PROSE}") == {(("AU",), False)}
+
+
+# ---------------------------------------------------------------------- a country code before its town
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("DE-Berlin", {(("EU-DE",), False)}),  # not Delaware
+        ("IN-Bangalore", {(("IN",), False)}),  # not Indiana
+        ("NL-Amsterdam", {(("EU-NL",), False)}),  # not Newfoundland
+        ("CA-Toronto", {(("CA-ON",), False)}),  # not California
+        ("CO-Bogota", {(("CO",), False)}),  # Colombia, whose code Colorado's comes before
+        ("GR-Athens", {(("EU-GR",), False)}),
+        ("DE-Berlin; PL-Warsaw", {(("EU-DE",), False), (("EU-PL",), False)}),
+        # A state's code before its own town stays the state.
+        ("CO-Denver", {(("US-CO",), False)}),
+        ("IN-Indianapolis", {(("US-IN",), False)}),
+    ],
+)
+def test_a_country_code_before_a_town_of_that_country_is_the_country(value: str, expected: set[object]) -> None:
+    assert read(f"Data Analyst\n\nLocation: {value}\n\n{_PROSE}") == expected
+    # A label alone on its line, the value on the next (a tracking system's field dump).
+    assert read(f"Data Analyst\n\n{_PROSE}\nJob Locations\n{value}\n\nCategory\nInformation Technology\n") == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("US-Denver-CO-DENVER", {(("US-CO",), False)}),
+        ("US-Fort Lauderdale-FL-FORT LAUDERDALE", {(("US-FL",), False)}),
+        ("US-Denver-CO", {(("US-CO",), False)}),
+        ("US-Portland-OR", {(("US-OR",), False)}),  # a town the gazetteer leaves out: its state still counts
+    ],
+)
+def test_a_tracking_systems_town_path_is_the_town(value: str, expected: set[object]) -> None:
+    # Below a label line, as scraped tracking-system pages give it; the header's "Aurora, CO" is not read then.
+    body = f"Data Analyst\n\n{_PROSE}\nJob Location\n\n{value}\n\nCategory\n\nIT\n"
+    assert read(body) == expected
+    assert read(f"Data Analyst\n\nLocation: {value}\n\n{_PROSE}") == expected

@@ -383,6 +383,8 @@ _CODE_TOWN = regex(r"(?<![\w-])([A-Z]{2})-(?=[A-Z][a-z])")
 # - "Munich, BY, DE, 80331", "Chennai, TN, IN" (town, region code, the country's two-letter code, a postcode):
 #   the codes are the country's, not the US states "DE" (Delaware), "TN" and "IN" (Indiana).
 _COUNTRY_PATH = regex(r"[ \t*_]*([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,3})-(?=[A-Z])")
+# A tracking system's path of country code, town, region code and the town again in capitals: "US-Denver-CO-DENVER".
+_TOWN_PATH = regex(r"[ \t*_]*([A-Z]{2})-([A-Z][A-Za-z.' ]*?)-([A-Z]{2})(-[A-Z][A-Z.' ]*)?[ \t*_.]*\Z")
 _CODE_TRIPLE = regex(
     r"[ \t*_]*[^\W\d][^,;\n]{0,40}?,[ \t]*(?P<region>[A-Z0-9]{1,3}),[ \t]*(?P<country>[A-Z]{2})"
     r"(?:[ \t]*,[ \t]*[A-Za-z0-9 -]{2,12})?[ \t*_.]*\Z"
@@ -700,10 +702,12 @@ class _Collector:
         A foreign country's code in a triple is read here, as the country; its codes are then blanked."""
         path = _COUNTRY_PATH.match(snippet) if "-" in snippet else None  # its hyphen: tested first, at C speed
         if path is not None:
-            named = self.gazetteer.find(path.group(1))
+            named = self.gazetteer.find(path.group(1), location_value=True)  # "US" is a code
             if len(named) == 1 and named[0][1] - named[0][0] == len(path.group(1)) and _is_country(named[0][2]):
                 head, tail = snippet[: path.end(1)], snippet[path.end(1) :]
                 return head + tail.replace("-", ",", 2)
+        if "-" in snippet:
+            snippet = self._country_code_paths(snippet)
         triple = _CODE_TRIPLE.match(snippet) if snippet.count(",") >= 2 else None  # and its two commas
         if triple is not None and self._foreign_triple(snippet, triple):
             country = self.gazetteer.country_by_code(triple.group("country"))
@@ -712,6 +716,37 @@ class _Collector:
                 self._add(snippet, base, at, end, (country,), source, False, anchor)
                 blank = " " * (triple.end("country") - triple.start("region"))
                 return snippet[: triple.start("region")] + blank + snippet[triple.end("country") :]
+        return snippet
+
+    def _country_code_paths(self, snippet: str) -> str:
+        """The value with each "XX-Town" country code blanked where the town is in that country: "DE-Berlin" is
+        Germany's Berlin, not Delaware and Berlin; "IN-Bangalore" is not Indiana. "CO-Denver" keeps Colorado,
+        since Denver is not in Colombia. Same length, so offsets hold."""
+        path = _TOWN_PATH.match(snippet)
+        if path is not None and self.gazetteer.country_by_code(path.group(1)) is not None:
+            # "US-Denver-CO-DENVER" is "Denver, CO": the country code and the town in capitals go.
+            country = self.gazetteer.country_by_code(path.group(1))
+            town = self.gazetteer.find(f"{path.group(2)},{path.group(3)}", location_value=True)
+            if len(town) == 1 and all(country_of(j) == country for j in town[0][2]):
+                tail = path.end(4) - path.start(4) if path.group(4) else 0
+                return (
+                    snippet[: path.start(1)]
+                    + "   "
+                    + path.group(2)
+                    + ","
+                    + path.group(3)
+                    + " " * tail
+                    + snippet[path.end(4) if path.group(4) else path.end(3) :]
+                )
+        for m in _CODE_TOWN.finditer(snippet):
+            code = m.group(1)
+            # A country whose id is the code ("CO", Colombia) may not list it, as a US state's code comes first.
+            country = self.gazetteer.country_by_code(code) or (code if self.gazetteer.get(code) is not None else None)
+            if country is None:
+                continue
+            town = self.gazetteer.find(snippet[m.end() : m.end() + _MAX_VALUE])
+            if town and town[0][0] == 0 and all(country_of(j) == country for j in town[0][2]):
+                snippet = snippet[: m.start()] + " " * (m.end() - m.start()) + snippet[m.end() :]
         return snippet
 
     def _foreign_triple(self, snippet: str, triple: re.Match[str]) -> bool:
@@ -762,6 +797,7 @@ class _Collector:
         before = len(self.places)
         # "NY-NJ-CT Only": a run of state codes joined by hyphens is a list (a hyphen alone joins "CO-OP").
         if "-" in snippet:  # both shapes hold a hyphen, and most values none
+            snippet = self._country_code_paths(snippet)
             snippet = _CODE_RUN.sub(lambda m: m.group().replace("-", "/"), snippet)
             snippet = _CODE_TOWN.sub(r"\1/", snippet)
         self.scan(snippet, base, source, location_value=location_value)
@@ -1056,11 +1092,11 @@ def _fields(doc: Document, found: _Collector) -> None:
         prose = block.prose
         newline = prose.find("\n", 0, 41)
         first = prose[:newline] if newline >= 0 else prose[:41]
-        if len(first) <= 40 and (_label(first) in _HEADING_LABELS or _label(first.rstrip(":：")) in _SCREENER_LABELS):
+        if len(first) <= 40 and _names_value_below(first):
             if newline >= 0 and prose[newline + 1 :].strip():
                 value_end = prose.find("\n", newline + 1)
                 value = prose[newline + 1 : value_end if value_end >= 0 else len(prose)][:_MAX_VALUE]
-                found.scan(value, block.start + newline + 1, "field", location_value=True)
+                found.scan_value(value, block.start + newline + 1, "field")
             elif index + 1 < len(prose_blocks):
                 follower = prose_blocks[index + 1]
                 value = follower.prose.split("\n", 1)[0][:_MAX_VALUE]
@@ -1100,6 +1136,17 @@ def _fields(doc: Document, found: _Collector) -> None:
             cell = blocks[index + 1]
             if label in _LABELS and cell.kind == TABLE_CELL and len(cell.prose) <= _MAX_VALUE:
                 found.scan(cell.prose, cell.start, "table", location_value=True, remote=label == "remote")
+
+
+def _names_value_below(line: str) -> bool:
+    """Whether a block's first line is a label whose value is on the next line: "Location", "Job Locations" (a
+    tracking system's field dump), a board's "Ability to commute/relocate:" question."""
+    label = _label(line)
+    return (
+        label in _HEADING_LABELS
+        or ("location" in label and label in _LABELS)
+        or _label(line.rstrip(":：")) in _SCREENER_LABELS
+    )
 
 
 def _label_lines(doc: Document, found: _Collector, blocks: list[Block]) -> None:
