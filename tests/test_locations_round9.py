@@ -133,3 +133,25 @@ def test_a_tracking_systems_town_path_is_the_town(value: str, expected: set[obje
     body = f"Data Analyst\n\n{_PROSE}\nJob Location\n\n{value}\n\nCategory\n\nIT\n"
     assert read(body) == expected
     assert read(f"Data Analyst\n\nLocation: {value}\n\n{_PROSE}") == expected
+
+
+# ---------------------------------------------------------------------- more languages' labels, scraped bullets
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("» Localização: Funchal, Madeira (preferencial)", {(("EU-PT",), False)}),
+        ("Lokalizacja: Warszawa", {(("EU-PL",), False)}),
+        ("Sijainti: Helsinki", {(("EU-FI",), False)}),
+        ("Sede di lavoro: Milano", {(("EU-IT",), False)}),
+        ("Lugar de trabajo: Barcelona", {(("EU-ES",), False)}),
+        ("Arbetsort: Stockholm", {(("EU-SE",), False)}),
+        ("● Location: Berlin", {(("EU-DE",), False)}),
+    ],
+)
+def test_labels_of_more_languages_and_scraped_bullets(line: str, expected: set[object]) -> None:
+    # Below the description, where only a label places it.
+    text = f"Data Engineer\n\n{_PROSE * 2}\nRequisitos:\n\n{line}\n\nMais informações no site.\n"
+    assert [p.source for p in places_of(text, "markdown")] == ["field"]
+    assert read(text, "markdown") == expected

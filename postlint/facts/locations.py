@@ -46,6 +46,10 @@ _LABELS = frozenset(
         "工作地点", "工作城市", "办公地点", "工作地址", "实习地点", "城市", "base地点", "位置", "工作位置", "办公位置",
         "勤務地", "base", "公司地址", "办公地址", "公司位置", "primary location", "other locations",
         "additional locations", "job site",
+        # Portuguese, Spanish, Italian, Polish, Scandinavian and Finnish labels.
+        "localização", "local de trabalho", "localidade", "localidad", "lugar de trabajo", "ciudad", "luogo di lavoro",
+        "sede di lavoro", "località", "lokalizacja", "miejsce pracy", "arbetsort", "placering", "arbejdssted",
+        "arbeidssted", "sijainti", "työpaikka", "standplaats",
         *_SCREENER_LABELS,
     }
 )  # fmt: skip
@@ -59,7 +63,7 @@ _HEADING_LABELS = frozenset(
 # searches are several times faster than searching " – ".
 # A bracketed Chinese label that opens its line needs no colon: "**【地点】** 上海市长宁区".
 _SEPARATORS = ((":", 0), ("：", 0), (" - ", 0), ("–", 1), ("—", 1), ("】", 0))
-_MARKUP = " \t*_#>-–—•·|"
+_MARKUP = " \t*_#>-–—•·|»›◦▪►●■➢→"  # markup and the bullets scraped pages keep
 _VALUE_END = lazy_regex(r"[|•·\n]")
 # Words of the labels that `_label_lines` looks for alone on a line ("Location", "LOCATIONS", "Job Location").
 _LABEL_LINE_NEEDLES = ("ocation", "OCATION")
