@@ -40,3 +40,28 @@ def test_on_target_earnings_with_a_breakdown(text: str, expected: list[Row]) -> 
 )
 def test_other_money_right_before_its_word_stays_out(text: str) -> None:
     assert rows(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Central and eastern European currencies written after the figure, and their pay words.
+        ("Wynagrodzenie: 15 000 - 20 000 zł netto (B2)", ("range", 15_000, 20_000, "PLN")),
+        ("Pensja: 12 000 zł", ("single", 12_000, 12_000, "PLN")),
+        ("Mzda: 60 000 - 80 000 Kč měsíčně", ("range", 60_000, 80_000, "CZK")),
+        ("Salariu: 8000 - 10000 lei brut", ("range", 8_000, 10_000, "RON")),
+        ("Stipendio: 35.000 - 45.000 €", ("range", 35_000, 45_000, "EUR")),
+    ],
+)
+def test_currencies_written_after_the_figure(text: str, expected: tuple[object, ...]) -> None:
+    assert [(m.kind, m.minimum, m.maximum, m.currency) for m in find_pay(text)] == [expected]
+
+
+def test_a_thousands_k_is_not_the_k_of_korun() -> None:
+    # "80 000 Kč" is 80,000 crowns, not 80,000 thousand.
+    assert [(m.minimum, m.maximum) for m in find_pay("Salary: 60k-80k")] == [(60_000, 80_000)]
+    assert [(m.minimum, m.maximum) for m in find_pay("Salary: 60 000 - 80 000 Kč")] == [(60_000, 80_000)]
+
+
+def test_lei_in_a_sentence_without_pay_is_nothing() -> None:
+    assert find_pay("Our client lost 5 lei on the deal.") == []

@@ -72,7 +72,7 @@ _PRE = rf"(?:{_DOLLARS}|£|€|₹|₨|¥|￥|₩|(?<![A-Za-z])(?:Rs\.?|kr\.?)(?
 # The same, to find where a prefix ends right before a figure (a window search cannot look past its end).
 _PRE_TAIL = regex(rf"(?:{_DOLLARS}|£|€|₹|₨|¥|￥|₩|(?<![A-Za-z])(?:Rs\.?|kr\.?)|{_CODE}){_SP}?$")
 _POST = (
-    rf"(?:€|£|\$|₹|¥|￥|美元|欧元|英镑|日元|人民币|港币|元|円|{_CODE}|kr\.?(?![A-Za-zåäöæø])|:-"
+    rf"(?:€|£|\$|₹|¥|￥|美元|欧元|英镑|日元|人民币|港币|元|円|{_CODE}|kr\.?(?![A-Za-zåäöæø])|:-|zł|Kč|lei(?![A-Za-z])"
     r"|(?:euros?|Euro|rupees|yuan|yen)(?![A-Za-z]))"
 )
 
@@ -87,8 +87,9 @@ _NUM = (
     r"|\d+(?:[.,]\d+)?"
 )
 _MULT = (
-    r"(?:[ \u00a0]?(?:[kK]|million(?:s|en)?|Million(?:en)?|Mio\.?|billion|Mrd\.?|trillion|(?i:lakhs?|lacs?|lpa|crores?)"
-    r"|万|千)|mn|MM|M|m|bn|B|[wW])(?![A-Za-z])"
+    # "80 000 Kč" is crowns: its K is no thousand.
+    r"(?:[ \u00a0]?(?:[kK](?!č)|million(?:s|en)?|Million(?:en)?|Mio\.?|billion|Mrd\.?|trillion"
+    r"|(?i:lakhs?|lacs?|lpa|crores?)|万|千)|mn|MM|M|m|bn|B|[wW])(?![A-Za-z])"
 )
 _ATOM = regex(
     rf"(?P<pre>{_PRE})?{_SP}?(?<![\d.])(?<!\d,)(?P<num>{_NUM})(?![\d]|[.,]\d)"
@@ -164,6 +165,9 @@ _CURRENCY = {
     "KR": "KR",  # some crown, settled per block
     "KR.": "KR",
     ":-": "KR",
+    "zł": "PLN",  # not ASCII: looked up as written
+    "Kč": "CZK",
+    "LEI": "RON",
 }
 
 # Rough units per US dollar, only to judge whether a figure is a plausible wage.
@@ -310,6 +314,8 @@ _PAY_WORD_LIST = (
     r"|vergütung|lohn|(?:brutto|netto|stunden|monats|jahres|grund|ziel|einstiegs|fest)"
     r"(?:brutto|netto|stunden|monats|jahres|grund|ziel|einstiegs|fest)?(?:lohn|gehalt|vergütung)"
     r"|stundensatz|tagessatz|uurloon|uurtarief|dagtarief|maandsalaris|jaarsalaris|månadslön|timlön|årslön|salaire|salariale?s?|rémunération|rémunéré|salario|sueldo|retribución|lön|lønn|løn|salaris|salário"
+    # Polish, Italian, Portuguese, Finnish, Czech, Hungarian and Romanian.
+    r"|wynagrodzeni[ea]|pensja|stipendio|retribuzione|remuneração|palkka|mzda|fizetés|salariu"
     r"|superannuation|super|kiwisaver|doe|doq|pro[- ]rata"
     r"|depend(?:ing|ent|s)\s+(?:up)?on\s+(?:[\w,]+\s+){0,3}?(?:experience|qualifications)"
     r"|commensurate"
