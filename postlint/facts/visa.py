@@ -32,12 +32,15 @@ _NEGATION = regex(
     rf"|no\s+longer|nor|never|not)\b(?:\s+(?:currently|presently|at\s+this\s+time|be\s+able\s+to|able\s+to|offer(?:ing)?"
     rf"|provid(?:e|ing)|support(?:ing)?|help(?:ing)?\s+with|assist(?:ing)?\s+with|transfer(?:ring)?|or|nor|and|any"
     rf"|consider(?:ing)?|for|a|an|the|work|new|applicants?|candidates?|employees?|eligible"
-    rf"|(?:commenc(?:e|ing)|initiat(?:e|ing)|fil(?:e|ing)|pursu(?:e|ing)|process(?:ing)?))){{0,8}}\s+[\"“]?{_SPONSOR}\b"
+    rf"|qualify\s+for|(?:commenc(?:e|ing)|initiat(?:e|ing)|fil(?:e|ing)|pursu(?:e|ing)|process(?:ing)?))){{0,8}}\s+[\"“]?{_SPONSOR}\b"
     rf"|\bineligible\s+for\s+(?:(?:visa|immigration|H-?1B|employment)\s+)?sponsorship\b"
     rf"|\bwithout\s+(?:the\s+need\s+for\s+)?(?:current\s+or\s+future\s+|company\s+|employer\s+|our\s+)?"
     rf"(?:visa\s+|immigration\s+)?sponsorship\b"
     rf"|\b(?:no|not)\s+(?:visa\s+|H-?1B\s+|immigration\s+)?(?:sponsorship|sponsoring|transfers?)\b"
     rf"|\bsponsorship\s+(?:is\s+|will\s+)?(?:not\s+(?:be\s+)?(?:available|offered|provided|possible)|unavailable)\b"
+    # A field that answers no: "Sponsorship: Not available", "H-1B sponsorship: No".
+    rf"|\b(?:visa\s+|H-?1B\s+|immigration\s+)?sponsorship(?:\s+(?:available|offered|provided))?\s*[:：]\s*"
+    rf"(?:no|none|not\s+(?:available|offered|provided|possible)|unavailable|n/a)\b"
     # "Candidates requiring sponsorship will not be considered", "applicants who need visa sponsorship".
     rf"|\b(?:candidates?|applicants?|those|anyone)\s+(?:who\s+(?:will\s+)?(?:require|need)|requiring|needing)\s+"
     rf"(?:visa\s+|immigration\s+|work\s+permit\s+)?sponsorship\b(?=[^.;!?\n]{{0,40}}\b(?:not|cannot|ineligible)\b)"
@@ -51,6 +54,7 @@ _OFFERED = regex(
     r"\b(?:visa|immigration|work\s+permit|H-?1B|PERM|green\s+card)\s+(?:sponsorship|support|assistance)\b"
     r"|\bsponsor(?:ship)?\s+(?:of\s+|for\s+)?(?:your\s+|a\s+)?(?:work\s+)?(?:visas?|work\s+permits?|H-?1B)\b"
     r"|\bwe\s+(?:will|can|do)\s+sponsor\b|\bsponsorship\s+(?:is\s+)?(?:available|offered|provided|possible)\b"
+    r"|\b(?:visa\s+|H-?1B\s+|immigration\s+)?sponsorship\s*[:：]\s*(?:yes|available|offered|provided)\b"
     r"|\bhelp\s+(?:you\s+)?(?:with|obtain(?:ing)?)\s+(?:a\s+|your\s+)?(?:relocation\s+and\s+)?(?:visas?|work\s+permits?)\b"
     r"|\b(?:EU\s+)?Blue\s+Card\b|\beligible\s+for\s+(?:[\w-]+\s+){0,2}(?:PERM|visa|green\s+card)\s+sponsorship\b"
     # "Candidates requiring sponsorship are welcome to apply" (a refusal, "... will not be considered", is found first).
@@ -59,7 +63,8 @@ _OFFERED = regex(
     r"(?:welcome|encouraged|invited|eligible|considered)\b"
     # "H-1B transfers welcome", "Open to candidates requiring a Skilled Worker visa".
     r"|\bH-?1B\s+(?:visa\s+)?transfers?\s+(?:are\s+)?(?:welcome|accepted|considered|supported|available)\b"
-    r"|\bopen\s+to\s+(?:candidates?|applicants?|people)\s+(?:who\s+(?:require|need)|requiring|needing)\s+"
+    r"|\b(?:open\s+to\s+|welcome\s+(?:applications\s+from\s+)?)(?:candidates?|applicants?|people)\s+"
+    r"(?:who\s+(?:will\s+)?(?:require|need)|requiring|needing)\s+"
     r"(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:visa|sponsorship)\b"
     r"|(?:包|提供|办理|协助|帮助|负责|解决)[^。\n，,；;]{0,8}签证|工作签证|工签|ビザ(?:サポート|支援|スポンサー)|就労ビザ",
     re.IGNORECASE,
@@ -67,7 +72,7 @@ _OFFERED = regex(
 _AUTHORIZED = regex(
     r"\b(?:legally\s+)?(?:authori[sz]ed|eligible|entitled|permitted)\s+to\s+(?:legally\s+)?work\b"
     r"|\b(?:work|employment)\s+authori[sz]ation\b|\bright\s+to\s+(?:live\s+and\s+)?work\b|\b(?:full\s+)?working\s+rights\b"
-    r"|\bvalid\s+work\s+(?:permit|visa|authori[sz]ation)\b|\bpermanent\s+residen\w*"
+    r"|\b(?:valid|existing|current)\s+(?:[A-Z]{2,3}\s+)?work\s+(?:permits?|visas?|authori[sz]ation)\b|\bpermanent\s+residen\w*"
     r"|\bresiden(?:cy|ce)\s+with\s+(?:a\s+)?(?:valid\s+)?work\s+permits?\b"
     r"|\bcitizenship\s+(?:is\s+)?required\b|\bproof\s+of\s+citizenship\b"
     r"|\b(?:U\.?S\.?|United\s+States|Canadian|British|EU|Australian)\s+citizens?(?:hip)?\b"
