@@ -155,3 +155,40 @@ def test_labels_of_more_languages_and_scraped_bullets(line: str, expected: set[o
     text = f"Data Engineer\n\n{_PROSE * 2}\nRequisitos:\n\n{line}\n\nMais informações no site.\n"
     assert [p.source for p in places_of(text, "markdown")] == ["field"]
     assert read(text, "markdown") == expected
+
+
+# ---------------------------------------------------------------------- countries listed before a remote marker
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("This job is US/Canada remote.", {(("US", "CA"), True)}),
+        ("This job is US, UK or Canada Remote.", {(("US", "UK", "CA"), True)}),
+        ("This job is Germany, Spain, Portugal - Remote.", {(("EU-DE", "EU-ES", "EU-PT"), True)}),
+        # A state before the marker is a place of its own, as before.
+        ("This job is Colorado Remote.", {(("US-CO",), False), (("US-CO",), True)}),
+    ],
+)
+def test_countries_listed_before_a_remote_marker_all_scope_it(line: str, expected: set[object]) -> None:
+    assert read(f"Data Analyst\n\n{_PROSE}\n{line}\n") == expected
+
+
+# ---------------------------------------------------------------------- where the employer takes candidates from
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "This role is open to candidates in Germany, Spain or Portugal.",
+            {(("EU-DE",), False), (("EU-ES",), False), (("EU-PT",), False)},
+        ),
+        ("We are open to candidates located in Canada or the United States.", {(("CA",), False), (("US",), False)}),
+        ("The position is open to candidates in any time zone.", set()),
+        # No "open to": no cue (a sentence too long to be read as a short line at the top).
+        ("Candidates in Germany often ask about our visa policy, so our careers page answers it in detail.", set()),
+    ],
+)
+def test_open_to_candidates_in_names_where_the_job_can_be(line: str, expected: set[object]) -> None:
+    assert read(f"Data Analyst\n\n{_PROSE}\n{_PROSE}\n{line}\n") == expected

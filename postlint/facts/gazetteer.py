@@ -87,6 +87,16 @@ _BEFORE_MARKER = regex(
 _LIST_GLUE = regex(r"[ \t]*(?:[,/&+|]|\band\b|\bor\b)[ \t]*(?:the\s+)?", re.IGNORECASE)
 
 
+def _listed_before(text: str, hits: list[_Hit], last: _Hit) -> _Hit:
+    """The first of the countries listed up to `last` ("US/Canada", "US, UK or Canada"), joined by list glue."""
+    first = last
+    while True:
+        previous = [h for h in hits if h.end <= first.start and all(country_of(i) == i for i in _default(h))]
+        if not previous or _LIST_GLUE.fullmatch(text, previous[-1].end, first.start) is None:
+            return first
+        first = previous[-1]
+
+
 def _okay(text: str, marker_end: int, pos: int) -> bool:
     """Whether the word after a remote marker is "OK", okay, set off by spaces alone: "Remote OK" says remote
     work is fine; "Remote, OK" and "Remote - OK" name Oklahoma."""
@@ -331,8 +341,14 @@ class Gazetteer:
             before = [h for h in hits if h.end <= marker.start() and _BEFORE_MARKER.match(text, h.end, marker.start())]
             if before:
                 ids = _default(before[-1])
-                if all("-" not in i for i in ids):
-                    found.append((before[-1].start, marker.end(), ids))
+                if all(country_of(i) == i for i in ids):  # countries, EU members included; not states
+                    first = _listed_before(text, hits, before[-1])  # "US/Canada remote": the list's first country
+                    ids = tuple(
+                        dict.fromkeys(
+                            i for h in hits if first.start <= h.start <= before[-1].start for i in _default(h)
+                        )
+                    )
+                    found.append((first.start, marker.end(), ids))
         return _merge_spans([(s, _close_paren(text, s, e), ids) for s, e, ids in found])
 
     def extend(self, entries: Sequence[Mapping[str, Any]]) -> Gazetteer:

@@ -94,6 +94,9 @@ _CUES = (
     "offert à", "offerte à", "offerts à", "offertes à",
     # Dutch and German: "vanuit ons kantoor in Rotterdam", "an unserem Standort in Innsbruck oder Wien".
     "kantoor in", "Büro in", "Büros in", "Standort in", "Standorten in", "Office in",
+    # "This role is open to candidates in Germany, Spain or Portugal": where the employer takes hires from.
+    "candidates in", "candidates based in", "candidates located in", "candidates residing in", "applicants in",
+    "applicants based in", "applicants located in", "applicants residing in",
 )  # fmt: skip
 _CUE_SUBJECT = lazy_regex(
     r"(?:(?:position|role|job|opportunity|team|we|we're|we are|our\s+(?:\w+\s+)?(?:offices?|hq|headquarters))"
@@ -112,7 +115,8 @@ _CUE_SUBJECT = lazy_regex(
     r"|(?:nos|notre)\s+bureaux?(?:\s+principal)?\s+(?:sont|soient|est|soit)\s+(?:basée?s?|située?s?)"
     r"|(?:ons|onze)\s+(?:[\w-]+\s+)?kantoor"
     r"|unser(?:e[mnrs]?)?\s+(?:[\w,-]+\s+){0,2}(?:Büros?|Standort(?:en)?|Office)"
-    r"|(?:relocate|commute)\s+to\s+or\s+(?:commute|relocate))"
+    r"|(?:relocate|commute)\s+to\s+or\s+(?:commute|relocate)"
+    r"|open\s+to\s+(?:all\s+|qualified\s+|remote\s+)*(?:candidates|applicants))"
     r"\s*\Z",
     re.IGNORECASE,
 )
