@@ -192,3 +192,22 @@ def test_countries_listed_before_a_remote_marker_all_scope_it(line: str, expecte
 )
 def test_open_to_candidates_in_names_where_the_job_can_be(line: str, expected: set[object]) -> None:
     assert read(f"Data Analyst\n\n{_PROSE}\n{_PROSE}\n{line}\n") == expected
+
+
+# ---------------------------------------------------------------------- metro areas as a networking site names them
+
+
+@pytest.mark.parametrize(
+    ("area", "expected"),
+    [
+        ("Dallas-Fort Worth Metroplex", "US-TX"),
+        ("Dallas/Fort Worth", "US-TX"),
+        ("DFW", "US-TX"),
+        ("Raleigh-Durham-Chapel Hill Area", "US-NC"),
+        ("Minneapolis-St. Paul", "US-MN"),
+        ("Tampa Bay Area", "US-FL"),
+    ],
+)
+def test_a_metro_area_under_the_employer_is_its_state(area: str, expected: str) -> None:
+    text = f"Senior Data Engineer\nAcme\n{area}\n\nAbout the job\n\n{_PROSE}"
+    assert read(text) == {((expected,), False)}

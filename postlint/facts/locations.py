@@ -192,7 +192,8 @@ _NOT_REMOTE = regex(r"(?:\b(?:not|no|non|never)|n[’']t)[\s-]+(?:\w+\s+)?remote
 # "If the position is remote, ...", "whether the role is remote": a condition, not a statement.
 _CONDITION_BEFORE = lazy_regex(r"\b(?:if|whether|when|unless)\s+(?:\w+\s+)?\Z", re.IGNORECASE)
 _MODIFIER_AFTER = lazy_regex(
-    r"[ \t]+(?!(?:Remote|Hybrid|Office|Offices|On-?site|Area|Bay|Metro|Metropolitan|Region|Based|Only|HQ)\b)[A-Z][a-z]"
+    r"[ \t]+(?!(?:Remote|Hybrid|Office|Offices|On-?site|Area|Bay|Metro|Metroplex|Metropolitan|Region|Based|Only|HQ)"
+    r"\b)[A-Z][a-z]"
 )
 _MAX_LIST_LINES = 40
 # Where the worker must live: "Employees must reside in Washington state", "you must be a resident of Ontario".
