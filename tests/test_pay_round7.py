@@ -65,3 +65,26 @@ def test_a_thousands_k_is_not_the_k_of_korun() -> None:
 
 def test_lei_in_a_sentence_without_pay_is_nothing() -> None:
     assert find_pay("Our client lost 5 lei on the deal.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$1,000 annual learning and development budget.",
+        "$1,500 yearly L&D budget",
+        "$2,000 learning & development allowance",
+    ],
+)
+def test_a_learning_budget_is_no_pay(text: str) -> None:
+    assert find_pay(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$25/hour while learning the role", [("single", 25, 25, None)]),
+        ("Salary: $90,000 - $110,000, plus learning budget", [("range", 90_000, 110_000, None)]),
+    ],
+)
+def test_pay_beside_learning_stays_pay(text: str, expected: list[Row]) -> None:
+    assert rows(text) == expected

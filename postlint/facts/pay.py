@@ -440,9 +440,15 @@ _NOT_PAY_SENTENCE = _CaseBlind(
 # Money that is not pay when it sits right next to the figure ("$5,000 bonus", "plans from $9.99").
 _NOT_PAY_NEAR = _CaseBlind(
     r"\b(?:bonus(?:es)?|variable|incentives?|equity|stock|shares|options|RSUs?|benefits?|insurance|costs?|costing|worth"
-    r"|fees?|plans?|users?|customers?|clients?|assets|deals?|match|lunch(?:es)?|meals?|food|grants?|loans?|perks?)\b"
+    r"|fees?|plans?|users?|customers?|clients?|assets|deals?|match|lunch(?:es)?|meals?|food|grants?|loans?|perks?"
+    r"|L&D)\b"
 )
 _COMMISSION = _CaseBlind(r"\bcommissions?\b")
+# A budget for learning right after the figure, across the "and" that ends a clause: "$1,000 annual learning and
+# development budget".
+_LEARNING_AFTER = regex(
+    r"\s*(?:(?:annual|yearly|monthly|per\s+year)\s+)?(?:learning\s+(?:and|&)\s+development|L&D)\b", re.IGNORECASE
+)
 # The cap of a whole pay system ("the maximum salary available for the GS pay system is $183,500") bounds every
 # job paid under it, not this one: a figure right after such words is not the job's pay. Soft line breaks may
 # fall anywhere in it, so it is looked for before the figure whatever the sentence boundaries say.
@@ -1230,6 +1236,8 @@ def _not_pay_near(block: _Block, start: int, end: int, c_lo: int, c_hi: int, per
     if m and period in _TIME_PERIODS and m.group().lower().startswith("fee"):
         m = None
     if m and not _PAY_WORD.search(block, m.end(), start):
+        return True
+    if _LEARNING_AFTER.match(block.text, end):
         return True
     m = _NOT_PAY_NEAR.search(block, end, min(c_hi, end + _NEAR_AFTER))
     # "$100,000 commission" is commission; "Total Compensation (base + commissions) Range: 110K-130K" is pay.
