@@ -82,6 +82,11 @@ _ZH_LABEL_TAIL = regex(r"([\u4e00-\u9fff]{2,5}?)(?:支持|为|是|在|可选|可
 # "Base 北京", "Based in Berlin" as a line of its own.
 _BASE_LINE = regex(r"^[ \t>*_#\-]*(?:based\s+in|base)[ \t]+([^\n]{1,40}?)[ \t*_]*$", re.IGNORECASE | re.MULTILINE)
 
+# "This role is open to candidates in Germany, Spain or Portugal": where the employer takes hires from.
+_OPEN_TO_CUES = (
+    "candidates in", "candidates based in", "candidates located in", "candidates residing in", "applicants in",
+    "applicants based in", "applicants located in", "applicants residing in",
+)  # fmt: skip
 # Phrases that state the posting's location inside a sentence, found by their anchor words.
 _CUES = (
     "located in", "based in", "locations in", "offices in", "office in", "commute to", "relocate to",
@@ -94,9 +99,7 @@ _CUES = (
     "offert à", "offerte à", "offerts à", "offertes à",
     # Dutch and German: "vanuit ons kantoor in Rotterdam", "an unserem Standort in Innsbruck oder Wien".
     "kantoor in", "Büro in", "Büros in", "Standort in", "Standorten in", "Office in",
-    # "This role is open to candidates in Germany, Spain or Portugal": where the employer takes hires from.
-    "candidates in", "candidates based in", "candidates located in", "candidates residing in", "applicants in",
-    "applicants based in", "applicants located in", "applicants residing in",
+    *_OPEN_TO_CUES,
 )  # fmt: skip
 _CUE_SUBJECT = lazy_regex(
     r"(?:(?:position|role|job|opportunity|team|we|we're|we are|our\s+(?:\w+\s+)?(?:offices?|hq|headquarters))"
@@ -1727,7 +1730,10 @@ def _cues(doc: Document, found: _Collector, *, offices: bool = True) -> None:
     starts = [b.start for b in prose_blocks]
     # Cues are searched in lower case only: each needs a subject before it ("the role is based in"),
     # so a sentence never starts with one.
+    open_to = "pen to" in text  # what every `_OPEN_TO_CUES` subject holds ("open to", "Open to"): one search for eight
     for cue in _CUES:
+        if not open_to and cue in _OPEN_TO_CUES:
+            continue
         verb = cue.index(" ")
         for _, block, local in _occurrences(text, cue, prose_blocks, starts):
             subject = _CUE_SUBJECT.search(block.prose, max(0, local - 60), local + verb)
