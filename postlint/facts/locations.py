@@ -735,9 +735,9 @@ class _Collector:
         Germany's Berlin, not Delaware and Berlin; "IN-Bangalore" is not Indiana. "CO-Denver" keeps Colorado,
         since Denver is not in Colombia. Same length, so offsets hold."""
         path = _TOWN_PATH.match(snippet)
-        if path is not None and self.gazetteer.country_by_code(path.group(1)) is not None:
+        country = self.gazetteer.country_by_code(path.group(1)) if path is not None else None
+        if path is not None and country is not None:
             # "US-Denver-CO-DENVER" is "Denver, CO": the country code and the town in capitals go.
-            country = self.gazetteer.country_by_code(path.group(1))
             town = self.gazetteer.find(f"{path.group(2)},{path.group(3)}", location_value=True)
             if len(town) == 1 and all(country_of(j) == country for j in town[0][2]):
                 tail = path.end(4) - path.start(4) if path.group(4) else 0
