@@ -26,7 +26,7 @@ class Linter:
     """Rules compiled once from a configuration; call `lint_text` on as many postings as you like.
 
     It holds no open files and no per-posting state, so one instance serves every thread,
-    and it pickles (about 400 kB with the built-in packs and gazetteer) to go to worker
+    and it pickles (about 700 kB with the built-in packs and gazetteer) to go to worker
     processes. Shipping the gazetteer costs less than rebuilding it in each worker.
     """
 

@@ -168,7 +168,9 @@ def test_the_linter_pickles_as_small_from_the_disk_cache_as_built_afresh(tmp_pat
 
 def test_the_linter_pickles_small_and_gives_the_same_results_in_a_pool(linter: Linter) -> None:
     blob = pickle.dumps(linter)
-    assert len(blob) < 700_000  # about 655 kB: the compiled rules, with their prefilters and RE2 twins
+    # About 700 kB: the compiled rules, with their prefilters and RE2 twins, and the gazetteer. Each pattern is kept
+    # as written, relaxed and as its twin, so a long statement shape costs about four times its length.
+    assert len(blob) < 740_000
     texts = [p.read_text(encoding="utf-8") for p in POSTINGS if p.suffix == ".md"]
     expected = _lint_all(linter, texts)
     with multiprocessing.get_context("spawn").Pool(2) as pool:  # spawn: the linter really crosses by pickle
