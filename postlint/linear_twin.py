@@ -177,14 +177,23 @@ def _item(op: Any, av: Any) -> str:
         return "(?:" + translate(av) + ")"
     if op in _REPEATS:
         least, most, body = av
-        return "(?:" + translate(body) + ")" + _count(least, most)
+        one_character = len(body.data) == 1 and body.data[0][0] in _ONE_CHARACTER
+        return "(?:" + translate(body) + ")" + _count(least, most, loose=one_character)
     raise Untranslatable(str(op))
 
 
-def _count(least: int, most: Any) -> str:
-    """A repetition count RE2 takes: over its limit, a bound is dropped or lowered (matching more)."""
+# RE2 compiles `[^.\n]{0,200}` into 200 copies of the class (several UTF-8 byte ranges each), and its DFA tracks
+# every count: such gaps made the statement twins the costliest to build. Past this bound, a repeat of one
+# character is written unbounded, which matches more and so keeps the twin a twin.
+_LOOSE_REPEAT = 16
+_ONE_CHARACTER = {_c.LITERAL, _c.NOT_LITERAL, _c.ANY, _c.IN}
+
+
+def _count(least: int, most: Any, *, loose: bool = False) -> str:
+    """A repetition count RE2 takes: over its limit, a bound is dropped or lowered (matching more); a long
+    repeat of one character (`loose`) loses its upper bound."""
     least = min(least, _MAX_REPEAT)
-    if most is _c.MAXREPEAT or most > _MAX_REPEAT:
+    if most is _c.MAXREPEAT or most > _MAX_REPEAT or (loose and most > _LOOSE_REPEAT):
         return f"{{{least},}}"
     return f"{{{least}}}" if most == least else f"{{{least},{most}}}"
 

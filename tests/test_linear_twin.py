@@ -319,3 +319,14 @@ def _run_probe(probe: str, args: list[str], folder: Path) -> subprocess.Complete
         timeout=120,
         check=False,
     )
+
+
+def test_a_long_repeat_of_one_character_loses_its_bound_in_the_twin() -> None:
+    # RE2 would compile "[^.\n]{0,200}" as 200 copies of the class; unbounded, the twin still matches more.
+    from re import _parser
+
+    from postlint.linear_twin import translate
+
+    assert translate(_parser.parse(r"a[^.\n]{0,200}b")).endswith("{0,}b")
+    assert translate(_parser.parse(r"a[^.\n]{0,16}b")).endswith("{0,16}b")  # short repeats keep their bound
+    assert translate(_parser.parse(r"a(?:\w+\s+){0,40}b")).endswith("{0,40}b")  # and so do longer bodies
